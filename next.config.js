@@ -1,0 +1,9 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native/WASM-heavy server packages stay outside the bundle (faster builds, no asset copying).
+  serverExternalPackages: ["@kubernetes/client-node", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+module.exports = nextConfig;
