@@ -1,0 +1,53 @@
+"use server";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { echoValues, runAction, type ActionState } from "@/lib/server/action";
+import { signIn, signOut } from "@/lib/server/auth";
+import { signUp } from "@/lib/server/users";
+import { signInSchema, signUpSchema } from "@/lib/validation/account";
+
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === "string" ? value : "";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/templates";
+}
+
+function signInMessage(error: CredentialsSignin): string {
+  if (error.code.startsWith("rate_limited:")) return error.code.slice("rate_limited:".length);
+  return "That email and password do not match an account.";
+}
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = echoValues(formData);
+  const input = { email: formData.get("email"), password: formData.get("password") };
+  const result = await runAction(signInSchema, input, async () => undefined, values);
+  if (!result?.ok) return result;
+  try {
+    await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeNext(formData.get("next")) });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const message = signInMessage(error);
+      return { ok: false, message, fieldErrors: { password: [message] }, values };
+    }
+    if (error instanceof AuthError) return { ok: false, message: "Sign-in failed. Try again.", fieldErrors: {}, values };
+    throw error; // the redirect after a successful sign-in
+  }
+  return null;
+}
+
+export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = echoValues(formData);
+  const input = Object.fromEntries(["name", "email", "password", "invitation"].map((k) => [k, formData.get(k) ?? undefined]));
+  const result = await runAction(signUpSchema, input, (data) => signUp(data), values);
+  if (!result?.ok) return result;
+  await signIn("credentials", { email: result.data.email, password: String(input.password), redirectTo: "/templates" });
+  return null;
+}
+
+export async function oidcSignInAction(formData: FormData) {
+  await signIn("oidc", { redirectTo: safeNext(formData.get("next")) });
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/login" });
+  redirect("/login");
+}

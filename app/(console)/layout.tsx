@@ -1,0 +1,39 @@
+import { Anchor } from "lucide-react";
+import Link from "next/link";
+import { requireWorkspace } from "@/lib/server/session";
+import { signOutAction } from "../(auth)/actions";
+import { ConsoleNav } from "./console-nav";
+import { TeamSwitcher } from "./team-switcher";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const ws = await requireWorkspace();
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="border-b border-slate-200 bg-slate-900 text-slate-100 md:w-56 md:shrink-0 md:border-r md:border-b-0">
+        <Link href="/templates" className="flex items-center gap-2 px-4 py-4 text-base font-semibold">
+          <Anchor aria-hidden className="h-5 w-5 text-brand-100" /> Berth
+        </Link>
+        <ConsoleNav />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2.5 md:px-8">
+          <TeamSwitcher teams={ws.teams} currentId={ws.team?.id ?? ""} />
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="signed-in-as">
+              {ws.user.email}
+              {ws.team ? <span className="badge ml-2 bg-slate-100 text-slate-700">{ws.team.role}</span> : null}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="btn-secondary">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </header>
+        <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
+      </div>
+    </div>
+  );
+}

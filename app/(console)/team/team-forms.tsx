@@ -1,0 +1,115 @@
+"use client";
+import { useActionState } from "react";
+import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
+import type { Role } from "@/lib/auth/roles";
+import type { InvitationView } from "@/lib/server/invitations";
+import type { MemberView } from "@/lib/server/teams";
+import { changeRoleAction, createTeamAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
+
+export function CreateTeamForm() {
+  const [state, action] = useActionState(createTeamAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      <div className="min-w-60 flex-1">
+        <Field name="name" label="Team name" errors={errors} defaultValue={state && !state.ok ? state.values?.name : undefined} />
+      </div>
+      <SubmitButton>Create team</SubmitButton>
+    </form>
+  );
+}
+
+export function InviteForm({ roles }: { roles: Role[] }) {
+  const [state, action] = useActionState(inviteAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <div className="space-y-3">
+      <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+        <div className="min-w-60 flex-1">
+          <Field name="email" label="Email (optional)" type="email" errors={errors} hint="Leave empty for a link anyone with it can use once." />
+        </div>
+        <div>
+          <label htmlFor="invite-role" className="label">
+            Role
+          </label>
+          <select id="invite-role" name="role" defaultValue="member" className="input">
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          <FieldError id="invite-role-error" message={errors?.role?.[0]} />
+        </div>
+        <SubmitButton>Create invitation link</SubmitButton>
+      </form>
+      {state?.ok ? (
+        <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
+          Share this link (it is shown once):{" "}
+          <input readOnly aria-label="Invitation link" data-testid="invitation-link" className="input mt-1 font-mono text-xs" value={state.data.link} />
+        </div>
+      ) : (
+        <FormMessage state={state} />
+      )}
+    </div>
+  );
+}
+
+export function MemberRow({ member, roles, canManage }: { member: MemberView; roles: Role[]; canManage: boolean }) {
+  const [roleState, roleAction] = useActionState(changeRoleAction, null);
+  const [removeState, removeAction] = useActionState(removeMemberAction, null);
+  const message = (roleState && !roleState.ok ? roleState : null) ?? (removeState && !removeState.ok ? removeState : null);
+  return (
+    <tr>
+      <td>{member.name}</td>
+      <td>{member.email}</td>
+      <td>
+        {canManage && roles.length > 0 ? (
+          <form action={roleAction} className="flex items-center gap-2">
+            <input type="hidden" name="membershipId" value={member.membershipId} />
+            <select name="role" defaultValue={member.role} aria-label={`Role of ${member.email}`} className="input w-auto py-1">
+              {Array.from(new Set([...roles, member.role])).map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            <SubmitButton className="btn-secondary">Save</SubmitButton>
+          </form>
+        ) : (
+          <span className="badge bg-slate-100 text-slate-700">{member.role}</span>
+        )}
+        {message ? <p role="alert" className="mt-1 text-xs text-red-700">{message.message}</p> : null}
+      </td>
+      <td className="text-right">
+        {canManage ? (
+          <form action={removeAction}>
+            <input type="hidden" name="id" value={member.membershipId} />
+            <SubmitButton className="btn-danger">Remove</SubmitButton>
+          </form>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+export function InvitationRow({ invitation }: { invitation: InvitationView }) {
+  const [state, action] = useActionState(revokeInvitationAction, null);
+  return (
+    <tr>
+      <td>{invitation.email ?? "anyone with the link"}</td>
+      <td>{invitation.role}</td>
+      <td>{invitation.state}</td>
+      <td>{invitation.expiresAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>
+      <td className="text-right">
+        {invitation.state === "pending" ? (
+          <form action={action}>
+            <input type="hidden" name="id" value={invitation.id} />
+            <SubmitButton className="btn-danger">Revoke</SubmitButton>
+          </form>
+        ) : null}
+        {state && !state.ok ? <p role="alert" className="text-xs text-red-700">{state.message}</p> : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { AuditAction } from "@/lib/audit/actions";
+import { GENESIS_HASH, hashEvent, type ChainedContent } from "@/lib/audit/hash-chain";
+import { redactSummary } from "@/lib/audit/redact";
+import { db, type Tx } from "./db";
+import { requestContext, type RequestContext } from "./request-context";
+
+// The one audit module every mutation calls, inside the same transaction as the change it
+// records (recordAudit), or on its own when there is no change to join (recordAuditAlone:
+// sign-in failures, denied attempts, failed mutations whose transaction rolled back).
+export type AuditInput = {
+  action: AuditAction;
+  actor?: { id: string; email: string } | null;
+  teamId?: string | null;
+  target?: { type: string; id: string; name?: string };
+  cluster?: { id: string; name: string } | null;
+  namespace?: string;
+  summary?: Record<string, unknown>;
+  result?: "success" | "failure";
+  reason?: string;
+  context?: RequestContext;
+};
+
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<bigint> {
+  const context = input.context ?? (await requestContext());
+  const chainKey = input.teamId ?? "global";
+  // Serialize writers of one chain so each event links to the one committed before it.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"audit:" + chainKey}, 0))`;
+  const last = await tx.auditEvent.findFirst({ where: { chainKey }, orderBy: { id: "desc" }, select: { hash: true } });
+  const content: ChainedContent = {
+    chainKey,
+    teamId: input.teamId ?? null,
+    actorId: input.actor?.id ?? null,
+    actorEmail: input.actor?.email ?? "",
+    action: input.action,
+    targetType: input.target?.type ?? "",
+    targetId: input.target?.id ?? "",
+    targetName: input.target?.name ?? "",
+    clusterId: input.cluster?.id ?? null,
+    clusterName: input.cluster?.name ?? "",
+    namespace: input.namespace ?? "",
+    summary: redactSummary(input.summary ?? {}),
+    result: input.result ?? "success",
+    reason: (input.reason ?? "").slice(0, 2000),
+    ip: context.ip,
+    userAgent: context.userAgent,
+    requestId: context.requestId,
+    createdAt: new Date(),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const row = await tx.auditEvent.create({
+    data: { ...content, summary: content.summary as object, hash: hashEvent(content) },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export async function recordAuditAlone(input: AuditInput): Promise<bigint> {
+  const context = input.context ?? (await requestContext());
+  return db().$transaction((tx) => recordAudit(tx, { ...input, context }));
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { roleAllows, type Permission, type Role } from "@/lib/auth/roles";
+import { recordAuditAlone } from "./audit";
+import { db } from "./db";
+import { forbidden } from "./errors";
+
+// The one authorization helper. Every data-layer function that touches team rows calls
+// authorize() with the caller's { userId, teamId } and the permission it needs; the role is
+// always read from the database, never trusted from the caller.
+export type Ctx = { userId: string; teamId: string };
+export type Actor = Ctx & { role: Role; email: string; name: string };
+
+const DENIED: Record<Permission, string> = {
+  "team.read": "You are not a member of this team.",
+  "team.manage": "Only owners and admins can manage members and invitations.",
+  "template.write": "Viewers can read templates but not create or change them.",
+  "template.manage": "Only owners and admins can do that to someone else's template.",
+  "cluster.register": "Viewers cannot register clusters.",
+  "cluster.manage": "Only owners, admins or the person who registered it can change this cluster.",
+  "credential.write": "Viewers cannot attach cluster credentials.",
+  "deploy.run": "Viewers cannot deploy.",
+  "audit.read.team": "Only owners and admins can read the whole team's audit trail.",
+};
+
+export async function loadActor(ctx: Ctx): Promise<Actor | null> {
+  const m = await db().membership.findUnique({
+    where: { teamId_userId: { teamId: ctx.teamId, userId: ctx.userId } },
+    select: { role: true, user: { select: { email: true, name: true } } },
+  });
+  return m ? { ...ctx, role: m.role, email: m.user.email, name: m.user.name } : null;
+}
+
+/** Returns the actor when allowed; otherwise records the attempt in the audit trail and throws. */
+export async function authorize(ctx: Ctx, permission: Permission, attempt?: { what?: string; targetId?: string }): Promise<Actor> {
+  const actor = await loadActor(ctx);
+  if (actor && roleAllows(actor.role, permission)) return actor;
+  const message = actor ? DENIED[permission] : DENIED["team.read"];
+  await recordAuditAlone({
+    action: "authz.denied",
+    actor: actor ? { id: actor.userId, email: actor.email } : { id: ctx.userId, email: "" },
+    teamId: actor ? ctx.teamId : null,
+    target: attempt?.targetId ? { type: "attempt", id: attempt.targetId } : undefined,
+    summary: { permission, attempted: attempt?.what ?? permission, teamId: ctx.teamId, role: actor?.role ?? "none" },
+    result: "failure",
+    reason: message,
+  });
+  throw forbidden(message);
+}
+
+/** For reads that must also work for rows the user owns outside the role rule (own private items). */
+export function isManager(actor: Actor): boolean {
+  return roleAllows(actor.role, "team.manage");
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { assignableRoles, type Role } from "@/lib/auth/roles";
+import { recordAudit } from "./audit";
+import { authorize, type Ctx } from "./authz";
+import { db, type Tx } from "./db";
+import { env } from "./env";
+import { forbidden, invalid, notFound } from "./errors";
+
+// Invitation links carry a random secret; only its SHA-256 is stored, so a database leak does
+// not leak working links.
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type InvitationView = {
+  id: string;
+  email: string | null;
+  role: Role;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  state: "pending" | "accepted" | "revoked" | "expired";
+};
+
+function stateOf(i: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InvitationView["state"] {
+  if (i.acceptedAt) return "accepted";
+  if (i.revokedAt) return "revoked";
+  return i.expiresAt.getTime() < Date.now() ? "expired" : "pending";
+}
+
+export async function createInvitation(ctx: Ctx, input: { email: string; role: Role }): Promise<{ token: string; id: string }> {
+  const actor = await authorize(ctx, "team.manage", { what: "invite a member" });
+  if (!assignableRoles(actor.role).includes(input.role)) throw invalid("You cannot grant that role.", { role: ["Only an owner can invite another owner."] });
+  const token = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(Date.now() + env().BERTH_INVITATION_TTL_HOURS * 3600_000);
+  return db().$transaction(async (tx) => {
+    const inv = await tx.invitation.create({
+      data: { teamId: ctx.teamId, email: input.email || null, role: input.role, tokenHash: hashToken(token), createdById: ctx.userId, expiresAt },
+    });
+    await recordAudit(tx, {
+      action: "invitation.create",
+      actor: { id: actor.userId, email: actor.email },
+      teamId: ctx.teamId,
+      target: { type: "invitation", id: inv.id, name: input.email || "(link)" },
+      summary: { role: input.role, expiresAt: expiresAt.toISOString() },
+    });
+    return { token, id: inv.id };
+  });
+}
+
+export async function listInvitations(ctx: Ctx): Promise<InvitationView[]> {
+  await authorize(ctx, "team.manage", { what: "list invitations" });
+  const rows = await db().invitation.findMany({
+    where: { teamId: ctx.teamId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    include: { createdBy: { select: { email: true } } },
+  });
+  return rows.map((i) => ({ id: i.id, email: i.email, role: i.role, createdBy: i.createdBy.email, createdAt: i.createdAt, expiresAt: i.expiresAt, state: stateOf(i) }));
+}
+
+export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
+  const actor = await authorize(ctx, "team.manage", { what: "revoke an invitation", targetId: id });
+  await db().$transaction(async (tx) => {
+    const inv = await tx.invitation.findFirst({ where: { id, teamId: ctx.teamId } });
+    if (!inv) throw notFound("That invitation");
+    if (stateOf(inv) !== "pending") throw invalid(`That invitation is already ${stateOf(inv)}.`);
+    await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { action: "invitation.revoke", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "invitation", id, name: inv.email ?? "(link)" } });
+  });
+}
+
+/** What the invitation page may show before sign-in: the team's name and the role, nothing else. */
+export async function describeInvitation(token: string): Promise<{ teamName: string; role: Role; email: string | null; state: InvitationView["state"] } | null> {
+  if (!token || token.length > 200) return null;
+  const inv = await db().invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { team: { select: { name: true } } } });
+  return inv ? { teamName: inv.team.name, role: inv.role, email: inv.email, state: stateOf(inv) } : null;
+}
+
+const REFUSALS: Record<Exclude<InvitationView["state"], "pending">, string> = {
+  accepted: "This invitation link has already been used.",
+  revoked: "This invitation was revoked. Ask the team for a new link.",
+  expired: "This invitation link has expired. Ask the team for a new link.",
+};
+
+/** Joins the user to the invitation's team, inside the caller's transaction. */
+export async function consumeInvitation(tx: Tx, input: { token: string; user: { id: string; email: string } }): Promise<{ teamId: string }> {
+  const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
+  if (!inv) throw invalid("This invitation link is not valid.", { invitation: ["This invitation link is not valid."] });
+  const state = stateOf(inv);
+  if (state !== "pending") throw invalid(REFUSALS[state], { invitation: [REFUSALS[state]] });
+  if (inv.email && inv.email !== input.user.email) {
+    throw forbidden(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+  }
+  // Conditional update: two people racing for one link, only one wins.
+  const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date(), acceptedById: input.user.id } });
+  if (claimed.count !== 1) throw invalid(REFUSALS.accepted);
+  const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: inv.teamId, userId: input.user.id } } });
+  if (existing) throw invalid("You are already a member of this team.");
+  await tx.membership.create({ data: { teamId: inv.teamId, userId: input.user.id, role: inv.role } });
+  await recordAudit(tx, { action: "invitation.accept", actor: input.user, teamId: inv.teamId, target: { type: "invitation", id: inv.id, name: input.user.email }, summary: { role: inv.role } });
+  return { teamId: inv.teamId };
+}
+
+export async function acceptInvitation(user: { id: string; email: string }, token: string): Promise<{ teamId: string }> {
+  return db().$transaction((tx) => consumeInvitation(tx, { token, user }));
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import type { Role } from "@/lib/auth/roles";
+import { auth } from "./auth";
+import type { Ctx } from "./authz";
+import { db } from "./db";
+import { forbidden } from "./errors";
+import { listMyTeams, type TeamSummary } from "./teams";
+import type { SessionUser } from "./users";
+
+export const TEAM_COOKIE = "berth_team";
+
+/** The signed-in user, re-read from the database (a deleted account's token stops working). */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+}
+
+export type Workspace = { user: SessionUser; teams: TeamSummary[]; team: TeamSummary | null };
+
+/** The user plus the team they are working in (cookie, checked against memberships). */
+export async function currentWorkspace(): Promise<Workspace | null> {
+  const user = await currentUser();
+  if (!user) return null;
+  const teams = await listMyTeams(user.id);
+  const wanted = (await cookies()).get(TEAM_COOKIE)?.value;
+  const team = teams.find((t) => t.id === wanted) ?? teams[0] ?? null;
+  return { user, teams, team };
+}
+
+/** For pages: the workspace, or a redirect to sign-in. */
+export async function requireWorkspace(): Promise<Workspace> {
+  const ws = await currentWorkspace();
+  if (!ws) redirect("/login");
+  return ws;
+}
+
+/** For pages that need a team: redirects to the team page (create or join one) when there is none. */
+export async function requireTeamWorkspace(): Promise<Workspace & { team: TeamSummary; ctx: Ctx; role: Role }> {
+  const ws = await requireWorkspace();
+  if (!ws.team) redirect("/team");
+  return { ...ws, team: ws.team, ctx: { userId: ws.user.id, teamId: ws.team.id }, role: ws.team.role };
+}
+
+/** For server actions: the caller's { userId, teamId }. The data layer still checks the role. */
+export async function actionCtx(): Promise<Ctx & { user: SessionUser }> {
+  const ws = await currentWorkspace();
+  if (!ws) throw forbidden("Your session has ended. Sign in again.");
+  if (!ws.team) throw forbidden("Join or create a team first.");
+  return { userId: ws.user.id, teamId: ws.team.id, user: ws.user };
+}

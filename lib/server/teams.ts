@@ -1,0 +1,63 @@
+import "server-only";
+import { assignableRoles, type Role } from "@/lib/auth/roles";
+import { recordAudit } from "./audit";
+import { authorize, type Ctx } from "./authz";
+import { db, type Tx } from "./db";
+import { invalid, notFound } from "./errors";
+import { createTeamWithOwner, type SessionUser } from "./users";
+
+export type TeamSummary = { id: string; name: string; role: Role };
+export type MemberView = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: Date };
+
+export async function listMyTeams(userId: string): Promise<TeamSummary[]> {
+  const rows = await db().membership.findMany({ where: { userId }, include: { team: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } });
+  return rows.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role }));
+}
+
+export async function createTeam(user: SessionUser, name: string): Promise<string> {
+  return db().$transaction((tx) => createTeamWithOwner(tx, user, name));
+}
+
+export async function listMembers(ctx: Ctx): Promise<MemberView[]> {
+  await authorize(ctx, "team.read");
+  const rows = await db().membership.findMany({ where: { teamId: ctx.teamId }, include: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } });
+  return rows.map((m) => ({ membershipId: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
+}
+
+/** Owners and admins change roles; admins cannot touch owners; a team always keeps an owner. */
+export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Role): Promise<void> {
+  const actor = await authorize(ctx, "team.manage", { what: "change a member's role", targetId: membershipId });
+  await db().$transaction(async (tx) => {
+    const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
+    if (!m) throw notFound("That member");
+    if (!assignableRoles(actor.role).includes(role) || (m.role === "owner" && actor.role !== "owner")) {
+      throw invalid("Only an owner can grant or remove the owner role.", { role: ["Only an owner can grant or remove the owner role."] });
+    }
+    if (m.role === "owner" && role !== "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
+    await tx.membership.update({ where: { id: m.id }, data: { role } });
+    await recordAudit(tx, {
+      action: "member.role_change",
+      actor: { id: actor.userId, email: actor.email },
+      teamId: ctx.teamId,
+      target: { type: "membership", id: m.id, name: m.user.email },
+      summary: { from: m.role, to: role },
+    });
+  });
+}
+
+export async function removeMember(ctx: Ctx, membershipId: string): Promise<void> {
+  const actor = await authorize(ctx, "team.manage", { what: "remove a member", targetId: membershipId });
+  await db().$transaction(async (tx) => {
+    const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
+    if (!m) throw notFound("That member");
+    if (m.role === "owner" && actor.role !== "owner") throw invalid("Only an owner can remove an owner.");
+    if (m.role === "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
+    await tx.membership.delete({ where: { id: m.id } });
+    await recordAudit(tx, { action: "member.remove", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "membership", id: m.id, name: m.user.email }, summary: { role: m.role } });
+  });
+}
+
+async function ensureAnotherOwner(tx: Tx, teamId: string, exceptId: string) {
+  const owners = await tx.membership.count({ where: { teamId, role: "owner", id: { not: exceptId } } });
+  if (owners === 0) throw invalid("A team needs at least one owner. Make someone else an owner first.");
+}
