@@ -1,0 +1,157 @@
+// npm run cluster -- [--env-file PATH] [--nodes N] [--state-dir DIR] [--build-only]
+//
+// Builds (first run) or reuses the cached binaries, starts the control plane, prints the
+// kubeconfig paths and stays in the foreground until SIGINT/SIGTERM, then stops everything.
+// With --env-file, a shell-sourceable file is written (atomically) once the plane is fully
+// ready, and removed again on exit.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureBinaries, GoToolchainMissingError } from "./binaries";
+import { startControlPlane, type ControlPlane } from "./control-plane";
+
+const USAGE = `Usage: npm run cluster -- [options]
+
+Starts a local Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager,
+kube-scheduler, kwok fake nodes) for Berth development and tests.
+
+  --env-file PATH   write a sourceable file exporting BERTH_TEST_* once ready (removed on exit)
+  --nodes N         number of fake nodes (default 3)
+  --state-dir DIR   parent directory for the run directory (default $TMPDIR/berth-cluster)
+  --build-only      build/reuse the binaries, print their directory and exit
+  -h, --help        this help
+
+Binaries are cached in \${BERTH_CACHE_DIR:-~/.cache/berth}/k8s/<version>/bin.`;
+
+const startedAt = Date.now();
+const log = (l: string) => process.stderr.write(`[cluster] ${l}\n`);
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function writeAtomic(file: string, content: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, content, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+export function envFileContent(cp: ControlPlane): string {
+  const vars: Record<string, string> = {
+    BERTH_TEST_KUBECONFIG_ADMIN: cp.adminKubeconfig,
+    BERTH_TEST_KUBECONFIG_RESTRICTED: cp.restrictedKubeconfig,
+    BERTH_TEST_RESTRICTED_NAMESPACE: cp.restrictedNamespace,
+    BERTH_TEST_KUBECTL: cp.kubectlPath,
+    BERTH_TEST_K8S_SERVER: cp.server,
+    BERTH_TEST_K8S_VERSION: cp.version,
+    BERTH_TEST_CLUSTER_PID: String(process.pid),
+  };
+  return (
+    "# Written by e2e/cluster/cli.ts when the control plane became ready; removed when it stops.\n" +
+    Object.entries(vars)
+      .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
+      .join("\n") +
+    "\n"
+  );
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      "env-file": { type: "string" },
+      nodes: { type: "string" },
+      "state-dir": { type: "string" },
+      "build-only": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const envFile = values["env-file"] ? path.resolve(values["env-file"]) : undefined;
+  // A stale file from an earlier run must never be mistaken for this run's readiness signal.
+  if (envFile) fs.rmSync(envFile, { force: true });
+
+  if (values["build-only"]) {
+    const bins = await ensureBinaries({ log });
+    process.stdout.write(`${bins.binDir}\n`);
+    return 0;
+  }
+
+  const nodes = values.nodes === undefined ? 3 : Number(values.nodes);
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 100) throw new Error(`--nodes must be 1..100`);
+
+  // Signals during startup: startControlPlane cleans up itself when we stop it; remember the request.
+  let cp: ControlPlane | undefined;
+  let exiting = false;
+  let resolveDone: (code: number) => void = () => undefined;
+  const done = new Promise<number>((r) => (resolveDone = r));
+  const shutdown = async (reason: string, code: number) => {
+    if (exiting) return;
+    exiting = true;
+    log(`${reason}: stopping the control plane ...`);
+    if (envFile) fs.rmSync(envFile, { force: true });
+    await cp?.stop();
+    log("stopped");
+    resolveDone(code);
+  };
+  let signals = 0;
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(sig, () => {
+      signals++;
+      if (signals > 1) {
+        log("second signal: exiting now");
+        process.exit(130); // the library's exit hook SIGKILLs the children and removes the run dir
+      }
+      if (!cp) {
+        // Still starting: the library's own exit hook kills whatever was started.
+        log(`${sig} during startup: aborting`);
+        if (envFile) fs.rmSync(envFile, { force: true });
+        process.exit(130);
+      }
+      void shutdown(sig, 0);
+    });
+  }
+
+  cp = await startControlPlane({ nodes, stateDir: values["state-dir"], log, handleSignals: false });
+  const readySeconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const procs = cp.processes();
+  const rssMiB = procs.reduce((s, p) => s + p.rssKiB, 0) / 1024;
+
+  if (envFile) {
+    fs.mkdirSync(path.dirname(envFile), { recursive: true });
+    writeAtomic(envFile, envFileContent(cp));
+  }
+  process.stdout.write(
+    [
+      `Kubernetes ${cp.version} control plane ready in ${readySeconds}s (${procs.length} processes, ${rssMiB.toFixed(0)} MiB RSS)`,
+      `  server:                ${cp.server}`,
+      `  admin kubeconfig:      ${cp.adminKubeconfig}`,
+      `  restricted kubeconfig: ${cp.restrictedKubeconfig}   (namespace ${cp.restrictedNamespace} only)`,
+      `  kubectl:               ${cp.kubectlPath}`,
+      ...(envFile ? [`  env file:              ${envFile}`] : []),
+      `  try: ${cp.kubectlPath} --kubeconfig ${cp.adminKubeconfig} get nodes`,
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+
+  const monitor = setInterval(() => {
+    const dead = cp!.unexpectedExits();
+    if (dead.length) void shutdown(`component died (${dead.join(", ")})`, 1);
+  }, 2000);
+  const code = await done;
+  clearInterval(monitor);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof GoToolchainMissingError) log(e.message);
+    else log(`failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  },
+);

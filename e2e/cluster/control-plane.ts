@@ -1,0 +1,700 @@
+// A real Kubernetes control plane for development and tests, without Docker:
+// etcd + kube-apiserver + kube-controller-manager + kube-scheduler + kwok (fake nodes that
+// make pods Running/Ready), all on 127.0.0.1 with ephemeral ports and a temp run directory.
+//
+//   const cp = await startControlPlane();
+//   ... cp.adminKubeconfig / cp.restrictedKubeconfig ...
+//   await cp.stop();
+//
+// No orphans: every child runs in its own process group and is recorded in <runDir>/pids;
+// stop(), SIGINT/SIGTERM and process exit kill them; a tiny shell watchdog kills them (and
+// removes the run dir) if this Node process dies without cleaning up (SIGKILL, crash); and
+// the next start reaps run dirs whose owner process is gone.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureBinaries, type Binaries } from "./binaries";
+import { KubeClient } from "./kube-client";
+import { KUBERNETES_VERSION } from "./versions";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const KWOK_STAGES_DIR = path.join(HERE, "kwok-stages");
+
+export const DEFAULT_RESTRICTED_NAMESPACE = "berth-restricted";
+export const RESTRICTED_USER = "berth-restricted";
+export const ADMIN_USER = "berth-admin";
+export const STORAGE_CLASS = "standard";
+/** Where the in-tree hostPath provisioner of kube-controller-manager creates volume directories. */
+const HOSTPATH_PV_ROOT = "/tmp/hostpath_pv/";
+
+export interface StartControlPlaneOptions {
+  /** Parent directory for per-run directories (default: $TMPDIR/berth-cluster). */
+  stateDir?: string;
+  /** Number of fake (kwok) nodes; default 3. */
+  nodes?: number;
+  /** Binary cache root (default $BERTH_CACHE_DIR or ~/.cache/berth). */
+  cacheDir?: string;
+  /** Namespace the restricted user may manage; default "berth-restricted". */
+  restrictedNamespace?: string;
+  /** Kill everything on SIGINT/SIGTERM (then re-raise the signal). Default true. */
+  handleSignals?: boolean;
+  /** Give up starting after this long (default 180 s). */
+  startTimeoutMs?: number;
+  /** Progress lines; default writes to stderr. */
+  log?: (line: string) => void;
+}
+
+export interface ProcessInfo {
+  name: string;
+  pid: number;
+  rssKiB: number;
+}
+
+export interface ControlPlane {
+  /** https://127.0.0.1:<port> */
+  server: string;
+  /** Kubeconfig of user berth-admin (group system:masters), client certificate embedded. */
+  adminKubeconfig: string;
+  /** Kubeconfig of user berth-restricted (bearer token), allowed only in restrictedNamespace. */
+  restrictedKubeconfig: string;
+  restrictedNamespace: string;
+  kubectlPath: string;
+  binDir: string;
+  /** Temp directory of this run (removed by stop()). */
+  runDir: string;
+  version: string;
+  /** The running processes and their resident memory. */
+  processes(): ProcessInfo[];
+  /** Descriptions ("kube-apiserver: exit code 1") of children that died on their own. */
+  unexpectedExits(): string[];
+  stop(): Promise<void>;
+}
+
+type Log = (line: string) => void;
+
+interface Child {
+  name: string;
+  proc: ChildProcess;
+  logFile: string;
+  exited: Promise<void>;
+  exitInfo?: string;
+}
+
+export async function startControlPlane(opts: StartControlPlaneOptions = {}): Promise<ControlPlane> {
+  const log: Log = opts.log ?? ((l) => process.stderr.write(`[cluster] ${l}\n`));
+  const nodes = opts.nodes ?? 3;
+  const restrictedNamespace = opts.restrictedNamespace ?? DEFAULT_RESTRICTED_NAMESPACE;
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 180_000);
+  const stateRoot = path.resolve(opts.stateDir ?? path.join(os.tmpdir(), "berth-cluster"));
+  fs.mkdirSync(stateRoot, { recursive: true });
+  reapStaleRuns(stateRoot, log);
+
+  const bins = await ensureBinaries({ cacheDir: opts.cacheDir, log });
+  const runDir = fs.mkdtempSync(path.join(stateRoot, "run-"));
+  fs.writeFileSync(path.join(runDir, "owner.json"), JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
+  const pidsFile = path.join(runDir, "pids");
+  fs.writeFileSync(pidsFile, "");
+  const logDir = path.join(runDir, "logs");
+  fs.mkdirSync(logDir);
+
+  const children: Child[] = [];
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+  let client: KubeClient | undefined;
+  const watchdog = startWatchdog(runDir);
+
+  // --- emergency cleanup (synchronous: usable from process 'exit') ---------------------
+  const killAllSync = () => {
+    for (const c of children) killGroup(c.proc.pid, "SIGKILL");
+    killGroup(watchdog.pid, "SIGKILL");
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  const onExit = () => killAllSync();
+  process.on("exit", onExit);
+  const signalHandlers: Array<[NodeJS.Signals, () => void]> = [];
+  if (opts.handleSignals ?? true) {
+    for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as NodeJS.Signals[]) {
+      const h = () => {
+        void stop().finally(() => {
+          // Re-raise so the default behaviour (or other handlers) still applies.
+          if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+        });
+      };
+      process.once(sig, h);
+      signalHandlers.push([sig, h]);
+    }
+  }
+
+  const spawnChild = (name: string, file: string, args: string[]): Child => {
+    const logFile = path.join(logDir, `${name}.log`);
+    const fd = fs.openSync(logFile, "a");
+    const proc = spawn(file, args, { detached: true, stdio: ["ignore", fd, fd], cwd: runDir });
+    fs.closeSync(fd);
+    if (proc.pid === undefined) throw new Error(`could not start ${name} (${file})`);
+    fs.appendFileSync(pidsFile, `${name} ${proc.pid}\n`);
+    const child: Child = {
+      name,
+      proc,
+      logFile,
+      exited: new Promise((resolve) => {
+        proc.on("exit", (code, signal) => {
+          child.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
+          if (!stopping) log(`${name} exited unexpectedly (${child.exitInfo}); log: ${logFile}`);
+          resolve();
+        });
+        proc.on("error", (e) => {
+          child.exitInfo = e.message;
+          resolve();
+        });
+      }),
+    };
+    children.push(child);
+    return child;
+  };
+
+  const stop = (): Promise<void> => {
+    if (stopped) return stopped;
+    stopping = true;
+    stopped = (async () => {
+      await cleanupHostPathVolumes(client).catch(() => undefined);
+      client?.close();
+      // Clients first, then the apiserver, then etcd; SIGKILL whatever is left after a grace period.
+      const order = [["kwok", "kube-scheduler", "kube-controller-manager"], ["kube-apiserver"], ["etcd"]];
+      for (const group of order) {
+        const cs = children.filter((c) => group.includes(c.name));
+        for (const c of cs) killGroup(c.proc.pid, "SIGTERM");
+        await Promise.race([Promise.all(cs.map((c) => c.exited)), sleep(5000)]);
+        for (const c of cs) killGroup(c.proc.pid, "SIGKILL");
+      }
+      await Promise.race([Promise.all(children.map((c) => c.exited)), sleep(2000)]);
+      killGroup(watchdog.pid, "SIGKILL");
+      fs.rmSync(runDir, { recursive: true, force: true });
+      process.off("exit", onExit);
+      for (const [sig, h] of signalHandlers) process.off(sig, h);
+    })();
+    return stopped;
+  };
+
+  const checkAlive = (what: string) => {
+    const dead = children.find((c) => c.exitInfo !== undefined);
+    if (dead) {
+      throw new Error(`${dead.name} exited during startup (${dead.exitInfo}):\n${tail(dead.logFile, 25)}`);
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; logs in ${logDir}`);
+  };
+
+  try {
+    const [etcdClientPort, etcdPeerPort, apiPort] = await freePorts(3);
+    const pki = makePki(runDir);
+    const server = `https://127.0.0.1:${apiPort}`;
+    const restrictedToken = crypto.randomBytes(24).toString("hex");
+    fs.writeFileSync(
+      path.join(runDir, "pki", "tokens.csv"),
+      `${restrictedToken},${RESTRICTED_USER},${RESTRICTED_USER},"berth:restricted"\n`,
+      { mode: 0o600 },
+    );
+
+    // Kubeconfigs embed all data (Berth refuses kubeconfigs that point at files).
+    const adminKubeconfig = path.join(runDir, "admin.kubeconfig");
+    const restrictedKubeconfig = path.join(runDir, "restricted.kubeconfig");
+    writeKubeconfig(adminKubeconfig, {
+      server,
+      caPem: pki.caPem,
+      user: ADMIN_USER,
+      auth: { "client-certificate-data": b64(pki.adminCertPem), "client-key-data": b64(pki.adminKeyPem) },
+    });
+    writeKubeconfig(restrictedKubeconfig, {
+      server,
+      caPem: pki.caPem,
+      user: RESTRICTED_USER,
+      auth: { token: restrictedToken },
+      namespace: restrictedNamespace,
+    });
+
+    // --- etcd ---
+    const etcdUrl = `http://127.0.0.1:${etcdClientPort}`;
+    const peerUrl = `http://127.0.0.1:${etcdPeerPort}`;
+    spawnChild("etcd", bins.etcd, [
+      "--name=berth",
+      `--data-dir=${path.join(runDir, "etcd")}`,
+      `--listen-client-urls=${etcdUrl}`,
+      `--advertise-client-urls=${etcdUrl}`,
+      `--listen-peer-urls=${peerUrl}`,
+      `--initial-advertise-peer-urls=${peerUrl}`,
+      `--initial-cluster=berth=${peerUrl}`,
+      "--initial-cluster-state=new",
+      "--unsafe-no-fsync=true",
+      "--log-level=warn",
+    ]);
+    await waitFor("etcd", 100, checkAlive, async () => {
+      const r = await httpGet(`${etcdUrl}/health`);
+      return r.status === 200 && /"health":\s*"true"/.test(r.text);
+    });
+
+    // --- kube-apiserver ---
+    const p = (f: string) => path.join(runDir, "pki", f);
+    spawnChild("kube-apiserver", bins.kubeApiserver, [
+      `--etcd-servers=${etcdUrl}`,
+      "--bind-address=127.0.0.1",
+      "--advertise-address=127.0.0.1",
+      `--secure-port=${apiPort}`,
+      `--cert-dir=${path.join(runDir, "apiserver-certs")}`,
+      `--tls-cert-file=${p("apiserver.crt")}`,
+      `--tls-private-key-file=${p("apiserver.key")}`,
+      `--client-ca-file=${p("ca.crt")}`,
+      `--token-auth-file=${p("tokens.csv")}`,
+      "--authorization-mode=RBAC",
+      "--service-cluster-ip-range=10.96.0.0/16",
+      "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+      `--service-account-key-file=${p("sa.pub")}`,
+      `--service-account-signing-key-file=${p("sa.key")}`,
+      "--allow-privileged=true",
+      "--endpoint-reconciler-type=none",
+      "--profiling=false",
+    ]);
+    client = new KubeClient({ server, caPem: pki.caPem, certPem: pki.adminCertPem, keyPem: pki.adminKeyPem });
+    const api = client;
+    await waitFor("kube-apiserver /readyz", 250, checkAlive, async () => {
+      const r = await api.request("GET", "/readyz");
+      return r.status === 200;
+    });
+
+    // --- controllers, scheduler, fake nodes ---
+    spawnChild("kube-controller-manager", bins.kubeControllerManager, [
+      `--kubeconfig=${adminKubeconfig}`,
+      "--leader-elect=false",
+      "--bind-address=127.0.0.1",
+      "--secure-port=0",
+      `--root-ca-file=${p("ca.crt")}`,
+      `--service-account-private-key-file=${p("sa.key")}`,
+      "--enable-hostpath-provisioner=true",
+      "--node-monitor-grace-period=2m",
+      "--controllers=*,-bootstrapsigner,-tokencleaner",
+    ]);
+    spawnChild("kube-scheduler", bins.kubeScheduler, [
+      `--kubeconfig=${adminKubeconfig}`,
+      "--leader-elect=false",
+      "--bind-address=127.0.0.1",
+      "--secure-port=0",
+    ]);
+    const kwokConfig = path.join(runDir, "kwok-stages.yaml");
+    fs.writeFileSync(kwokConfig, kwokStagesConfig());
+    spawnChild("kwok", bins.kwok, [
+      `--kubeconfig=${adminKubeconfig}`,
+      `--config=${kwokConfig}`,
+      "--manage-all-nodes=false",
+      "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+      "--cidr=10.244.0.0/16",
+      "--node-ip=10.240.0.1",
+    ]);
+
+    await bootstrapObjects(api, restrictedNamespace, nodes);
+
+    await waitFor("ServiceAccounts default/default and the fake nodes", 250, checkAlive, async () => {
+      for (const ns of ["default", restrictedNamespace]) {
+        if ((await api.request("GET", `/api/v1/namespaces/${ns}/serviceaccounts/default`)).status !== 200) return false;
+      }
+      const list = await api.request("GET", "/api/v1/nodes?labelSelector=type%3Dkwok");
+      const ready = (list.body?.items ?? []).filter((n: any) =>
+        (n.status?.conditions ?? []).some((c: any) => c.type === "Ready" && c.status === "True"),
+      );
+      return ready.length >= nodes;
+    });
+
+    return {
+      server,
+      adminKubeconfig,
+      restrictedKubeconfig,
+      restrictedNamespace,
+      kubectlPath: bins.kubectl,
+      binDir: bins.binDir,
+      runDir,
+      version: KUBERNETES_VERSION,
+      processes: () =>
+        children.filter((c) => c.exitInfo === undefined).map((c) => ({ name: c.name, pid: c.proc.pid!, rssKiB: rssKiB(c.proc.pid!) })),
+      unexpectedExits: () => (stopping ? [] : children.filter((c) => c.exitInfo !== undefined).map((c) => `${c.name}: ${c.exitInfo}`)),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** Creates namespace `<prefix>-<random>` (labelled berth.test/ephemeral=true) and returns its name. */
+export async function createTestNamespace(
+  prefix: string,
+  adminKubeconfig: string | undefined = process.env.BERTH_TEST_KUBECONFIG_ADMIN,
+): Promise<string> {
+  if (!adminKubeconfig) throw new Error("createTestNamespace: no admin kubeconfig (set BERTH_TEST_KUBECONFIG_ADMIN)");
+  const base = prefix.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 50) || "test";
+  const name = `${base}-${crypto.randomBytes(3).toString("hex")}`;
+  const c = KubeClient.fromKubeconfigFile(adminKubeconfig);
+  try {
+    await c.must("POST", "/api/v1/namespaces", {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name, labels: { "berth.test/ephemeral": "true" } },
+    });
+    // Pods need the namespace's default ServiceAccount (created by kube-controller-manager).
+    const until = Date.now() + 30_000;
+    while ((await c.request("GET", `/api/v1/namespaces/${name}/serviceaccounts/default`)).status !== 200) {
+      if (Date.now() > until) throw new Error(`ServiceAccount default not created in ${name}`);
+      await sleep(100);
+    }
+    return name;
+  } finally {
+    c.close();
+  }
+}
+
+/** Deletes a namespace (does not wait for it to be gone). */
+export async function deleteTestNamespace(
+  name: string,
+  adminKubeconfig: string | undefined = process.env.BERTH_TEST_KUBECONFIG_ADMIN,
+): Promise<void> {
+  if (!adminKubeconfig) throw new Error("deleteTestNamespace: no admin kubeconfig");
+  const c = KubeClient.fromKubeconfigFile(adminKubeconfig);
+  try {
+    await c.must("DELETE", `/api/v1/namespaces/${name}`, undefined, [404]);
+  } finally {
+    c.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function bootstrapObjects(api: KubeClient, ns: string, nodes: number): Promise<void> {
+  await api.ensure("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
+  const all = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
+  const read = ["get", "list", "watch"];
+  await api.ensure(`/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "Role",
+    metadata: { name: "berth-app-manager", namespace: ns },
+    rules: [
+      { apiGroups: ["apps"], resources: ["statefulsets", "statefulsets/scale"], verbs: all },
+      { apiGroups: ["apps"], resources: ["statefulsets/status", "controllerrevisions"], verbs: read },
+      { apiGroups: [""], resources: ["services", "persistentvolumeclaims", "configmaps", "secrets"], verbs: all },
+      { apiGroups: [""], resources: ["pods", "pods/log", "events", "endpoints"], verbs: read },
+      { apiGroups: [""], resources: ["namespaces"], verbs: ["get"] },
+      { apiGroups: ["events.k8s.io"], resources: ["events"], verbs: read },
+      { apiGroups: ["discovery.k8s.io"], resources: ["endpointslices"], verbs: read },
+      { apiGroups: ["networking.k8s.io"], resources: ["ingresses"], verbs: all },
+      { apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], verbs: all },
+      { apiGroups: ["policy"], resources: ["poddisruptionbudgets"], verbs: all },
+    ],
+  });
+  await api.ensure(`/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "RoleBinding",
+    metadata: { name: "berth-app-manager", namespace: ns },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "berth-app-manager" },
+    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: RESTRICTED_USER }],
+  });
+  // Default StorageClass, served by kube-controller-manager's in-tree hostPath provisioner.
+  await api.ensure("/apis/storage.k8s.io/v1/storageclasses", {
+    apiVersion: "storage.k8s.io/v1",
+    kind: "StorageClass",
+    metadata: { name: STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+    provisioner: "kubernetes.io/host-path",
+    reclaimPolicy: "Delete",
+    volumeBindingMode: "Immediate",
+  });
+  for (let i = 0; i < nodes; i++) {
+    const name = `kwok-node-${i}`;
+    const resources = { cpu: "32", memory: "256Gi", pods: "110", "ephemeral-storage": "1Ti" };
+    await api.ensure("/api/v1/nodes", {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: {
+        name,
+        annotations: { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
+        labels: {
+          "kubernetes.io/arch": "amd64",
+          "kubernetes.io/os": "linux",
+          "kubernetes.io/hostname": name,
+          "node-role.kubernetes.io/agent": "",
+          type: "kwok",
+        },
+      },
+      status: { capacity: resources, allocatable: resources },
+    });
+    await api.must(
+      "PATCH",
+      `/api/v1/nodes/${name}/status`,
+      {
+        status: {
+          capacity: resources,
+          allocatable: resources,
+          nodeInfo: { kubeletVersion: `${KUBERNETES_VERSION}-kwok`, operatingSystem: "linux", architecture: "amd64" },
+        },
+      },
+      [],
+      "application/merge-patch+json",
+    );
+  }
+}
+
+/** Removes the directories of hostPath volumes the in-tree provisioner created for this cluster. */
+async function cleanupHostPathVolumes(api: KubeClient | undefined): Promise<void> {
+  if (!api) return;
+  const r = await api.request("GET", "/api/v1/persistentvolumes", undefined, { timeoutMs: 3000 });
+  for (const pv of r.body?.items ?? []) {
+    const dir: string | undefined = pv.spec?.hostPath?.path;
+    if (dir && dir.startsWith(HOSTPATH_PV_ROOT) && !dir.includes("..")) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function kwokStagesConfig(): string {
+  const files = fs
+    .readdirSync(KWOK_STAGES_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
+  return files.map((f) => fs.readFileSync(path.join(KWOK_STAGES_DIR, f), "utf8").trim()).join("\n---\n") + "\n";
+}
+
+interface Pki {
+  caPem: string;
+  adminCertPem: string;
+  adminKeyPem: string;
+}
+
+/** CA, apiserver serving cert, admin client cert (openssl) and the service-account key pair. */
+function makePki(runDir: string): Pki {
+  const dir = path.join(runDir, "pki");
+  fs.mkdirSync(dir, { mode: 0o700 });
+  const f = (n: string) => path.join(dir, n);
+  const openssl = (...args: string[]) => {
+    const r = spawnSync("openssl", args, { cwd: dir, encoding: "utf8" });
+    if (r.error) throw new Error(`openssl is needed to create the test cluster's certificates: ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`openssl ${args.join(" ")} failed: ${r.stderr}`);
+  };
+  const key = (name: string) => {
+    const { privateKey } = crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+    fs.writeFileSync(f(name), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    return privateKey;
+  };
+  key("ca.key");
+  openssl("req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=berth-test-ca", "-days", "3650", "-out", "ca.crt",
+    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign,digitalSignature");
+  const sign = (name: string, subj: string, ext: string) => {
+    key(`${name}.key`);
+    fs.writeFileSync(f(`${name}.ext`), ext);
+    openssl("req", "-new", "-key", `${name}.key`, "-subj", subj, "-out", `${name}.csr`);
+    openssl("x509", "-req", "-in", `${name}.csr`, "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+      "-days", "365", "-out", `${name}.crt`, "-extfile", `${name}.ext`);
+  };
+  sign(
+    "apiserver",
+    "/CN=kube-apiserver",
+    "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n" +
+      "subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local\n",
+  );
+  sign("admin", `/O=system:masters/CN=${ADMIN_USER}`, "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n");
+  const sa = key("sa.key");
+  fs.writeFileSync(f("sa.pub"), crypto.createPublicKey(sa).export({ type: "spki", format: "pem" }));
+  return {
+    caPem: fs.readFileSync(f("ca.crt"), "utf8"),
+    adminCertPem: fs.readFileSync(f("admin.crt"), "utf8"),
+    adminKeyPem: fs.readFileSync(f("admin.key"), "utf8"),
+  };
+}
+
+function writeKubeconfig(
+  file: string,
+  o: { server: string; caPem: string; user: string; auth: Record<string, string>; namespace?: string },
+): void {
+  const ctx = `${o.user}@berth-test`;
+  const lines = [
+    "apiVersion: v1",
+    "kind: Config",
+    "clusters:",
+    "- name: berth-test",
+    "  cluster:",
+    `    server: ${o.server}`,
+    `    certificate-authority-data: ${b64(o.caPem)}`,
+    "users:",
+    `- name: ${o.user}`,
+    "  user:",
+    ...Object.entries(o.auth).map(([k, v]) => `    ${k}: ${v}`),
+    "contexts:",
+    `- name: ${ctx}`,
+    "  context:",
+    "    cluster: berth-test",
+    `    user: ${o.user}`,
+    ...(o.namespace ? [`    namespace: ${o.namespace}`] : []),
+    `current-context: ${ctx}`,
+    "",
+  ];
+  fs.writeFileSync(file, lines.join("\n"), { mode: 0o600 });
+}
+
+const WATCHDOG = `
+parent=$1; run=$2
+alive() {
+  if [ -r /proc/$1/stat ]; then
+    ! grep -q '^[0-9]* (.*) Z' /proc/$1/stat 2>/dev/null
+  else
+    kill -0 "$1" 2>/dev/null
+  fi
+}
+while alive "$parent" && [ -d "$run" ]; do sleep 1; done
+[ -d "$run" ] || exit 0
+if [ -f "$run/pids" ]; then
+  while read -r name pid; do kill -TERM -"$pid" 2>/dev/null; done < "$run/pids"
+  sleep 2
+  while read -r name pid; do kill -KILL -"$pid" 2>/dev/null; done < "$run/pids"
+fi
+rm -rf "$run"
+`;
+
+/** A detached shell that kills the run's process groups once this Node process is gone. */
+function startWatchdog(runDir: string): ChildProcess {
+  const w = spawn("/bin/sh", ["-c", WATCHDOG, "berth-cluster-watchdog", String(process.pid), runDir], {
+    detached: true,
+    stdio: "ignore",
+  });
+  w.unref();
+  if (w.pid) fs.appendFileSync(path.join(runDir, "watchdog.pid"), String(w.pid));
+  return w;
+}
+
+/** Kills the processes of run dirs whose owner is gone (e.g. after `kill -9` of a test run). */
+function reapStaleRuns(stateRoot: string, log: Log): void {
+  for (const entry of fs.readdirSync(stateRoot)) {
+    if (!entry.startsWith("run-")) continue;
+    const dir = path.join(stateRoot, entry);
+    let owner = 0;
+    try {
+      owner = JSON.parse(fs.readFileSync(path.join(dir, "owner.json"), "utf8")).pid;
+    } catch {
+      try {
+        if (Date.now() - fs.statSync(dir).mtimeMs < 60_000) continue; // being created right now
+      } catch {
+        continue;
+      }
+    }
+    if (owner && pidAlive(owner)) continue;
+    let pids: number[] = [];
+    try {
+      pids = fs
+        .readFileSync(path.join(dir, "pids"), "utf8")
+        .split("\n")
+        .map((l) => Number(l.split(" ")[1]))
+        .filter((n) => n > 0);
+    } catch {
+      /* none */
+    }
+    let killed = 0;
+    for (const pid of pids) {
+      // Only kill a pid that still belongs to this run (its command line mentions the run dir).
+      let cmdline = "";
+      try {
+        cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      } catch {
+        continue;
+      }
+      if (cmdline.includes(dir)) {
+        killGroup(pid, "SIGKILL");
+        killed++;
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    log(`reaped stale run ${dir}${killed ? ` (killed ${killed} leftover processes)` : ""}`);
+  }
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === "EPERM";
+    }
+  }
+}
+
+function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    /* already gone */
+  }
+}
+
+function rssKiB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () =>
+      new Promise<net.Server>((resolve, reject) => {
+        const s = net.createServer();
+        s.once("error", reject);
+        s.listen(0, "127.0.0.1", () => resolve(s));
+      }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+function httpGet(url: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { timeout: 2000 }, (res) => {
+      let text = "";
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+  });
+}
+
+async function waitFor(what: string, intervalMs: number, check: (what: string) => void, probe: () => Promise<boolean>): Promise<void> {
+  for (;;) {
+    check(what);
+    try {
+      if (await probe()) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(intervalMs);
+  }
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+function b64(s: string): string {
+  return Buffer.from(s, "utf8").toString("base64");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export type { Binaries };
