@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what a fresh clone is missing: npm packages (when node_modules is absent or older than
+# the lock file), the generated Prisma client, and — with --browser — Debian's Chromium for the
+# end-to-end tests (Playwright's own browser download cannot work offline).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1
+
+if ! command -v node >/dev/null; then echo "Node.js 20.19+ is required (https://nodejs.org or your package manager)." >&2; exit 1; fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "› installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+npm run -s db:generate
+
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "› installing Debian's chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
