@@ -1,0 +1,53 @@
+/**
+ * Small builders that keep rendered objects free of empty maps, empty lists and
+ * undefined values, and merge the passthrough bags under the modelled fields.
+ */
+
+export type Obj = Record<string, unknown>;
+
+export function isPlainObject(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Sets `key` only when the value is meaningful (not undefined, not an empty list or map). */
+export function setIf(target: Obj, key: string, value: unknown): void {
+  if (value === undefined) return;
+  if (Array.isArray(value) && value.length === 0) return;
+  if (isPlainObject(value) && Object.keys(value).length === 0) return;
+  target[key] = value;
+}
+
+/** A copy of a string map with keys sorted, so output does not depend on insertion order. */
+export function sortedMap(map: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(map).sort()) out[key] = map[key];
+  return out;
+}
+
+/**
+ * Deep-merges a passthrough bag into a rendered object. Modelled fields win;
+ * maps merge key by key; new keys are appended after the modelled ones.
+ */
+export function mergeExtra<T extends Obj>(rendered: T, extra: Obj | undefined): T {
+  if (!extra) return rendered;
+  const target = rendered as Obj;
+  for (const key of Object.keys(extra)) {
+    const value = extra[key];
+    if (value === undefined) continue;
+    const current = target[key];
+    if (current === undefined) target[key] = cloneJson(value);
+    else if (isPlainObject(current) && isPlainObject(value)) target[key] = mergeExtra({ ...current }, value);
+  }
+  return rendered;
+}
+
+/** Copies JSON-like data so rendered objects never alias the spec. */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  if (isPlainObject(value)) {
+    const out: Obj = {};
+    for (const key of Object.keys(value)) out[key] = cloneJson(value[key]);
+    return out as T;
+  }
+  return value;
+}

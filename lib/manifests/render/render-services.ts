@@ -1,0 +1,62 @@
+import type { V1Service, V1ServicePort } from "@kubernetes/client-node";
+import type { AppSpec } from "../model/app-spec";
+import type { Service } from "../model/network";
+import { headlessServiceName, selectorLabels } from "../naming";
+import { objectLabels } from "./labels";
+import { mergeExtra, setIf, sortedMap, type Obj } from "./object-helpers";
+
+/**
+ * The governing Service of the StatefulSet (`clusterIP: None`): it gives each
+ * pod its stable DNS name. Ports are the app containers' named ports.
+ */
+export function renderHeadlessService(spec: AppSpec): V1Service {
+  const svcSpec: Obj = { clusterIP: "None", selector: sortedMap(selectorLabels(spec)) };
+  setIf(svcSpec, "ports", headlessPorts(spec));
+  const svc: Obj = {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: headlessServiceName(spec), labels: objectLabels(spec.name) },
+    spec: svcSpec,
+  };
+  return mergeExtra(svc, spec.headlessServiceExtra) as V1Service;
+}
+
+function headlessPorts(spec: AppSpec): V1ServicePort[] {
+  const all = spec.containers.flatMap((c) => c.ports);
+  const named = all.filter((p) => p.name !== undefined);
+  // A Service with several ports needs a name on each; a single unnamed port is fine alone.
+  const chosen = named.length === 0 && all.length === 1 ? all : named;
+  const seen = new Set<string>();
+  const ports: V1ServicePort[] = [];
+  for (const p of chosen) {
+    const key = p.name ?? "";
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ports.push(p.name !== undefined ? { name: p.name, port: p.containerPort, protocol: p.protocol } : { port: p.containerPort, protocol: p.protocol });
+  }
+  return ports;
+}
+
+/** The user-facing Service of step 3. */
+export function renderService(spec: AppSpec, svc: Service): V1Service {
+  const metadata: Obj = { name: svc.name, labels: objectLabels(spec.name, svc.labels) };
+  setIf(metadata, "annotations", sortedMap(svc.annotations));
+  const svcSpec: Obj = { type: svc.type };
+  if (svc.headless) svcSpec.clusterIP = "None";
+  svcSpec.selector = sortedMap(selectorLabels(spec));
+  setIf(
+    svcSpec,
+    "ports",
+    svc.ports.map((p) => {
+      const port: Obj = {};
+      if (p.name !== undefined) port.name = p.name;
+      port.port = p.port;
+      port.targetPort = p.targetPort;
+      port.protocol = p.protocol;
+      if (p.nodePort !== undefined) port.nodePort = p.nodePort;
+      return port;
+    }),
+  );
+  if (svc.externalTrafficPolicy !== undefined) svcSpec.externalTrafficPolicy = svc.externalTrafficPolicy;
+  return mergeExtra({ apiVersion: "v1", kind: "Service", metadata, spec: svcSpec }, svc.extra) as V1Service;
+}

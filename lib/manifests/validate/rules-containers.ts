@@ -1,0 +1,84 @@
+import type { AppSpec } from "../model/app-spec";
+import type { Container } from "../model/container";
+import { MODELLED_CONTAINER_KEYS } from "../model/container";
+import { logEnvName, logTagsEnvName, logVolumeName } from "../naming";
+import type { IssueList, IssuePath } from "./issue-list";
+import { checkDns1123Label, checkImageRef, checkPortName, checkPortNumber } from "./k8s-names";
+import { checkExtraKeys } from "./rules-metadata";
+import { checkEnv } from "./rules-env";
+import { checkProbes } from "./rules-probes";
+import { checkResources } from "./rules-resources";
+
+// Log store names also name the emptyDir volume (`logs-<store>`), so they follow DNS-1123 label rules.
+const LOG_STORE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Rules for init and app containers; names, ports and log stores are unique across the pod. */
+export function checkContainers(list: IssueList, spec: AppSpec): void {
+  const all = [
+    ...spec.initContainers.map((c, i) => ({ c, path: ["initContainers", i] as IssuePath, init: true })),
+    ...spec.containers.map((c, i) => ({ c, path: ["containers", i] as IssuePath, init: false })),
+  ];
+  list.unique(all, (x) => x.c.name, (i) => [...all[i].path, "name"], "container name");
+  const ports = all.flatMap((x) => x.c.ports.map((p, j) => ({ name: p.name, path: [...x.path, "ports", j, "name"] })));
+  list.unique(ports, (p) => p.name, (i) => ports[i].path, "port name");
+  const stores = all.flatMap((x) => x.c.logs.map((l, j) => ({ store: l.store, path: [...x.path, "logs", j, "store"] })));
+  list.unique(stores, (s) => s.store, (i) => stores[i].path, "log store");
+
+  const volumeNames = new Set([
+    ...spec.volumes.map((v) => v.name),
+    ...spec.volumeClaimTemplates.map((t) => t.name),
+    ...all.flatMap((x) => x.c.logs.filter((l) => l.path !== "stdout").map((l) => logVolumeName(l.store))),
+  ]);
+  for (const { c, path, init } of all) checkContainer(list, c, path, { init, volumeNames });
+}
+
+interface ContainerContext {
+  init: boolean;
+  volumeNames: Set<string>;
+}
+
+function checkContainer(list: IssueList, c: Container, path: IssuePath, ctx: ContainerContext): void {
+  list.check([...path, "name"], checkDns1123Label(c.name), "Container name");
+  list.check([...path, "image"], checkImageRef(c.image), "Image");
+  checkPorts(list, c, path);
+  checkEnv(list, c, path, generatedEnvNames(c));
+  checkResources(list, c.resources, [...path, "resources"]);
+  checkProbes(list, c, path, ctx.init);
+  checkMounts(list, c, path, ctx.volumeNames);
+  checkLogs(list, c, path);
+  checkExtraKeys(list, c.extra, MODELLED_CONTAINER_KEYS, [...path, "extra"]);
+}
+
+function checkPorts(list: IssueList, c: Container, path: IssuePath): void {
+  c.ports.forEach((p, i) => {
+    if (p.name !== undefined) list.check([...path, "ports", i, "name"], checkPortName(p.name), "Port name");
+    list.check([...path, "ports", i, "containerPort"], checkPortNumber(p.containerPort), "Container port");
+  });
+  list.unique(c.ports, (p) => `${p.containerPort}/${p.protocol}`, (i) => [...path, "ports", i, "containerPort"], "port/protocol");
+}
+
+function checkMounts(list: IssueList, c: Container, path: IssuePath, volumeNames: Set<string>): void {
+  c.volumeMounts.forEach((m, i) => {
+    if (!volumeNames.has(m.name)) list.add([...path, "volumeMounts", i, "name"], `no volume or per-pod storage named "${m.name}"`);
+    if (!m.mountPath.startsWith("/")) list.add([...path, "volumeMounts", i, "mountPath"], "mount path must be absolute (start with /)");
+  });
+  list.unique(c.volumeMounts, (m) => m.mountPath, (i) => [...path, "volumeMounts", i, "mountPath"], "mount path");
+}
+
+function checkLogs(list: IssueList, c: Container, path: IssuePath): void {
+  c.logs.forEach((l, i) => {
+    const at = [...path, "logs", i];
+    if (!LOG_STORE.test(l.store) || l.store.length > 50)
+      list.add([...at, "store"], "log store must be at most 50 lowercase letters, digits or '-', starting and ending with a letter or digit");
+    if (l.path !== "stdout" && !l.path.startsWith("/")) list.add([...at, "path"], 'log path must be "stdout" or an absolute file path such as /var/log/nginx/*');
+    if (l.path.endsWith("/")) list.add([...at, "path"], "log path must name files, e.g. /var/log/app/*.log");
+    for (const [k, v] of Object.entries(l.tags)) {
+      if (/[=,]/.test(k) || /,/.test(v) || k === "") list.add([...at, "tags", k], "tag keys must not be empty or contain '=' or ','; values must not contain ','");
+    }
+  });
+}
+
+/** Env names Berth adds for log collection: user env may not repeat them. */
+function generatedEnvNames(c: Container): string[] {
+  return c.logs.flatMap((l) => (Object.keys(l.tags).length ? [logEnvName(l.store), logTagsEnvName(l.store)] : [logEnvName(l.store)]));
+}
