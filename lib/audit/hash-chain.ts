@@ -27,9 +27,18 @@ export type ChainedContent = {
   prevHash: string;
 };
 
-export function hashEvent(content: ChainedContent): string {
-  const canonical = canonicalize({ ...content, createdAt: content.createdAt.toISOString() });
-  return createHash("sha256").update(content.prevHash).update(canonical ?? "").digest("hex");
+const CONTENT_KEYS = [
+  "chainKey", "teamId", "actorId", "actorEmail", "action", "targetType", "targetId", "targetName", "clusterId",
+  "clusterName", "namespace", "summary", "result", "reason", "ip", "userAgent", "requestId", "createdAt", "prevHash",
+] as const satisfies readonly (keyof ChainedContent)[];
+
+/** Hashes exactly the content fields (a stored row also has id and hash, which are not content). */
+export function hashEvent(event: ChainedContent): string {
+  const content: Record<string, unknown> = {};
+  for (const key of CONTENT_KEYS) content[key] = event[key];
+  content.createdAt = event.createdAt.toISOString();
+  const canonical = canonicalize(content);
+  return createHash("sha256").update(event.prevHash).update(canonical ?? "").digest("hex");
 }
 
 export type StoredEvent = ChainedContent & { id: bigint; hash: string };

@@ -1,0 +1,14 @@
+import { expect, test } from "@playwright/test";
+import { OWNER, OWNER_STATE, signUp } from "./support/accounts";
+
+// Runs first, on the fresh database of this test run: the first user becomes owner of a new team.
+test("the first user to sign up becomes owner of a new team", async ({ page }) => {
+  await signUp(page, OWNER);
+  await expect(page).toHaveURL(/\/templates/);
+  await expect(page.getByTestId("signed-in-as")).toContainText(OWNER.email);
+  await expect(page.getByTestId("signed-in-as")).toContainText("owner");
+  await expect(page.getByRole("heading", { name: "No templates yet" })).toBeVisible();
+  await page.goto("/team");
+  await expect(page.getByRole("row", { name: new RegExp(OWNER.email) })).toContainText("owner");
+  await page.context().storageState({ path: OWNER_STATE });
+});
