@@ -48,7 +48,7 @@ export async function createInvitationLink(page: Page, role: "admin" | "member" 
 }
 
 /** A new user who joined the owner's team with `role`; returns a signed-in page. */
-export async function joinTeamAs(browser: Browser, role: "admin" | "member" | "viewer", prefix = role) {
+export async function joinTeamAs(browser: Browser, role: "admin" | "member" | "viewer", prefix: string = role) {
   const ownerContext = await browser.newContext({ storageState: OWNER_STATE });
   const link = await createInvitationLink(await ownerContext.newPage(), role);
   await ownerContext.close();

@@ -31,7 +31,7 @@ export default async function TeamPage() {
         <h2 id="members-h" className="px-4 pt-4 text-sm font-semibold">
           Members ({members.length})
         </h2>
-        <table className="table mt-2">
+        <table className="data-table mt-2">
           <thead>
             <tr>
               <th>Name</th>
@@ -54,7 +54,7 @@ export default async function TeamPage() {
           </h2>
           <InviteForm roles={roles} />
           {invitations.length > 0 ? (
-            <table className="table">
+            <table className="data-table">
               <thead>
                 <tr>
                   <th>For</th>
