@@ -7,8 +7,10 @@ import { checkDns1123Label } from "./k8s-names";
 export function checkScaling(list: IssueList, spec: AppSpec): void {
   const hpa = spec.autoscaling;
   if (hpa) {
+    // Metrics the form does not model (pods, object, external) pass through in extra.spec.metrics.
+    const customMetrics = typeof hpa.extra?.spec === "object" && hpa.extra.spec !== null && "metrics" in hpa.extra.spec;
     if (hpa.minReplicas > hpa.maxReplicas) list.add(["autoscaling", "minReplicas"], "minimum replicas must not exceed the maximum");
-    if (hpa.cpuUtilization === undefined && hpa.memoryUtilization === undefined)
+    if (hpa.cpuUtilization === undefined && hpa.memoryUtilization === undefined && !customMetrics)
       list.add(["autoscaling", "cpuUtilization"], "choose a CPU or a memory utilization target");
     for (const [field, resource, label] of [["cpuUtilization", "cpu", "CPU"], ["memoryUtilization", "memory", "memory"]] as const) {
       if (hpa[field] === undefined) continue;

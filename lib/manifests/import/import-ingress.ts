@@ -1,0 +1,59 @@
+import { CANARY_ANNOTATIONS } from "../model/network";
+import type { ImportContext } from "./import-context";
+import { userLabels } from "./import-labels";
+import { asArr, asObj, asStringMap, compact, type Obj } from "./read";
+
+export function importIngress(ing: Obj, appName: string, ctx: ImportContext): Obj {
+  const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = ing;
+  const { name, labels, annotations, ...metaRest } = asObj(metadata);
+  const { ingressClassName, tls, rules, ...specRest } = asObj(spec);
+  const { annotations: userAnnotations, canary } = splitCanary(asStringMap(annotations));
+  const extra = compact({ ...topRest, metadata: compact(metaRest), spec: compact(specRest) });
+  return {
+    name,
+    ...(ingressClassName !== undefined ? { className: ingressClassName } : {}),
+    rules: asArr(rules).map((r, i) => importRule(r, ctx, `ingress.rules.${i}`)),
+    tls: asArr(tls).map((t) => {
+      const { hosts, secretName } = asObj(t);
+      return { hosts: hosts ?? [], ...(secretName !== undefined ? { secretName } : {}) };
+    }),
+    ...(canary ? { canary } : {}),
+    labels: userLabels(asStringMap(labels), appName, ctx, "ingress.labels"),
+    annotations: userAnnotations,
+    ...(extra ? { extra } : {}),
+  };
+}
+
+function importRule(raw: unknown, ctx: ImportContext, path: string): Obj {
+  const { host, http, ...rest } = asObj(raw);
+  ctx.dropped(rest, "ingress rule", path);
+  return {
+    ...(host !== undefined ? { host } : {}),
+    paths: asArr(asObj(http).paths).map((p, j) => {
+      const { path: urlPath, pathType, backend } = asObj(p);
+      const { service, ...backendRest } = asObj(backend);
+      ctx.dropped(backendRest, "ingress backend", `${path}.paths.${j}`);
+      const port = asObj(asObj(service).port);
+      return {
+        path: urlPath ?? "/",
+        pathType: pathType ?? "Prefix",
+        serviceName: asObj(service).name,
+        servicePort: port.number ?? port.name,
+      };
+    }),
+  };
+}
+
+/** The canary annotations become the form's canary fields when their values parse. */
+function splitCanary(all: Record<string, string>): { annotations: Record<string, string>; canary?: Obj } {
+  if (all[CANARY_ANNOTATIONS.enabled] !== "true") return { annotations: all };
+  const weightText = all[CANARY_ANNOTATIONS.weight];
+  if (weightText !== undefined && !/^[0-9]{1,3}$/.test(weightText)) return { annotations: all };
+  const annotations = { ...all };
+  for (const key of Object.values(CANARY_ANNOTATIONS)) delete annotations[key];
+  const canary: Obj = {};
+  if (weightText !== undefined) canary.weight = Number(weightText);
+  if (all[CANARY_ANNOTATIONS.header] !== undefined) canary.header = all[CANARY_ANNOTATIONS.header];
+  if (all[CANARY_ANNOTATIONS.headerValue] !== undefined) canary.headerValue = all[CANARY_ANNOTATIONS.headerValue];
+  return { annotations, canary };
+}

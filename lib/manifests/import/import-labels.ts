@@ -1,0 +1,31 @@
+import { berthLabels, CLOUD_LABELS, forcedLabels } from "../naming";
+import type { ImportContext } from "./import-context";
+
+/**
+ * Removes the labels Berth renders itself, so they are not stored twice.
+ * `name`/`instance` stay when the user gave them another value.
+ */
+export function userLabels(labels: Record<string, string>, appName: string, ctx: ImportContext, path: string, also: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  const derived = { ...berthLabels(appName), ...also };
+  const forced = forcedLabels(appName);
+  for (const [key, value] of Object.entries(labels)) {
+    if (derived[key] === value) continue;
+    if (key in forced) {
+      if (forced[key] !== value) ctx.warn(`label ${key}=${value} is replaced by ${key}=${forced[key]}`, path);
+      continue;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Pulls the seed cloud's instance type and QoS out of the pod labels. */
+export function cloudProfile(labels: Record<string, string>): { instanceType: string; qos: string } | undefined {
+  const instanceType = labels[CLOUD_LABELS.instanceType];
+  const qos = labels[CLOUD_LABELS.qos];
+  if (instanceType === undefined || qos === undefined) return undefined;
+  delete labels[CLOUD_LABELS.instanceType];
+  delete labels[CLOUD_LABELS.qos];
+  return { instanceType, qos };
+}

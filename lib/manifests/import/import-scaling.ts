@@ -1,0 +1,47 @@
+import type { ImportContext } from "./import-context";
+import { userLabels } from "./import-labels";
+import { asArr, asObj, asStringMap, compact, type Obj } from "./read";
+
+function metadataExtra(metadata: unknown, appName: string, ctx: ImportContext, path: string): Obj | undefined {
+  const { name: _n, labels, ...rest } = asObj(metadata);
+  return compact({ ...rest, labels: compact(userLabels(asStringMap(labels), appName, ctx, path)) });
+}
+
+/** HPA v2: CPU/memory utilization targets are modelled; any other metric keeps the list as passthrough. */
+export function importHpa(hpa: Obj, appName: string, ctx: ImportContext): Obj {
+  const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = hpa;
+  const { scaleTargetRef: _t, minReplicas, maxReplicas, metrics, ...specRest } = asObj(spec);
+  const targets: Record<string, unknown> = {};
+  let modelled = true;
+  for (const m of asArr(metrics)) {
+    const resource = asObj(asObj(m).resource);
+    const target = asObj(resource.target);
+    const name = resource.name;
+    const simple = asObj(m).type === "Resource" && target.type === "Utilization" && Object.keys(target).length === 2 && (name === "cpu" || name === "memory");
+    if (!simple || targets[name as string] !== undefined) modelled = false;
+    else targets[name as string] = target.averageUtilization;
+  }
+  const extraSpec = compact({ ...specRest, ...(modelled ? {} : { metrics }) });
+  const extra = compact({ ...topRest, metadata: metadataExtra(metadata, appName, ctx, "autoscaling"), spec: extraSpec });
+  return {
+    minReplicas: minReplicas ?? 1,
+    maxReplicas,
+    ...(modelled && targets.cpu !== undefined ? { cpuUtilization: targets.cpu } : {}),
+    ...(modelled && targets.memory !== undefined ? { memoryUtilization: targets.memory } : {}),
+    ...(extra ? { extra } : {}),
+  };
+}
+
+export function importCronHpa(cron: Obj, appName: string, ctx: ImportContext): Obj {
+  const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = cron;
+  const { scaleTargetRef: _t, jobs, excludeDates, ...specRest } = asObj(spec);
+  const extra = compact({ ...topRest, metadata: metadataExtra(metadata, appName, ctx, "scheduledScaling"), spec: compact(specRest) });
+  return {
+    jobs: asArr(jobs).map((j) => {
+      const { name, schedule, targetSize, runOnce } = asObj(j);
+      return { name, schedule, targetSize, ...(runOnce !== undefined ? { runOnce } : {}) };
+    }),
+    excludeDates: excludeDates ?? [],
+    ...(extra ? { extra } : {}),
+  };
+}

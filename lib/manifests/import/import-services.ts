@@ -1,0 +1,54 @@
+import type { ImportContext } from "./import-context";
+import { userLabels } from "./import-labels";
+import { asArr, asObj, asStringMap, compact, type Obj } from "./read";
+import { withoutDefaults } from "./strip-noise";
+
+/**
+ * Fields the API server allocates. `nodePort` is kept (it pins the port the
+ * user already has); cluster IPs and the health-check port are not.
+ */
+function serviceSpecRest(spec: Obj): Obj {
+  const { clusterIP: _ip, clusterIPs: _ips, healthCheckNodePort: _hc, selector: _sel, ...rest } = withoutDefaults(spec, "serviceSpec");
+  return rest;
+}
+
+/** The governing headless Service: its ports are regenerated, the rest passes through. */
+export function importHeadlessService(svc: Obj, appName: string, ctx: ImportContext): Obj | undefined {
+  const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = svc;
+  const { name: _n, labels, ...metaRest } = asObj(metadata);
+  const { type, ports: _p, ...specRest } = serviceSpecRest(asObj(spec));
+  if (asObj(spec).clusterIP !== "None") ctx.warn("the StatefulSet's governing Service was not headless; Berth renders it with clusterIP: None", "headlessServiceName");
+  if (type !== undefined && type !== "ClusterIP") ctx.warn(`the governing Service had type ${String(type)}; it becomes a headless ClusterIP Service`, "headlessServiceName");
+  const metaExtra = compact({ ...metaRest, labels: compact(userLabels(asStringMap(labels), appName, ctx, "headlessServiceExtra")) });
+  return compact({ ...topRest, metadata: metaExtra, spec: compact(specRest) });
+}
+
+/** The user-facing Service of step 3. */
+export function importService(svc: Obj, appName: string, ctx: ImportContext): Obj {
+  const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = svc;
+  const { name, labels, annotations, ...metaRest } = asObj(metadata);
+  const rawSpec = asObj(spec);
+  const { type, ports, externalTrafficPolicy, ...specRest } = serviceSpecRest(rawSpec);
+  const extra = compact({ ...topRest, metadata: compact(metaRest), spec: compact(specRest) });
+  return {
+    name,
+    type: type ?? "ClusterIP",
+    headless: rawSpec.clusterIP === "None",
+    ports: asArr(ports).map((p, i) => {
+      const { name: portName, port, targetPort, protocol, nodePort, ...rest } = asObj(p);
+      ctx.dropped(rest, "service port", `service.ports.${i}`);
+      return {
+        ...(portName !== undefined ? { name: portName } : {}),
+        port,
+        // The API server defaults targetPort to the port.
+        targetPort: targetPort ?? port,
+        protocol: protocol ?? "TCP",
+        ...(nodePort !== undefined ? { nodePort } : {}),
+      };
+    }),
+    ...(externalTrafficPolicy !== undefined ? { externalTrafficPolicy } : {}),
+    labels: userLabels(asStringMap(labels), appName, ctx, "service.labels"),
+    annotations: asStringMap(annotations),
+    ...(extra ? { extra } : {}),
+  };
+}

@@ -1,0 +1,68 @@
+import { LineCounter, parseAllDocuments } from "yaml";
+import { asArr, asStr, isObj, type Obj } from "./read";
+
+export const IMPORT_LIMITS = { bytes: 1024 * 1024, documents: 100 } as const;
+
+export interface ImportError {
+  message: string;
+  line?: number;
+  column?: number;
+  path?: string;
+}
+
+export type ParsedDocuments = { ok: true; objects: Obj[]; notObjects: number[] } | { ok: false; errors: ImportError[] };
+
+/**
+ * Splits multi-document YAML into objects, unwrapping `kind: List`. Size is
+ * checked before parsing, so a huge paste fails fast with a clear message.
+ */
+export function parseDocuments(text: string): ParsedDocuments {
+  if (typeof text !== "string") return fail("the input must be YAML text");
+  if (utf8Bytes(text) > IMPORT_LIMITS.bytes) return fail(`the YAML is larger than 1 MiB; import one application at a time`);
+  const separators = text.match(/^---/gm)?.length ?? 0;
+  if (separators > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} documents`);
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
+  const errors: ImportError[] = [];
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    for (const err of doc.errors) {
+      const pos = lineCounter.linePos(err.pos[0]);
+      errors.push({ message: firstLine(err.message), line: pos.line, column: pos.col });
+    }
+  }
+  if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
+
+  const objects: Obj[] = [];
+  const notObjects: number[] = [];
+  const all = Array.isArray(docs) ? docs : [docs];
+  for (let i = 0; i < all.length; i++) {
+    let value: unknown;
+    try {
+      value = all[i].toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      return fail(`document ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (value === null || value === undefined) continue;
+    if (!isObj(value)) notObjects.push(i + 1);
+    else if (asStr(value.kind)?.endsWith("List") && Array.isArray(value.items)) {
+      for (const item of asArr(value.items)) isObj(item) ? objects.push(item) : notObjects.push(i + 1);
+    } else objects.push(value);
+  }
+  if (objects.length > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} objects`);
+  return { ok: true, objects, notObjects };
+}
+
+function fail(message: string): ParsedDocuments {
+  return { ok: false, errors: [{ message }] };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0];
+}
+
+function utf8Bytes(text: string): number {
+  // Cheap upper bound first: each UTF-16 unit is at most 3 UTF-8 bytes.
+  if (text.length * 3 <= IMPORT_LIMITS.bytes) return text.length;
+  return new TextEncoder().encode(text).length;
+}

@@ -1,0 +1,53 @@
+/** Lenient readers for untrusted YAML data: wrong shapes become empty values, never exceptions. */
+
+export type Obj = Record<string, unknown>;
+
+export function isObj(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function asObj(v: unknown): Obj {
+  return isObj(v) ? v : {};
+}
+
+export function asArr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function asStr(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+
+export function isEmpty(v: unknown): boolean {
+  return v === undefined || (isObj(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
+}
+
+/** Drops undefined values and empty maps/lists; returns undefined when nothing is left. */
+export function compact(obj: Obj): Obj | undefined {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(obj)) if (!isEmpty(v)) out[k] = v;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Deletes keys whose value equals the API server's default (kubectl get prints them). */
+export function dropDefaults(obj: Obj, defaults: Record<string, unknown>): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (k in defaults && JSON.stringify(defaults[k]) === JSON.stringify(v)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** A string map (labels, annotations); non-string values are stringified as kubectl would reject them anyway. */
+export function asStringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(asObj(v))) out[k] = typeof val === "string" ? val : JSON.stringify(val);
+  return out;
+}
+
+/** `{ kind, name }` of any object, for reports. */
+export function identify(o: unknown): { kind: string; name: string } {
+  const obj = asObj(o);
+  return { kind: asStr(obj.kind) ?? "(no kind)", name: asStr(asObj(obj.metadata).name) ?? "(no name)" };
+}
