@@ -1,0 +1,101 @@
+import type { AppSpec } from "../model/app-spec";
+import { validateAppSpec } from "../validate/validate-app-spec";
+import { checkParameterValue, compilePattern } from "./check-value";
+import { ParameterListSchema, type ParameterDefinition, type ParameterValue, type Template } from "./param-schema";
+import { findParameterReferences, substituteParameters } from "./references";
+
+export interface ParameterIssue {
+  /** The parameter concerned, when there is one. */
+  parameter?: string;
+  /** `parameters.2.default`, `values.replicas`, or a spec path such as `replicas`. */
+  path: string;
+  message: string;
+}
+
+export type ResolveResult = { ok: true; spec: AppSpec; values: Record<string, ParameterValue> } | { ok: false; errors: ParameterIssue[] };
+
+/** Checks the definitions themselves and that every reference names a defined parameter. */
+export function validateTemplate(template: Pick<Template, "spec" | "parameters">): ParameterIssue[] {
+  const parsed = ParameterListSchema.safeParse(template.parameters);
+  if (!parsed.success) return parsed.error.issues.map((i) => ({ path: ["parameters", ...i.path].join("."), message: i.message }));
+  const defs = parsed.data;
+  const issues: ParameterIssue[] = [];
+  const seen = new Set<string>();
+  defs.forEach((def, i) => {
+    const at = (field: string) => `parameters.${i}.${field}`;
+    const add = (field: string, message: string) => issues.push({ parameter: def.name, path: at(field), message: `parameter "${def.name}" ${message}` });
+    if (seen.has(def.name)) add("name", "is defined more than once");
+    seen.add(def.name);
+    if (def.type === "enum" && !(def.options?.length)) add("options", "needs at least one option");
+    if (def.pattern !== undefined && compilePattern(def.pattern) === null) add("pattern", "has an invalid regular expression");
+    if (typeof def.min === "number" && typeof def.max === "number" && def.min > def.max) add("min", "has a minimum above its maximum");
+    if (def.lockedByAdmin && def.default === undefined) add("default", "is locked, so it needs a default value");
+    if (def.default !== undefined) {
+      const checked = checkParameterValue(def, def.default);
+      if (!checked.ok) issues.push({ parameter: def.name, path: at("default"), message: `default: ${checked.message}` });
+    }
+  });
+  for (const ref of findParameterReferences(template.spec)) {
+    if (!seen.has(ref.name)) issues.push({ parameter: ref.name, path: ref.path, message: `"${ref.name}" is not a defined parameter` });
+  }
+  return issues;
+}
+
+/**
+ * Resolves a template with the user's values: type-checks each value (errors
+ * name the parameter), substitutes the references, then validates the spec.
+ */
+export function resolveParameters(template: Pick<Template, "spec" | "parameters">, values: Record<string, unknown>): ResolveResult {
+  const templateIssues = validateTemplate(template);
+  if (templateIssues.length) return { ok: false, errors: templateIssues };
+  const defs = ParameterListSchema.parse(template.parameters);
+  const { resolved, errors } = resolveValues(defs, values);
+  if (errors.length) return { ok: false, errors };
+
+  const { spec, landed } = substituteParameters(template.spec, resolved);
+  const result = validateAppSpec(spec);
+  if (result.ok) return { ok: true, spec: result.spec, values: resolved };
+  return {
+    ok: false,
+    errors: result.issues.map((issue) => {
+      const parameter = parameterAt(landed, issue.path);
+      return parameter === undefined ? issue : { parameter, path: issue.path, message: `parameter "${parameter}": ${issue.message}` };
+    }),
+  };
+}
+
+function resolveValues(defs: ParameterDefinition[], values: Record<string, unknown>) {
+  const resolved: Record<string, ParameterValue> = {};
+  const errors: ParameterIssue[] = [];
+  const known = new Set(defs.map((d) => d.name));
+  for (const name of Object.keys(values)) {
+    if (!known.has(name)) errors.push({ parameter: name, path: `values.${name}`, message: `"${name}" is not a parameter of this template` });
+  }
+  for (const def of defs) {
+    const given = values[def.name];
+    const path = `values.${def.name}`;
+    if (def.lockedByAdmin && given !== undefined && given !== def.default) {
+      errors.push({ parameter: def.name, path, message: `parameter "${def.name}" is locked by an admin` });
+      continue;
+    }
+    const raw = given === undefined || given === "" ? def.default : given;
+    if (raw === undefined) {
+      // An optional parameter without a value leaves its fields unset (the spec's defaults apply).
+      if (def.required) errors.push({ parameter: def.name, path, message: `parameter "${def.name}" is required` });
+      continue;
+    }
+    const checked = checkParameterValue(def, raw);
+    if (checked.ok) resolved[def.name] = checked.value;
+    else errors.push({ parameter: def.name, path, message: checked.message });
+  }
+  return { resolved, errors };
+}
+
+/** The parameter that landed on this path or on one of its ancestors. */
+function parameterAt(landed: Map<string, string>, path: string): string | undefined {
+  for (let p = path; ; p = p.slice(0, p.lastIndexOf("."))) {
+    const name = landed.get(p);
+    if (name !== undefined) return name;
+    if (!p.includes(".")) return undefined;
+  }
+}
