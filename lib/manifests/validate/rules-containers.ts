@@ -46,7 +46,9 @@ function checkContainer(list: IssueList, c: Container, path: IssuePath, ctx: Con
   checkProbes(list, c, path, ctx.init);
   checkMounts(list, c, path, ctx.volumeNames);
   checkLogs(list, c, path);
-  checkExtraKeys(list, c.extra, MODELLED_CONTAINER_KEYS, [...path, "extra"]);
+  // A passthrough probe or hook (grpc, sleep) is fine as long as the form's own field is empty.
+  const owned = MODELLED_CONTAINER_KEYS.filter((key) => isSet(c[key]));
+  checkExtraKeys(list, c.extra, owned, [...path, "extra"]);
 }
 
 function checkPorts(list: IssueList, c: Container, path: IssuePath): void {
@@ -81,4 +83,11 @@ function checkLogs(list: IssueList, c: Container, path: IssuePath): void {
 /** Env names Berth adds for log collection: user env may not repeat them. */
 function generatedEnvNames(c: Container): string[] {
   return c.logs.flatMap((l) => (Object.keys(l.tags).length ? [logEnvName(l.store), logTagsEnvName(l.store)] : [logEnvName(l.store)]));
+}
+
+function isSet(value: unknown): boolean {
+  if (value === undefined || value === false) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object" && value !== null) return Object.values(value).some(isSet);
+  return true;
 }
