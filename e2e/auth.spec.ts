@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { joinTeamAs, OWNER, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./support/accounts";
+import { alerts, joinTeamAs, OWNER, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./support/accounts";
 
 test.describe("signing in and out", () => {
   test("the owner signs out and back in", async ({ page }) => {
@@ -14,7 +14,7 @@ test.describe("signing in and out", () => {
 
   test("a wrong password gets a clear error and keeps the email typed", async ({ page }) => {
     await signIn(page, OWNER.email, "not the password");
-    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+    await expect(alerts(page)).toHaveText("That email and password do not match an account.");
     await expect(page.getByLabel("Email")).toHaveValue(OWNER.email);
     await expect(page).toHaveURL(/\/login/);
   });
@@ -24,10 +24,10 @@ test.describe("signing in and out", () => {
     await signOut(page);
     for (let i = 0; i < 4; i++) {
       await signIn(page, user.email, `wrong-${i}`);
-      await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+      await expect(alerts(page)).toHaveText("That email and password do not match an account.");
     }
     await signIn(page, user.email, PASSWORD);
-    await expect(page.getByRole("alert")).toContainText("Too many sign-in attempts. Try again in");
+    await expect(alerts(page)).toContainText("Too many sign-in attempts. Try again in");
     await expect(page).toHaveURL(/\/login/);
   });
 

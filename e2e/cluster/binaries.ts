@@ -227,7 +227,7 @@ export function kubeVersionLdflags(version = KUBERNETES_VERSION): string {
 }
 
 async function buildKube(outDir: string, logFile: string, log: (l: string) => void): Promise<void> {
-  log(`  go build of ${KUBE_BINARIES.join(", ")} (cold: tens of minutes on 2 cores); log: ${logFile}`);
+  log(`  go build of ${KUBE_BINARIES.join(", ")} (cold: about 10 minutes on 2 cores); log: ${logFile}`);
   await run(
     goBin(),
     [

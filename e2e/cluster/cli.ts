@@ -97,11 +97,14 @@ async function main(): Promise<number> {
     log("stopped");
     resolveDone(code);
   };
-  let signals = 0;
+  let firstSignalAt = 0;
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(sig, () => {
-      signals++;
-      if (signals > 1) {
+      // Ctrl-C may arrive twice at once (from the terminal and relayed by the tsx launcher):
+      // only a repeat after a second counts as "exit now".
+      if (firstSignalAt === 0) firstSignalAt = Date.now();
+      else if (Date.now() - firstSignalAt < 1000) return;
+      else {
         log("second signal: exiting now");
         process.exit(130); // the library's exit hook SIGKILLs the children and removes the run dir
       }
@@ -138,10 +141,14 @@ async function main(): Promise<number> {
     ].join("\n"),
   );
 
+  // Stop when a component dies, or when our parent (e.g. the `tsx` launcher or the test script)
+  // is gone: then nobody is left to stop us.
+  const initialParent = process.ppid;
   const monitor = setInterval(() => {
     const dead = cp!.unexpectedExits();
     if (dead.length) void shutdown(`component died (${dead.join(", ")})`, 1);
-  }, 2000);
+    else if (process.ppid !== initialParent) void shutdown("parent process exited", 1);
+  }, 1000);
   const code = await done;
   clearInterval(monitor);
   return code;

@@ -59,3 +59,8 @@ export async function joinTeamAs(browser: Browser, role: "admin" | "member" | "v
   await expect(page.getByTestId("signed-in-as")).toContainText(role);
   return { page, context, user };
 }
+
+/** The page's own alerts (Next adds an always-present, empty route announcer with role=alert). */
+export function alerts(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
