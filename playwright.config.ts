@@ -16,7 +16,7 @@ if (!/^postgres(ql)?:\/\/[^@]*@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) 
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
-  outputDir: "test-results",
+  outputDir: process.env.BERTH_E2E_OUTPUT_DIR ?? "test-results",
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 1,

@@ -2,7 +2,8 @@ import { expect, type Browser, type Page } from "@playwright/test";
 
 // Page-level helpers for accounts and teams, shared by the specs.
 export const PASSWORD = "correct horse battery";
-export const OWNER_STATE = "e2e/.auth/owner.json";
+// Per port, so that two e2e runs side by side do not share a saved session.
+export const OWNER_STATE = `e2e/.auth/owner-${process.env.BERTH_E2E_PORT ?? 3100}.json`;
 export const OWNER = { name: "Olivia Owner", email: "olivia@berth.test" };
 
 let counter = 0;
