@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from "yaml";
+import { LineCounter, parseAllDocuments, type Tags } from "yaml";
 import { asArr, asStr, isObj, type Obj } from "./read";
 
 export const IMPORT_LIMITS = { bytes: 1024 * 1024, documents: 100 } as const;
@@ -23,7 +23,7 @@ export function parseDocuments(text: string): ParsedDocuments {
   if (separators > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} documents`);
 
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, version: "1.1", customTags: kubectlTags });
   const errors: ImportError[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     for (const err of doc.errors) {
@@ -51,6 +51,14 @@ export function parseDocuments(text: string): ParsedDocuments {
   }
   if (objects.length > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} objects`);
   return { ok: true, objects, notObjects };
+}
+
+/**
+ * kubectl reads YAML with Go's yaml.v2: YAML 1.1 scalars (`0644` is octal,
+ * `yes` is true) but timestamps and base-60 numbers (`8080:80`) stay strings.
+ */
+function kubectlTags(tags: Tags): Tags {
+  return tags.filter((t) => typeof t === "string" || (t.format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp"));
 }
 
 function fail(message: string): ParsedDocuments {

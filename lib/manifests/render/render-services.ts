@@ -10,7 +10,7 @@ import { mergeExtra, setIf, sortedMap, type Obj } from "./object-helpers";
  * pod its stable DNS name. Ports are the app containers' named ports.
  */
 export function renderHeadlessService(spec: AppSpec): V1Service {
-  const svcSpec: Obj = { clusterIP: "None", selector: sortedMap(selectorLabels(spec)) };
+  const svcSpec: Obj = { type: "ClusterIP", clusterIP: "None", selector: sortedMap(selectorLabels(spec)) };
   setIf(svcSpec, "ports", headlessPorts(spec));
   const svc: Obj = {
     apiVersion: "v1",
@@ -32,7 +32,9 @@ function headlessPorts(spec: AppSpec): V1ServicePort[] {
     const key = p.name ?? "";
     if (seen.has(key)) continue;
     seen.add(key);
-    ports.push(p.name !== undefined ? { name: p.name, port: p.containerPort, protocol: p.protocol } : { port: p.containerPort, protocol: p.protocol });
+    // targetPort is what the API server would default it to; explicit, it keeps live diffs quiet.
+    const port: V1ServicePort = { port: p.containerPort, targetPort: p.containerPort as never, protocol: p.protocol };
+    ports.push(p.name !== undefined ? { name: p.name, ...port } : port);
   }
   return ports;
 }

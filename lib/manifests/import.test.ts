@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { describe, expect, test } from "vitest";
+import { diffObjects } from "./diff/diff-bundles";
+import { importYaml } from "./import/import-yaml";
+import { SERVER_DEFAULTS } from "./import/strip-noise";
+import { renderApp, renderYaml } from "./render/render-app";
+import { parse, parseAllDocuments } from "yaml";
+
+const read = (name: string) => readFileSync(join(__dirname, "testdata/import", name), "utf8");
+
+type Obj = Record<string, any>;
+
+/**
+ * What a user wrote, minus what the import deliberately drops: kubectl noise
+ * (status, managedFields, …), allocated addresses, and values equal to the
+ * API server's defaults. Everything left must come back out of the renderer.
+ */
+function userFields(o: Obj): Obj {
+  const c = structuredClone(o);
+  delete c.status;
+  for (const k of ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink", "namespace"]) delete c.metadata?.[k];
+  delete c.metadata?.annotations?.["kubectl.kubernetes.io/last-applied-configuration"];
+  if (c.metadata?.annotations && Object.keys(c.metadata.annotations).length === 0) delete c.metadata.annotations;
+  const drop = (obj: Obj | undefined, defaults: Obj) => {
+    for (const [k, v] of Object.entries(defaults)) if (obj && JSON.stringify(obj[k]) === JSON.stringify(v)) delete obj[k];
+  };
+  if (c.kind === "Service") {
+    if (c.spec.clusterIP !== "None") delete c.spec.clusterIP;
+    delete c.spec.clusterIPs;
+    delete c.spec.healthCheckNodePort;
+    drop(c.spec, SERVER_DEFAULTS.serviceSpec);
+  }
+  if (c.kind === "StatefulSet") {
+    drop(c.spec, SERVER_DEFAULTS.statefulSetSpec);
+    const pod = c.spec.template;
+    delete pod.metadata.creationTimestamp;
+    drop(pod.spec, SERVER_DEFAULTS.podSpec);
+    for (const ctr of [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])]) {
+      drop(ctr, SERVER_DEFAULTS.container);
+      for (const e of ctr.env ?? []) {
+        if (e.valueFrom?.fieldRef?.apiVersion === "v1") delete e.valueFrom.fieldRef.apiVersion;
+        if (e.valueFrom?.resourceFieldRef?.divisor === "0") delete e.valueFrom.resourceFieldRef.divisor;
+      }
+    }
+    for (const v of pod.spec.volumes ?? []) if (v.configMap?.defaultMode === 420) delete v.configMap.defaultMode;
+    for (const t of c.spec.volumeClaimTemplates ?? []) {
+      delete t.apiVersion;
+      delete t.kind;
+      delete t.status;
+      delete t.metadata.creationTimestamp;
+      drop(t.spec, SERVER_DEFAULTS.claimSpec);
+    }
+  }
+  return c;
+}
+
+function inputObjects(text: string): Obj[] {
+  return parseAllDocuments(text, { version: "1.1" }).flatMap((d) => {
+    const v = d.toJS() as Obj | null;
+    return v === null ? [] : v.kind === "List" ? v.items : [v];
+  });
+}
+
+function expectReproduced(fixture: string, expectedIgnored: string[]) {
+  const text = read(fixture);
+  const result = importYaml(text);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  expect(result.ignored.map((i) => `${i.kind}/${i.name}`).sort()).toEqual(expectedIgnored.sort());
+  const rendered = renderApp(result.spec);
+  const ignored = new Set(expectedIgnored);
+  for (const input of inputObjects(text)) {
+    if (ignored.has(`${input.kind}/${input.metadata.name}`)) continue;
+    const out = rendered.find((o) => o.kind === input.kind && o.metadata?.name === input.metadata.name);
+    expect(out, `${input.kind}/${input.metadata.name} is rendered`).toBeDefined();
+    // Every field the user wrote is present, with the same value, in the rendered object.
+    expect(diffObjects(userFields(input) as KubernetesObject, out!)).toEqual([]);
+  }
+  // And the result is stable: importing the rendered YAML gives the same spec.
+  const again = importYaml(renderYaml(result.spec));
+  expect(again.ok && again.spec).toEqual(result.spec);
+  return result;
+}
+
+describe("import real-world manifests", () => {
+  test("the Kubernetes docs web StatefulSet keeps its headless Service name and selector", () => {
+    const r = expectReproduced("k8s-docs-web.yaml", []);
+    expect(r.spec.headlessServiceName).toBe("nginx");
+    expect(r.spec.selector).toEqual({ app: "nginx" });
+    expect(r.spec.statefulSetExtra).toEqual({ spec: { minReadySeconds: 10 } });
+    expect(r.warnings).toEqual([]);
+  });
+
+  test("kubectl get -o yaml output: noise dropped, Secret and Pod reported", () => {
+    const r = expectReproduced("kubectl-get-redis.yaml", ["Secret/redis-auth", "Pod/redis-0"]);
+    const yaml = renderYaml(r.spec);
+    for (const noise of ["managedFields", "resourceVersion", "uid:", "creationTimestamp", "last-applied", "10.96.140.12", "healthCheckNodePort", "status:", "namespace:"]) {
+      expect(yaml).not.toContain(noise);
+    }
+    expect(r.spec.service?.type).toBe("LoadBalancer");
+    expect(r.spec.service?.externalTrafficPolicy).toBe("Local");
+    expect(r.spec.autoscaling).toEqual({ minReplicas: 3, maxReplicas: 6, cpuUtilization: 75 });
+    expect(r.spec.extraObjects.map((o) => o.kind)).toEqual(["ConfigMap"]);
+    expect(r.warnings.map((w) => w.message)).toEqual(["namespace cache was dropped: the deploy target chooses the namespace"]);
+  });
+
+  test("hand-kept ZooKeeper: affinity, grpc probe, sidecar, ephemeral volume pass through", () => {
+    const r = expectReproduced("hand-kept-zookeeper.yaml", ["Deployment/zk-admin-ui"]);
+    const zk = r.spec.containers[0];
+    expect(zk.readinessProbe?.type).toBe("exec");
+    expect(zk.extra?.livenessProbe).toEqual({ grpc: { port: 2181 }, initialDelaySeconds: 10, timeoutSeconds: 5 });
+    expect(r.spec.initContainers[0].extra).toEqual({ restartPolicy: "Always" });
+    expect(r.spec.volumes.find((v) => v.name === "scratch")?.type).toBe("other");
+    expect(Object.keys(r.spec.podExtra ?? {}).sort()).toEqual(["affinity", "priorityClassName", "securityContext", "topologySpreadConstraints"]);
+    expect(r.spec.service?.name).toBe("zk-cs");
+  });
+});
+
+describe("import: bad input", () => {
+  test("malformed YAML reports line and column", () => {
+    const r = importYaml("apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: [web\n");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  test("duplicate keys are errors with a position", () => {
+    const r = importYaml("kind: StatefulSet\nkind: Service\n");
+    expect(!r.ok && r.errors[0].line).toBe(2);
+  });
+
+  test("more than 1 MiB is refused before parsing", () => {
+    const r = importYaml("a: " + "x".repeat(1024 * 1024) + "\n");
+    expect(r).toEqual({ ok: false, errors: [{ message: expect.stringContaining("1 MiB") }] });
+  });
+
+  test("more than 100 documents are refused", () => {
+    const r = importYaml(Array.from({ length: 150 }, (_, i) => `---\nkind: ConfigMap\nmetadata: {name: c${i}}`).join("\n"));
+    expect(!r.ok && r.errors[0].message).toContain("100 documents");
+  });
+
+  test("a List of 150 items is refused too", () => {
+    const items = Array.from({ length: 150 }, (_, i) => ({ kind: "ConfigMap", metadata: { name: `c${i}` } }));
+    const r = importYaml(JSON.stringify({ kind: "List", items }));
+    expect(!r.ok && r.errors[0].message).toContain("100 objects");
+  });
+
+  test("objects that are not part of an app are reported, not dropped silently", () => {
+    const r = importYaml("kind: Pod\nmetadata: {name: lonely}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n");
+    expect(r).toMatchObject({ ok: false, ignored: [{ kind: "Pod", name: "lonely" }, { kind: "Deployment", name: "d" }] });
+  });
+
+  test("wrong types point at the spec field", () => {
+    const r = importYaml("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  replicas: three\n  template:\n    spec:\n      containers: [{name: web, image: nginx}]\n");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContainEqual({ path: "replicas", message: "must be a number" });
+  });
+
+  test("rule violations in an imported app become warnings with a path", () => {
+    const r = importYaml("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: nginx, ports: [{containerPort: 99999}]}]\n");
+    expect(r.ok && r.warnings).toContainEqual({ path: "containers.0.ports.0.containerPort", message: "Container port must be a port number between 1 and 65535" });
+  });
+
+  test("YAML 1.1 scalars are read the way kubectl reads them", () => {
+    const r = importYaml("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: nginx, args: [8080:80, '0644']}]\n      volumes: [{name: c, configMap: {name: c, defaultMode: 0600}}]\n");
+    expect(r.ok && r.spec.containers[0].args).toEqual(["8080:80", "0644"]);
+    expect(r.ok && r.spec.volumes[0]).toMatchObject({ defaultMode: 0o600 });
+  });
+
+  test("an alias bomb is refused, not expanded", () => {
+    const bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nkind: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
+    expect(importYaml(bomb).ok).toBe(false);
+  });
+
+  test("parse(renderYaml) matches renderApp exactly", () => {
+    const r = importYaml(read("hand-kept-zookeeper.yaml"));
+    if (!r.ok) throw new Error("import failed");
+    const docs = renderYaml(r.spec).split(/^---\n/m).map((d) => parse(d));
+    expect(docs).toEqual(JSON.parse(JSON.stringify(renderApp(r.spec))));
+  });
+});
