@@ -1,9 +1,9 @@
-// npm run cluster -- [--env-file PATH] [--nodes N] [--state-dir DIR] [--build-only]
+// npm run cluster -- [--write-env PATH] [--nodes N] [--state-dir DIR] [--build-only]
 //
 // Builds (first run) or reuses the cached binaries, starts the control plane, prints the
 // kubeconfig paths and stays in the foreground until SIGINT/SIGTERM, then stops everything.
-// With --env-file, a shell-sourceable file is written (atomically) once the plane is fully
-// ready, and removed again on exit.
+// With --write-env PATH (alias --env-file, see below; or BERTH_CLUSTER_ENV_FILE=PATH), a
+// shell-sourceable file is written (atomically) once the plane is fully ready, and removed on exit.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,7 +15,9 @@ const USAGE = `Usage: npm run cluster -- [options]
 Starts a local Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager,
 kube-scheduler, kwok fake nodes) for Berth development and tests.
 
-  --env-file PATH   write a sourceable file exporting BERTH_TEST_* once ready (removed on exit)
+  --write-env PATH  write a sourceable file exporting BERTH_TEST_* once ready (removed on exit);
+                    same as BERTH_CLUSTER_ENV_FILE=PATH. (--env-file PATH is an alias, but Node 20
+                    grabs that flag for itself unless it follows a '--': cli.ts -- --env-file PATH)
   --nodes N         number of fake nodes (default 3)
   --state-dir DIR   parent directory for the run directory (default $TMPDIR/berth-cluster)
   --build-only      build/reuse the binaries, print their directory and exit
@@ -56,8 +58,16 @@ export function envFileContent(cp: ControlPlane): string {
 }
 
 async function main(): Promise<number> {
+  // Node 20 treats a script argument named --env-file as its own option (nodejs/node#54232) and
+  // exits with "node: PATH: not found" before this script runs. So the documented flag is
+  // --write-env; --env-file still works when it reaches us, e.g. after a `--` separator
+  // (`tsx e2e/cluster/cli.ts -- --env-file PATH`) or on a Node version without the bug.
+  const argv = process.argv.slice(2);
+  if (argv[0] === "--") argv.shift();
   const { values } = parseArgs({
+    args: argv,
     options: {
+      "write-env": { type: "string" },
       "env-file": { type: "string" },
       nodes: { type: "string" },
       "state-dir": { type: "string" },
@@ -70,7 +80,8 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const envFile = values["env-file"] ? path.resolve(values["env-file"]) : undefined;
+  const envFileArg = values["write-env"] ?? values["env-file"] ?? process.env.BERTH_CLUSTER_ENV_FILE;
+  const envFile = envFileArg ? path.resolve(envFileArg) : undefined;
   // A stale file from an earlier run must never be mistaken for this run's readiness signal.
   if (envFile) fs.rmSync(envFile, { force: true });
 
