@@ -23,7 +23,7 @@ eval "$(bash scripts/test-postgres.sh start "$run/pg")" || exit 1
 
 echo "› building (or reusing) the Kubernetes control plane"
 npx tsx e2e/cluster/cli.ts --build-only || exit 1
-npx tsx e2e/cluster/cli.ts --env-file "$run/cluster.env" >"$run/cluster.log" 2>&1 &
+npx tsx e2e/cluster/cli.ts --write-env "$run/cluster.env" >"$run/cluster.log" 2>&1 &
 cluster_pid=$!
 for _ in $(seq 1 600); do
   [ -s "$run/cluster.env" ] && break
