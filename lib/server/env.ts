@@ -49,8 +49,13 @@ export function decodeKey(value: string): Buffer | null {
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Validates a set of variables; throws one message naming every bad one. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(
@@ -58,8 +63,7 @@ export function env(): Env {
         "See README.md#configuration. (`npm start` fills these in for the embedded default.)",
     );
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 export function oidcEnabled(): boolean {

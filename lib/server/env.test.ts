@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { decodeKey, parseEnv } from "./env";
+
+const good = {
+  DATABASE_URL: "postgres://u@localhost/db",
+  AUTH_SECRET: "s".repeat(40),
+  BERTH_ENCRYPTION_KEY: "ab".repeat(32),
+};
+
+describe("configuration", () => {
+  it("accepts a minimal valid set and applies defaults", () => {
+    const env = parseEnv(good);
+    expect(env.BERTH_DB_POOL_MAX).toBe(10);
+    expect(env.BERTH_SIGNIN_MAX_PER_ACCOUNT).toBe(10);
+    expect(env.BERTH_OIDC_ISSUER).toBeUndefined();
+  });
+
+  it("names every bad variable in one message", () => {
+    const run = () => parseEnv({ DATABASE_URL: "mysql://x", AUTH_SECRET: "short", BERTH_ENCRYPTION_KEY: "nope" });
+    expect(run).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(run).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(run).toThrow(/BERTH_ENCRYPTION_KEY: must be 32 bytes/);
+  });
+
+  it("wants the OpenID Connect settings together", () => {
+    expect(() => parseEnv({ ...good, BERTH_OIDC_ISSUER: "https://id.example.com" })).toThrow(/set BERTH_OIDC_ISSUER, BERTH_OIDC_CLIENT_ID and BERTH_OIDC_CLIENT_SECRET together/);
+    expect(parseEnv({ ...good, BERTH_OIDC_ISSUER: "https://id.example.com", BERTH_OIDC_CLIENT_ID: "c", BERTH_OIDC_CLIENT_SECRET: "s" }).BERTH_OIDC_CLIENT_ID).toBe("c");
+  });
+
+  it("decodes 32-byte keys given as hex or base64 only", () => {
+    expect(decodeKey("ab".repeat(32))?.length).toBe(32);
+    expect(decodeKey(Buffer.alloc(32, 7).toString("base64"))?.length).toBe(32);
+    expect(decodeKey("too-short")).toBeNull();
+  });
+});
