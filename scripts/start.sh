@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm start`: install what is missing, generate the Prisma Client, build when the sources
+# changed, then hand over to the launcher (scripts/serve.ts), which serves on the embedded
+# database unless DATABASE_URL is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# npm writes node_modules/.package-lock.json on every install: older than the lock = stale.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing dependencies (npm ci)…"
+  npm ci --no-audit --no-fund
+fi
+
+npm run --silent db:generate
+
+# Rebuild when anything the build reads is newer than the last build's BUILD_ID.
+build_inputs=(app lib public prisma/schema.prisma package-lock.json next.config.js postcss.config.mjs tsconfig.json)
+build_inputs+=(./*.ts ./*.tsx)
+existing=()
+for input in "${build_inputs[@]}"; do [ -e "$input" ] && existing+=("$input"); done
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find "${existing[@]}" -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+  echo "Building the app (next build)…"
+  node node_modules/next/dist/bin/next build
+fi
+
+# exec: the launcher receives signals directly and owns Next and the database.
+exec node --import tsx scripts/serve.ts "$@"
