@@ -18,7 +18,7 @@ export function parseQuantity(text: string): number | null {
   const m = QUANTITY.exec(text);
   if (!m) return null;
   const [, sign, digits, suffix = ""] = m;
-  const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX_FACTOR[suffix];
+  const factor = /^[eE][+-]?[0-9]+$/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX_FACTOR[suffix];
   const value = Number(digits) * factor;
   return sign === "-" ? -value : value;
 }
