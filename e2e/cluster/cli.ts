@@ -57,6 +57,54 @@ export function envFileContent(cp: ControlPlane): string {
   );
 }
 
+// `npx tsx cli.ts &` makes a chain npm exec -> sh -c -> tsx -> node (this process). `kill $!`
+// only reaches npm exec, which does not pass the signal on, and the rest of the chain is
+// re-parented. So we watch every ancestor that is still alive shortly after start (transient
+// ones such as a `( ... & )` subshell are gone by then) and stop when any of them exits.
+interface Ancestor {
+  pid: number;
+  start: string;
+}
+function procStat(pid: number): { ppid: number; start: string; zombie: boolean } | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(rest[1]), start: rest[19], zombie: rest[0] === "Z" };
+  } catch {
+    return undefined;
+  }
+}
+function listAncestors(): Ancestor[] {
+  const out: Ancestor[] = [];
+  let pid = process.ppid;
+  while (pid > 1 && out.length < 64) {
+    const st = procStat(pid);
+    if (!st) break;
+    out.push({ pid, start: st.start });
+    pid = st.ppid;
+  }
+  return out;
+}
+const hasProc = fs.existsSync("/proc/self/stat");
+let ancestors: Ancestor[] | undefined;
+const ancestorsAtStart = hasProc ? listAncestors() : [];
+const initialParent = process.ppid;
+setTimeout(() => {
+  ancestors = ancestorsAtStart.filter((a) => {
+    const st = procStat(a.pid);
+    return st && !st.zombie && st.start === a.start;
+  });
+}, 700).unref();
+/** pid of a watched launcher that has exited, if any. */
+function ancestorGone(): number | undefined {
+  if (!hasProc) return process.ppid !== initialParent ? initialParent : undefined;
+  for (const a of ancestors ?? []) {
+    const st = procStat(a.pid);
+    if (!st || st.zombie || st.start !== a.start) return a.pid;
+  }
+  return undefined;
+}
+
 async function main(): Promise<number> {
   // Node 20 treats a script argument named --env-file as its own option (nodejs/node#54232) and
   // exits with "node: PATH: not found" before this script runs. So the documented flag is
@@ -129,7 +177,17 @@ async function main(): Promise<number> {
     });
   }
 
+  // If a launcher dies while we are still starting, give up (the exit hook cleans up).
+  const startupWatch = setInterval(() => {
+    const gone = ancestorGone();
+    if (gone && !cp) {
+      log(`launching process ${gone} exited during startup: aborting`);
+      if (envFile) fs.rmSync(envFile, { force: true });
+      process.exit(1);
+    }
+  }, 1000);
   cp = await startControlPlane({ nodes, stateDir: values["state-dir"], log, handleSignals: false });
+  clearInterval(startupWatch);
   const readySeconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const procs = cp.processes();
   const rssMiB = procs.reduce((s, p) => s + p.rssKiB, 0) / 1024;
@@ -152,13 +210,12 @@ async function main(): Promise<number> {
     ].join("\n"),
   );
 
-  // Stop when a component dies, or when our parent (e.g. the `tsx` launcher or the test script)
-  // is gone: then nobody is left to stop us.
-  const initialParent = process.ppid;
+  // Stop when a component dies, or when a process that launched us is gone (see watchAncestors).
   const monitor = setInterval(() => {
     const dead = cp!.unexpectedExits();
     if (dead.length) void shutdown(`component died (${dead.join(", ")})`, 1);
-    else if (process.ppid !== initialParent) void shutdown("parent process exited", 1);
+    const gone = ancestorGone();
+    if (gone) void shutdown(`launching process ${gone} exited`, 1);
   }, 1000);
   const code = await done;
   clearInterval(monitor);
