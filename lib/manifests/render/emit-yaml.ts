@@ -12,7 +12,7 @@ const PLAIN_START = /^[A-Za-z_/]/;
 const PLAIN_BODY = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 const QUANTITY_LIKE = /^[0-9]+(?:\.[0-9]+)?[A-Za-z]+$/;
 /** Lenient float readers take "e0" or "1e" for numbers. */
-const FLOAT_LIKE = /^[-+]?[0-9_]*\.?[0-9_]*[eE][-+]?[0-9]*$/;
+const FLOAT_LIKE = /^(?=.*[0-9])[-+]?[0-9_]*\.?[0-9_]*[eE][-+]?[0-9]*$/;
 const NON_PRINTABLE = /[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]/;
 const ESCAPE_EXTRA = /[\x7f-\x9f\u2028\u2029\ufeff]/g;
 
