@@ -194,6 +194,7 @@ async function main(): Promise<number> {
 
   if (envFile) {
     fs.mkdirSync(path.dirname(envFile), { recursive: true });
+    cp.removeOnStop(envFile);
     writeAtomic(envFile, envFileContent(cp));
   }
   process.stdout.write(

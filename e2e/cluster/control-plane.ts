@@ -70,6 +70,8 @@ export interface ControlPlane {
   version: string;
   /** The running processes and their resident memory. */
   processes(): ProcessInfo[];
+  /** Also delete `file` whenever this control plane goes away (stop, exit, watchdog, reaper). */
+  removeOnStop(file: string): void;
   /** Descriptions ("kube-apiserver: exit code 1") of children that died on their own. */
   unexpectedExits(): string[];
   stop(): Promise<void>;
@@ -109,9 +111,14 @@ export async function startControlPlane(opts: StartControlPlaneOptions = {}): Pr
   const watchdog = startWatchdog(runDir);
 
   // --- emergency cleanup (synchronous: usable from process 'exit') ---------------------
+  const extraFiles: string[] = [];
+  const removeExtraFiles = () => {
+    for (const f of extraFiles) fs.rmSync(f, { force: true });
+  };
   const killAllSync = () => {
     for (const c of children) killGroup(c.proc.pid, "SIGKILL");
     killGroup(watchdog.pid, "SIGKILL");
+    removeExtraFiles();
     fs.rmSync(runDir, { recursive: true, force: true });
   };
   const onExit = () => killAllSync();
@@ -173,6 +180,7 @@ export async function startControlPlane(opts: StartControlPlaneOptions = {}): Pr
       }
       await Promise.race([Promise.all(children.map((c) => c.exited)), sleep(2000)]);
       killGroup(watchdog.pid, "SIGKILL");
+      removeExtraFiles();
       fs.rmSync(runDir, { recursive: true, force: true });
       process.off("exit", onExit);
       for (const [sig, h] of signalHandlers) process.off(sig, h);
@@ -317,6 +325,10 @@ export async function startControlPlane(opts: StartControlPlaneOptions = {}): Pr
       version: KUBERNETES_VERSION,
       processes: () =>
         children.filter((c) => c.exitInfo === undefined).map((c) => ({ name: c.name, pid: c.proc.pid!, rssKiB: rssKiB(c.proc.pid!) })),
+      removeOnStop: (file: string) => {
+        extraFiles.push(path.resolve(file));
+        fs.appendFileSync(path.join(runDir, "cleanup"), path.resolve(file) + "\n");
+      },
       unexpectedExits: () => (stopping ? [] : children.filter((c) => c.exitInfo !== undefined).map((c) => `${c.name}: ${c.exitInfo}`)),
       stop,
     };
@@ -551,6 +563,9 @@ if [ -f "$run/pids" ]; then
   sleep 2
   while read -r name pid; do kill -KILL -"$pid" 2>/dev/null; done < "$run/pids"
 fi
+if [ -f "$run/cleanup" ]; then
+  while read -r f; do rm -f "$f"; done < "$run/cleanup"
+fi
 rm -rf "$run"
 `;
 
@@ -604,6 +619,11 @@ function reapStaleRuns(stateRoot: string, log: Log): void {
         killGroup(pid, "SIGKILL");
         killed++;
       }
+    }
+    try {
+      for (const f of fs.readFileSync(path.join(dir, "cleanup"), "utf8").split("\n")) if (f) fs.rmSync(f, { force: true });
+    } catch {
+      /* nothing registered */
     }
     fs.rmSync(dir, { recursive: true, force: true });
     log(`reaped stale run ${dir}${killed ? ` (killed ${killed} leftover processes)` : ""}`);
