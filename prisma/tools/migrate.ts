@@ -29,6 +29,7 @@ async function main(args: string[]): Promise<void> {
     console.log(file ? `Created ${path.relative(root, file)}` : "No changes: the schema matches the migrations.");
   } else if (command === "resolve" && rest[0] === "--rolled-back" && rest.length === 2) {
     await resolveRolledBack(databaseUrl(), rest[1]);
+    console.log(`Marked migration \`${rest[1]}\` rolled back: the next deploy applies it again.`);
   } else {
     throw new MigrationError(USAGE);
   }

@@ -10,7 +10,6 @@ export async function resolveRolledBack(connectionString: string, name: string):
   try {
     const count = await markRolledBack(db, name);
     if (count === 0) throw new MigrationError(`Migration \`${name}\` has no failed attempt to mark rolled back.`);
-    console.log(`Marked migration \`${name}\` rolled back.`);
   } finally {
     await db.end();
   }
