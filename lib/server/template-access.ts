@@ -36,3 +36,16 @@ export function canArchiveTemplate(actor: Actor, template: Pick<TemplateRow, "ow
 export function assertCanEditTemplate(actor: Actor, template: Pick<TemplateRow, "ownerId" | "visibility">): void {
   if (!canEditTemplate(actor, template)) throw forbidden("You can read this template but not change it.");
 }
+
+/** Only the template's owner changes who sees it (a private template is theirs alone). */
+export function canShareTemplate(actor: Actor, template: Pick<TemplateRow, "ownerId">): boolean {
+  return roleAllows(actor.role, "template.write") && template.ownerId === actor.userId;
+}
+
+export function assertCanArchiveTemplate(actor: Actor, template: Pick<TemplateRow, "ownerId" | "visibility">): void {
+  if (!canArchiveTemplate(actor, template)) throw forbidden("Only the template's owner, or a team owner or admin, can archive it.");
+}
+
+export function assertCanShareTemplate(actor: Actor, template: Pick<TemplateRow, "ownerId">): void {
+  if (!canShareTemplate(actor, template)) throw forbidden("Only the template's owner can change who sees it.");
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { z } from "zod";
+import { SIZE_LIMITS, resolveParameters, type ParameterDefinition } from "@/lib/manifests";
+import { invalid, type FieldErrors } from "./errors";
+import { applyBindings } from "./templates-bindings";
+
+// What the wizard's save dialog sends, checked before anything heavy runs, and the one place
+// that turns a (spec, parameters, bindings) triple into a stored template spec or field errors
+// whose paths the form maps back to its fields (`spec.containers.0.image`, `parameters.1.default`).
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+const LabelSchema = z.string().trim().min(1).max(63).regex(/^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/i, "use letters, digits, '.', '_' or '-'");
+export const TemplateMetaSchema = z.object({
+  name: z.string().trim().min(1, "Give the template a name.").max(100, "must be at most 100 characters"),
+  description: z.string().max(2000, "must be at most 2000 characters").default(""),
+  labels: z.array(LabelSchema).max(20, "at most 20 labels").default([]),
+  visibility: z.enum(["private", "team"]).default("private"),
+});
+
+const BindingSchema = z.object({
+  path: z.string().min(1).max(300),
+  parameter: z.string().min(1).max(63),
+  mode: z.enum(["value", "tag", "text"]),
+  raw: z.string().max(2048).optional(),
+});
+
+export const TemplateContentSchema = z.object({
+  spec: z.record(z.string(), z.unknown()),
+  parameters: z.array(z.unknown()).max(100, "at most 100 parameters").default([]),
+  bindings: z.array(BindingSchema).max(100).default([]),
+  message: z.string().max(500, "must be at most 500 characters").default(""),
+});
+
+export type TemplateMetaInput = z.input<typeof TemplateMetaSchema>;
+export type TemplateContentInput = z.input<typeof TemplateContentSchema>;
+export type TemplateBinding = z.output<typeof BindingSchema>;
+
+/** Rejects an oversized body or a flood of rows with a clear message, before parsing or rendering. */
+export function assertReasonableSize(input: unknown): void {
+  let bytes: number;
+  try {
+    bytes = JSON.stringify(input ?? null).length;
+  } catch {
+    throw invalid("The template could not be read.");
+  }
+  if (bytes > MAX_TEMPLATE_BYTES) {
+    throw invalid(`The template is too large (${Math.round(bytes / 1024)} KB; the limit is ${MAX_TEMPLATE_BYTES / 1024} KB). Nothing was saved.`);
+  }
+  const spec = (input as { spec?: { containers?: unknown; initContainers?: unknown } } | null)?.spec;
+  const errors: FieldErrors = {};
+  for (const list of ["containers", "initContainers"] as const) {
+    const containers = Array.isArray(spec?.[list]) ? (spec[list] as unknown[]) : [];
+    if (containers.length > SIZE_LIMITS.containers) errors[`spec.${list}`] = [`at most ${SIZE_LIMITS.containers} containers are allowed`];
+    containers.slice(0, SIZE_LIMITS.containers).forEach((c, i) => {
+      const env = (c as { env?: unknown })?.env;
+      if (Array.isArray(env) && env.length > SIZE_LIMITS.envPerContainer) {
+        errors[`spec.${list}.${i}.env`] = [`${env.length} environment variables is too many: at most ${SIZE_LIMITS.envPerContainer} per container`];
+      }
+    });
+  }
+  if (Object.keys(errors).length) throw invalid("The template has too many rows. Nothing was saved.", errors);
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, prefix = ""): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) (errors[[prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "_form"] ??= []).push(issue.message);
+  throw invalid("Please correct the highlighted fields. Nothing was saved.", errors);
+}
+
+/**
+ * The stored form of a template version: bindings applied, definitions and references checked,
+ * and the spec validated with every parameter at its default. Throws `invalid` with field errors.
+ */
+export function buildTemplateContent(content: z.output<typeof TemplateContentSchema>): { spec: Record<string, unknown>; parameters: ParameterDefinition[] } {
+  const { spec, errors } = applyBindings(content.spec, content.bindings);
+  if (Object.keys(errors).length) throw invalid("Please correct the highlighted fields. Nothing was saved.", errors);
+  const resolved = resolveParameters({ spec, parameters: content.parameters as ParameterDefinition[] }, {});
+  if (!resolved.ok) {
+    const fieldErrors: FieldErrors = {};
+    const defs = content.parameters as Array<{ name?: unknown }>;
+    for (const e of resolved.errors) {
+      let key: string;
+      if (e.path.startsWith("parameters.")) key = e.path;
+      else if (e.path.startsWith("values.")) {
+        const i = defs.findIndex((d) => d?.name === e.parameter);
+        key = i >= 0 ? `parameters.${i}.default` : "parameters";
+      } else key = e.path ? `spec.${e.path}` : "spec";
+      (fieldErrors[key] ??= []).push(e.message);
+    }
+    const named = resolved.errors.find((e) => e.parameter);
+    throw invalid(named ? `${named.message}. Nothing was saved.` : "Please correct the highlighted fields. Nothing was saved.", fieldErrors);
+  }
+  return { spec, parameters: content.parameters as ParameterDefinition[] };
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { parseDocument, stringify } from "yaml";
+import {
+  diffSpecs, diffYamlText, importYaml, renderYaml, resolveParameters, type FieldChange, type ParameterDefinition,
+} from "@/lib/manifests";
+import { authorize, type Ctx } from "./authz";
+import { invalid } from "./errors";
+import { findVisibleTemplate } from "./template-access";
+import { createTemplate, getTemplateVersion } from "./templates";
+import { MAX_TEMPLATE_BYTES } from "./templates-input";
+
+// Templates in and out as files: a version's rendered manifest (kubectl-ready), the template
+// itself as a `kind: BerthTemplate` document that imports back, and a diff of two versions.
+export const TEMPLATE_FILE = { apiVersion: "berth.dev/v1", kind: "BerthTemplate" } as const;
+
+export type ImportInput = { text: string; name?: string; visibility?: "private" | "team" };
+
+/** A template file or plain Kubernetes YAML (the app's objects) → a new template, version 1. */
+export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id: string; version: number; warnings: string[] }> {
+  await authorize(ctx, "template.write", { what: "template.import" });
+  const text = typeof input.text === "string" ? input.text : "";
+  if (text.length > MAX_TEMPLATE_BYTES) {
+    throw invalid(`The YAML is too large (${Math.round(text.length / 1024)} KB; the limit is ${MAX_TEMPLATE_BYTES / 1024} KB). Import one application at a time.`, {
+      text: ["too large: at most 1 MB"],
+    });
+  }
+  if (!text.trim()) throw invalid("Paste YAML or choose a file.", { text: ["is required"] });
+  const visibility = input.visibility === "team" ? "team" : "private";
+  const file = readTemplateFile(text);
+  if (file) {
+    const created = await createTemplate(ctx, {
+      name: input.name?.trim() || file.name, description: file.description, labels: file.labels, visibility,
+      spec: file.spec, parameters: file.parameters, message: "Imported from a template file",
+    }, "template.import");
+    return { ...created, warnings: [] };
+  }
+  const imported = importYaml(text);
+  if (!imported.ok) {
+    const lines = imported.errors.map((e) => `${e.line ? `line ${e.line}, column ${e.column}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`);
+    throw invalid(`The YAML could not be imported: ${lines[0]}`, { text: lines });
+  }
+  const created = await createTemplate(ctx, {
+    name: input.name?.trim() || imported.spec.name, visibility, spec: imported.spec as unknown as Record<string, unknown>,
+    parameters: [], message: "Imported from YAML",
+  }, "template.import");
+  return { ...created, warnings: [...imported.warnings.map((w) => w.message), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)] };
+}
+
+function readTemplateFile(text: string): { name: string; description: string; labels: string[]; spec: Record<string, unknown>; parameters: unknown[] } | null {
+  let value: unknown;
+  try {
+    const doc = parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length) return null;
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || (value as { kind?: unknown }).kind !== TEMPLATE_FILE.kind) return null;
+  const v = value as { metadata?: Record<string, unknown>; spec?: unknown; parameters?: unknown };
+  if (typeof v.spec !== "object" || v.spec === null || Array.isArray(v.spec)) throw invalid("The template file has no spec.", { text: ["spec: is required"] });
+  return {
+    name: String(v.metadata?.name ?? "imported"),
+    description: typeof v.metadata?.description === "string" ? v.metadata.description : "",
+    labels: Array.isArray(v.metadata?.labels) ? v.metadata.labels.map(String) : [],
+    spec: v.spec as Record<string, unknown>,
+    parameters: Array.isArray(v.parameters) ? v.parameters : [],
+  };
+}
+
+/** The template version as a file that `importTemplate` reads back. */
+export async function exportTemplateFile(ctx: Ctx, templateId: string, version?: number): Promise<{ filename: string; text: string }> {
+  const actor = await authorize(ctx, "team.read");
+  const t = await findVisibleTemplate(actor, templateId);
+  const v = await getTemplateVersion(ctx, templateId, version);
+  const doc = {
+    ...TEMPLATE_FILE,
+    metadata: { name: t.name, description: t.description, labels: t.labels, version: v.version },
+    spec: v.spec,
+    parameters: v.parameters,
+  };
+  return { filename: `${slug(t.name)}-v${v.version}.berth.yaml`, text: stringify(doc, { lineWidth: 0 }) };
+}
+
+/** A version rendered with the given parameter values (defaults for the rest). */
+export async function exportRenderedYaml(ctx: Ctx, templateId: string, version?: number, values: Record<string, unknown> = {}): Promise<{ filename: string; text: string }> {
+  const v = await getTemplateVersion(ctx, templateId, version);
+  const text = renderVersion(v.spec, v.parameters, values);
+  const name = String((v.spec as { name?: unknown }).name ?? "app");
+  return { filename: `${slug(name)}-v${v.version}.yaml`, text };
+}
+
+export type VersionComparison = { from: number; to: number; changes: FieldChange[]; yamlDiff: string; parameterChanges: FieldChange[] };
+
+export async function compareTemplateVersions(ctx: Ctx, templateId: string, from: number, to: number): Promise<VersionComparison> {
+  const [a, b] = await Promise.all([getTemplateVersion(ctx, templateId, from), getTemplateVersion(ctx, templateId, to)]);
+  const specA = resolveParameters({ spec: a.spec, parameters: a.parameters }, {});
+  const specB = resolveParameters({ spec: b.spec, parameters: b.parameters }, {});
+  const changes = diffSpecs(a.spec as never, b.spec as never);
+  const yamlDiff = diffYamlText(
+    specA.ok ? renderYaml(specA.spec) : "# version cannot be rendered with its defaults\n",
+    specB.ok ? renderYaml(specB.spec) : "# version cannot be rendered with its defaults\n",
+    `v${a.version}.yaml`, `v${b.version}.yaml`,
+  );
+  const parameterChanges = diffSpecs({ parameters: a.parameters } as never, { parameters: b.parameters } as never);
+  return { from: a.version, to: b.version, changes, yamlDiff, parameterChanges };
+}
+
+function renderVersion(spec: Record<string, unknown>, parameters: ParameterDefinition[], values: Record<string, unknown>): string {
+  const resolved = resolveParameters({ spec, parameters }, values);
+  if (!resolved.ok) throw invalid(resolved.errors[0].message, Object.fromEntries(resolved.errors.map((e) => [e.path, [e.message]])));
+  return renderYaml(resolved.spec);
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "template";
+}

@@ -1,0 +1,291 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ParameterDefinition } from "@/lib/manifests";
+import { roleAllows } from "@/lib/auth/roles";
+import type { AuditAction } from "@/lib/audit/actions";
+import { recordAudit, recordAuditAlone } from "./audit";
+import { authorize, type Actor, type Ctx } from "./authz";
+import { db, type Tx } from "./db";
+import { conflict, invalid } from "./errors";
+import {
+  assertCanArchiveTemplate, assertCanEditTemplate, assertCanShareTemplate, canArchiveTemplate, canEditTemplate, canShareTemplate,
+  findVisibleTemplate, visibleTemplatesWhere, type TemplateRow,
+} from "./template-access";
+import { unbindTemplate, type Binding } from "./templates-bindings";
+import {
+  assertReasonableSize, buildTemplateContent, parseOrThrow, TemplateContentSchema, TemplateMetaSchema,
+  type TemplateContentInput, type TemplateMetaInput,
+} from "./templates-input";
+
+// The template library: versioned, immutable app specs with typed parameters, shared in a team.
+// Every function authorizes the caller, applies the visibility rule of template-access.ts, and
+// audits each change in the transaction that makes it.
+
+export type TemplateSummary = {
+  id: string;
+  name: string;
+  description: string;
+  labels: string[];
+  visibility: "private" | "team";
+  archived: boolean;
+  owner: { id: string; name: string };
+  latestVersion: number;
+  latestAuthor: string;
+  updatedAt: Date;
+  deployments: number;
+};
+
+export type VersionSummary = { version: number; message: string; author: string; createdAt: Date };
+
+export type TemplateDetail = TemplateSummary & {
+  versions: VersionSummary[];
+  can: { edit: boolean; archive: boolean; share: boolean };
+};
+
+export type TemplateVersionView = {
+  templateId: string;
+  version: number;
+  message: string;
+  author: string;
+  createdAt: Date;
+  /** Stored form: may contain parameter references. */
+  spec: Record<string, unknown>;
+  parameters: ParameterDefinition[];
+};
+
+export type ListQuery = {
+  q?: string;
+  owner?: "me" | "all";
+  visibility?: "private" | "team" | "all";
+  archived?: boolean;
+  page?: number;
+  pageSize?: number;
+};
+
+const summarySelect = {
+  id: true, name: true, description: true, labels: true, visibility: true, archivedAt: true, latestVersion: true, updatedAt: true, ownerId: true,
+  owner: { select: { id: true, name: true } },
+  versions: { orderBy: { version: "desc" }, take: 1, select: { author: { select: { name: true } } } },
+  _count: { select: { deployments: true } },
+} satisfies Prisma.TemplateSelect;
+
+type SummaryRow = Prisma.TemplateGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: SummaryRow): TemplateSummary {
+  return {
+    id: row.id, name: row.name, description: row.description, labels: row.labels, visibility: row.visibility,
+    archived: row.archivedAt !== null, owner: row.owner, latestVersion: row.latestVersion,
+    latestAuthor: row.versions[0]?.author.name ?? "", updatedAt: row.updatedAt, deployments: row._count.deployments,
+  };
+}
+
+export async function listTemplates(ctx: Ctx, query: ListQuery = {}): Promise<{ items: TemplateSummary[]; total: number; page: number; pageCount: number }> {
+  const actor = await authorize(ctx, "team.read");
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const q = (query.q ?? "").trim().slice(0, 100);
+  const where: Prisma.TemplateWhereInput = {
+    AND: [
+      visibleTemplatesWhere(actor),
+      query.archived ? { archivedAt: { not: null } } : { archivedAt: null },
+      query.owner === "me" ? { ownerId: actor.userId } : {},
+      query.visibility && query.visibility !== "all" ? { visibility: query.visibility } : {},
+      q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { labels: { has: q.toLowerCase() } }, { labels: { has: q } }] } : {},
+    ],
+  };
+  const total = await db().template.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(Math.floor(query.page ?? 1), 1), pageCount);
+  const rows = await db().template.findMany({
+    where, select: summarySelect, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize,
+  });
+  return { items: rows.map(toSummary), total, page, pageCount };
+}
+
+export async function getTemplate(ctx: Ctx, templateId: string): Promise<TemplateDetail> {
+  const actor = await authorize(ctx, "team.read");
+  const t = await findVisibleTemplate(actor, templateId);
+  const [row, versions] = await Promise.all([
+    db().template.findUniqueOrThrow({ where: { id: t.id }, select: summarySelect }),
+    db().templateVersion.findMany({
+      where: { templateId: t.id }, orderBy: { version: "desc" }, take: 200,
+      select: { version: true, message: true, createdAt: true, author: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    ...toSummary(row),
+    versions: versions.map((v) => ({ version: v.version, message: v.message, createdAt: v.createdAt, author: v.author.name })),
+    can: { edit: canEditTemplate(actor, t) && !t.archivedAt, archive: canArchiveTemplate(actor, t), share: canShareTemplate(actor, t) },
+  };
+}
+
+/** One stored version (latest when `version` is omitted). */
+export async function getTemplateVersion(ctx: Ctx, templateId: string, version?: number): Promise<TemplateVersionView> {
+  const actor = await authorize(ctx, "team.read");
+  const t = await findVisibleTemplate(actor, templateId);
+  return loadVersion(t, version ?? t.latestVersion);
+}
+
+/** What the edit page needs: the concrete app at the parameter defaults plus the bindings. */
+export async function getTemplateForEdit(ctx: Ctx, templateId: string) {
+  const actor = await authorize(ctx, "team.read");
+  const t = await findVisibleTemplate(actor, templateId);
+  const v = await loadVersion(t, t.latestVersion);
+  const { spec, bindings, errors } = unbindTemplate(v.spec, v.parameters);
+  return {
+    template: { id: t.id, name: t.name, description: t.description, labels: t.labels, visibility: t.visibility, archived: t.archivedAt !== null },
+    version: v.version, spec, bindings, parameters: v.parameters, errors,
+    canEdit: canEditTemplate(actor, t) && !t.archivedAt,
+  };
+}
+
+async function loadVersion(t: TemplateRow, version: number): Promise<TemplateVersionView> {
+  const v = await db().templateVersion.findUnique({
+    where: { templateId_version: { templateId: t.id, version } },
+    select: { version: true, message: true, createdAt: true, spec: true, parameters: true, author: { select: { name: true } } },
+  });
+  if (!v) throw invalid(`Version ${version} of this template does not exist.`);
+  return {
+    templateId: t.id, version: v.version, message: v.message, createdAt: v.createdAt, author: v.author.name,
+    spec: v.spec as Record<string, unknown>, parameters: v.parameters as ParameterDefinition[],
+  };
+}
+
+export type CreateTemplateInput = TemplateMetaInput & TemplateContentInput;
+
+export async function createTemplate(ctx: Ctx, input: CreateTemplateInput, action: "template.create" | "template.import" = "template.create"): Promise<{ id: string; version: number }> {
+  const actor = await authorize(ctx, "template.write", { what: action });
+  assertReasonableSize(input);
+  const meta = parseOrThrow(TemplateMetaSchema, input);
+  const content = buildTemplateContent(parseOrThrow(TemplateContentSchema, input));
+  return db().$transaction(async (tx) => {
+    const t = await tx.template.create({
+      data: { teamId: actor.teamId, ownerId: actor.userId, ...meta, latestVersion: 1 },
+    });
+    await tx.templateVersion.create({ data: { templateId: t.id, version: 1, ...json(content), message: input.message ?? "", authorId: actor.userId } });
+    await audit(tx, actor, action, t, { version: 1, visibility: t.visibility, parameters: content.parameters.length });
+    return { id: t.id, version: 1 };
+  });
+}
+
+export type SaveVersionInput = TemplateContentInput & Partial<TemplateMetaInput> & { baseVersion: number };
+
+/** A new immutable version. `baseVersion` is the version the editor started from. */
+export async function saveTemplateVersion(ctx: Ctx, templateId: string, input: SaveVersionInput): Promise<{ version: number }> {
+  const { actor, t } = await editable(ctx, templateId, "template.version");
+  assertReasonableSize(input);
+  const meta = input.name !== undefined ? parseOrThrow(TemplateMetaSchema.omit({ visibility: true }), input) : null;
+  const content = buildTemplateContent(parseOrThrow(TemplateContentSchema, input));
+  return appendVersion(actor, t, Number(input.baseVersion), content, input.message ?? "", "template.version", meta ?? undefined);
+}
+
+/** Restores an old version's content as a new version (history is never rewritten). */
+export async function restoreTemplateVersion(ctx: Ctx, templateId: string, input: { version: number; baseVersion: number }): Promise<{ version: number }> {
+  const { actor, t } = await editable(ctx, templateId, "template.restore");
+  const old = await loadVersion(t, Number(input.version));
+  return appendVersion(actor, t, Number(input.baseVersion), { spec: old.spec, parameters: old.parameters }, `Restored version ${old.version}`, "template.restore", undefined, old.version);
+}
+
+async function appendVersion(
+  actor: Actor, t: TemplateRow, baseVersion: number, content: { spec: Record<string, unknown>; parameters: ParameterDefinition[] },
+  message: string, action: "template.version" | "template.restore", meta?: { name: string; description: string; labels: string[] }, restoredFrom?: number,
+): Promise<{ version: number }> {
+  if (!Number.isSafeInteger(baseVersion) || baseVersion < 1) throw invalid("The version you started from is missing; reload the page.");
+  const next = baseVersion + 1;
+  try {
+    return await db().$transaction(async (tx) => {
+      // The conditional update is the lock: of two saves from the same base, one matches.
+      const claimed = await tx.template.updateMany({
+        where: { id: t.id, latestVersion: baseVersion, archivedAt: null },
+        data: { latestVersion: next, ...(meta ?? {}) },
+      });
+      if (claimed.count !== 1) throw await staleError(tx, t.id, baseVersion);
+      await tx.templateVersion.create({ data: { templateId: t.id, version: next, ...json(content), message, authorId: actor.userId } });
+      await audit(tx, actor, action, { ...t, name: meta?.name ?? t.name }, { version: next, baseVersion, ...(restoredFrom ? { restoredFrom } : {}) });
+      return { version: next };
+    });
+  } catch (e) {
+    if (e instanceof Error && e.name === "AppError" && (e as { code?: string }).code === "conflict") {
+      await recordAuditAlone({ action, actor: { id: actor.userId, email: actor.email }, teamId: actor.teamId, target: { type: "template", id: t.id, name: t.name }, summary: { baseVersion }, result: "failure", reason: e.message });
+    }
+    throw e;
+  }
+}
+
+async function staleError(tx: Tx, templateId: string, baseVersion: number) {
+  const current = await tx.template.findUniqueOrThrow({ where: { id: templateId }, select: { latestVersion: true, archivedAt: true } });
+  if (current.archivedAt) return conflict("This template is archived. Unarchive it before saving a new version.");
+  const latest = await tx.templateVersion.findUnique({
+    where: { templateId_version: { templateId, version: current.latestVersion } }, select: { author: { select: { name: true } } },
+  });
+  return conflict(
+    `A newer version (v${current.latestVersion} by ${latest?.author.name ?? "someone"}) exists than the v${baseVersion} you edited. ` +
+      "Nothing was saved: open the latest version, then apply your change again.",
+  );
+}
+
+export async function duplicateTemplate(ctx: Ctx, templateId: string, input: { name?: string } = {}): Promise<{ id: string }> {
+  const actor = await authorize(ctx, "template.write", { what: "template.duplicate", targetId: templateId });
+  const source = await findVisibleTemplate(actor, templateId);
+  const v = await loadVersion(source, source.latestVersion);
+  const { name } = parseOrThrow(TemplateMetaSchema.pick({ name: true }), { name: input.name?.trim() || `${source.name} (copy)`.slice(0, 100) });
+  return db().$transaction(async (tx) => {
+    const t = await tx.template.create({
+      data: { teamId: actor.teamId, ownerId: actor.userId, name, description: source.description, labels: source.labels, visibility: "private", latestVersion: 1 },
+    });
+    await tx.templateVersion.create({
+      data: { templateId: t.id, version: 1, spec: v.spec as Prisma.InputJsonValue, parameters: v.parameters as Prisma.InputJsonValue, message: `Duplicated from ${source.name} v${v.version}`, authorId: actor.userId },
+    });
+    await audit(tx, actor, "template.duplicate", t, { from: source.id, fromVersion: v.version });
+    return { id: t.id };
+  });
+}
+
+export async function setTemplateArchived(ctx: Ctx, templateId: string, archived: boolean): Promise<void> {
+  const action = archived ? "template.archive" : "template.unarchive";
+  const actor = await authorize(ctx, "template.write", { what: action, targetId: templateId });
+  const t = await findVisibleTemplate(actor, templateId);
+  assertCanArchiveTemplate(actor, t);
+  if ((t.archivedAt !== null) === archived) throw invalid(archived ? "This template is already archived." : "This template is not archived.");
+  await db().$transaction(async (tx) => {
+    await tx.template.update({ where: { id: t.id }, data: { archivedAt: archived ? new Date() : null } });
+    await audit(tx, actor, action, t, {});
+  });
+}
+
+export async function setTemplateVisibility(ctx: Ctx, templateId: string, visibility: "private" | "team"): Promise<void> {
+  const actor = await authorize(ctx, "template.write", { what: "template.share", targetId: templateId });
+  const t = await findVisibleTemplate(actor, templateId);
+  assertCanShareTemplate(actor, t);
+  if (visibility !== "private" && visibility !== "team") throw invalid("Choose private or team.", { visibility: ["must be private or team"] });
+  if (t.visibility === visibility) return;
+  await db().$transaction(async (tx) => {
+    await tx.template.update({ where: { id: t.id }, data: { visibility } });
+    await audit(tx, actor, "template.share", t, { from: t.visibility, to: visibility });
+  });
+}
+
+/** The caller may change this template (role, visibility, not archived), else throws. */
+async function editable(ctx: Ctx, templateId: string, what: AuditAction) {
+  const actor = await authorize(ctx, "template.write", { what, targetId: templateId });
+  const t = await findVisibleTemplate(actor, templateId);
+  assertCanEditTemplate(actor, t);
+  if (t.archivedAt) throw conflict("This template is archived. Unarchive it before saving a new version.");
+  return { actor, t };
+}
+
+async function audit(tx: Tx, actor: Actor, action: AuditAction, t: { id: string; name: string }, summary: Record<string, unknown>) {
+  await recordAudit(tx, {
+    action, actor: { id: actor.userId, email: actor.email }, teamId: actor.teamId,
+    target: { type: "template", id: t.id, name: t.name }, summary,
+  });
+}
+
+function json(content: { spec: Record<string, unknown>; parameters: ParameterDefinition[] }) {
+  return { spec: content.spec as Prisma.InputJsonValue, parameters: content.parameters as Prisma.InputJsonValue };
+}
+
+export function canWriteTemplates(actor: Pick<Actor, "role">): boolean {
+  return roleAllows(actor.role, "template.write");
+}
+
+export type { Binding };
