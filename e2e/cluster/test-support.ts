@@ -1,7 +1,7 @@
 // Helpers for integration tests that need Kubernetes.
 // With the BERTH_TEST_* variables set (scripts/test.sh runs `e2e/cluster/cli.ts --env-file`
 // and sources the file) the shared control plane is used; otherwise a private one is started,
-// so a test file also runs on its own: `npx vitest run --config e2e/cluster/vitest.cluster.config.ts`.
+// so a test file also runs on its own: `npx vitest run --config e2e/cluster/vitest.cluster.config.mts`.
 import { KubeConfig } from "@kubernetes/client-node";
 import {
   createTestNamespace as createNs,
