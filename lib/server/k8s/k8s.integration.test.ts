@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
+import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxObjects, readKubeconfig } from "@/e2e/support/deploy-fixtures";
+import { applyBundle } from "./apply";
+import { kubeConfigFromText } from "./client";
+import { testConnection } from "./connection-test";
+import { planBundle } from "./plan";
+import { readRollout } from "./rollout";
+import { listAppClaims, undeployApp } from "./undeploy";
+import type { KubeConfig } from "@kubernetes/client-node";
+
+let cluster: TestCluster;
+let admin: KubeConfig;
+let restricted: KubeConfig;
+
+beforeAll(async () => {
+  cluster = await setupTestCluster();
+  admin = kubeConfigFromText(readKubeconfig(cluster.adminKubeconfig));
+  restricted = kubeConfigFromText(readKubeconfig(cluster.restrictedKubeconfig));
+});
+afterAll(async () => cluster?.dispose());
+
+describe("connection test", () => {
+  it("reports the server version and the admin's permissions", async () => {
+    const r = await testConnection(admin, "default");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.serverVersion).toBe("v1.36.3");
+    expect(r.permissions.every((p) => p.allowed)).toBe(true);
+    expect(r.canCreateNamespace).toBe(true);
+  });
+
+  it("reports what the restricted user may do inside and outside its namespace", async () => {
+    const inside = await testConnection(restricted, cluster.restrictedNamespace);
+    expect(inside.ok && inside.permissions.every((p) => p.allowed)).toBe(true);
+    expect(inside.ok && inside.canCreateNamespace).toBe(false);
+    const outside = await testConnection(restricted, "default");
+    expect(outside.ok && outside.permissions.filter((p) => p.allowed)).toEqual([]);
+  });
+});
+
+describe("plan, apply, rollout, undeploy", () => {
+  it("names the restricted user's missing permissions outside its namespace", async () => {
+    const plan = await planBundle(restricted, "shop", nginxObjects());
+    expect(plan.ok).toBe(false);
+    const ingress = plan.objects.find((o) => o.kind === "Ingress")!;
+    expect(ingress.denied).toContain("you cannot create ingresses in namespace shop");
+    expect(plan.objects.find((o) => o.kind === "StatefulSet")!.denied).toContain("you cannot create statefulsets in namespace shop");
+  });
+
+  it("plans creates, applies in order, rolls out per ordinal, diffs an image change, keeps claims on undeploy", async () => {
+    const ns = await cluster.createTestNamespace("k8s-plan");
+    try {
+      const first = await planBundle(admin, ns, nginxObjects());
+      expect(first.ok).toBe(true);
+      expect(first.objects.map((o) => `${o.kind}:${o.action}`)).toEqual(["Service:create", "Service:create", "StatefulSet:create", "Ingress:create"]);
+
+      const results = await applyBundle(admin, ns, nginxObjects());
+      expect(results.map((r) => r.status)).toEqual(["applied", "applied", "applied", "applied"]);
+      const started = new Date();
+      const ready = await eventually("nginx ready", async () => {
+        const v = await readRollout(admin, ns, "nginx", started);
+        return v.state === "ready" ? v : undefined;
+      });
+      expect(ready.pods.map((p) => [p.name, p.ready, p.updated])).toEqual([["nginx-0", true, true], ["nginx-1", true, true]]);
+
+      const same = await planBundle(admin, ns, nginxObjects());
+      expect(same.objects.map((o) => o.action)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]);
+
+      const changed = await planBundle(admin, ns, nginxObjects(NGINX_IMAGE_2));
+      const sts = changed.objects.find((o) => o.kind === "StatefulSet")!;
+      expect(sts.action).toBe("update");
+      expect(sts.changes).toContainEqual({ path: "spec.template.spec.containers[name=nginx].image", before: NGINX_IMAGE_1, after: NGINX_IMAGE_2 });
+
+      const renamed = nginxObjects();
+      const spec = (renamed[2] as { spec: { podManagementPolicy?: string } }).spec;
+      spec.podManagementPolicy = "Parallel";
+      const recreate = await planBundle(admin, ns, renamed);
+      expect(recreate.objects[2]).toMatchObject({ action: "recreate", immutable: ["spec.podManagementPolicy"] });
+      const recreated = await applyBundle(admin, ns, renamed, { recreate: ["nginx"] });
+      expect(recreated[2]).toMatchObject({ status: "applied", recreated: true });
+
+      const gone = await undeployApp(admin, ns, "nginx");
+      expect(gone.deleted.map((d) => `${d.kind}/${d.name}`).sort()).toEqual(["Ingress/nginx-ingress", "Service/nginx-headless", "Service/nginx-svc", "StatefulSet/nginx"]);
+      expect(gone.keptClaims.map((c) => c.name)).toEqual(["www-nginx-0", "www-nginx-1"]);
+      expect((await listAppClaims(admin, ns, "nginx")).length).toBe(2);
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("maps a dry-run validation error to the field the server names", async () => {
+    const ns = await cluster.createTestNamespace("k8s-invalid");
+    try {
+      const objects = nginxObjects();
+      (objects[2] as { spec: { replicas: number } }).spec.replicas = -1;
+      const plan = await planBundle(admin, ns, objects);
+      expect(plan.objects[2].errors).toContainEqual(expect.objectContaining({ field: "spec.replicas" }));
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+});

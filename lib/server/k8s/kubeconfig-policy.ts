@@ -1,0 +1,149 @@
+import { parse, stringify } from "yaml";
+
+// What Berth accepts as a user's kubeconfig. Pure (no I/O): parse, pick a context, refuse
+// anything that would make the server run a program or read its own files, warn about weak TLS,
+// and produce a minimal, self-contained kubeconfig (one context, data fields only) — the only
+// form that is ever stored or handed to the Kubernetes client.
+export const KUBECONFIG_MAX_BYTES = 256 * 1024;
+
+export type KubeconfigRefusal = { code: string; message: string };
+
+export type VettedKubeconfig = {
+  contexts: string[];
+  context: string;
+  clusterName: string;
+  userName: string;
+  server: string;
+  namespace: string;
+  insecureSkipTls: boolean;
+  warnings: string[];
+  /** The minimal kubeconfig (YAML) built from the vetted fields only. */
+  normalized: string;
+};
+
+export type VetResult = { ok: true; value: VettedKubeconfig } | { ok: false; refusals: KubeconfigRefusal[]; contexts: string[] };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const CLUSTER_FIELDS = new Set(["server", "certificate-authority-data", "tls-server-name", "insecure-skip-tls-verify", "disable-compression", "extensions"]);
+const USER_FIELDS = new Set(["client-certificate-data", "client-key-data", "token", "username", "password", "extensions"]);
+const FILE_FIELDS: Record<string, string> = {
+  "certificate-authority": "the cluster's certificate authority",
+  "client-certificate": "the client certificate",
+  "client-key": "the client key",
+  tokenFile: "the bearer token",
+  "token-file": "the bearer token",
+};
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Parses and vets a kubeconfig; `context` picks one when the file has several. */
+export function vetKubeconfig(text: string, options: { context?: string } = {}): VetResult {
+  const fail = (code: string, message: string, contexts: string[] = []): VetResult => ({ ok: false, refusals: [{ code, message }], contexts });
+  if (Buffer.byteLength(text, "utf8") > KUBECONFIG_MAX_BYTES) return fail("too_large", `The kubeconfig is larger than ${KUBECONFIG_MAX_BYTES / 1024} KiB.`);
+  if (text.trim() === "") return fail("empty", "Paste or upload a kubeconfig.");
+  let doc: unknown;
+  try {
+    doc = parse(text, { maxAliasCount: 50, prettyErrors: false });
+  } catch (e) {
+    return fail("not_yaml", `The kubeconfig is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  if (!isObj(doc) || (doc.kind !== undefined && doc.kind !== "Config")) return fail("not_kubeconfig", "This is not a kubeconfig (expected kind: Config with clusters, users and contexts).");
+  const contexts = namedList(doc.contexts, "context");
+  const names = contexts.map((c) => c.name);
+  if (contexts.length === 0) return fail("no_context", "The kubeconfig has no contexts.");
+  const chosen = options.context || (typeof doc["current-context"] === "string" && doc["current-context"]) || (contexts.length === 1 ? names[0] : "");
+  if (!chosen) return fail("choose_context", `The kubeconfig has ${contexts.length} contexts and no current-context: choose one.`, names);
+  const ctx = contexts.find((c) => c.name === chosen);
+  if (!ctx) return fail("unknown_context", `The kubeconfig has no context named "${chosen}".`, names);
+  const clusterName = typeof ctx.body.cluster === "string" ? ctx.body.cluster : "";
+  const userName = typeof ctx.body.user === "string" ? ctx.body.user : "";
+  const cluster = namedList(doc.clusters, "cluster").find((c) => c.name === clusterName);
+  const user = namedList(doc.users, "user").find((u) => u.name === userName);
+  if (!cluster) return fail("unknown_cluster", `Context "${chosen}" names cluster "${clusterName}", which the kubeconfig does not define.`, names);
+  if (!user) return fail("unknown_user", `Context "${chosen}" names user "${userName}", which the kubeconfig does not define.`, names);
+
+  const refusals = [...checkCluster(cluster.body), ...checkUser(user.body)];
+  const namespace = typeof ctx.body.namespace === "string" && ctx.body.namespace !== "" ? ctx.body.namespace : "default";
+  if (!DNS_LABEL.test(namespace)) refusals.push({ code: "bad_namespace", message: `The context's namespace "${namespace}" is not a valid namespace name.` });
+  if (refusals.length) return { ok: false, refusals, contexts: names };
+
+  const server = String(cluster.body.server);
+  const insecureSkipTls = cluster.body["insecure-skip-tls-verify"] === true;
+  const warnings: string[] = [];
+  if (insecureSkipTls) warnings.push("insecure-skip-tls-verify is set: Berth will not verify the API server's certificate, so anyone between Berth and the cluster could impersonate it.");
+  if (new URL(server).protocol === "http:") warnings.push("The server uses plain http (allowed on loopback only): traffic is not encrypted.");
+  return {
+    ok: true,
+    value: { contexts: names, context: chosen, clusterName, userName, server, namespace, insecureSkipTls, warnings, normalized: normalize(chosen, cluster.body, user.body, namespace) },
+  };
+}
+
+function namedList(value: unknown, key: string): Array<{ name: string; body: Obj }> {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isObj).flatMap((e) => (typeof e.name === "string" && isObj(e[key]) ? [{ name: e.name, body: e[key] as Obj }] : []));
+}
+
+function checkCluster(c: Obj): KubeconfigRefusal[] {
+  const out: KubeconfigRefusal[] = [];
+  for (const key of Object.keys(c)) {
+    if (FILE_FIELDS[key]) out.push(fileRefusal(key));
+    else if (key === "proxy-url") out.push({ code: "proxy", message: "proxy-url is not supported: Berth connects to the API server directly." });
+    else if (!CLUSTER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The cluster entry has a field Berth does not support: ${key}.` });
+  }
+  const server = typeof c.server === "string" ? c.server : "";
+  let url: URL | null = null;
+  try {
+    url = new URL(server);
+  } catch {
+    out.push({ code: "bad_server", message: `The cluster's server "${server}" is not a URL.` });
+  }
+  if (url && url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    out.push({ code: "insecure_server", message: `The server must use https (got ${url.protocol.replace(":", "")}); plain http is accepted on loopback only.` });
+  }
+  if (c["certificate-authority-data"] !== undefined && !isBase64(c["certificate-authority-data"])) out.push(badData("certificate-authority-data"));
+  return out;
+}
+
+function checkUser(u: Obj): KubeconfigRefusal[] {
+  const out: KubeconfigRefusal[] = [];
+  for (const key of Object.keys(u)) {
+    if (FILE_FIELDS[key]) out.push(fileRefusal(key));
+    else if (key === "exec") out.push({ code: "exec", message: "The user runs an exec plugin (a program on the machine). Berth never runs programs from a kubeconfig: use a token or client certificate data instead." });
+    else if (key === "auth-provider") out.push({ code: "auth_provider", message: "The user uses an auth-provider plugin, which Berth does not run: use a token or client certificate data instead." });
+    else if (/^as(-|$)/.test(key)) out.push({ code: "impersonation", message: `Impersonation (${key}) is not supported: attach the credentials of the identity you want to deploy as.` });
+    else if (!USER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The user entry has a field Berth does not support: ${key}.` });
+  }
+  for (const key of ["client-certificate-data", "client-key-data"]) if (u[key] !== undefined && !isBase64(u[key])) out.push(badData(key));
+  const hasCert = u["client-certificate-data"] !== undefined || u["client-key-data"] !== undefined;
+  if (hasCert && !(u["client-certificate-data"] && u["client-key-data"])) out.push({ code: "half_certificate", message: "client-certificate-data and client-key-data must be given together." });
+  if (!hasCert && !u.token && !u.username && !out.length) out.push({ code: "no_credentials", message: "The user has no credentials: add a token or client certificate data." });
+  return out;
+}
+
+function fileRefusal(key: string): KubeconfigRefusal {
+  return { code: "file_path", message: `${key} points at a file on the machine (${FILE_FIELDS[key]}). Berth never reads its own files: embed the content as ${key === "tokenFile" || key === "token-file" ? "token" : `${key}-data`} instead.` };
+}
+
+const badData = (key: string): KubeconfigRefusal => ({ code: "bad_data", message: `${key} is not valid base64.` });
+
+function isBase64(v: unknown): boolean {
+  return typeof v === "string" && /^[A-Za-z0-9+/=\s]+$/.test(v) && Buffer.from(v, "base64").length > 0;
+}
+
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+function normalize(context: string, cluster: Obj, user: Obj, namespace: string): string {
+  const pick = (src: Obj, keys: string[]) => Object.fromEntries(keys.filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
+  return stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    "current-context": context,
+    clusters: [{ name: "cluster", cluster: pick(cluster, ["server", "certificate-authority-data", "tls-server-name", "insecure-skip-tls-verify"]) }],
+    users: [{ name: "user", user: pick(user, ["client-certificate-data", "client-key-data", "token", "username", "password"]) }],
+    contexts: [{ name: context, context: { cluster: "cluster", user: "user", namespace } }],
+  });
+}

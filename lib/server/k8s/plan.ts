@@ -1,0 +1,114 @@
+import "server-only";
+import { CoreV1Api, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { diffObjects, type FieldChange } from "@/lib/manifests";
+import { canIAll } from "./access-review";
+import { apiError, describeError, isNotFound } from "./api-error";
+import { immutableStatefulSetChanges } from "./immutable-fields";
+import { FIELD_MANAGER, inNamespace, ObjectApi, type ResourceInfo } from "./object-api";
+
+// The plan of a bundle, per object: an RBAC preflight (the caller's own rights, named), a
+// server-side dry-run apply, and the field diff against the live object. Nothing is changed.
+export type PlanAction = "create" | "update" | "unchanged" | "recreate";
+export type ObjectPlan = {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  action: PlanAction;
+  changes: FieldChange[];
+  /** "you cannot create ingresses in namespace shop" */
+  denied: string[];
+  /** Dry-run (or discovery) errors; `field` is the object path the API server named. */
+  errors: Array<{ message: string; field?: string }>;
+  /** StatefulSet fields that cannot change in place (the object must be recreated). */
+  immutable: string[];
+  /** Another field manager owns a field this plan sets (apply with force to take it over). */
+  conflict: boolean;
+};
+export type BundlePlan = {
+  namespace: string;
+  /** null: the caller may not read the namespace, so whether it exists is unknown. */
+  namespaceExists: boolean | null;
+  canCreateNamespace: boolean;
+  objects: ObjectPlan[];
+  /** No denial and no error: a deploy can go ahead. */
+  ok: boolean;
+};
+
+export async function planBundle(kc: KubeConfig, namespace: string, objects: KubernetesObject[], opts: { force?: boolean } = {}): Promise<BundlePlan> {
+  const api = ObjectApi.for(kc);
+  const [nsState, [nsCreate]] = await Promise.all([namespaceExists(kc, namespace), canIAll(kc, [{ verb: "create", group: "", resource: "namespaces" }])]);
+  const plans = await Promise.all(objects.map((o) => planObject(kc, api, namespace, o, nsState !== false, opts.force ?? false)));
+  const nsProblem = nsState === false && !nsCreate.allowed;
+  if (nsProblem) for (const p of plans) p.denied.push(`namespace ${namespace} does not exist and ${nsCreate.message}`);
+  return {
+    namespace,
+    namespaceExists: nsState,
+    canCreateNamespace: nsCreate.allowed,
+    objects: plans,
+    ok: plans.every((p) => p.denied.length === 0 && p.errors.length === 0 && !p.conflict),
+  };
+}
+
+async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj: KubernetesObject, nsExists: boolean, force: boolean): Promise<ObjectPlan> {
+  const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], errors: [], immutable: [], conflict: false };
+  let info: ResourceInfo;
+  try {
+    info = await api.resourceInfo(obj);
+  } catch (e) {
+    plan.errors.push({ message: describeError(e) });
+    return plan;
+  }
+  const target = inNamespace(obj, namespace, info.namespaced);
+  const ns = info.namespaced ? namespace : undefined;
+  const [get, create, patch] = await canIAll(kc, ["get", "create", "patch"].map((verb) => ({ verb, group: info.group, resource: info.resource, namespace: ns, name: undefined })));
+  const live = get.allowed && nsExists ? await readLive(api, target, plan) : null;
+  plan.action = live ? "update" : "create";
+  const needed = live ? patch : create;
+  if (!needed.allowed) plan.denied.push(needed.message);
+  if (!get.allowed) plan.denied.push(get.message);
+  if (live && obj.kind === "StatefulSet") plan.immutable = immutableStatefulSetChanges(target, live);
+  if (plan.immutable.length) {
+    plan.action = "recreate";
+    plan.changes = diffObjects(target, live!);
+    return plan;
+  }
+  if (plan.denied.length || !nsExists) return plan;
+  try {
+    const dry = await api.patch(target, undefined, "All", FIELD_MANAGER, force, PatchStrategy.ServerSideApply);
+    plan.changes = live ? diffObjects(comparable(dry), comparable(live), { ownedOnly: false }) : [];
+  } catch (e) {
+    const info = apiError(e);
+    if (info.status === 409) plan.conflict = true;
+    if (info.causes.length) for (const c of info.causes) plan.errors.push({ message: c.message, field: c.field || undefined });
+    else plan.errors.push({ message: info.message });
+    if (live) plan.changes = diffObjects(target, live);
+  }
+  if (live && plan.changes.length === 0 && plan.errors.length === 0) plan.action = "unchanged";
+  return plan;
+}
+
+async function readLive(api: ObjectApi, target: KubernetesObject, plan: ObjectPlan): Promise<KubernetesObject | null> {
+  try {
+    return await api.read({ apiVersion: target.apiVersion!, kind: target.kind!, metadata: { name: target.metadata!.name!, namespace: target.metadata?.namespace } });
+  } catch (e) {
+    if (!isNotFound(e)) plan.errors.push({ message: apiError(e).message });
+    return null;
+  }
+}
+
+async function namespaceExists(kc: KubeConfig, namespace: string): Promise<boolean | null> {
+  try {
+    await kc.makeApiClient(CoreV1Api).readNamespace({ name: namespace });
+    return true;
+  } catch (e) {
+    if (isNotFound(e)) return false;
+    return null;
+  }
+}
+
+/** The object without what the server changes on every write (for a diff of meaning). */
+function comparable(obj: KubernetesObject): KubernetesObject {
+  const { status: _status, ...rest } = obj as KubernetesObject & { status?: unknown };
+  const { managedFields: _m, resourceVersion: _r, generation: _g, uid: _u, creationTimestamp: _c, ...metadata } = rest.metadata ?? {};
+  return { ...rest, metadata };
+}

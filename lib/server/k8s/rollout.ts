@@ -1,0 +1,93 @@
+import "server-only";
+import { AppsV1Api, CoreV1Api, type KubeConfig, type V1Pod, type V1StatefulSet } from "@kubernetes/client-node";
+import { apiError, isNotFound } from "./api-error";
+
+// The rollout of a StatefulSet, per ordinal, read from the cluster on every call (nothing is
+// kept in memory): each pod's phase, readiness, revision and restarts, and an overall state.
+// "stalled" = not ready within the deadline measured from the deployment's start, with a reason.
+export type PodLine = {
+  ordinal: number;
+  name: string;
+  exists: boolean;
+  phase: string;
+  ready: boolean;
+  revision: string;
+  updated: boolean;
+  restarts: number;
+  reason: string;
+};
+export type RolloutState = "progressing" | "ready" | "stalled" | "missing" | "unavailable";
+export type RolloutView = {
+  state: RolloutState;
+  reason: string;
+  replicas: number;
+  readyReplicas: number;
+  updatedReplicas: number;
+  updateRevision: string;
+  pods: PodLine[];
+  checkedAt: string;
+};
+
+export const DEFAULT_ROLLOUT_DEADLINE_MS = 5 * 60_000;
+
+export async function readRollout(kc: KubeConfig, namespace: string, name: string, startedAt: Date, deadlineMs = DEFAULT_ROLLOUT_DEADLINE_MS): Promise<RolloutView> {
+  const empty = { replicas: 0, readyReplicas: 0, updatedReplicas: 0, updateRevision: "", pods: [], checkedAt: new Date().toISOString() };
+  let sts: V1StatefulSet;
+  try {
+    sts = await kc.makeApiClient(AppsV1Api).readNamespacedStatefulSet({ name, namespace });
+  } catch (e) {
+    if (isNotFound(e)) return { ...empty, state: "missing", reason: `StatefulSet ${name} does not exist in namespace ${namespace}` };
+    return { ...empty, state: "unavailable", reason: apiError(e).message };
+  }
+  const selector = Object.entries(sts.spec?.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
+  const pods = await kc.makeApiClient(CoreV1Api).listNamespacedPod({ namespace, labelSelector: selector });
+  const byName = new Map(pods.items.map((p) => [p.metadata?.name ?? "", p]));
+  const replicas = sts.spec?.replicas ?? 1;
+  const updateRevision = sts.status?.updateRevision ?? "";
+  const lines = Array.from({ length: replicas }, (_, i) => podLine(i, `${name}-${i}`, byName.get(`${name}-${i}`), updateRevision));
+  const done =
+    (sts.status?.observedGeneration ?? 0) >= (sts.metadata?.generation ?? 0) && lines.every((p) => p.ready && p.updated) && (sts.status?.readyReplicas ?? 0) >= replicas;
+  const view = {
+    replicas,
+    readyReplicas: sts.status?.readyReplicas ?? 0,
+    updatedReplicas: sts.status?.updatedReplicas ?? 0,
+    updateRevision,
+    pods: lines,
+    checkedAt: new Date().toISOString(),
+  };
+  if (done) return { ...view, state: "ready", reason: "" };
+  const waiting = lines.find((p) => !p.ready || !p.updated);
+  const why = waiting ? `${waiting.name}: ${waiting.reason || (waiting.exists ? "not ready" : "not created yet")}` : "waiting for the controller";
+  if (Date.now() - startedAt.getTime() > deadlineMs) {
+    return { ...view, state: "stalled", reason: `not ready ${Math.round(deadlineMs / 1000)} s after the deployment started — ${why}` };
+  }
+  return { ...view, state: "progressing", reason: why };
+}
+
+function podLine(ordinal: number, name: string, pod: V1Pod | undefined, updateRevision: string): PodLine {
+  if (!pod) return { ordinal, name, exists: false, phase: "", ready: false, revision: "", updated: false, restarts: 0, reason: "" };
+  const statuses = pod.status?.containerStatuses ?? [];
+  const ready = (pod.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
+  const revision = pod.metadata?.labels?.["controller-revision-hash"] ?? "";
+  return {
+    ordinal,
+    name,
+    exists: true,
+    phase: pod.metadata?.deletionTimestamp ? "Terminating" : (pod.status?.phase ?? "Unknown"),
+    ready,
+    revision,
+    updated: revision !== "" && revision === updateRevision,
+    restarts: statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0),
+    reason: ready ? "" : podReason(pod),
+  };
+}
+
+function podReason(pod: V1Pod): string {
+  for (const s of pod.status?.containerStatuses ?? []) {
+    const w = s.state?.waiting;
+    if (w?.reason) return `${s.name}: ${w.reason}${w.message ? ` (${w.message})` : ""}`;
+  }
+  const bad = (pod.status?.conditions ?? []).find((c) => c.status !== "True" && (c.reason || c.message));
+  if (bad) return `${bad.type}: ${bad.reason ?? ""}${bad.message ? ` — ${bad.message}` : ""}`;
+  return pod.status?.phase ?? "";
+}

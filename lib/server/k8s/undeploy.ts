@@ -1,0 +1,56 @@
+import "server-only";
+import { CoreV1Api, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { LABEL_APP } from "@/lib/manifests";
+import { describeError, isNotFound } from "./api-error";
+import { ObjectApi } from "./object-api";
+
+// Removes an app's objects — found by Berth's app label — and lists the PersistentVolumeClaims
+// it keeps (deleting a StatefulSet never deletes its claims unless its retention policy says so).
+export type DeletedObject = { kind: string; name: string; ok: boolean; message: string };
+export type KeptClaim = { name: string; phase: string; volume: string; capacity: string };
+export type UndeployResult = { deleted: DeletedObject[]; keptClaims: KeptClaim[] };
+
+/** Kinds Berth renders, in delete order (front door first, claims never). */
+export const APP_KINDS: Array<[string, string]> = [
+  ["autoscaling.alibabacloud.com/v1beta1", "CronHorizontalPodAutoscaler"],
+  ["autoscaling/v2", "HorizontalPodAutoscaler"],
+  ["networking.k8s.io/v1", "Ingress"],
+  ["apps/v1", "StatefulSet"],
+  ["v1", "Service"],
+  ["v1", "ConfigMap"],
+  ["v1", "Secret"],
+];
+
+export async function undeployApp(kc: KubeConfig, namespace: string, appName: string, extraKinds: Array<[string, string]> = []): Promise<UndeployResult> {
+  const api = ObjectApi.for(kc);
+  const selector = `${LABEL_APP}=${appName}`;
+  const kinds = [...APP_KINDS, ...extraKinds.filter(([v, k]) => !APP_KINDS.some(([v2, k2]) => v === v2 && k === k2) && k !== "PersistentVolumeClaim")];
+  const deleted: DeletedObject[] = [];
+  for (const [apiVersion, kind] of kinds) {
+    let items: KubernetesObject[];
+    try {
+      items = (await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, selector)).items;
+    } catch (e) {
+      if (isNotFound(e) || /Unrecognized API version|resource metadata/.test(describeError(e))) continue; // kind not served here
+      throw e;
+    }
+    for (const item of items) {
+      const header = { apiVersion, kind, metadata: { name: item.metadata!.name!, namespace } };
+      try {
+        await api.delete(header, undefined, undefined, undefined, undefined, "Background");
+        deleted.push({ kind, name: header.metadata.name, ok: true, message: "" });
+      } catch (e) {
+        if (!isNotFound(e)) deleted.push({ kind, name: header.metadata.name, ok: false, message: describeError(e) });
+      }
+    }
+  }
+  return { deleted, keptClaims: await listAppClaims(kc, namespace, appName) };
+}
+
+/** The app's claims: labelled with the app (StatefulSet claims carry the selector labels). */
+export async function listAppClaims(kc: KubeConfig, namespace: string, appName: string): Promise<KeptClaim[]> {
+  const list = await kc.makeApiClient(CoreV1Api).listNamespacedPersistentVolumeClaim({ namespace, labelSelector: `${LABEL_APP}=${appName}` });
+  return list.items
+    .map((c) => ({ name: c.metadata?.name ?? "", phase: c.status?.phase ?? "", volume: c.spec?.volumeName ?? "", capacity: c.status?.capacity?.storage ?? "" }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
