@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { AUDIT_ACTIONS } from "./actions";
+
+// The review filter as it travels in a URL (/audit?actor=…&action=…), shared by the page, the
+// export route and the tests. Pure: parsing never throws; a bad value is dropped and reported.
+export const FILTER_KEYS = ["actor", "action", "targetType", "target", "cluster", "namespace", "result", "from", "to"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export type ReviewFilter = {
+  actor?: string; // an email address
+  action?: string;
+  targetType?: string;
+  target?: string; // a target id (exact) or part of its name
+  cluster?: string; // a cluster name or id (exact)
+  namespace?: string;
+  result?: "success" | "failure";
+  from?: Date; // inclusive
+  to?: Date; // exclusive
+};
+
+const text = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+/** datetime-local values ("2026-11-25T10:30") are UTC on this page; a full ISO time is taken as is. */
+const time = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(v) ? `${v}Z` : v;
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(v)) {
+      ctx.addIssue({ code: "custom", message: "Use a date and time like 2026-01-31T09:30 (UTC)." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const fieldSchemas = {
+  actor: text(254).transform((v) => v?.toLowerCase()),
+  action: z.enum(AUDIT_ACTIONS).optional().or(z.literal("").transform(() => undefined)),
+  targetType: text(64),
+  target: text(200),
+  cluster: text(200),
+  namespace: text(253),
+  result: z.enum(["success", "failure"]).optional().or(z.literal("").transform(() => undefined)),
+  from: time,
+  to: time,
+} satisfies Record<FilterKey, z.ZodType>;
+
+export type ParsedFilter = { filter: ReviewFilter; errors: Partial<Record<FilterKey, string>> };
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function read(params: Params, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const v = params[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function parseReviewFilter(params: Params): ParsedFilter {
+  const filter: Record<string, unknown> = {};
+  const errors: ParsedFilter["errors"] = {};
+  for (const key of FILTER_KEYS) {
+    const parsed = fieldSchemas[key].safeParse(read(params, key));
+    if (parsed.success) {
+      if (parsed.data !== undefined) filter[key] = parsed.data;
+    } else {
+      errors[key] = parsed.error.issues[0]?.message ?? "Invalid value.";
+    }
+  }
+  return { filter: filter as ReviewFilter, errors };
+}
+
+/** The filter back as query parameters (times as full ISO strings), for links and exports. */
+export function filterToParams(filter: ReviewFilter): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const v = filter[key];
+    if (v instanceof Date) out.set(key, v.toISOString());
+    else if (v) out.set(key, v);
+  }
+  return out;
+}
+
+/** A Date as the value of a datetime-local input showing UTC. */
+export function toUtcInputValue(date: Date | undefined): string {
+  if (!date) return "";
+  const iso = date.toISOString();
+  return date.getUTCSeconds() || date.getUTCMilliseconds() ? iso.slice(0, 23) : iso.slice(0, 16);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { buildReviewSql, decodeCursor, encodeCursor, managerScope, narrowScope, ownScope, scopeAllows } from "./review-sql";
+
+describe("review scope", () => {
+  const own = ownScope("team-1", "me");
+  it("lets members see their own events and everyone's deploys, nothing else", () => {
+    expect(scopeAllows(own, { chainKey: "team-1", actorId: "me", action: "template.create" })).toBe(true);
+    expect(scopeAllows(own, { chainKey: "team-1", actorId: "you", action: "template.create" })).toBe(false);
+    expect(scopeAllows(own, { chainKey: "team-1", actorId: "you", action: "deploy.apply" })).toBe(true);
+    expect(scopeAllows(own, { chainKey: "global", actorId: "me", action: "auth.sign_in" })).toBe(true);
+    expect(scopeAllows(own, { chainKey: "global", actorId: "you", action: "auth.sign_in" })).toBe(false);
+    expect(scopeAllows(own, { chainKey: "team-2", actorId: "me", action: "deploy.apply" })).toBe(false);
+  });
+
+  it("lets managers see the team chain and their members' sign-ins only", () => {
+    const scope = managerScope("team-1", ["a", "b"]);
+    expect(scopeAllows(scope, { chainKey: "team-1", actorId: null, action: "template.create" })).toBe(true);
+    expect(scopeAllows(scope, { chainKey: "global", actorId: "b", action: "auth.sign_out" })).toBe(true);
+    expect(scopeAllows(scope, { chainKey: "global", actorId: "c", action: "auth.sign_in" })).toBe(false);
+  });
+
+  it("narrows by actor and action without ever widening", () => {
+    expect(narrowScope(own, "you", undefined)).toEqual([{ chainKey: "team-1", actions: ["deploy.apply", "deploy.redeploy", "deploy.undeploy"], notActor: "me", actorIds: ["you"] }]);
+    expect(narrowScope(own, undefined, "template.create")).toEqual([
+      { chainKey: "team-1", actorIds: ["me"], actions: ["template.create"] },
+      { chainKey: "global", actorIds: ["me"], actions: ["template.create"] },
+    ]);
+    expect(narrowScope(managerScope("t", ["a"]), "z", undefined)).toEqual([{ chainKey: "t", actorIds: ["z"], actions: undefined }]);
+  });
+});
+
+describe("review SQL", () => {
+  it("reads each branch through its own ordered, limited index scan and binds every value", () => {
+    const sql = buildReviewSql(managerScope("t", ["a", "b"]), { target: "50%_off", result: "failure" }, { direction: "older", limit: 51 })!;
+    expect(sql.text).toContain("CROSS JOIN LATERAL");
+    expect(sql.text.match(/LIMIT 51/g)).toHaveLength(3);
+    expect(sql.values).toEqual(["50%_off", "%50\\%\\_off%", "failure", "t", "global", ["a", "b"]]);
+    expect(sql.text).not.toContain("50%");
+    expect(buildReviewSql([], {}, { direction: "older", limit: 5 })).toBeNull();
+  });
+
+  it("round-trips cursors and rejects junk", () => {
+    const c = { createdAt: new Date("2026-11-25T10:00:00.123Z"), id: 9007199254740993n };
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+    expect(decodeCursor("x_1")).toBeUndefined();
+    expect(decodeCursor("1_2; DROP")).toBeUndefined();
+    expect(decodeCursor(undefined)).toBeUndefined();
+  });
+});
