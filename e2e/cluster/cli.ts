@@ -152,8 +152,9 @@ async function main(): Promise<number> {
     exiting = true;
     log(`${reason}: stopping the control plane ...`);
     if (envFile) fs.rmSync(envFile, { force: true });
+    const t = Date.now();
     await cp?.stop();
-    log("stopped");
+    log(`stopped in ${((Date.now() - t) / 1000).toFixed(1)}s`);
     resolveDone(code);
   };
   let firstSignalAt = 0;
@@ -191,6 +192,7 @@ async function main(): Promise<number> {
   const readySeconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const procs = cp.processes();
   const rssMiB = procs.reduce((s, p) => s + p.rssKiB, 0) / 1024;
+  const nodeRssMiB = process.memoryUsage().rss / 1024 / 1024;
 
   if (envFile) {
     fs.mkdirSync(path.dirname(envFile), { recursive: true });
@@ -199,7 +201,7 @@ async function main(): Promise<number> {
   }
   process.stdout.write(
     [
-      `Kubernetes ${cp.version} control plane ready in ${readySeconds}s (${procs.length} processes, ${rssMiB.toFixed(0)} MiB RSS)`,
+      `Kubernetes ${cp.version} control plane ready in ${readySeconds}s (${procs.length} processes, ${rssMiB.toFixed(0)} MiB RSS; this CLI ${nodeRssMiB.toFixed(0)} MiB)`,
       `  server:                ${cp.server}`,
       `  admin kubeconfig:      ${cp.adminKubeconfig}`,
       `  restricted kubeconfig: ${cp.restrictedKubeconfig}   (namespace ${cp.restrictedNamespace} only)`,
