@@ -54,9 +54,7 @@ export function logVolumeName(store: string): string {
 
 /** `/var/log/nginx/*.log` → `/var/log/nginx`: the directory the emptyDir is mounted at. */
 export function logDirectory(path: string): string {
-  const parts = path.split("/");
-  const firstGlob = parts.findIndex((p) => /[*?[]/.test(p));
-  const dirParts = firstGlob === -1 ? parts.slice(0, -1) : parts.slice(0, firstGlob);
-  const dir = dirParts.join("/");
-  return dir === "" ? "/" : dir;
+  const glob = path.search(/[*?[]/);
+  const end = path.lastIndexOf("/", glob === -1 ? path.length : glob);
+  return end <= 0 ? "/" : path.slice(0, end);
 }

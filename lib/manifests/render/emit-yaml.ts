@@ -11,15 +11,34 @@ const RESERVED = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
 const PLAIN_START = /^[A-Za-z_/]/;
 const PLAIN_BODY = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 const QUANTITY_LIKE = /^[0-9]+(?:\.[0-9]+)?[A-Za-z]+$/;
-/** Lenient float readers take "e0" or "1e" for numbers. */
-const FLOAT_LIKE = /^(?=.*[0-9])[-+]?[0-9_]*\.?[0-9_]*[eE][-+]?[0-9]*$/;
+/** Lenient float readers take "e0" or "1e" for numbers (checked only when a digit is present). */
+const FLOAT_LIKE = /^[-+]?[0-9_]*\.?[0-9_]*[eE][-+]?[0-9]*$/;
+const HAS_DIGIT = /[0-9]/;
 const NON_PRINTABLE = /[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]/;
 const ESCAPE_EXTRA = /[\x7f-\x9f\u2028\u2029\ufeff]/g;
 
 function isPlain(s: string): boolean {
-  if (!PLAIN_BODY.test(s) || RESERVED.test(s) || FLOAT_LIKE.test(s)) return false;
+  if (!PLAIN_BODY.test(s) || RESERVED.test(s) || (FLOAT_LIKE.test(s) && HAS_DIGIT.test(s))) return false;
   if (!PLAIN_START.test(s) && !QUANTITY_LIKE.test(s)) return false;
   return !s.includes(": ") && !s.includes(" #") && !s.endsWith(":");
+}
+
+/**
+ * Keys and most values repeat across objects and renders (name, value,
+ * protocol: TCP …), so the plain-or-quoted decision is memoised. Bounded so a
+ * long-running server does not grow it without limit.
+ */
+const plainCache = new Map<string, boolean>();
+const PLAIN_CACHE_MAX = 20_000;
+
+function isPlainCached(s: string): boolean {
+  let plain = plainCache.get(s);
+  if (plain === undefined) {
+    plain = isPlain(s);
+    if (plainCache.size >= PLAIN_CACHE_MAX) plainCache.clear();
+    if (s.length <= 256) plainCache.set(s, plain);
+  }
+  return plain;
 }
 
 function quoted(s: string): string {
@@ -38,7 +57,7 @@ function canBeLiteralBlock(s: string): boolean {
 function scalar(value: unknown, indent: string): string {
   switch (typeof value) {
     case "string":
-      if (isPlain(value)) return value;
+      if (isPlainCached(value)) return value;
       if (canBeLiteralBlock(value)) {
         const body = value.endsWith("\n") ? value.slice(0, -1) : value;
         const inner = indent + "  ";
@@ -77,7 +96,7 @@ function emitNode(value: Record<string, unknown> | unknown[], indent: string, ou
   for (const key of Object.keys(value)) {
     const item = value[key];
     if (item === undefined) continue;
-    const k = isPlain(key) ? key : quoted(key);
+    const k = isPlainCached(key) ? key : quoted(key);
     if (!isCollection(item)) out.push(`${indent}${k}: ${scalar(item, indent)}`);
     else {
       out.push(`${indent}${k}:`);

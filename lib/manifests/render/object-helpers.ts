@@ -19,9 +19,16 @@ export function setIf(target: Obj, key: string, value: unknown): void {
 
 /** A copy of a string map with keys sorted, so output does not depend on insertion order. */
 export function sortedMap(map: Record<string, string>): Record<string, string> {
+  const keys = Object.keys(map);
+  if (!isSorted(keys)) keys.sort();
   const out: Record<string, string> = {};
-  for (const key of Object.keys(map).sort()) out[key] = map[key];
+  for (const key of keys) out[key] = map[key];
   return out;
+}
+
+function isSorted(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }
 
 /**

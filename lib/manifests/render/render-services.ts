@@ -22,19 +22,22 @@ export function renderHeadlessService(spec: AppSpec): V1Service {
 }
 
 function headlessPorts(spec: AppSpec): V1ServicePort[] {
-  const all = spec.containers.flatMap((c) => c.ports);
-  const named = all.filter((p) => p.name !== undefined);
-  // A Service with several ports needs a name on each; a single unnamed port is fine alone.
-  const chosen = named.length === 0 && all.length === 1 ? all : named;
-  const seen = new Set<string>();
   const ports: V1ServicePort[] = [];
-  for (const p of chosen) {
-    const key = p.name ?? "";
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // targetPort is what the API server would default it to; explicit, it keeps live diffs quiet.
-    const port: V1ServicePort = { port: p.containerPort, targetPort: p.containerPort as never, protocol: p.protocol };
-    ports.push(p.name !== undefined ? { name: p.name, ...port } : port);
+  const seen = new Set<string>();
+  let total = 0;
+  for (const c of spec.containers) {
+    for (const p of c.ports) {
+      total++;
+      if (p.name === undefined || seen.has(p.name)) continue;
+      seen.add(p.name);
+      // targetPort is what the API server would default it to; explicit, it keeps live diffs quiet.
+      ports.push({ name: p.name, port: p.containerPort, targetPort: p.containerPort as never, protocol: p.protocol });
+    }
+  }
+  // A Service with several ports needs a name on each; a single unnamed port is fine alone.
+  if (ports.length === 0 && total === 1) {
+    const p = spec.containers.find((c) => c.ports.length)!.ports[0];
+    ports.push({ port: p.containerPort, targetPort: p.containerPort as never, protocol: p.protocol });
   }
   return ports;
 }
