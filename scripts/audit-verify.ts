@@ -2,11 +2,23 @@
 // "global" one of sign-ins), or one team's, against DATABASE_URL. Prints one line per chain and
 // exits 1 when any chain is broken (2 on a usage or connection error).
 //
-// Runs under plain tsx, outside Next: it imports only lib/audit/verify-chain.ts (no `server-only`,
+// Runs under plain tsx, outside Next: it loads only lib/audit/verify-chain.ts (no `server-only`,
 // no app configuration), so it needs DATABASE_URL and nothing else. Read-only: it records nothing.
+import Module from "node:module";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { prismaChainSource, verifyChain, type VerifyResult } from "@/lib/audit/verify-chain";
+import type { VerifyResult } from "@/lib/audit/verify-chain";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// The hash chain uses `canonicalize`, published as ESM with an "import"-only export map, which
+// tsx's CommonJS mode (this package has no "type": "module") cannot resolve. Point `require` at
+// its file (Node >= 20.19 loads an ES module through require), then load the verifier.
+const CANONICALIZE = path.resolve(__dirname, "../node_modules/canonicalize/lib/canonicalize.js");
+const resolving = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+const resolveFilename = resolving._resolveFilename;
+resolving._resolveFilename = (request, ...rest) => (request === "canonicalize" ? CANONICALIZE : resolveFilename(request, ...rest));
+process.removeAllListeners("warning"); // the one-line "loading ES Module using require()" notice
+const { prismaChainSource, verifyChain } = require("@/lib/audit/verify-chain") as typeof import("@/lib/audit/verify-chain");
 
 const USAGE = "Usage: npm run audit:verify [-- --team <teamId>]   (reads DATABASE_URL)";
 

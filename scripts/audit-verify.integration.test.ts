@@ -1,0 +1,60 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { recordAuditAlone } from "@/lib/server/audit";
+import { newTeam } from "@/scripts/test-support/fixtures";
+
+// The command as an operator runs it: a separate process, plain tsx, DATABASE_URL only.
+const root = path.resolve(__dirname, "..");
+
+function runVerify(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["scripts/audit-verify.ts", ...args],
+      { cwd: root, env: { PATH: process.env.PATH, DATABASE_URL: process.env.DATABASE_URL }, timeout: 90_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function tamper(sql: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`BEGIN; SET LOCAL session_replication_role = replica; ${sql}; COMMIT;`);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("npm run audit:verify", () => {
+  it("passes an intact chain, then names the altered event and exits 1", async () => {
+    const t = await newTeam("cli");
+    const ids: bigint[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await recordAuditAlone({ action: "deploy.apply", teamId: t.teamId, context: { ip: "", userAgent: "cli", requestId: `r${i}` } }));
+
+    const good = await runVerify(["--team", t.teamId]);
+    expect(good.stdout).toContain(`ok      ${t.teamId}  4 events`);
+    expect(good.code).toBe(0);
+
+    await tamper(`UPDATE "AuditEvent" SET "reason" = 'rewritten' WHERE id = ${ids[1]}`);
+    const bad = await runVerify(["--team", t.teamId]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`BROKEN  ${t.teamId}  first bad event ${ids[1]} (deploy.apply`);
+    expect(bad.stdout).toMatch(/altered\); 2 events before it are intact/);
+
+    // every chain: this one is reported among the rest, and the exit code says so
+    const all = await runVerify([]);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toContain(`first bad event ${ids[1]}`);
+    expect(all.stdout).toMatch(/^\d+ of \d+ chains BROKEN$/m);
+  });
+
+  it("exits 2 on a usage error", async () => {
+    const r = await runVerify(["--tea"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage: npm run audit:verify");
+  });
+});
