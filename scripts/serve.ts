@@ -17,6 +17,7 @@ let embedded: EmbeddedDatabase | undefined;
 let child: ChildProcess | undefined;
 let stopping = false;
 let stopRequested = false;
+const childRunning = () => child !== undefined && child.exitCode === null && child.signalCode === null;
 
 async function shutdown(code: number): Promise<never> {
   stopping = true;
@@ -27,12 +28,14 @@ async function shutdown(code: number): Promise<never> {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     stopRequested = true;
-    if (child && child.exitCode === null) child.kill(signal); // its exit then shuts us down
+    if (childRunning()) child!.kill(signal); // its exit then shuts us down
     else void shutdown(0);
   });
 }
 // Last resort (uncaught error): do not leave Next running without us.
-process.on("exit", () => child?.exitCode === null && child.kill("SIGTERM"));
+process.on("exit", () => {
+  if (childRunning()) child!.kill("SIGTERM");
+});
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

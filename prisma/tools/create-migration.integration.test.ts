@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +21,11 @@ afterAll(() => rm(prismaDir, { recursive: true, force: true }));
 
 describe("createMigration", () => {
   it('says "no changes" and writes nothing when the schema matches the migrations', async () => {
+    // Hand-written SQL Prisma does not model; a CHECK constraint also exercises the engine's
+    // catalog queries on Postgres' "char" columns (see migration-adapter.ts).
+    const handWritten = path.join(migrationsDir(), "20261231235959_hand_written");
+    await mkdir(handWritten);
+    await writeFile(path.join(handWritten, "migration.sql"), `ALTER TABLE "Team" ADD CONSTRAINT "team_name_set" CHECK ("name" <> '');`);
     const before = await folders();
     expect(await createMigration({ schemaPath: schemaPath(), migrationsDir: migrationsDir(), name: "nothing" })).toBeNull();
     expect(await folders()).toEqual(before);

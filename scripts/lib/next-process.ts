@@ -11,6 +11,6 @@ export function startNext({ dev, port, env }: { dev: boolean; port: string; env:
   return spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port], {
     cwd: root,
     stdio: "inherit",
-    env: { ...env, NODE_OPTIONS: nodeOptions },
+    env: { ...env, NODE_OPTIONS: nodeOptions, BERTH_LAUNCHER_PID: String(process.pid) },
   });
 }

@@ -1,0 +1,104 @@
+import "server-only";
+import type { KubeConfig } from "@kubernetes/client-node";
+import { recordAudit, recordAuditAlone } from "./audit";
+import { authorize, type Actor, type Ctx } from "./authz";
+import { CREDENTIAL_VIEW_SELECT, credentialView, findTeamCluster, type CredentialView } from "./clusters";
+import type { SetCredentialInput } from "./clusters-input";
+import { encryptSecret } from "./crypto";
+import { db } from "./db";
+import { invalid, notFound } from "./errors";
+import { credentialAad, kubeConfigFromText, openCredential } from "./k8s/client";
+import { testConnection, type ConnectionReport } from "./k8s/connection-test";
+import { vetKubeconfig } from "./k8s/kubeconfig-policy";
+
+// Each user's own kubeconfig for a cluster: vetted (no programs, no files), tested against the
+// API server, encrypted (AES-256-GCM, bound to cluster + user) and never returned.
+export type CredentialResult = { credential: CredentialView; report: ConnectionReport; warnings: string[]; replaced: boolean };
+
+export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promise<CredentialResult> {
+  const actor = await authorize(ctx, "credential.write", { what: "attach a kubeconfig", targetId: input.clusterId });
+  const cluster = await findTeamCluster(actor, input.clusterId);
+  const vetted = vetKubeconfig(input.kubeconfig, { context: input.context || undefined });
+  if (!vetted.ok) {
+    const message = vetted.refusals.map((r) => r.message).join(" ");
+    const field = vetted.refusals[0].code === "choose_context" || vetted.refusals[0].code === "unknown_context" ? "context" : "kubeconfig";
+    await recordAuditAlone({
+      action: "credential.set",
+      actor: { id: actor.userId, email: actor.email },
+      teamId: ctx.teamId,
+      target: { type: "cluster", id: cluster.id, name: cluster.name },
+      cluster: { id: cluster.id, name: cluster.name },
+      summary: { refused: vetted.refusals.map((r) => r.code) },
+      result: "failure",
+      reason: message,
+    });
+    throw invalid(`This kubeconfig was refused. ${message}`, { [field]: vetted.refusals.map((r) => r.message), ...(vetted.contexts.length > 1 ? { contexts: vetted.contexts } : {}) });
+  }
+  const v = vetted.value;
+  const namespace = input.namespace || v.namespace;
+  const report = await testConnection(kubeConfigFromText(v.normalized), namespace);
+  if (!report.ok) throw invalid(report.message, { kubeconfig: [report.message] });
+  const cipher = encryptSecret(v.normalized, credentialAad(cluster.id, actor.userId));
+  const data = { kubeconfigCipher: new Uint8Array(cipher), contextName: v.context, server: v.server, defaultNamespace: namespace, insecureSkipTls: v.insecureSkipTls, serverVersion: report.serverVersion, lastCheckedAt: new Date() };
+  return db().$transaction(async (tx) => {
+    const existing = await tx.clusterCredential.findUnique({ where: { clusterId_userId: { clusterId: cluster.id, userId: actor.userId } }, select: { id: true } });
+    const row = await tx.clusterCredential.upsert({
+      where: { clusterId_userId: { clusterId: cluster.id, userId: actor.userId } },
+      create: { clusterId: cluster.id, userId: actor.userId, ...data },
+      update: data,
+      select: CREDENTIAL_VIEW_SELECT,
+    });
+    await recordAudit(tx, {
+      action: "credential.set",
+      actor: { id: actor.userId, email: actor.email },
+      teamId: ctx.teamId,
+      target: { type: "cluster", id: cluster.id, name: cluster.name },
+      cluster: { id: cluster.id, name: cluster.name },
+      namespace,
+      summary: { replaced: existing !== null, context: v.context, server: v.server, serverVersion: report.serverVersion, insecureSkipTls: v.insecureSkipTls, warnings: v.warnings.length },
+    });
+    return { credential: credentialView(row), report, warnings: v.warnings, replaced: existing !== null };
+  });
+}
+
+export async function removeCredential(ctx: Ctx, clusterId: string): Promise<void> {
+  const actor = await authorize(ctx, "team.read");
+  const cluster = await db().cluster.findFirst({ where: { id: clusterId, teamId: ctx.teamId } });
+  if (!cluster) throw notFound("That cluster");
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.clusterCredential.deleteMany({ where: { clusterId: cluster.id, userId: actor.userId } });
+    if (count === 0) throw notFound("Your credential for this cluster");
+    await recordAudit(tx, {
+      action: "credential.remove",
+      actor: { id: actor.userId, email: actor.email },
+      teamId: ctx.teamId,
+      target: { type: "cluster", id: cluster.id, name: cluster.name },
+      cluster: { id: cluster.id, name: cluster.name },
+    });
+  });
+}
+
+/** Re-runs the connection test with the caller's stored credential. */
+export async function testMyCredential(ctx: Ctx, clusterId: string, namespace?: string): Promise<ConnectionReport> {
+  const actor = await authorize(ctx, "team.read");
+  const { kc, credential } = await openMyKubeConfig(actor, clusterId);
+  const report = await testConnection(kc, namespace || credential.namespace);
+  if (report.ok) {
+    await db().clusterCredential.update({
+      where: { clusterId_userId: { clusterId, userId: actor.userId } },
+      data: { serverVersion: report.serverVersion, lastCheckedAt: new Date() },
+    });
+  }
+  return report;
+}
+
+/** The caller's own client configuration for a live cluster of their team (for deploys). */
+export async function openMyKubeConfig(actor: Actor, clusterId: string): Promise<{ kc: KubeConfig; cluster: { id: string; name: string }; credential: CredentialView }> {
+  const cluster = await findTeamCluster(actor, clusterId);
+  const row = await db().clusterCredential.findUnique({
+    where: { clusterId_userId: { clusterId: cluster.id, userId: actor.userId } },
+    select: { ...CREDENTIAL_VIEW_SELECT, clusterId: true, userId: true, kubeconfigCipher: true },
+  });
+  if (!row) throw invalid(`Attach your kubeconfig to cluster "${cluster.name}" first: deploys always use your own credentials.`, { clusterIds: [`No credential of yours for ${cluster.name}.`] });
+  return { kc: openCredential(row), cluster: { id: cluster.id, name: cluster.name }, credential: credentialView(row) };
+}

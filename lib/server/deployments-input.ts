@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { idField, namespaceField } from "./clusters-input";
+
+// Form schemas for plan, deploy, redeploy, undeploy and the history filters.
+const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false);
+
+export const deployInputSchema = z.object({
+  templateId: idField,
+  version: z.coerce.number().int().min(1, "Choose a version."),
+  values: z.record(z.string(), z.string().max(1024)).default({}),
+  clusterIds: z.array(idField).min(1, "Choose at least one cluster.").max(20),
+  namespace: namespaceField,
+  createNamespace: flag,
+  force: flag,
+  recreate: flag,
+});
+
+export const redeployInputSchema = z.object({
+  deploymentId: idField,
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default(""),
+  force: flag,
+  recreate: flag,
+});
+
+export const undeployInputSchema = z.object({ deploymentId: idField, reason: z.string().trim().max(500).default("") });
+
+export const STATUSES = ["pending", "applying", "applied", "failed"] as const;
+export const historyFilterSchema = z.object({
+  clusterId: z.string().max(64).optional(),
+  namespace: z.string().max(63).optional(),
+  app: z.string().max(63).optional(),
+  templateId: z.string().max(64).optional(),
+  status: z.enum(STATUSES).optional(),
+  actorId: z.string().max(64).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export type DeployInput = z.infer<typeof deployInputSchema>;
+export type RedeployInput = z.infer<typeof redeployInputSchema>;
+export type UndeployInput = z.infer<typeof undeployInputSchema>;
+export type HistoryFilter = z.infer<typeof historyFilterSchema>;

@@ -1,0 +1,88 @@
+import "server-only";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { parseAllDocuments } from "yaml";
+import { emitYamlDocuments, renderApp, resolveParameters, type ParameterDefinition, type ParameterValue } from "@/lib/manifests";
+import type { Actor } from "./authz";
+import { db } from "./db";
+import { invalid, notFound } from "./errors";
+import { findVisibleTemplate, visibleTemplatesWhere } from "./template-access";
+
+// What a deploy applies: rendered on the server from a stored, immutable template version and
+// the user's parameter values (never YAML from the browser), or a stored record's manifest.
+export type Bundle = {
+  appName: string;
+  objects: KubernetesObject[];
+  manifest: string;
+  templateId: string | null;
+  templateVersionId: string | null;
+  parameters: Record<string, ParameterValue>;
+};
+
+export type DeployableVersion = {
+  templateId: string;
+  templateName: string;
+  versions: number[];
+  version: number;
+  appName: string;
+  parameters: ParameterDefinition[];
+};
+
+export async function loadDeployableVersion(actor: Actor, templateId: string, version?: number): Promise<DeployableVersion> {
+  const template = await findVisibleTemplate(actor, templateId);
+  const versions = await db().templateVersion.findMany({ where: { templateId }, select: { version: true, spec: true, parameters: true }, orderBy: { version: "desc" } });
+  const chosen = versions.find((v) => v.version === (version ?? template.latestVersion)) ?? (version ? undefined : versions[0]);
+  if (!chosen) throw notFound(`Version ${version} of that template`);
+  const spec = chosen.spec as { name?: unknown };
+  return {
+    templateId,
+    templateName: template.name,
+    versions: versions.map((v) => v.version),
+    version: chosen.version,
+    appName: typeof spec.name === "string" ? spec.name : "",
+    parameters: chosen.parameters as ParameterDefinition[],
+  };
+}
+
+export async function listDeployableTemplates(actor: Actor): Promise<Array<{ id: string; name: string; latestVersion: number }>> {
+  return db().template.findMany({
+    where: { ...visibleTemplatesWhere(actor), archivedAt: null, latestVersion: { gt: 0 } },
+    select: { id: true, name: true, latestVersion: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** Renders a template version with form values (strings, typed by the parameter definitions). */
+export async function renderTemplateVersion(actor: Actor, templateId: string, version: number, raw: Record<string, string>): Promise<Bundle> {
+  await findVisibleTemplate(actor, templateId);
+  const row = await db().templateVersion.findUnique({ where: { templateId_version: { templateId, version } } });
+  if (!row) throw notFound(`Version ${version} of that template`);
+  const defs = row.parameters as ParameterDefinition[];
+  const result = resolveParameters({ spec: row.spec as Record<string, unknown>, parameters: defs }, typedValues(defs, raw));
+  if (!result.ok) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const e of result.errors) (fieldErrors[e.parameter ? `values.${e.parameter}` : "_form"] ??= []).push(e.message);
+    throw invalid("Some parameter values are not valid for this template.", fieldErrors);
+  }
+  const objects = renderApp(result.spec);
+  return { appName: result.spec.name, objects, manifest: emitYamlDocuments(objects), templateId, templateVersionId: row.id, parameters: result.values };
+}
+
+/** Form values are strings: integers and booleans become typed; empty means "use the default". */
+export function typedValues(defs: ParameterDefinition[], raw: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === "") continue;
+    const def = defs.find((d) => d.name === name);
+    if (def?.type === "integer" && /^-?\d+$/.test(value.trim())) out[name] = Number(value.trim());
+    else if (def?.type === "boolean" && ["true", "false", "on"].includes(value)) out[name] = value !== "false";
+    else out[name] = value;
+  }
+  return out;
+}
+
+/** The objects of a stored manifest (multi-document YAML written by emitYamlDocuments). */
+export function parseManifest(manifest: string): KubernetesObject[] {
+  return parseAllDocuments(manifest)
+    .map((d) => d.toJSON() as KubernetesObject | null)
+    .filter((o): o is KubernetesObject => o !== null && typeof o === "object");
+}

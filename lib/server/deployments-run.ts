@@ -1,0 +1,96 @@
+import "server-only";
+import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
+import type { Actor } from "./authz";
+import { openMyKubeConfig } from "./clusters-credentials";
+import { diffSummary } from "./deployments-fields";
+import { finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
+import type { Bundle } from "./deployments-render";
+import { AppError } from "./errors";
+import { applyBundle, type ObjectResult } from "./k8s/apply";
+import { describeError } from "./k8s/api-error";
+import { planBundle, type BundlePlan } from "./k8s/plan";
+import { undeployApp } from "./k8s/undeploy";
+
+// One deploy (or undeploy) on one cluster with the caller's own credential: reserve the record,
+// plan, apply, finalize. Whatever happens after the reservation ends in a finalized record.
+export type RunOptions = {
+  force?: boolean;
+  recreate?: boolean;
+  createNamespace?: boolean;
+  /** Test hook, passed to applyBundle. */
+  beforeObject?: (index: number, obj: KubernetesObject) => Promise<void>;
+};
+export type ClusterResult = { clusterId: string; clusterName: string; deploymentId: string | null; status: "applied" | "failed" | "refused"; message: string };
+export type ResultLine = ObjectResult & { action: string };
+
+type Work = (kc: KubeConfig, target: Target, record: { id: string }) => Promise<Outcome>;
+
+async function runRecorded(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, work: Work): Promise<ClusterResult> {
+  let opened;
+  let record;
+  try {
+    opened = await openMyKubeConfig(actor, clusterId);
+    record = await reserveDeployment(actor, { cluster: opened.cluster, namespace }, bundle, meta);
+  } catch (e) {
+    if (e instanceof AppError) return { clusterId, clusterName: opened?.cluster.name ?? "", deploymentId: null, status: "refused", message: e.message };
+    throw e;
+  }
+  const target = { cluster: opened.cluster, namespace };
+  let outcome: Outcome;
+  try {
+    outcome = await work(opened.kc, target, record);
+  } catch (e) {
+    outcome = { ok: false, results: [], message: describeError(e), summary: {} };
+  }
+  await finalizeDeployment(actor, target, { ...record, appName: bundle.appName }, meta, outcome);
+  return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message };
+}
+
+export function deployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, opts: RunOptions): Promise<ClusterResult> {
+  return runRecorded(actor, clusterId, namespace, bundle, meta, async (kc, _target, record) => {
+    const plan = await planBundle(kc, namespace, bundle.objects, { force: opts.force });
+    const diff = diffSummary(plan);
+    const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));
+    const blockers = planBlockers(plan, opts);
+    if (blockers.length) return { ok: false, results: lines, message: `Nothing was applied: ${blockers.join("; ")}`, summary: { diff } };
+    await markApplying(record.id, lines);
+    const applied = await applyBundle(kc, namespace, bundle.objects, {
+      force: opts.force,
+      recreate: plan.objects.filter((o) => o.action === "recreate").map((o) => o.name),
+      createNamespace: plan.namespaceExists === false,
+      beforeObject: opts.beforeObject,
+    });
+    const results = applied.map((r) => ({ ...r, action: lines.find((l) => l.kind === r.kind && l.name === r.name)?.action ?? "" }));
+    const failed = results.find((r) => r.status === "failed");
+    const names = (status: string) => results.filter((r) => r.status === status).map((r) => `${r.kind}/${r.name}`).join(", ") || "none";
+    const message = failed
+      ? `Failed at ${failed.kind}/${failed.name}: ${failed.message}. Applied: ${names("applied")}. Not applied: ${names("not_applied")}.`
+      : `Applied ${results.length} objects (${diff}).`;
+    return { ok: !failed, results, message, summary: { diff, template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length } };
+  });
+}
+
+function planBlockers(plan: BundlePlan, opts: RunOptions): string[] {
+  const out: string[] = [];
+  if (plan.namespaceExists === false && !opts.createNamespace) out.push(`namespace ${plan.namespace} does not exist (choose "create the namespace")`);
+  for (const o of plan.objects) {
+    out.push(...o.denied, ...o.errors.map((e) => `${o.kind}/${o.name}: ${e.field ? `${e.field}: ` : ""}${e.message}`));
+    if (o.conflict && !opts.force) out.push(`${o.kind}/${o.name}: another field manager owns fields Berth would set (deploy with "force" to take them over)`);
+    if (o.action === "recreate" && !opts.recreate) out.push(`${o.kind}/${o.name} must be recreated (${o.immutable.join(", ")} cannot change in place): choose "recreate, keeping the pods' volumes"`);
+  }
+  return [...new Set(out)];
+}
+
+export function undeployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta): Promise<ClusterResult & { keptClaims?: string[] }> {
+  let kept: string[] = [];
+  return runRecorded(actor, clusterId, namespace, bundle, meta, async (kc, _target, record) => {
+    await markApplying(record.id, []);
+    const extraKinds = bundle.objects.map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as [string, string]);
+    const r = await undeployApp(kc, namespace, bundle.appName, extraKinds);
+    kept = r.keptClaims.map((c) => c.name);
+    const failed = r.deleted.filter((d) => !d.ok);
+    const results = r.deleted.map((d) => ({ kind: d.kind, name: d.name, action: "delete", status: d.ok ? "applied" : "failed", message: d.message }));
+    const message = `${failed.length ? `Could not delete ${failed.map((d) => `${d.kind}/${d.name} (${d.message})`).join(", ")}. ` : ""}Deleted ${r.deleted.length - failed.length} objects. Kept volume claims: ${kept.join(", ") || "none"}.`;
+    return { ok: failed.length === 0, results, message, summary: { deleted: r.deleted.length - failed.length, keptClaims: kept } };
+  }).then((res) => ({ ...res, keptClaims: kept }));
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { recordAuditAlone } from "./audit";
+import { authorize, type Actor, type Ctx } from "./authz";
+import { openMyKubeConfig } from "./clusters-credentials";
+import { diffSummary, planFieldErrors } from "./deployments-fields";
+import type { DeployInput, RedeployInput, UndeployInput } from "./deployments-input";
+import { findTeamDeployment } from "./deployments-query";
+import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
+import { deployOnCluster, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
+import { AppError } from "./errors";
+import { planBundle, type BundlePlan } from "./k8s/plan";
+
+// Plan, deploy (to one or several clusters), redeploy a stored record, undeploy. Each call
+// uses the caller's own credentials; every outcome is a deployment record plus an audit event.
+export type ClusterPlan = { clusterId: string; clusterName: string; plan: BundlePlan | null; error: string; fieldErrors: Record<string, string[]> };
+export type PlanResult = { appName: string; manifest: string; clusters: ClusterPlan[] };
+export type TestHooks = Pick<RunOptions, "beforeObject">;
+
+export async function planDeployment(ctx: Ctx, input: DeployInput): Promise<PlanResult> {
+  const actor = await authorize(ctx, "deploy.run", { what: "plan a deployment" });
+  const bundle = await renderTemplateVersion(actor, input.templateId, input.version, input.values);
+  const clusters = await Promise.all(input.clusterIds.map((id) => planOn(actor, id, input.namespace, bundle.objects, input.force, bundle)));
+  await auditPlan(actor, bundle, input.namespace, clusters, { template: input.templateId, version: input.version });
+  return { appName: bundle.appName, manifest: bundle.manifest, clusters };
+}
+
+export async function deployTemplate(ctx: Ctx, input: DeployInput, hooks: TestHooks = {}): Promise<{ appName: string; results: ClusterResult[] }> {
+  const actor = await authorize(ctx, "deploy.run", { what: "deploy", targetId: input.templateId });
+  const bundle = await renderTemplateVersion(actor, input.templateId, input.version, input.values);
+  const opts = { force: input.force, recreate: input.recreate, createNamespace: input.createNamespace, ...hooks };
+  const results = await Promise.all(input.clusterIds.map((id) => deployOnCluster(actor, id, input.namespace, bundle, { kind: "deploy" }, opts)));
+  return { appName: bundle.appName, results };
+}
+
+/** The plan of re-applying a stored record's exact manifest on its cluster and namespace. */
+export async function planRedeploy(ctx: Ctx, deploymentId: string): Promise<ClusterPlan & { manifest: string }> {
+  const actor = await authorize(ctx, "deploy.run", { what: "plan a redeploy", targetId: deploymentId });
+  const { source, bundle } = await storedBundle(actor, deploymentId);
+  const plan = await planOn(actor, source.clusterId, source.namespace, bundle.objects, false, bundle);
+  await auditPlan(actor, bundle, source.namespace, [plan], { replayOf: deploymentId });
+  return { ...plan, manifest: bundle.manifest };
+}
+
+export async function redeploy(ctx: Ctx, input: RedeployInput, hooks: TestHooks = {}): Promise<ClusterResult> {
+  const actor = await authorize(ctx, "deploy.run", { what: "redeploy", targetId: input.deploymentId });
+  const { source, bundle } = await storedBundle(actor, input.deploymentId);
+  const meta = { kind: "redeploy" as const, replayOfId: source.id, reason: input.reason };
+  return deployOnCluster(actor, source.clusterId, source.namespace, bundle, meta, { force: input.force, recreate: input.recreate, ...hooks });
+}
+
+export async function undeploy(ctx: Ctx, input: UndeployInput): Promise<ClusterResult & { keptClaims?: string[] }> {
+  const actor = await authorize(ctx, "deploy.run", { what: "undeploy", targetId: input.deploymentId });
+  const { source, bundle } = await storedBundle(actor, input.deploymentId);
+  return undeployOnCluster(actor, source.clusterId, source.namespace, bundle, { kind: "undeploy", replayOfId: source.id, reason: input.reason });
+}
+
+async function storedBundle(actor: Actor, deploymentId: string) {
+  const source = await findTeamDeployment(actor, deploymentId);
+  const bundle: Bundle = {
+    appName: source.appName,
+    objects: parseManifest(source.manifest),
+    manifest: source.manifest,
+    templateId: source.templateId,
+    templateVersionId: source.templateVersionId,
+    parameters: source.parameters as Bundle["parameters"],
+  };
+  return { source, bundle };
+}
+
+async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], force: boolean, bundle: Bundle): Promise<ClusterPlan> {
+  try {
+    const { kc, cluster } = await openMyKubeConfig(actor, clusterId);
+    const plan = await planBundle(kc, namespace, objects, { force });
+    return { clusterId, clusterName: cluster.name, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters) };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return { clusterId, clusterName: "", plan: null, error: e.message, fieldErrors: {} };
+  }
+}
+
+async function auditPlan(actor: Actor, bundle: Bundle, namespace: string, clusters: ClusterPlan[], extra: Record<string, unknown>): Promise<void> {
+  const single = clusters.length === 1 && clusters[0].clusterName ? { id: clusters[0].clusterId, name: clusters[0].clusterName } : null;
+  await recordAuditAlone({
+    action: "deploy.plan",
+    actor: { id: actor.userId, email: actor.email },
+    teamId: actor.teamId,
+    target: { type: "app", id: bundle.appName, name: bundle.appName },
+    cluster: single,
+    namespace,
+    summary: {
+      ...extra,
+      clusters: clusters.map((c) => ({ cluster: c.clusterName || c.clusterId, diff: c.plan ? diffSummary(c.plan) : "", ok: c.plan?.ok ?? false, error: c.error })),
+    },
+  });
+}
