@@ -4,7 +4,7 @@ import { importContainer } from "./import-container";
 import { cloudProfile, userLabels } from "./import-labels";
 import { importClaimTemplate, importVolume } from "./import-volumes";
 import { asArr, asObj, asStr, asStringMap, compact, type Obj } from "./read";
-import { withoutDefaults } from "./strip-noise";
+import { withoutDefaults, withoutPodAliases } from "./strip-noise";
 
 /** StatefulSet (noise already stripped) → the spec fields it carries. */
 export function importStatefulSet(sts: Obj, ctx: ImportContext): Obj {
@@ -58,7 +58,7 @@ function importPodTemplate(raw: unknown, appName: string, selector: Record<strin
   const podLabels = userLabels(asStringMap(labels), appName, ctx, "podLabels", selector);
   const cloud = cloudProfile(podLabels);
 
-  const { imagePullSecrets, initContainers, containers, volumes, ...podRest } = withoutDefaults(asObj(spec), "podSpec");
+  const { imagePullSecrets, initContainers, containers, volumes, ...podRest } = withoutPodAliases(withoutDefaults(asObj(spec), "podSpec"));
   const podVolumes = asArr(volumes);
   const logVolumes = new Set<string>();
   const importAll = (list: unknown, key: string) =>

@@ -33,7 +33,7 @@ export function compact(obj: Obj): Obj | undefined {
 export function dropDefaults(obj: Obj, defaults: Record<string, unknown>): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(obj)) {
-    if (k in defaults && JSON.stringify(defaults[k]) === JSON.stringify(v)) continue;
+    if (k in defaults && stableJson(defaults[k]) === stableJson(v)) continue;
     out[k] = v;
   }
   return out;
@@ -50,4 +50,11 @@ export function asStringMap(v: unknown): Record<string, string> {
 export function identify(o: unknown): { kind: string; name: string } {
   const obj = asObj(o);
   return { kind: asStr(obj.kind) ?? "(no kind)", name: asStr(asObj(obj.metadata).name) ?? "(no name)" };
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` compare equal. */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (isObj(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
 }

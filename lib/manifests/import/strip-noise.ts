@@ -23,7 +23,11 @@ export function stripNoise(object: Obj): Stripped {
   return { object: { ...rest, metadata: compact(meta) ?? {} }, namespace };
 }
 
-/** Server defaults per object part: dropped on import so the form shows what matters. */
+/**
+ * Server defaults of fields the form does not model, per object part: dropped on
+ * import so the passthrough bags stay clean. Modelled fields (pull policy, PVC
+ * retention …) are kept as found, so import(render(spec)) always equals spec.
+ */
 export const SERVER_DEFAULTS = {
   statefulSetSpec: { revisionHistoryLimit: 10, minReadySeconds: 0 },
   podSpec: {
@@ -41,3 +45,10 @@ export const SERVER_DEFAULTS = {
 export function withoutDefaults(obj: Obj, part: keyof typeof SERVER_DEFAULTS): Obj {
   return dropDefaults(obj, SERVER_DEFAULTS[part]);
 }
+
+/** `serviceAccount` is the deprecated alias the API server copies from `serviceAccountName`. */
+export function withoutPodAliases(podSpec: Obj): Obj {
+  const { serviceAccount, ...rest } = podSpec;
+  return serviceAccount === undefined || serviceAccount === rest.serviceAccountName ? rest : podSpec;
+}
+

@@ -7,7 +7,8 @@ import type { Obj } from "./object-helpers";
 export function renderEnvVar(e: EnvVar): V1EnvVar {
   switch (e.type) {
     case "value":
-      return { name: e.name, value: e.value };
+      // The API server drops an empty value, so an empty one is left out to match live objects.
+      return e.value === "" ? { name: e.name } : { name: e.name, value: e.value };
     case "configMapKey":
       return { name: e.name, valueFrom: { configMapKeyRef: keyRef(e.configMapName, e.key, e.optional) } };
     case "secretKey":
