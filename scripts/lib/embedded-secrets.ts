@@ -12,7 +12,7 @@ const GENERATORS = {
 
 export type EmbeddedSecrets = Record<keyof typeof GENERATORS, string>;
 
-export function loadOrCreateSecrets(dataDir: string, env: NodeJS.ProcessEnv): EmbeddedSecrets {
+export function loadOrCreateSecrets(dataDir: string, env: Record<string, string | undefined>): EmbeddedSecrets {
   const file = path.join(dataDir, "secrets.json");
   const stored: Partial<EmbeddedSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   const result = {} as EmbeddedSecrets;
