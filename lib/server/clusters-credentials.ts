@@ -1,8 +1,8 @@
 import "server-only";
 import type { KubeConfig } from "@kubernetes/client-node";
-import { recordAudit, recordAuditAlone } from "./audit";
+import { recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
-import { CREDENTIAL_VIEW_SELECT, credentialView, findTeamCluster, type CredentialView } from "./clusters";
+import { CREDENTIAL_VIEW_SELECT, credentialView, findTeamCluster, recordClusterAudit, type CredentialView } from "./clusters";
 import type { SetCredentialInput } from "./clusters-input";
 import { encryptSecret } from "./crypto";
 import { db } from "./db";
@@ -27,7 +27,6 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
       actor: { id: actor.userId, email: actor.email },
       teamId: ctx.teamId,
       target: { type: "cluster", id: cluster.id, name: cluster.name },
-      cluster: { id: cluster.id, name: cluster.name },
       summary: { refused: vetted.refusals.map((r) => r.code) },
       result: "failure",
       reason: message,
@@ -48,12 +47,8 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
       update: data,
       select: CREDENTIAL_VIEW_SELECT,
     });
-    await recordAudit(tx, {
+    await recordClusterAudit(tx, actor, cluster, {
       action: "credential.set",
-      actor: { id: actor.userId, email: actor.email },
-      teamId: ctx.teamId,
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-      cluster: { id: cluster.id, name: cluster.name },
       namespace,
       summary: { replaced: existing !== null, context: v.context, server: v.server, serverVersion: report.serverVersion, insecureSkipTls: v.insecureSkipTls, warnings: v.warnings.length },
     });
@@ -68,13 +63,7 @@ export async function removeCredential(ctx: Ctx, clusterId: string): Promise<voi
   await db().$transaction(async (tx) => {
     const { count } = await tx.clusterCredential.deleteMany({ where: { clusterId: cluster.id, userId: actor.userId } });
     if (count === 0) throw notFound("Your credential for this cluster");
-    await recordAudit(tx, {
-      action: "credential.remove",
-      actor: { id: actor.userId, email: actor.email },
-      teamId: ctx.teamId,
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-      cluster: { id: cluster.id, name: cluster.name },
-    });
+    await recordClusterAudit(tx, actor, cluster, { action: "credential.remove" });
   });
 }
 

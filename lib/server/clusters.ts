@@ -1,9 +1,9 @@
 import "server-only";
 import { roleAllows } from "@/lib/auth/roles";
-import { recordAudit } from "./audit";
+import { recordAudit, type AuditInput } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import type { RegisterClusterInput } from "./clusters-input";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { conflict, forbidden, notFound } from "./errors";
 
 // Clusters a team registers by name. Removing one is a soft delete (removedAt): its deployment
@@ -78,14 +78,7 @@ export async function registerCluster(ctx: Ctx, input: RegisterClusterInput): Pr
     const taken = await tx.cluster.findFirst({ where: { teamId: ctx.teamId, name: input.name, removedAt: null }, select: { id: true } });
     if (taken) throw conflict(`A cluster named "${input.name}" is already registered in this team.`, { name: ["This name is taken in your team."] });
     const cluster = await tx.cluster.create({ data: { teamId: ctx.teamId, name: input.name, description: input.description, profile: input.profile, createdById: actor.userId } });
-    await recordAudit(tx, {
-      action: "cluster.register",
-      actor: { id: actor.userId, email: actor.email },
-      teamId: ctx.teamId,
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-      cluster: { id: cluster.id, name: cluster.name },
-      summary: { profile: input.profile },
-    });
+    await recordClusterAudit(tx, actor, cluster, { action: "cluster.register", summary: { profile: input.profile } });
     return cluster.id;
   });
 }
@@ -99,14 +92,7 @@ export async function removeCluster(ctx: Ctx, clusterId: string): Promise<void> 
     if (!canRemoveCluster(actor, cluster.createdById)) throw forbidden("Only owners, admins or the person who registered it can remove this cluster.");
     await tx.cluster.update({ where: { id: cluster.id }, data: { removedAt: new Date() } });
     const deployments = await tx.deployment.count({ where: { clusterId: cluster.id } });
-    await recordAudit(tx, {
-      action: "cluster.remove",
-      actor: { id: actor.userId, email: actor.email },
-      teamId: ctx.teamId,
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-      cluster: { id: cluster.id, name: cluster.name },
-      summary: { deploymentsKept: deployments },
-    });
+    await recordClusterAudit(tx, actor, cluster, { action: "cluster.remove", summary: { deploymentsKept: deployments } });
   });
 }
 
@@ -119,4 +105,15 @@ export async function findTeamCluster(actor: Actor, clusterId: string) {
 
 function canRemoveCluster(actor: Actor, createdById: string): boolean {
   return roleAllows(actor.role, "cluster.manage") || (createdById === actor.userId && roleAllows(actor.role, "cluster.register"));
+}
+
+/** The audit event of a change to a cluster or to a credential on it. */
+export function recordClusterAudit(tx: Tx, actor: Actor, cluster: { id: string; name: string }, event: Pick<AuditInput, "action" | "summary" | "namespace">) {
+  return recordAudit(tx, {
+    ...event,
+    actor: { id: actor.userId, email: actor.email },
+    teamId: actor.teamId,
+    target: { type: "cluster", id: cluster.id, name: cluster.name },
+    cluster: { id: cluster.id, name: cluster.name },
+  });
 }
