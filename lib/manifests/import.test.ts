@@ -172,6 +172,33 @@ describe("import: bad input", () => {
     expect(importYaml(bomb).ok).toBe(false);
   });
 
+  test("fields the API server fills in are not kept as passthrough", () => {
+    const r = importYaml(`apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  revisionHistoryLimit: 10
+  template:
+    spec:
+      serviceAccount: web
+      serviceAccountName: web
+      dnsPolicy: ClusterFirst
+      securityContext: {}
+      containers:
+      - name: web
+        image: nginx
+        terminationMessagePath: /dev/termination-log
+        terminationMessagePolicy: File
+        env: [{name: EMPTY}]
+`);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.spec.podExtra).toEqual({ serviceAccountName: "web" });
+    expect(r.spec.statefulSetExtra).toBeUndefined();
+    expect(r.spec.containers[0].extra).toBeUndefined();
+    expect(r.spec.containers[0].env).toEqual([{ type: "value", name: "EMPTY", value: "" }]);
+    expect(renderYaml(r.spec)).toContain("- name: EMPTY\n");
+  });
+
   test("parse(renderYaml) matches renderApp exactly", () => {
     const r = importYaml(read("hand-kept-zookeeper.yaml"));
     if (!r.ok) throw new Error("import failed");

@@ -32,8 +32,7 @@ export function checkEnv(list: IssueList, c: Container, path: IssuePath, generat
         if (!(RESOURCE_REF_NAMES as readonly string[]).includes(e.resource) && !/^(limits|requests)\.hugepages-/.test(e.resource))
           list.add([...at, "resource"], `unsupported resource; use one of ${RESOURCE_REF_NAMES.join(", ")}`);
         if (e.divisor !== undefined && !isQuantity(e.divisor)) list.add([...at, "divisor"], "divisor must be a quantity such as 1m or 1Mi");
-        if (e.containerName !== undefined && e.containerName !== c.name && e.containerName === "")
-          list.add([...at, "containerName"], "container name must not be empty");
+        if (e.containerName === "") list.add([...at, "containerName"], "container name must not be empty");
         break;
       case "value":
         break;
