@@ -13,8 +13,8 @@ function runVerify(args: string[]): Promise<{ code: number; stdout: string; stde
     execFile(
       path.join(root, "node_modules/.bin/tsx"),
       ["scripts/audit-verify.ts", ...args],
-      { cwd: root, env: { PATH: process.env.PATH, DATABASE_URL: process.env.DATABASE_URL }, timeout: 90_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      { cwd: root, env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", DATABASE_URL: process.env.DATABASE_URL ?? "" }, timeout: 90_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
     );
   });
 }

@@ -1,0 +1,14 @@
+// Small display helpers shared by the audit pages.
+export function utc(date: Date): string {
+  return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+}
+
+export function target(e: { targetType: string; targetId: string; targetName: string }): string {
+  if (!e.targetType && !e.targetId) return "";
+  return `${e.targetType}${e.targetName ? ` ${e.targetName}` : e.targetId ? ` ${e.targetId}` : ""}`;
+}
+
+export function place(e: { clusterName: string; clusterId: string | null; namespace: string }): string {
+  const cluster = e.clusterName || e.clusterId || "";
+  return [cluster, e.namespace].filter(Boolean).join(" / ");
+}
