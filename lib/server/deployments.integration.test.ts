@@ -1,0 +1,242 @@
+import fs from "node:fs";
+import { AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startControlPlane } from "@/e2e/cluster/control-plane";
+import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
+import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxTemplate } from "@/e2e/support/deploy-fixtures";
+import { addMember, auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
+import type { Ctx } from "./authz";
+import { registerCluster } from "./clusters";
+import { setCredential } from "./clusters-credentials";
+import { db } from "./db";
+import { deployTemplate, planDeployment, planRedeploy, redeploy, undeploy } from "./deployments";
+import { deploymentRollout, getDeployment, listDeployments } from "./deployments-query";
+import { AppError } from "./errors";
+import { createTemplate } from "./templates";
+
+let cluster: TestCluster;
+const text = (file: string) => fs.readFileSync(file, "utf8");
+beforeAll(async () => {
+  cluster = await setupTestCluster();
+});
+afterAll(async () => cluster?.dispose());
+
+const rejects = (p: Promise<unknown>, code: AppError["code"]) => expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.code === code);
+
+async function attach(ctx: Ctx, name: string, kubeconfigFile: string): Promise<string> {
+  const id = await registerCluster(ctx, { name, description: "", profile: "generic" });
+  await setCredential(ctx, { clusterId: id, kubeconfig: text(kubeconfigFile), context: "", namespace: "" });
+  return id;
+}
+
+async function nginxTemplateId(ctx: Ctx, app = "nginx"): Promise<string> {
+  const t = nginxTemplate(app);
+  return (await createTemplate(ctx, { name: `${app} template`, visibility: "team", spec: t.spec, parameters: t.parameters, message: "seed" })).id;
+}
+
+const deployInput = (templateId: string, clusterIds: string[], namespace: string, image = NGINX_IMAGE_1) => ({
+  templateId,
+  version: 1,
+  values: { image },
+  clusterIds,
+  namespace,
+  createNamespace: false,
+  force: false,
+  recreate: false,
+});
+
+function liveImage(namespace: string, name = "nginx") {
+  return cluster
+    .admin()
+    .makeApiClient(AppsV1Api)
+    .readNamespacedStatefulSet({ name, namespace })
+    .then((s) => s.spec!.template.spec!.containers[0].image);
+}
+
+describe("plan, deploy, rollout, redeploy, undeploy", () => {
+  it("plans with a named RBAC denial for the restricted user outside its namespace", async () => {
+    const t = await newTeam("rbac");
+    const member = await addMember(t.teamId, "member");
+    const lab = await attach(member.ctx, "lab", cluster.restrictedKubeconfig);
+    const templateId = await nginxTemplateId(t.ctx);
+    const plan = await planDeployment(member.ctx, deployInput(templateId, [lab], "shop"));
+    const objects = plan.clusters[0].plan!.objects;
+    expect(plan.clusters[0].plan!.ok).toBe(false);
+    expect(objects.find((o) => o.kind === "Ingress")!.denied).toContain("you cannot create ingresses in namespace shop");
+    expect(objects.find((o) => o.kind === "StatefulSet")!.denied).toContain("you cannot create statefulsets in namespace shop");
+    const [event] = await auditEventsFor(t.teamId, "deploy.plan");
+    expect(event).toMatchObject({ actorId: member.user.id, namespace: "shop", clusterName: "lab" });
+
+    // Deploying anyway writes a failed record that says nothing was applied, and why.
+    const { results } = await deployTemplate(member.ctx, deployInput(templateId, [lab], "shop"));
+    expect(results[0].status).toBe("failed");
+    const record = await getDeployment(member.ctx, results[0].deploymentId!);
+    expect(record.message).toMatch(/Nothing was applied: .*you cannot create statefulsets in namespace shop/);
+    expect(record.results.every((r) => r.status === "not_applied")).toBe(true);
+  });
+
+  it("deploys nginx (pods ready in order), diffs and deploys an image change, redeploys the first record, undeploys keeping PVCs", async () => {
+    const t = await newTeam("flow");
+    const ns = await cluster.createTestNamespace("deploy-flow");
+    try {
+      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const templateId = await nginxTemplateId(t.ctx);
+
+      const plan1 = await planDeployment(t.ctx, deployInput(templateId, [prod], ns));
+      expect(plan1.clusters[0].plan!.objects.map((o) => `${o.kind}/${o.name}:${o.action}`)).toEqual([
+        "Service/nginx-headless:create",
+        "Service/nginx-svc:create",
+        "StatefulSet/nginx:create",
+        "Ingress/nginx-ingress:create",
+      ]);
+      const first = (await deployTemplate(t.ctx, deployInput(templateId, [prod], ns))).results[0];
+      expect(first).toMatchObject({ status: "applied", clusterName: "prod" });
+      const record = await getDeployment(t.ctx, first.deploymentId!);
+      expect(record).toMatchObject({ status: "applied", kind: "deploy", appName: "nginx", namespace: ns, parameters: { image: NGINX_IMAGE_1 } });
+      expect(record.manifest).toContain(`image: ${NGINX_IMAGE_1}`);
+      expect(record.results.map((r) => [r.kind, r.status])).toEqual([["Service", "applied"], ["Service", "applied"], ["StatefulSet", "applied"], ["Ingress", "applied"]]);
+      expect(record.durationMs).toBeGreaterThanOrEqual(0);
+
+      const ready = await eventually("rollout ready", async () => {
+        const r = await deploymentRollout(t.ctx, first.deploymentId!);
+        return r.state === "ready" ? r : undefined;
+      });
+      expect(ready.pods.map((p) => [p.name, p.ready])).toEqual([["nginx-0", true], ["nginx-1", true]]);
+      // OrderedReady: nginx-1 was created only after nginx-0 became Ready.
+      const pods = await cluster.admin().makeApiClient(CoreV1Api).listNamespacedPod({ namespace: ns });
+      const pod = (n: string) => pods.items.find((p) => p.metadata!.name === n)!;
+      const readyAt = pod("nginx-0").status!.conditions!.find((c) => c.type === "Ready")!.lastTransitionTime!;
+      expect(new Date(pod("nginx-1").metadata!.creationTimestamp!).getTime()).toBeGreaterThanOrEqual(new Date(readyAt).getTime());
+
+      // Change the image parameter: the plan shows the field diff, then deploy.
+      const plan2 = await planDeployment(t.ctx, deployInput(templateId, [prod], ns, NGINX_IMAGE_2));
+      const sts = plan2.clusters[0].plan!.objects.find((o) => o.kind === "StatefulSet")!;
+      expect(sts.action).toBe("update");
+      expect(sts.changes).toContainEqual({ path: "spec.template.spec.containers[name=nginx].image", before: NGINX_IMAGE_1, after: NGINX_IMAGE_2 });
+      expect(plan2.clusters[0].plan!.objects.filter((o) => o.kind === "Service").map((o) => o.action)).toEqual(["unchanged", "unchanged"]);
+      const second = (await deployTemplate(t.ctx, deployInput(templateId, [prod], ns, NGINX_IMAGE_2))).results[0];
+      expect(second.status).toBe("applied");
+      expect(await liveImage(ns)).toBe(NGINX_IMAGE_2);
+
+      // Redeploy the first record: same plan/diff preview, then its exact manifest is back.
+      const preview = await planRedeploy(t.ctx, first.deploymentId!);
+      expect(preview.plan!.objects.find((o) => o.kind === "StatefulSet")!.changes).toContainEqual(
+        expect.objectContaining({ path: "spec.template.spec.containers[name=nginx].image", before: NGINX_IMAGE_2, after: NGINX_IMAGE_1 }),
+      );
+      const replay = await redeploy(t.ctx, { deploymentId: first.deploymentId!, reason: "roll back 1.28", force: false, recreate: false });
+      expect(replay.status).toBe("applied");
+      expect(await liveImage(ns)).toBe(NGINX_IMAGE_1);
+      const replayed = await getDeployment(t.ctx, replay.deploymentId!);
+      expect(replayed).toMatchObject({ kind: "redeploy", replayOfId: first.deploymentId, reason: "roll back 1.28", manifest: record.manifest });
+
+      // Undeploy: objects gone, PVCs listed and still present.
+      const gone = await undeploy(t.ctx, { deploymentId: replay.deploymentId!, reason: "" });
+      expect(gone.status).toBe("applied");
+      expect(gone.keptClaims).toEqual(["www-nginx-0", "www-nginx-1"]);
+      const claims = await cluster.admin().makeApiClient(CoreV1Api).listNamespacedPersistentVolumeClaim({ namespace: ns });
+      expect(claims.items.map((c) => c.metadata!.name).sort()).toEqual(["www-nginx-0", "www-nginx-1"]);
+      await expect(liveImage(ns)).rejects.toMatchObject({ code: 404 });
+
+      // Exactly one audit event per mutation, linked to its record.
+      const applies = await auditEventsFor(t.teamId, "deploy.apply");
+      expect(applies.map((e) => e.targetId)).toEqual([first.deploymentId, second.deploymentId]);
+      expect(applies[1].summary).toMatchObject({ deploymentId: second.deploymentId, diff: expect.stringMatching(/1 update/) });
+      expect(applies.every((e) => e.result === "success" && e.clusterName === "prod" && e.namespace === ns)).toBe(true);
+      const [re] = await auditEventsFor(t.teamId, "deploy.redeploy");
+      expect(re).toMatchObject({ targetId: replay.deploymentId, summary: expect.objectContaining({ replayOf: first.deploymentId, reason: "roll back 1.28" }) });
+      const undeploys = await auditEventsFor(t.teamId, "deploy.undeploy");
+      expect(undeploys.length).toBe(1);
+      expect(undeploys[0].summary).toMatchObject({ keptClaims: ["www-nginx-0", "www-nginx-1"] });
+
+      const history = await listDeployments(t.ctx, { page: 1, app: "nginx" });
+      expect(history.items.map((d) => d.kind)).toEqual(["undeploy", "redeploy", "deploy", "deploy"]);
+      expect((await listDeployments(t.ctx, { page: 1, status: "failed" })).total).toBe(0);
+      expect((await listDeployments(t.ctx, { page: 1, clusterId: prod, templateId, actorId: t.owner.id, namespace: ns })).total).toBe(4);
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("deploys one template version to several clusters at once, with a result per cluster", async () => {
+    const t = await newTeam("multi");
+    const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+    const lab = await attach(t.ctx, "lab", cluster.restrictedKubeconfig);
+    const nowhere = await registerCluster(t.ctx, { name: "no-credential", description: "", profile: "generic" });
+    const app = `multi-${Date.now().toString(36)}`;
+    const templateId = await nginxTemplateId(t.ctx, app);
+    const ns = cluster.restrictedNamespace;
+    const { results } = await deployTemplate(t.ctx, { ...deployInput(templateId, [prod, lab, nowhere], ns) });
+    expect(results.map((r) => [r.clusterName || r.clusterId, r.status])).toEqual([["prod", "applied"], ["lab", "applied"], [nowhere, "refused"]]);
+    expect(results[2].message).toMatch(/Attach your kubeconfig/);
+    await undeploy(t.ctx, { deploymentId: results[1].deploymentId!, reason: "" });
+  });
+});
+
+describe("records under failure and concurrency", () => {
+  it("a lost API server mid-deploy leaves a failed record that says what did and did not apply", async () => {
+    const cp = await startControlPlane({ handleSignals: false, nodes: 1, log: () => {} });
+    try {
+      const t = await newTeam("lost");
+      const id = await attach(t.ctx, "doomed", cp.adminKubeconfig);
+      const templateId = await nginxTemplateId(t.ctx);
+      const { results } = await deployTemplate(t.ctx, deployInput(templateId, [id], "default"), {
+        beforeObject: async (index) => {
+          if (index === 2) await cp.stop();
+        },
+      });
+      expect(results[0].status).toBe("failed");
+      const record = await getDeployment(t.ctx, results[0].deploymentId!);
+      expect(record.status).toBe("failed");
+      expect(record.finishedAt).not.toBeNull();
+      expect(record.results.map((r) => [r.kind, r.name, r.status])).toEqual([
+        ["Service", "nginx-headless", "applied"],
+        ["Service", "nginx-svc", "applied"],
+        ["StatefulSet", "nginx", "failed"],
+        ["Ingress", "nginx-ingress", "not_applied"],
+      ]);
+      expect(record.message).toMatch(/Failed at StatefulSet\/nginx: could not reach the API server.*Applied: Service\/nginx-headless, Service\/nginx-svc\. Not applied: Ingress\/nginx-ingress/);
+      const [event] = await auditEventsFor(t.teamId, "deploy.apply");
+      expect(event).toMatchObject({ result: "failure", targetId: record.id });
+    } finally {
+      await cp.stop();
+    }
+  });
+
+  it("concurrent deploys of one app to one cluster/namespace: one runs, the other is refused", async () => {
+    const t = await newTeam("race");
+    const ns = await cluster.createTestNamespace("deploy-race");
+    try {
+      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const templateId = await nginxTemplateId(t.ctx);
+      const [a, b] = await Promise.all([deployTemplate(t.ctx, deployInput(templateId, [prod], ns)), deployTemplate(t.ctx, deployInput(templateId, [prod], ns))]);
+      const statuses = [a.results[0].status, b.results[0].status].sort();
+      expect(statuses).toEqual(["applied", "refused"]);
+      const refused = [a, b].find((r) => r.results[0].status === "refused")!.results[0];
+      expect(refused.message).toMatch(/is already deploying nginx to prod\//);
+      expect(refused.deploymentId).toBeNull();
+      expect(await db().deployment.count({ where: { teamId: t.teamId } })).toBe(1);
+      expect((await auditEventsFor(t.teamId, "deploy.apply")).length).toBe(1);
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("a user of another team cannot read, watch or redeploy a deployment by id; a viewer cannot redeploy", async () => {
+    const t = await newTeam("owner");
+    const other = await newTeam("intruder");
+    const viewer = await addMember(t.teamId, "viewer");
+    const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+    await attach(other.ctx, "prod", cluster.adminKubeconfig);
+    const templateId = await nginxTemplateId(t.ctx);
+    const { results } = await deployTemplate(t.ctx, deployInput(templateId, [prod], "berth-nonexistent-ns"));
+    const id = results[0].deploymentId!;
+    await rejects(getDeployment(other.ctx, id), "not_found");
+    await rejects(deploymentRollout(other.ctx, id), "not_found");
+    await rejects(redeploy(other.ctx, { deploymentId: id, reason: "", force: false, recreate: false }), "not_found");
+    await rejects(planRedeploy(other.ctx, id), "not_found");
+    await rejects(undeploy(other.ctx, { deploymentId: id, reason: "" }), "not_found");
+    expect((await listDeployments(other.ctx, { page: 1 })).total).toBe(0);
+    await rejects(redeploy(viewer.ctx, { deploymentId: id, reason: "", force: false, recreate: false }), "forbidden");
+    expect((await getDeployment(viewer.ctx, id)).id).toBe(id);
+  });
+});
