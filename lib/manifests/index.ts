@@ -40,6 +40,7 @@ export type { ParameterIssue, ResolveResult } from "./params/resolve-parameters"
 export { findParameterReferences, PARAM_KEY } from "./params/references";
 export type { ParameterReference } from "./params/references";
 export { checkParameterValue } from "./params/check-value";
+export { parameterValuesSchema } from "./params/resolve-values";
 
 // Render
 export { renderApp, renderYaml } from "./render/render-app";

@@ -3,6 +3,7 @@ import { defaultAppSpec } from "../model/defaults";
 import type { ParameterDefinition } from "./param-schema";
 import { findParameterReferences } from "./references";
 import { resolveParameters, validateTemplate } from "./resolve-parameters";
+import { parameterValuesSchema } from "./resolve-values";
 
 const def = (d: Partial<ParameterDefinition> & Pick<ParameterDefinition, "name" | "type">): ParameterDefinition => ({ required: false, lockedByAdmin: false, ...d });
 
@@ -116,5 +117,14 @@ describe("template parameters", () => {
   test("bad parameter names are rejected by the schema", () => {
     const t = { spec: {}, parameters: [{ name: "1bad", type: "string" }] } as any;
     expect(validateTemplate(t)[0].path).toBe("parameters.0.name");
+  });
+});
+
+describe("parameter values schema (deploy form)", () => {
+  test("errors sit at the parameter's name", () => {
+    const schema = parameterValuesSchema(template().parameters);
+    const parsed = schema.safeParse({ replicas: "0", imageTag: "1.0.0" });
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["replicas", 'parameter "replicas" must be an integer between 1 and 10']]);
+    expect(schema.safeParse({ imageTag: "1.0.0" }).success).toBe(true);
   });
 });

@@ -1,16 +1,12 @@
 import type { AppSpec } from "../model/app-spec";
 import { validateAppSpec } from "../validate/validate-app-spec";
 import { checkParameterValue, compilePattern } from "./check-value";
-import { ParameterListSchema, type ParameterDefinition, type ParameterValue, type Template } from "./param-schema";
+import { resolveValues } from "./resolve-values";
+import { ParameterListSchema, type ParameterValue, type Template } from "./param-schema";
 import { findParameterReferences, substituteParameters } from "./references";
 
-export interface ParameterIssue {
-  /** The parameter concerned, when there is one. */
-  parameter?: string;
-  /** `parameters.2.default`, `values.replicas`, or a spec path such as `replicas`. */
-  path: string;
-  message: string;
-}
+export type { ParameterIssue } from "./resolve-values";
+import type { ParameterIssue } from "./resolve-values";
 
 export type ResolveResult = { ok: true; spec: AppSpec; values: Record<string, ParameterValue> } | { ok: false; errors: ParameterIssue[] };
 
@@ -62,33 +58,6 @@ export function resolveParameters(template: Pick<Template, "spec" | "parameters"
       return parameter === undefined ? issue : { parameter, path: issue.path, message: `parameter "${parameter}": ${issue.message}` };
     }),
   };
-}
-
-function resolveValues(defs: ParameterDefinition[], values: Record<string, unknown>) {
-  const resolved: Record<string, ParameterValue> = {};
-  const errors: ParameterIssue[] = [];
-  const known = new Set(defs.map((d) => d.name));
-  for (const name of Object.keys(values)) {
-    if (!known.has(name)) errors.push({ parameter: name, path: `values.${name}`, message: `"${name}" is not a parameter of this template` });
-  }
-  for (const def of defs) {
-    const given = values[def.name];
-    const path = `values.${def.name}`;
-    if (def.lockedByAdmin && given !== undefined && given !== def.default) {
-      errors.push({ parameter: def.name, path, message: `parameter "${def.name}" is locked by an admin` });
-      continue;
-    }
-    const raw = given === undefined || given === "" ? def.default : given;
-    if (raw === undefined) {
-      // An optional parameter without a value leaves its fields unset (the spec's defaults apply).
-      if (def.required) errors.push({ parameter: def.name, path, message: `parameter "${def.name}" is required` });
-      continue;
-    }
-    const checked = checkParameterValue(def, raw);
-    if (checked.ok) resolved[def.name] = checked.value;
-    else errors.push({ parameter: def.name, path, message: checked.message });
-  }
-  return { resolved, errors };
 }
 
 /** The parameter that landed on this path or on one of its ancestors. */

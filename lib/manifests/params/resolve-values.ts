@@ -1,0 +1,49 @@
+import * as z from "zod";
+import { checkParameterValue } from "./check-value";
+import type { ParameterDefinition, ParameterValue } from "./param-schema";
+
+export interface ParameterIssue {
+  /** The parameter concerned, when there is one. */
+  parameter?: string;
+  /** `parameters.2.default`, `values.replicas`, or a spec path such as `replicas`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks the user's values against the definitions: unknown names, locked
+ * parameters, required ones, types and bounds. Optional parameters without a
+ * value stay absent.
+ */
+export function resolveValues(defs: ParameterDefinition[], values: Record<string, unknown>): { resolved: Record<string, ParameterValue>; errors: ParameterIssue[] } {
+  const resolved: Record<string, ParameterValue> = {};
+  const errors: ParameterIssue[] = [];
+  const known = new Set(defs.map((d) => d.name));
+  for (const name of Object.keys(values)) {
+    if (!known.has(name)) errors.push({ parameter: name, path: `values.${name}`, message: `"${name}" is not a parameter of this template` });
+  }
+  for (const def of defs) {
+    const given = values[def.name];
+    const path = `values.${def.name}`;
+    if (def.lockedByAdmin && given !== undefined && given !== def.default) {
+      errors.push({ parameter: def.name, path, message: `parameter "${def.name}" is locked by an admin` });
+      continue;
+    }
+    const raw = given === undefined || given === "" ? def.default : given;
+    if (raw === undefined) {
+      if (def.required) errors.push({ parameter: def.name, path, message: `parameter "${def.name}" is required` });
+      continue;
+    }
+    const checked = checkParameterValue(def, raw);
+    if (checked.ok) resolved[def.name] = checked.value;
+    else errors.push({ parameter: def.name, path, message: checked.message });
+  }
+  return { resolved, errors };
+}
+
+/** A zod schema for the deploy form's values (use with zodResolver); errors sit at `<parameter name>`. */
+export function parameterValuesSchema(defs: ParameterDefinition[]) {
+  return z.record(z.string(), z.unknown()).superRefine((values, ctx) => {
+    for (const e of resolveValues(defs, values).errors) ctx.addIssue({ code: "custom", path: [e.parameter ?? e.path], message: e.message });
+  });
+}
