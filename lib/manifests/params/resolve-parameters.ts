@@ -1,12 +1,11 @@
 import type { AppSpec } from "../model/app-spec";
 import { validateAppSpec } from "../validate/validate-app-spec";
 import { checkParameterValue, compilePattern } from "./check-value";
-import { resolveValues } from "./resolve-values";
 import { ParameterListSchema, type ParameterValue, type Template } from "./param-schema";
 import { findParameterReferences, substituteParameters } from "./references";
+import { resolveValues, type ParameterIssue } from "./resolve-values";
 
-export type { ParameterIssue } from "./resolve-values";
-import type { ParameterIssue } from "./resolve-values";
+export type { ParameterIssue };
 
 export type ResolveResult = { ok: true; spec: AppSpec; values: Record<string, ParameterValue> } | { ok: false; errors: ParameterIssue[] };
 
