@@ -7,5 +7,8 @@ const nextConfig = {
   // Lets parallel checkouts/test runs build side by side (default ".next").
   distDir: process.env.BERTH_NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // The wizard posts a whole template (spec + parameters) to a server action; the data layer
+  // rejects anything over 1 MB with a clear message, so the transport allows a bit more.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
 };
 module.exports = nextConfig;

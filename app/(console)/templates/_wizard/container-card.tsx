@@ -1,0 +1,114 @@
+"use client";
+import { useFieldArray, useFormContext } from "react-hook-form";
+import type { ReactNode } from "react";
+import { AddButton, CheckField, NumberField, RemoveButton, SelectField, TextField } from "./fields";
+import { EnvRows } from "./env-rows";
+import { ListField } from "./kv-rows";
+import { ParamToggle } from "./param-toggle";
+import { LifecycleHook, ProbeEditor } from "./probe-editor";
+import { LogRows, MountRows } from "./volume-rows";
+import type { WizardValues } from "./types";
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <details open className="rounded-md border border-slate-200">
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">{title}</summary>
+      <div className="space-y-3 px-3 pb-3">{children}</div>
+    </details>
+  );
+}
+
+function PortRows({ base }: { base: string }) {
+  const { control } = useFormContext<WizardValues>();
+  const ports = useFieldArray({ control, name: `${base}.ports` as "spec.containers.0.ports" });
+  return (
+    <div className="space-y-2">
+      {ports.fields.map((f, i) => (
+        <div key={f.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+          <TextField path={`${base}.ports.${i}.name`} label="Port name" optional mono />
+          <NumberField path={`${base}.ports.${i}.containerPort`} label="Container port" />
+          <SelectField path={`${base}.ports.${i}.protocol`} label="Protocol" options={["TCP", "UDP", "SCTP"]} />
+          <div className="sm:pt-6">
+            <RemoveButton label={`Remove port ${i + 1}`} onClick={() => ports.remove(i)} />
+          </div>
+        </div>
+      ))}
+      <AddButton onClick={() => ports.append({ name: "", containerPort: 8080, protocol: "TCP" })}>Add port</AddButton>
+    </div>
+  );
+}
+
+/** One container (or init container): every field of the seed's step 2, grouped. */
+export function ContainerCard({ base, index, init, onRemove, onToggleInit, canRemove }: {
+  base: string; index: number; init: boolean; onRemove: () => void; onToggleInit: () => void; canRemove: boolean;
+}) {
+  const { register } = useFormContext<WizardValues>();
+  const title = `${init ? "Init container" : "Container"} ${index + 1}`;
+  return (
+    <article className="card space-y-3 p-4" aria-label={title}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="text-sm font-semibold">{title}</h3>
+        <div className="flex items-center gap-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={init} onChange={onToggleInit} className="h-4 w-4" /> Init container (runs to completion first)
+          </label>
+          {canRemove ? <RemoveButton label={`Remove ${title.toLowerCase()}`} onClick={onRemove} /> : null}
+        </div>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField path={`${base}.name`} label="Container name" mono />
+        <TextField
+          path={`${base}.image`}
+          label="Image"
+          placeholder="nginx:1.27"
+          mono
+          after={
+            <span className="flex gap-2">
+              <ParamToggle path={`${base}.image`} suggested="imageTag" type="string" mode="tag" />
+            </span>
+          }
+        />
+        <SelectField path={`${base}.imagePullPolicy`} label="Image pull policy" options={["Always", "IfNotPresent", "Never"]} optional hint="The seed's cloud supports Always only." />
+        <div className="flex items-end gap-4 pb-1">
+          <CheckField path={`${base}.stdin`} label="stdin" />
+          <CheckField path={`${base}.tty`} label="tty" />
+        </div>
+      </div>
+      <Group title="Resources">
+        <div className="grid gap-3 sm:grid-cols-4">
+          <TextField path={`${base}.resources.requests.cpu`} label="CPU request" optional placeholder="500m" after={<ParamToggle path={`${base}.resources.requests.cpu`} suggested="cpu" type="quantity" label="CPU" />} />
+          <TextField path={`${base}.resources.limits.cpu`} label="CPU limit" optional placeholder="= request" />
+          <TextField path={`${base}.resources.requests.memory`} label="Memory request" optional placeholder="512Mi" after={<ParamToggle path={`${base}.resources.requests.memory`} suggested="memory" type="quantity" label="memory" />} />
+          <TextField path={`${base}.resources.limits.memory`} label="Memory limit" optional placeholder="= request" />
+        </div>
+      </Group>
+      <Group title="Ports">
+        <PortRows base={base} />
+      </Group>
+      <Group title="Environment variables">
+        <EnvRows base={base} />
+      </Group>
+      {init ? null : (
+        <Group title="Health checks">
+          <ProbeEditor base={base} kind="livenessProbe" />
+          <ProbeEditor base={base} kind="readinessProbe" />
+          <ProbeEditor base={base} kind="startupProbe" />
+        </Group>
+      )}
+      <Group title="Lifecycle">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <ListField path={`${base}.command`} label="Start command" hint="Replaces the image's entrypoint; one argument per line." />
+          <ListField path={`${base}.args`} label="Arguments" />
+        </div>
+        <LifecycleHook base={base} hook="postStart" />
+        <LifecycleHook base={base} hook="preStop" />
+      </Group>
+      <Group title="Volume mounts">
+        <MountRows base={base} />
+      </Group>
+      <Group title="Log collection">
+        <LogRows base={base} />
+      </Group>
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { STEPS, fieldId, stepOf } from "./types";
+
+export type SummaryItem = { path: string; message: string };
+
+/** "Fix these first": every error with a link that takes the user (and focus) to the field. */
+export function ErrorSummary({ items, message, onGo }: { items: SummaryItem[]; message?: string; onGo: (path: string) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length || message) ref.current?.focus();
+  }, [items, message]);
+  if (!items.length && !message) return null;
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="error-summary">
+      <h2 id="error-summary-title" className="font-semibold">
+        {message ?? `Fix ${items.length === 1 ? "this field" : `these ${items.length} fields`} first`}
+      </h2>
+      {items.length ? (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5">
+          {items.slice(0, 20).map((it) => (
+            <li key={it.path}>
+              <a
+                href={`#${fieldId(it.path)}`}
+                className="underline"
+                onClick={(e) => {
+                  e.preventDefault();
+                  onGo(it.path);
+                }}
+              >
+                {describePath(it.path)}
+              </a>
+              : {it.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function describePath(path: string): string {
+  const step = path.startsWith("spec") ? `Step ${stepOf(path) + 1} (${STEPS[stepOf(path)].title}) › ` : "";
+  return step + path.replace(/^spec\.|^meta\./, "").replace(/\.(\d+)\./g, (_, n) => ` ${Number(n) + 1} › `).replace(/\./g, " › ");
+}

@@ -1,0 +1,117 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { useController, useFormContext } from "react-hook-form";
+import { FieldMessage } from "./fields";
+import { fieldId, type WizardValues } from "./types";
+
+// One key/value rows editor for every map and pair list of the app: labels, annotations, log
+// tags (string maps) and HTTP headers (a list of {name, value}, repeats allowed).
+type Pair = [string, string];
+
+function KeyValueRows({ path, label, rows, onRows, keyLabel = "Key", valueLabel = "Value" }: {
+  path: string; label: string; rows: Pair[]; onRows: (rows: Pair[]) => void; keyLabel?: string; valueLabel?: string;
+}) {
+  const base = fieldId(path);
+  const setRow = (i: number, row: Pair) => onRows(rows.map((r, j) => (j === i ? row : r)));
+  return (
+    <fieldset className="space-y-2" aria-describedby={`${base}-error`}>
+      <legend className="label">{label}</legend>
+      {rows.length === 0 ? <p className="text-xs text-slate-500">None.</p> : null}
+      {rows.map(([k, v], i) => (
+        <div key={i} className="flex flex-wrap items-center gap-2">
+          <label htmlFor={`${base}-${i}-key`} className="sr-only">{`${label} ${i + 1} ${keyLabel.toLowerCase()}`}</label>
+          <input id={`${base}-${i}-key`} className="input min-w-32 flex-1 font-mono" placeholder={keyLabel} value={k} onChange={(e) => setRow(i, [e.target.value, v])} />
+          <label htmlFor={`${base}-${i}-value`} className="sr-only">{`${label} ${i + 1} ${valueLabel.toLowerCase()}`}</label>
+          <input id={`${base}-${i}-value`} className="input min-w-32 flex-1 font-mono" placeholder={valueLabel} value={v} onChange={(e) => setRow(i, [k, e.target.value])} />
+          <button type="button" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`} onClick={() => onRows(rows.filter((_, j) => j !== i))}>
+            Remove
+          </button>
+        </div>
+      ))}
+      <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => onRows([...rows, ["", ""]])}>
+        + Add {label.toLowerCase().replace(/s$/, "")}
+      </button>
+      <FieldMessage path={path} />
+    </fieldset>
+  );
+}
+
+/**
+ * Rows are local while the user types (an empty or duplicate key is a normal moment of editing);
+ * the form value is the map they make. An outside change (YAML import) resets the rows.
+ */
+function useRows<T>(value: T, toRows: (v: T) => Pair[], fromRows: (rows: Pair[]) => T, onChange: (v: T) => void) {
+  const [rows, setRows] = useState<Pair[]>(() => toRows(value));
+  const committed = useRef(JSON.stringify(value));
+  useEffect(() => {
+    const incoming = JSON.stringify(value);
+    if (incoming !== committed.current) {
+      committed.current = incoming;
+      setRows(toRows(value));
+    }
+  }, [value, toRows]);
+  return [rows, (next: Pair[]) => {
+    setRows(next);
+    const v = fromRows(next);
+    committed.current = JSON.stringify(v);
+    onChange(v);
+  }] as const;
+}
+
+const mapToRows = (m: Record<string, string> | undefined): Pair[] => Object.entries(m ?? {});
+const rowsToMap = (rows: Pair[]) => Object.fromEntries(rows.filter(([k]) => k !== "")) as Record<string, string>;
+const listToRows = (l: { name: string; value: string }[] | undefined): Pair[] => (l ?? []).map((h) => [h.name, h.value]);
+const rowsToList = (rows: Pair[]) => rows.map(([name, value]) => ({ name, value }));
+
+export function MapField({ path, label }: { path: string; label: string }) {
+  const { control } = useFormContext<WizardValues>();
+  const { field } = useController({ control, name: path as never });
+  const [rows, setRows] = useRows(field.value as Record<string, string> | undefined, mapToRows, rowsToMap, field.onChange);
+  return <KeyValueRows path={path} label={label} rows={rows} onRows={setRows} />;
+}
+
+export function PairListField({ path, label }: { path: string; label: string }) {
+  const { control } = useFormContext<WizardValues>();
+  const { field } = useController({ control, name: path as never });
+  const [rows, setRows] = useRows(field.value as { name: string; value: string }[] | undefined, listToRows, rowsToList, field.onChange);
+  return <KeyValueRows path={path} label={label} rows={rows} onRows={setRows} keyLabel="Name" />;
+}
+
+/** A list of strings (command, args, pull secrets, TLS hosts), one per line. */
+export function ListField({ path, label, hint, rows = 2 }: { path: string; label: string; hint?: string; rows?: number }) {
+  const { control } = useFormContext<WizardValues>();
+  const { field } = useController({ control, name: path as never });
+  const list = (field.value as string[] | undefined) ?? [];
+  const [text, setText] = useState(list.join("\n"));
+  const committed = useRef(JSON.stringify(list));
+  useEffect(() => {
+    const incoming = JSON.stringify(field.value ?? []);
+    if (incoming !== committed.current) {
+      committed.current = incoming;
+      setText(((field.value as string[] | undefined) ?? []).join("\n"));
+    }
+  }, [field.value]);
+  const id = fieldId(path);
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={rows}
+        className="input font-mono"
+        value={text}
+        aria-describedby={`${id}-hint`}
+        onBlur={field.onBlur}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = e.target.value.split("\n").filter((l) => l.trim() !== "");
+          committed.current = JSON.stringify(next);
+          field.onChange(next);
+        }}
+      />
+      <FieldMessage path={path} hint={hint ?? "One per line."} />
+    </div>
+  );
+}

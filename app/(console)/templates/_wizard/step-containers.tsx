@@ -1,0 +1,52 @@
+"use client";
+import { useFieldArray, useFormContext } from "react-hook-form";
+import { defaultContainer, type Container } from "@/lib/manifests";
+import { ContainerCard } from "./container-card";
+import { AddButton, FieldMessage, Section } from "./fields";
+import { ListField } from "./kv-rows";
+import { dropBindings } from "./bindings";
+import { ClaimTemplates, PodVolumes } from "./volume-rows";
+import type { WizardValues } from "./types";
+
+export function StepContainers() {
+  const { control, getValues, setValue } = useFormContext<WizardValues>();
+  const main = useFieldArray({ control, name: "spec.containers" });
+  const init = useFieldArray({ control, name: "spec.initContainers" });
+  const forget = (list: "containers" | "initContainers", i: number) => setValue("bindings", dropBindings(getValues("bindings"), list, i));
+  const move = (from: "containers" | "initContainers", i: number) => {
+    const c = getValues(`spec.${from}.${i}`) as Container;
+    forget(from, i);
+    if (from === "containers") {
+      main.remove(i);
+      const { livenessProbe: _l, readinessProbe: _r, startupProbe: _s, ...rest } = c;
+      init.append(rest);
+    } else {
+      init.remove(i);
+      main.append(c);
+    }
+  };
+  return (
+    <div className="space-y-4">
+      {init.fields.map((f, i) => (
+        <ContainerCard key={f.id} base={`spec.initContainers.${i}`} index={i} init onRemove={() => { forget("initContainers", i); init.remove(i); }} onToggleInit={() => move("initContainers", i)} canRemove />
+      ))}
+      {main.fields.map((f, i) => (
+        <ContainerCard key={f.id} base={`spec.containers.${i}`} index={i} init={false} onRemove={() => { forget("containers", i); main.remove(i); }} onToggleInit={() => move("containers", i)} canRemove={main.fields.length > 1} />
+      ))}
+      <FieldMessage path="spec.containers" />
+      <div className="flex gap-2">
+        <AddButton onClick={() => main.append({ ...defaultContainer(`app-${main.fields.length + 1}`, "busybox:1.36"), ports: [] })}>Add container</AddButton>
+        <AddButton onClick={() => init.append({ ...defaultContainer(`init-${init.fields.length + 1}`, "busybox:1.36"), ports: [], command: ["sh", "-c", "echo ready"] })}>Add init container</AddButton>
+      </div>
+      <Section title="Image pull secrets" description="Existing Secrets with registry credentials, for private images.">
+        <ListField path="spec.imagePullSecrets" label="Pull secret names" />
+      </Section>
+      <Section title="Per-pod storage (volumeClaimTemplates)" description="The heart of a StatefulSet: every pod gets its own persistent volume, named after the pod.">
+        <ClaimTemplates />
+      </Section>
+      <Section title="Pod volumes" description="Volumes all pods share by definition: ConfigMaps, Secrets, emptyDir, an existing PVC, NFS. Mount them in a container above.">
+        <PodVolumes />
+      </Section>
+    </div>
+  );
+}

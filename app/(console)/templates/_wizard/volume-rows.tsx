@@ -1,0 +1,160 @@
+"use client";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { ACCESS_MODES, defaultVolume, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests";
+import { AddButton, CheckField, FieldMessage, RemoveButton, SelectField, TextField } from "./fields";
+import { MapField } from "./kv-rows";
+import { StorageFacts } from "./statefulset-facts";
+import { fieldId, type WizardValues } from "./types";
+
+const VOLUME_KINDS: { value: Exclude<VolumeType, "other">; label: string }[] = [
+  { value: "configMap", label: "ConfigMap" },
+  { value: "secret", label: "Secret" },
+  { value: "emptyDir", label: "Empty directory (emptyDir)" },
+  { value: "persistentVolumeClaim", label: "Existing PVC" },
+  { value: "nfs", label: "NAS / NFS" },
+];
+
+/** Pod volumes shared by the containers: ConfigMap, Secret, emptyDir, an existing PVC, NFS. */
+export function PodVolumes() {
+  const { control } = useFormContext<WizardValues>();
+  const volumes = useFieldArray({ control, name: "spec.volumes" });
+  const values = (useWatch<WizardValues, "spec.volumes">({ name: "spec.volumes" }) ?? []) as Volume[];
+  return (
+    <div className="space-y-2">
+      {volumes.fields.map((f, i) => {
+        const p = `spec.volumes.${i}`;
+        const type = values[i]?.type ?? "emptyDir";
+        return (
+          <div key={f.id} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-[12rem_1fr_1fr_1fr_auto] sm:items-start">
+            {type === "other" ? (
+              <p className="text-sm text-slate-600 sm:col-span-1">Other source (kept as imported)</p>
+            ) : (
+              <SelectField path={`${p}.type`} label="Volume kind" options={VOLUME_KINDS} onValue={(t) => volumes.update(i, defaultVolume(t as Exclude<VolumeType, "other">, values[i]?.name ?? ""))} />
+            )}
+            <TextField path={`${p}.name`} label="Volume name" mono />
+            {type === "configMap" ? <TextField path={`${p}.configMapName`} label="ConfigMap" mono /> : null}
+            {type === "secret" ? <TextField path={`${p}.secretName`} label="Secret" mono /> : null}
+            {type === "emptyDir" ? (
+              <>
+                <SelectField path={`${p}.medium`} label="Medium" options={[{ value: "Memory", label: "Memory" }]} optional />
+                <TextField path={`${p}.sizeLimit`} label="Size limit" optional placeholder="1Gi" />
+              </>
+            ) : null}
+            {type === "persistentVolumeClaim" ? <TextField path={`${p}.claimName`} label="Claim name" mono /> : null}
+            {type === "nfs" ? (
+              <>
+                <TextField path={`${p}.server`} label="NFS server" mono />
+                <TextField path={`${p}.path`} label="Export path" mono />
+              </>
+            ) : null}
+            <div className="sm:pt-6">
+              <RemoveButton label={`Remove volume ${i + 1}`} onClick={() => volumes.remove(i)} />
+            </div>
+          </div>
+        );
+      })}
+      <AddButton onClick={() => volumes.append(defaultVolume("emptyDir", `data-${volumes.fields.length + 1}`))}>Add volume</AddButton>
+      <FieldMessage path="spec.volumes" />
+    </div>
+  );
+}
+
+/** Per-pod storage: one PVC per pod and claim template. */
+export function ClaimTemplates() {
+  const { control, register } = useFormContext<WizardValues>();
+  const claims = useFieldArray({ control, name: "spec.volumeClaimTemplates" });
+  const values = (useWatch<WizardValues, "spec.volumeClaimTemplates">({ name: "spec.volumeClaimTemplates" }) ?? []) as ClaimTemplate[];
+  return (
+    <div className="space-y-2">
+      {claims.fields.map((f, i) => {
+        const p = `spec.volumeClaimTemplates.${i}`;
+        return (
+          <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
+            <div className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+              <TextField path={`${p}.name`} label="Claim name" mono />
+              <TextField path={`${p}.storageClassName`} label="Storage class" optional placeholder="(cluster default)" />
+              <TextField path={`${p}.size`} label="Size" placeholder="10Gi" />
+              <div className="sm:pt-6">
+                <RemoveButton label={`Remove per-pod storage ${i + 1}`} onClick={() => claims.remove(i)} />
+              </div>
+            </div>
+            <fieldset>
+              <legend className="label">Access modes</legend>
+              <div className="flex flex-wrap gap-3">
+                {ACCESS_MODES.map((m) => (
+                  <label key={m} className="flex items-center gap-1 text-sm">
+                    <input type="checkbox" value={m} className="h-4 w-4" {...register(`${p}.accessModes` as never)} /> {m}
+                  </label>
+                ))}
+              </div>
+              <FieldMessage path={`${p}.accessModes`} />
+            </fieldset>
+            <StorageFacts claim={values[i]?.name ?? ""} />
+          </div>
+        );
+      })}
+      <AddButton onClick={() => claims.append({ name: claims.fields.length ? `data-${claims.fields.length + 1}` : "data", size: "10Gi", accessModes: ["ReadWriteOnce"] })}>Add per-pod storage</AddButton>
+    </div>
+  );
+}
+
+/** Where a container mounts the pod volumes and per-pod storage. */
+export function MountRows({ base }: { base: string }) {
+  const { control } = useFormContext<WizardValues>();
+  const mounts = useFieldArray({ control, name: `${base}.volumeMounts` as "spec.containers.0.volumeMounts" });
+  const volumes = (useWatch<WizardValues, "spec.volumes">({ name: "spec.volumes" }) ?? []) as Volume[];
+  const claims = (useWatch<WizardValues, "spec.volumeClaimTemplates">({ name: "spec.volumeClaimTemplates" }) ?? []) as ClaimTemplate[];
+  const listId = fieldId(`${base}-volume-names`);
+  return (
+    <div className="space-y-2">
+      <datalist id={listId}>
+        {[...volumes.map((v) => v.name), ...claims.map((c) => c.name)].map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
+      {mounts.fields.map((f, i) => {
+        const p = `${base}.volumeMounts.${i}`;
+        return (
+          <div key={f.id} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-[1fr_1fr_1fr_auto_auto] sm:items-start">
+            <TextField path={`${p}.name`} label="Volume or claim" list={listId} mono />
+            <TextField path={`${p}.mountPath`} label="Mount path" mono />
+            <TextField path={`${p}.subPath`} label="Sub-path" optional mono />
+            <div className="sm:pt-7">
+              <CheckField path={`${p}.readOnly`} label="Read-only" />
+            </div>
+            <div className="sm:pt-6">
+              <RemoveButton label={`Remove mount ${i + 1}`} onClick={() => mounts.remove(i)} />
+            </div>
+          </div>
+        );
+      })}
+      <AddButton onClick={() => mounts.append({ name: claims[0]?.name ?? volumes[0]?.name ?? "", mountPath: "/data" })}>Add mount</AddButton>
+    </div>
+  );
+}
+
+/** Log collection (the seed's cloud): stdout or a file glob into a log store, with tags. */
+export function LogRows({ base }: { base: string }) {
+  const { control } = useFormContext<WizardValues>();
+  const logs = useFieldArray({ control, name: `${base}.logs` as "spec.containers.0.logs" });
+  return (
+    <div className="space-y-2">
+      {logs.fields.map((f, i) => {
+        const p = `${base}.logs.${i}`;
+        return (
+          <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
+            <div className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+              <TextField path={`${p}.store`} label="Log store" mono />
+              <TextField path={`${p}.path`} label="Collect from" hint="stdout, or a file path such as /var/log/nginx/*" mono />
+              <div className="sm:pt-6">
+                <RemoveButton label={`Remove log collection ${i + 1}`} onClick={() => logs.remove(i)} />
+              </div>
+            </div>
+            <MapField path={`${p}.tags`} label="Tags" />
+          </div>
+        );
+      })}
+      <AddButton onClick={() => logs.append({ store: "", path: "stdout", tags: {} })}>Add log collection</AddButton>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { FormProvider, useForm, type FieldPath } from "react-hook-form";
+import { importYaml } from "@/lib/manifests";
+import { createTemplateAction } from "../actions";
+import { saveVersionAction } from "../[id]/actions";
+import { clean, flattenErrors } from "./clean";
+import { ErrorSummary, type SummaryItem } from "./error-summary";
+import { wizardResolver } from "./resolver";
+import { SavePanel } from "./save-panel";
+import { StepAdvanced } from "./step-advanced";
+import { StepBasic } from "./step-basic";
+import { StepContainers } from "./step-containers";
+import { Stepper } from "./stepper";
+import { STEPS, fieldId, stepOf, type WizardValues } from "./types";
+import { renderPreview, YamlPreview } from "./yaml-pane";
+
+const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <p className="text-sm text-slate-500">Loading the editor…</p> });
+
+const MAX_BYTES = 1024 * 1024;
+const SAVE_STEP = 3;
+
+type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: number; initial: WizardValues };
+
+/** The three-step wizard (plus the save step), with the live YAML beside it and a YAML mode. */
+export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
+  const router = useRouter();
+  const form = useForm<WizardValues>({ defaultValues: initial, resolver: wizardResolver, mode: "onTouched", reValidateMode: "onChange", shouldFocusError: false });
+  const [step, setStep] = useState(0);
+  const [view, setView] = useState<"form" | "yaml">("form");
+  const [yamlText, setYamlText] = useState("");
+  const [yamlBase, setYamlBase] = useState("");
+  const [yamlErrors, setYamlErrors] = useState<string[]>([]);
+  const [notes, setNotes] = useState<string[]>([]);
+  const [summary, setSummary] = useState<{ items: SummaryItem[]; message?: string }>({ items: [] });
+  const [pending, startTransition] = useTransition();
+
+  const focusField = (path: string) => {
+    const target = path.startsWith("spec") ? stepOf(path) : SAVE_STEP;
+    setView("form");
+    setStep(target);
+    setTimeout(() => {
+      const el = document.getElementById(fieldId(path)) ?? document.querySelector<HTMLElement>(`[id^="${fieldId(path)}"]`);
+      el?.scrollIntoView({ block: "center" });
+      el?.focus();
+    }, 50);
+  };
+
+  const errorsOf = (filter: (path: string) => boolean) => flattenErrors(form.formState.errors).filter((e) => filter(e.path));
+
+  async function goTo(target: number) {
+    if (target > step) {
+      await form.trigger();
+      for (let s = step; s < target && s < SAVE_STEP; s++) {
+        const items = errorsOf((p) => p.startsWith("spec") && stepOf(p) === s);
+        if (items.length) {
+          setStep(s);
+          setSummary({ items, message: `Step ${s + 1} (${STEPS[s].title}) has ${items.length === 1 ? "an error" : `${items.length} errors`}: fix ${items.length === 1 ? "it" : "them"} to continue.` });
+          return;
+        }
+      }
+    }
+    setSummary({ items: [] });
+    setStep(target);
+    window.scrollTo({ top: 0 });
+  }
+
+  function toYaml() {
+    const r = renderPreview(form.getValues("spec"));
+    if ("error" in r) {
+      void form.trigger();
+      setSummary({ items: errorsOf((p) => p.startsWith("spec")), message: `Fix the form first: ${r.error}` });
+      return;
+    }
+    setYamlText(r.yaml);
+    setYamlBase(r.yaml);
+    setYamlErrors([]);
+    setView("yaml");
+  }
+
+  function toForm() {
+    if (yamlText === yamlBase) {
+      setView("form");
+      return;
+    }
+    const result = importYaml(yamlText);
+    if (!result.ok) {
+      setYamlErrors(result.errors.map((e) => `${e.line ? `Line ${e.line}, column ${e.column}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`));
+      return;
+    }
+    form.reset({ ...form.getValues(), spec: result.spec }, { keepDefaultValues: true });
+    setNotes([...result.warnings.map((w) => (w.path ? `${w.path}: ${w.message}` : w.message)), ...result.ignored.map((i) => `${i.kind} ${i.name} was not imported: ${i.reason}`)]);
+    setYamlErrors([]);
+    setView("form");
+    void form.trigger();
+  }
+
+  const onInvalid = () => {
+    const items = flattenErrors(form.formState.errors);
+    setSummary({ items, message: `The template cannot be saved yet: ${items.length} field${items.length === 1 ? "" : "s"} need fixing.` });
+  };
+
+  const onValid = (values: WizardValues) => {
+    const payload = {
+      name: values.meta.name,
+      description: values.meta.description,
+      labels: values.meta.labelsText.split(",").map((l) => l.trim()).filter(Boolean),
+      visibility: values.meta.visibility,
+      message: values.meta.message,
+      spec: clean(values.spec),
+      parameters: clean(values.parameters).map((p) => ({ ...p, description: p.description || undefined })),
+      bindings: values.bindings,
+      ...(mode === "edit" ? { baseVersion } : {}),
+    };
+    const size = JSON.stringify(payload).length;
+    if (size > MAX_BYTES) {
+      setSummary({ items: [], message: `The template is too large to save (${Math.round(size / 1024)} KB; the limit is 1024 KB).` });
+      return;
+    }
+    startTransition(async () => {
+      let result;
+      try {
+        result = mode === "edit" && templateId ? await saveVersionAction(templateId, payload) : await createTemplateAction(payload);
+      } catch {
+        setSummary({ items: [], message: "The server refused the request (it may be too large). Nothing was saved." });
+        return;
+      }
+      if (!result) return;
+      if (result.ok) {
+        const id = "id" in result.data ? (result.data as { id: string }).id : templateId;
+        router.push(`/templates/${id}?saved=${result.data.version}`);
+        return;
+      }
+      const items: SummaryItem[] = [];
+      for (const [key, messages] of Object.entries(result.fieldErrors)) {
+        const path = /^(spec|parameters)(\.|$)/.test(key) ? key : key === "labels" || key.startsWith("labels.") ? "meta.labelsText" : `meta.${key}`;
+        form.setError(path as FieldPath<WizardValues>, { type: "server", message: messages[0] });
+        items.push({ path, message: messages[0] });
+      }
+      setSummary({ items, message: result.message });
+    });
+  };
+
+  return (
+    <FormProvider {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)} className="space-y-4" aria-label={mode === "edit" ? "Edit template" : "New application"}>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <Stepper step={step} onGo={(s) => void goTo(s)} disabled={view === "yaml"} />
+          <div role="group" aria-label="Editing mode" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+            <button type="button" aria-pressed={view === "form"} className={`rounded px-3 py-1 text-sm ${view === "form" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "yaml" ? toForm() : undefined)}>
+              Form
+            </button>
+            <button type="button" aria-pressed={view === "yaml"} className={`rounded px-3 py-1 text-sm ${view === "yaml" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "form" ? toYaml() : undefined)}>
+              YAML
+            </button>
+          </div>
+        </div>
+        <ErrorSummary items={summary.items} message={summary.message} onGo={focusField} />
+        {notes.length ? (
+          <div role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            <p className="font-medium">Imported from YAML, with notes:</p>
+            <ul className="list-disc pl-5">
+              {notes.slice(0, 10).map((n) => <li key={n}>{n}</li>)}
+            </ul>
+          </div>
+        ) : null}
+        {view === "yaml" ? (
+          <div className="space-y-2">
+            <p className="text-sm text-slate-600">Edit the manifest directly. Fields the form does not show (affinity, tolerations, security context …) are kept. Switch back to the form to apply.</p>
+            {yamlErrors.length ? (
+              <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="yaml-errors">
+                <p className="font-semibold">The YAML could not be read:</p>
+                <ul className="list-disc pl-5">{yamlErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+              </div>
+            ) : null}
+            <YamlEditor value={yamlText} onChange={setYamlText} />
+            <div className="flex gap-2">
+              <button type="button" className="btn-primary" onClick={toForm}>
+                Apply and return to the form
+              </button>
+              <button type="button" className="btn-secondary" onClick={() => { setView("form"); setYamlErrors([]); }}>
+                Discard YAML edits
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
+            <div className="min-w-0 space-y-4">
+              <h2 className="text-base font-semibold" id="step-title">
+                {step < SAVE_STEP ? `Step ${step + 1} of 3: ${STEPS[step].title}` : "Save"}
+              </h2>
+              {step === 0 ? <StepBasic /> : null}
+              {step === 1 ? <StepContainers /> : null}
+              {step === 2 ? <StepAdvanced /> : null}
+              {step === SAVE_STEP ? <SavePanel editing={mode === "edit"} /> : null}
+              <div className="flex justify-between gap-2 border-t border-slate-200 pt-4">
+                <button type="button" className="btn-secondary" disabled={step === 0} onClick={() => void goTo(step - 1)}>
+                  Back
+                </button>
+                {step < SAVE_STEP ? (
+                  <button type="button" className="btn-primary" onClick={() => void goTo(step + 1)}>
+                    {step === 2 ? "Next: save" : `Next: ${STEPS[step + 1].title}`}
+                  </button>
+                ) : (
+                  <button type="submit" className="btn-primary" disabled={pending} aria-busy={pending}>
+                    {pending ? "Saving…" : mode === "edit" ? "Save new version" : "Save template"}
+                  </button>
+                )}
+              </div>
+            </div>
+            <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+              <YamlPreview />
+            </div>
+          </div>
+        )}
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/empty-state";
+import { defaultAppSpec } from "@/lib/manifests";
+import { requireTeamWorkspace } from "@/lib/server/session";
+import { initialValues } from "../_wizard/initial";
+import { Wizard } from "../_wizard/wizard";
+
+export const metadata: Metadata = { title: "New application" };
+
+export default async function NewTemplatePage() {
+  await requireTeamWorkspace();
+  return (
+    <div>
+      <PageHeader title="New application" description="Build a StatefulSet in three steps, watch the YAML it makes, and save it as a template to deploy again and again." />
+      <Wizard mode="create" initial={initialValues(defaultAppSpec("nginx"))} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+// The application wizard as a user sees it: steps, fields by their labels or form paths, the
+// live YAML, the YAML mode and the save step.
+export const fieldId = (path: string) => `#f-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+
+export class Wizard {
+  constructor(readonly page: Page) {}
+
+  async openNew() {
+    await this.page.goto("/templates/new");
+    await expect(this.heading(1)).toBeVisible();
+  }
+
+  heading(step: number): Locator {
+    const title = ["Basic information", "Containers", "Advanced"][step - 1];
+    return this.page.getByRole("heading", { name: `Step ${step} of 3: ${title}` });
+  }
+
+  field(path: string): Locator {
+    return this.page.locator(fieldId(path));
+  }
+
+  error(path: string): Locator {
+    return this.page.locator(`${fieldId(path)}-error`);
+  }
+
+  async fill(path: string, value: string) {
+    await this.field(path).fill(value);
+    await this.field(path).blur();
+  }
+
+  async next() {
+    await this.page.getByRole("button", { name: /^Next/ }).click();
+  }
+
+  async toStep(step: number) {
+    await this.next();
+    await expect(this.heading(step)).toBeVisible();
+  }
+
+  async toSave() {
+    await this.next();
+    await expect(this.page.getByRole("heading", { name: "Save", exact: true })).toBeVisible();
+  }
+
+  yaml(): Locator {
+    return this.page.getByTestId("yaml-preview");
+  }
+
+  /** Waits for the debounced live YAML to contain each text. */
+  async expectYaml(...texts: string[]) {
+    for (const t of texts) await expect(this.yaml()).toContainText(t);
+  }
+
+  async toggle(label: string) {
+    await this.page.getByLabel(label, { exact: true }).check();
+  }
+
+  /** Switches to the YAML editor; returns its starting text (the live preview's, which it starts from). */
+  async yamlMode(): Promise<string> {
+    const text = await this.yaml().innerText();
+    await this.page.getByRole("button", { name: "YAML", exact: true }).click();
+    await expect(this.page.getByTestId("yaml-editor")).toBeVisible();
+    await expect(this.page.locator(".cm-content")).toContainText("kind: Service");
+    return text;
+  }
+
+  /** Replaces the editor's whole text. */
+  async setYaml(text: string) {
+    const editor = this.page.locator(".cm-content");
+    await editor.click();
+    await this.page.keyboard.press("ControlOrMeta+a");
+    await this.page.keyboard.press("Delete");
+    await this.page.keyboard.insertText(text);
+  }
+
+  async formMode() {
+    await this.page.getByRole("button", { name: "Form", exact: true }).click();
+  }
+
+  async save(button: "Save template" | "Save new version" = "Save template") {
+    await this.page.getByRole("button", { name: button }).click();
+    await expect(this.page).toHaveURL(/\/templates\/[^/]+\?saved=\d+/);
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+  }
+}

@@ -1,0 +1,233 @@
+import { expect, test, type Page } from "@playwright/test";
+import { alerts, joinTeamAs, OWNER_STATE } from "./support/accounts";
+import { Wizard } from "./support/wizard";
+
+test.use({ storageState: OWNER_STATE, viewport: { width: 1280, height: 900 } });
+
+const appYaml = (name: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: ${name}
+spec:
+  replicas: 1
+  serviceName: ${name}-headless
+  selector:
+    matchLabels: { app: ${name} }
+  template:
+    metadata:
+      labels: { app: ${name} }
+    spec:
+      containers:
+        - name: main
+          image: redis:7.4
+`;
+
+async function importApp(page: Page, name: string, visibility: "private" | "team"): Promise<string> {
+  await page.goto("/templates/import");
+  await page.getByLabel("Template name (optional)").fill(name);
+  await page.getByLabel("Visibility").selectOption(visibility);
+  await page.getByLabel("…or paste YAML").fill(appYaml(name));
+  await page.getByRole("button", { name: "Import as a new template" }).click();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+  return page.url().split("/templates/")[1].split("?")[0];
+}
+
+test.describe("the application wizard and the template library", () => {
+  test("the seed's nginx StatefulSet: three steps, live YAML, saved as a template, edited, versions compared", async ({ page }) => {
+    const w = new Wizard(page);
+    await w.openNew();
+
+    // Step 1 — basic information
+    await w.fill("spec.name", "nginx");
+    await w.fill("spec.replicas", "2");
+    await expect(page.getByTestId("pod-names")).toHaveText("nginx-0, nginx-1");
+    await expect(page.getByTestId("pod-hostname")).toHaveText("nginx-0.nginx-headless.<namespace>.svc");
+    await w.expectYaml("kind: StatefulSet", "replicas: 2");
+    await w.screenshot("wizard-step1-basic");
+
+    // Step 2 — containers: image with its tag as a parameter, port 80, readiness HTTP probe, per-pod storage
+    await w.toStep(2);
+    await expect(w.field("spec.containers.0.image")).toHaveValue("nginx:1.27");
+    await page.getByRole("button", { name: "Make tag a parameter" }).click();
+    await expect(page.getByTestId("param-containers.0.image")).toHaveText("{{ imageTag }}");
+    await expect(w.field("spec.containers.0.ports.0.containerPort")).toHaveValue("80");
+    await expect(page.getByLabel("Readiness probe")).toBeChecked();
+    await expect(w.field("spec.containers.0.readinessProbe.type")).toHaveValue("httpGet");
+    await expect(w.field("spec.containers.0.readinessProbe.initialDelaySeconds")).toHaveValue("3");
+    await w.fill("spec.containers.0.readinessProbe.path", "/");
+    await page.getByRole("button", { name: "+ Add per-pod storage" }).click();
+    await w.fill("spec.volumeClaimTemplates.0.size", "1Gi");
+    await expect(page.getByTestId("pvc-names")).toContainText("data-nginx-0, data-nginx-1");
+    await expect(page.getByTestId("pvc-names")).toContainText("Scaling down or deleting the app keeps the volumes");
+    await page.getByRole("button", { name: "+ Add mount" }).first().click();
+    await expect(w.field("spec.containers.0.volumeMounts.0.name")).toHaveValue("data");
+    await w.fill("spec.containers.0.volumeMounts.0.mountPath", "/usr/share/nginx/html");
+    await w.expectYaml("containerPort: 80", "readinessProbe:", "path: /", "volumeClaimTemplates:", "storage: 1Gi", "mountPath: /usr/share/nginx/html");
+    await w.screenshot("wizard-step2-containers");
+
+    // Step 3 — advanced: the ClusterIP Service nginx-svc and an Ingress for foo.bar.com
+    await w.toStep(3);
+    await expect(page.getByLabel("Create a Service")).toBeChecked();
+    await expect(w.field("spec.service.name")).toHaveValue("nginx-svc");
+    await expect(w.field("spec.service.type")).toHaveValue("ClusterIP");
+    await w.toggle("Create an Ingress");
+    await w.fill("spec.ingress.rules.0.host", "foo.bar.com");
+    await expect(w.field("spec.ingress.rules.0.paths.0.serviceName")).toHaveValue("nginx-svc");
+    await w.expectYaml("kind: Ingress", "host: foo.bar.com", "name: nginx-svc", "type: ClusterIP", "clusterIP: None");
+    await w.screenshot("wizard-step3-advanced");
+
+    // Save as a template: the image tag is a parameter with the current tag as default
+    await w.toSave();
+    await w.fill("meta.name", "nginx web");
+    await w.fill("meta.labelsText", "web, seed");
+    await expect(w.field("parameters.0.name")).toHaveValue("imageTag");
+    await expect(w.field("parameters.0.default")).toHaveValue("1.27");
+    await w.fill("parameters.0.description", "nginx image tag");
+    await w.save();
+    await expect(page.getByRole("status")).toContainText("Saved version 1.");
+    await expect(page.getByRole("heading", { name: "nginx web" })).toBeVisible();
+    await expect(page.getByText("imageTag: string = 1.27")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Deploy" })).toHaveAttribute("href", /\/deployments\/new\?template=.+&version=1$/);
+
+    // Edit to a second version
+    await page.getByRole("link", { name: "Edit" }).click();
+    await expect(w.heading(1)).toBeVisible();
+    await expect(w.field("spec.name")).toHaveValue("nginx");
+    await w.fill("spec.replicas", "3");
+    await w.toStep(2);
+    await expect(page.getByTestId("param-containers.0.image")).toHaveText("{{ imageTag }}");
+    await w.toStep(3);
+    await expect(w.field("spec.ingress.rules.0.host")).toHaveValue("foo.bar.com");
+    await w.toSave();
+    await w.fill("meta.message", "three replicas");
+    await w.save("Save new version");
+    await expect(page.getByRole("status")).toContainText("Saved version 2.");
+
+    // Compare the versions
+    const diff = page.getByTestId("version-diff");
+    await expect(diff.getByRole("row", { name: /^replicas/ })).toContainText("2");
+    await expect(diff.getByRole("row", { name: /^replicas/ })).toContainText("3");
+    await expect(page.getByTestId("yaml-diff")).toContainText("+  replicas: 3");
+    await expect(page.getByRole("row", { name: /v2 three replicas/ })).toBeVisible();
+    await page.screenshot({ path: "docs/screenshots/template-detail.png", fullPage: true });
+
+    await page.goto("/templates");
+    await expect(page.getByRole("row", { name: /nginx web/ })).toContainText("v2 by");
+    await page.screenshot({ path: "docs/screenshots/template-list.png" });
+
+    // Tablet width: the wizard reflows without sideways scrolling
+    await page.setViewportSize({ width: 768, height: 1000 });
+    await w.openNew();
+    await w.toStep(2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  });
+
+  test("YAML mode round trip: edits come back to the form and fields the form does not show survive", async ({ page }) => {
+    const w = new Wizard(page);
+    await w.openNew();
+    await w.fill("spec.name", "roundtrip");
+    await w.expectYaml("name: roundtrip");
+    const text = await w.yamlMode();
+    expect(text).toContain("replicas: 2");
+    const edited = text.replace("replicas: 2", "replicas: 4").replace(/\n(\s+)containers:\n/, "\n$1terminationGracePeriodSeconds: 45\n$1containers:\n");
+    expect(edited).toContain("terminationGracePeriodSeconds: 45");
+
+    // a broken edit is refused with its line and column; nothing is lost
+    await w.setYaml(`${edited}\n  broken: [\n`);
+    await w.formMode();
+    await expect(page.getByTestId("yaml-errors")).toContainText(/Line \d+, column \d+/);
+    await expect(page.getByTestId("yaml-editor")).toBeVisible();
+
+    await w.setYaml(edited);
+    await w.formMode();
+    await expect(w.heading(1)).toBeVisible();
+    await expect(w.field("spec.replicas")).toHaveValue("4");
+    await w.expectYaml("replicas: 4", "terminationGracePeriodSeconds: 45");
+
+    // a form edit after the round trip keeps the passthrough field too
+    await w.fill("spec.replicas", "5");
+    await w.expectYaml("replicas: 5", "terminationGracePeriodSeconds: 45");
+    await w.yamlMode();
+    await expect(page.locator(".cm-content")).toContainText("terminationGracePeriodSeconds: 45");
+    await w.formMode();
+    await expect(w.field("spec.replicas")).toHaveValue("5");
+  });
+
+  test("field errors: an invalid name is shown next to the field and the step cannot be left", async ({ page }) => {
+    const w = new Wizard(page);
+    await w.openNew();
+    await w.fill("spec.name", "Bad_Name!");
+    await expect(w.error("spec.name")).toBeVisible();
+    await expect(w.field("spec.name")).toHaveAttribute("aria-invalid", "true");
+    await expect(w.field("spec.name")).toHaveAttribute("aria-describedby", "f-spec-name-error");
+    await w.next();
+    await expect(w.heading(1)).toBeVisible();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toContainText("Step 1 (Basic information) has an error");
+    await summary.getByRole("link", { name: /name/ }).click();
+    await expect(w.field("spec.name")).toBeFocused();
+
+    await w.fill("spec.name", "good-name");
+    await expect(w.error("spec.name")).toHaveCount(0);
+    await w.toStep(2);
+    await w.fill("spec.containers.0.ports.0.containerPort", "70000");
+    await expect(w.error("spec.containers.0.ports.0.containerPort")).toBeVisible();
+    await w.next();
+    await expect(w.heading(2)).toBeVisible();
+    await expect(summary).toContainText("Step 2 (Containers)");
+  });
+
+  test("team sharing: a member sees the owner's shared template but not the private one", async ({ page, browser }) => {
+    const sharedId = await importApp(page, "shared-redis", "team");
+    const privateId = await importApp(page, "private-redis", "private");
+    await page.goto("/templates");
+    await expect(page.getByRole("link", { name: "private-redis" })).toBeVisible();
+
+    const { page: member, context } = await joinTeamAs(browser, "member", "sharer");
+    await member.goto("/templates");
+    await expect(member.getByRole("link", { name: "shared-redis" })).toBeVisible();
+    await expect(member.getByRole("link", { name: "private-redis" })).toHaveCount(0);
+    await member.goto(`/templates/${privateId}`);
+    await expect(member.getByRole("heading", { name: "private-redis" })).toHaveCount(0);
+    await member.goto(`/templates/${sharedId}`);
+    await expect(member.getByRole("link", { name: "Edit" })).toBeVisible();
+    await context.close();
+  });
+
+  test("a viewer reads templates but has no edit controls, and a direct action is refused", async ({ page, browser }) => {
+    const id = await importApp(page, "viewer-redis", "team");
+    await page.goto(`/templates/${id}`);
+    const archiveForm = await page.locator("form", { has: page.getByRole("button", { name: "Archive" }) }).evaluate((f) => f.outerHTML);
+
+    const { page: viewer, context } = await joinTeamAs(browser, "viewer", "reader");
+    await viewer.goto(`/templates/${id}`);
+    await expect(viewer.getByRole("heading", { name: "viewer-redis" })).toBeVisible();
+    for (const name of ["Edit", "Archive", "Duplicate"]) await expect(viewer.getByRole("button", { name }).or(viewer.getByRole("link", { name }))).toHaveCount(0);
+    await viewer.goto(`/templates/${id}/edit`);
+    await expect(viewer.getByRole("heading", { name: "You can read this template but not change it" })).toBeVisible();
+    await viewer.goto("/templates");
+    await expect(viewer.getByRole("link", { name: "New application" })).toHaveCount(0);
+
+    // Replaying the owner's archive form with the viewer's session changes nothing…
+    await viewer.goto(`/templates/${id}`);
+    await replay(viewer, archiveForm);
+    await page.goto(`/templates/${id}`);
+    await expect(page.getByTestId("visibility")).not.toContainText("archived");
+    // …while the same replay by the owner works (the control).
+    await replay(page, archiveForm);
+    await page.goto(`/templates/${id}`);
+    await expect(page.getByTestId("visibility")).toContainText("archived");
+    await expect(alerts(page)).toHaveCount(0);
+    await context.close();
+  });
+});
+
+async function replay(page: Page, html: string) {
+  await page.evaluate((html) => {
+    const holder = document.createElement("div");
+    holder.innerHTML = html;
+    document.body.appendChild(holder);
+    holder.querySelector("form")!.requestSubmit();
+  }, html);
+  await page.waitForLoadState("networkidle");
+}
