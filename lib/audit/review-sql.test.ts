@@ -17,6 +17,8 @@ describe("review scope", () => {
     expect(scopeAllows(scope, { chainKey: "team-1", actorId: null, action: "template.create" })).toBe(true);
     expect(scopeAllows(scope, { chainKey: "global", actorId: "b", action: "auth.sign_out" })).toBe(true);
     expect(scopeAllows(scope, { chainKey: "global", actorId: "c", action: "auth.sign_in" })).toBe(false);
+    // a member's denied attempt on another team is theirs, not this team's business
+    expect(scopeAllows(scope, { chainKey: "global", actorId: "b", action: "authz.denied" })).toBe(false);
   });
 
   it("narrows by actor and action without ever widening", () => {
@@ -26,6 +28,10 @@ describe("review scope", () => {
       { chainKey: "global", actorIds: ["me"], actions: ["template.create"] },
     ]);
     expect(narrowScope(managerScope("t", ["a"]), "z", undefined)).toEqual([{ chainKey: "t", actorIds: ["z"], actions: undefined }]);
+    expect(narrowScope(managerScope("t", ["a"]), "a", "auth.sign_in")).toEqual([
+      { chainKey: "t", actorIds: ["a"], actions: ["auth.sign_in"] },
+      { chainKey: "global", actorIds: ["a"], actions: ["auth.sign_in"] },
+    ]);
   });
 });
 
@@ -34,7 +40,7 @@ describe("review SQL", () => {
     const sql = buildReviewSql(managerScope("t", ["a", "b"]), { target: "50%_off", result: "failure" }, { direction: "older", limit: 51 })!;
     expect(sql.text).toContain("CROSS JOIN LATERAL");
     expect(sql.text.match(/LIMIT 51/g)).toHaveLength(3);
-    expect(sql.values).toEqual(["50%_off", "%50\\%\\_off%", "failure", "t", "global", ["a", "b"]]);
+    expect(sql.values).toEqual(["50%_off", "%50\\%\\_off%", "failure", "t", "global", ["auth.sign_in", "auth.sign_out", "auth.sign_up"], ["a", "b"]]);
     expect(sql.text).not.toContain("50%");
     expect(buildReviewSql([], {}, { direction: "older", limit: 5 })).toBeNull();
   });

@@ -12,9 +12,12 @@ export type Branch = { chainKey: string; actorIds?: string[]; actions?: readonly
 
 export const GLOBAL_CHAIN = "global";
 
+/** What owners/admins see of their members' events outside the team (chain "global"). */
+export const SESSION_ACTIONS: readonly string[] = ["auth.sign_in", "auth.sign_out", "auth.sign_up"];
+
 /** Owners/admins: the team's chain + the sign-ins/outs (chain "global") of its current members. */
 export function managerScope(teamId: string, memberIds: string[]): Branch[] {
-  return [{ chainKey: teamId }, { chainKey: GLOBAL_CHAIN, actorIds: memberIds }];
+  return [{ chainKey: teamId }, { chainKey: GLOBAL_CHAIN, actorIds: memberIds, actions: SESSION_ACTIONS }];
 }
 
 /** Members/viewers: their own events (team and global) + everyone's deploy events of the team. */

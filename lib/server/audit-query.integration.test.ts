@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EXPORT_COLUMNS } from "@/lib/audit/export-format";
 import { parseReviewFilter, type ReviewFilter } from "@/lib/audit/review-filter";
 import { decodeCursor } from "@/lib/audit/review-sql";
-import { addMember, newTeam } from "@/scripts/test-support/fixtures";
+import { addMember, auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
 import { recordAuditAlone, type AuditInput } from "./audit";
 import { openAuditExport } from "./audit-export";
 import { auditEventBatches, getAuditEvent, listAuditEvents } from "./audit-query";
@@ -78,9 +78,15 @@ describe("audit review: visibility", () => {
     const f = await fixture();
     const other = await newTeam("elsewhere");
     const outsider = await record({ action: "auth.sign_in", actor: who(other.owner) });
+    // alice pokes at the other team: her denied attempt (chain "global") is hers, not her team's
+    await expect(listAuditEvents({ userId: f.alice.user.id, teamId: other.teamId }, {})).rejects.toThrow(/not a member/);
+    const denied = (await auditEventsFor(null, "authz.denied")).filter((e) => e.actorId === f.alice.user.id).map((e) => e.id.toString());
+    expect(denied).toHaveLength(1);
     const seen = await walk(f.ctx, {}, 100);
     expect(seen).toEqual(expect.arrayContaining(Object.values(f.ids)));
     expect(seen).not.toContain(outsider.toString());
+    expect(seen).not.toContain(denied[0]);
+    expect(await walk(f.alice.ctx, { action: "authz.denied" }, 100)).toEqual(denied);
     expect((await listAuditEvents(f.ctx, {})).scope).toBe("team");
     // and the other team's owner sees nothing of this team, by list or by id
     const theirs = await walk(other.ctx, {}, 100);
