@@ -2,7 +2,7 @@ import "server-only";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { parseAllDocuments } from "yaml";
 import { emitYamlDocuments, renderApp, resolveParameters, type ParameterDefinition, type ParameterValue } from "@/lib/manifests";
-import type { Actor } from "./authz";
+import { authorize, type Actor, type Ctx } from "./authz";
 import { db } from "./db";
 import { invalid, notFound } from "./errors";
 import { findVisibleTemplate, visibleTemplatesWhere } from "./template-access";
@@ -27,7 +27,8 @@ export type DeployableVersion = {
   parameters: ParameterDefinition[];
 };
 
-export async function loadDeployableVersion(actor: Actor, templateId: string, version?: number): Promise<DeployableVersion> {
+export async function loadDeployableVersion(ctx: Ctx, templateId: string, version?: number): Promise<DeployableVersion> {
+  const actor = await authorize(ctx, "team.read");
   const template = await findVisibleTemplate(actor, templateId);
   const versions = await db().templateVersion.findMany({ where: { templateId }, select: { version: true, spec: true, parameters: true }, orderBy: { version: "desc" } });
   const chosen = versions.find((v) => v.version === (version ?? template.latestVersion)) ?? (version ? undefined : versions[0]);
@@ -43,7 +44,8 @@ export async function loadDeployableVersion(actor: Actor, templateId: string, ve
   };
 }
 
-export async function listDeployableTemplates(actor: Actor): Promise<Array<{ id: string; name: string; latestVersion: number }>> {
+export async function listDeployableTemplates(ctx: Ctx): Promise<Array<{ id: string; name: string; latestVersion: number }>> {
+  const actor = await authorize(ctx, "team.read");
   return db().template.findMany({
     where: { ...visibleTemplatesWhere(actor), archivedAt: null, latestVersion: { gt: 0 } },
     select: { id: true, name: true, latestVersion: true },

@@ -1,15 +1,43 @@
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
+import { roleAllows } from "@/lib/auth/roles";
+import { listClusters } from "@/lib/server/clusters";
 import { requireTeamWorkspace } from "@/lib/server/session";
+import { ClusterCard } from "./cluster-card";
+import { RegisterClusterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Clusters" };
 
-export default async function Page() {
-  await requireTeamWorkspace();
+export default async function ClustersPage() {
+  const { ctx, role } = await requireTeamWorkspace();
+  const clusters = await listClusters(ctx);
+  const canRegister = roleAllows(role, "cluster.register");
+  const canAttach = roleAllows(role, "credential.write");
   return (
-    <div>
-      <PageHeader title="Clusters" />
-      <EmptyState title="No clusters registered">Register a Kubernetes cluster by name, then attach your own kubeconfig to it. Deploys always use your own credentials, so Kubernetes RBAC applies to you.</EmptyState>
+    <div className="space-y-6">
+      <PageHeader
+        title="Clusters"
+        description="Register a cluster by name, then attach your own kubeconfig to it. Deploys always use your own credentials, so Kubernetes RBAC applies to you."
+      />
+      {canRegister ? (
+        <section aria-labelledby="register-h" className="card p-4">
+          <h2 id="register-h" className="mb-3 text-sm font-semibold">
+            Register a cluster
+          </h2>
+          <RegisterClusterForm />
+        </section>
+      ) : null}
+      {clusters.length === 0 ? (
+        <EmptyState title="No clusters registered">Register a Kubernetes cluster by name, then attach your own kubeconfig to it.</EmptyState>
+      ) : (
+        <ul className="space-y-4" aria-label="Clusters">
+          {clusters.map((c) => (
+            <li key={c.id}>
+              <ClusterCard cluster={c} canAttach={canAttach} />
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,15 +1,113 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
+import { historyFilterSchema, STATUSES } from "@/lib/server/deployments-input";
+import { historyFilterOptions, listDeployments } from "@/lib/server/deployments-query";
 import { requireTeamWorkspace } from "@/lib/server/session";
+import { duration, STATUS_STYLE, when } from "./format";
 
 export const metadata: Metadata = { title: "Deployments" };
 
-export default async function Page() {
-  await requireTeamWorkspace();
+type Search = Record<string, string | undefined>;
+
+export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { ctx } = await requireTeamWorkspace();
+  const raw = await searchParams;
+  const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = historyFilterSchema.safeParse(clean);
+  const filter = parsed.success ? parsed.data : historyFilterSchema.parse({});
+  const [{ items, total, page, pages }, options] = await Promise.all([listDeployments(ctx, filter), historyFilterOptions(ctx)]);
+  const pageLink = (p: number) => `/deployments?${new URLSearchParams({ ...clean, page: String(p) } as Record<string, string>).toString()}`;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Deployments"
+        description="Every deploy, redeploy and undeploy: who, when, what, where, and the exact manifest."
+        actions={<Link href="/deployments/new" className="btn-primary">New deployment</Link>}
+      />
+      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label="Filter deployments">
+        <Select name="clusterId" label="Cluster" value={filter.clusterId} options={options.clusters.map((c) => [c.id, c.name])} />
+        <Text name="namespace" label="Namespace" value={filter.namespace} />
+        <Text name="app" label="App" value={filter.app} />
+        <Select name="templateId" label="Template" value={filter.templateId} options={options.templates.map((t) => [t.id, t.name])} />
+        <Select name="status" label="Status" value={filter.status} options={STATUSES.map((s) => [s, s])} />
+        <Select name="actorId" label="By" value={filter.actorId} options={options.actors.map((a) => [a.id, a.name])} />
+        <button type="submit" className="btn-secondary">Filter</button>
+        <Link href="/deployments" className="text-sm text-slate-600 underline">Clear</Link>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title="No deployments match">Deploy a template version to a cluster to see its history here.</EmptyState>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="data-table" aria-label="Deployment history">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>What</th>
+                <th>App</th>
+                <th>Where</th>
+                <th>Template</th>
+                <th>By</th>
+                <th>Result</th>
+                <th>Duration</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id} data-testid="deployment-row">
+                  <td className="whitespace-nowrap">
+                    <Link href={`/deployments/${d.id}`} className="text-brand-700 hover:underline">
+                      {when(d.startedAt)}
+                    </Link>
+                  </td>
+                  <td>{d.kind}{d.replayOfId ? " (replay)" : ""}</td>
+                  <td className="font-mono text-xs">{d.appName}</td>
+                  <td>
+                    {d.cluster.name}
+                    {d.cluster.removed ? " (removed)" : ""} / {d.namespace}
+                  </td>
+                  <td>{d.template ? `${d.template.name} v${d.template.version ?? "?"}` : "—"}</td>
+                  <td>{d.actor.name}</td>
+                  <td>
+                    <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span>
+                  </td>
+                  <td>{duration(d.durationMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+        <span>
+          {total} deployment{total === 1 ? "" : "s"} · page {page} of {pages}
+        </span>
+        {page > 1 ? <Link href={pageLink(page - 1)} className="btn-secondary">Previous</Link> : null}
+        {page < pages ? <Link href={pageLink(page + 1)} className="btn-secondary">Next</Link> : null}
+      </nav>
+    </div>
+  );
+}
+
+function Text({ name, label, value }: { name: string; label: string; value?: string }) {
+  return (
+    <div className="w-36">
+      <label htmlFor={`h-${name}`} className="label">{label}</label>
+      <input id={`h-${name}`} name={name} defaultValue={value ?? ""} className="input" />
+    </div>
+  );
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: Array<[string, string]> }) {
   return (
     <div>
-      <PageHeader title="Deployments" />
-      <EmptyState title="Nothing deployed yet">Deploy a template version to a cluster to see its history here: who deployed what, where, the exact manifest, and a one-click redeploy.</EmptyState>
+      <label htmlFor={`h-${name}`} className="label">{label}</label>
+      <select id={`h-${name}`} name={name} defaultValue={value ?? ""} className="input">
+        <option value="">any</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>{l}</option>
+        ))}
+      </select>
     </div>
   );
 }

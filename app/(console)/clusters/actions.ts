@@ -1,0 +1,53 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { echoValues, runAction, type ActionState } from "@/lib/server/action";
+import { registerCluster, removeCluster } from "@/lib/server/clusters";
+import { removeCredential, setCredential, testMyCredential, type CredentialResult } from "@/lib/server/clusters-credentials";
+import { idField, registerClusterSchema, setCredentialSchema } from "@/lib/server/clusters-input";
+import type { ConnectionReport } from "@/lib/server/k8s/connection-test";
+import { actionCtx } from "@/lib/server/session";
+
+const idSchema = z.object({ clusterId: idField });
+
+export async function registerClusterAction(_prev: ActionState<string>, formData: FormData): Promise<ActionState<string>> {
+  const input = { name: formData.get("name"), description: formData.get("description") ?? "", profile: formData.get("profile") ?? "generic" };
+  return runAction(registerClusterSchema, input, async (data) => {
+    const id = await registerCluster(await actionCtx(), data);
+    revalidatePath("/clusters");
+    return id;
+  }, echoValues(formData));
+}
+
+export async function setCredentialAction(_prev: ActionState<CredentialResult>, formData: FormData): Promise<ActionState<CredentialResult>> {
+  const input = { clusterId: formData.get("clusterId"), kubeconfig: formData.get("kubeconfig") ?? "", context: formData.get("context") ?? "", namespace: formData.get("namespace") ?? "" };
+  return runAction(setCredentialSchema, input, async (data) => {
+    const result = await setCredential(await actionCtx(), data);
+    revalidatePath("/clusters");
+    return result;
+  }, echoValues(formData));
+}
+
+export async function testCredentialAction(_prev: ActionState<ConnectionReport>, formData: FormData): Promise<ActionState<ConnectionReport>> {
+  return runAction(idSchema, { clusterId: formData.get("clusterId") }, async ({ clusterId }) => {
+    const report = await testMyCredential(await actionCtx(), clusterId);
+    revalidatePath("/clusters");
+    return report;
+  });
+}
+
+export async function removeCredentialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(idSchema, { clusterId: formData.get("clusterId") }, async ({ clusterId }) => {
+    await removeCredential(await actionCtx(), clusterId);
+    revalidatePath("/clusters");
+    return undefined;
+  });
+}
+
+export async function removeClusterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(idSchema, { clusterId: formData.get("clusterId") }, async ({ clusterId }) => {
+    await removeCluster(await actionCtx(), clusterId);
+    revalidatePath("/clusters");
+    return undefined;
+  });
+}

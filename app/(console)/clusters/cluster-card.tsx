@@ -1,0 +1,73 @@
+"use client";
+import { useActionState } from "react";
+import { SubmitButton } from "@/app/_components/form";
+import type { ClusterView } from "@/lib/server/clusters";
+import { removeClusterAction, removeCredentialAction, testCredentialAction } from "./actions";
+import { ConnectionReportView } from "./connection-report";
+import { CredentialForm } from "./credential-form";
+
+export function ClusterCard({ cluster, canAttach }: { cluster: ClusterView; canAttach: boolean }) {
+  const cred = cluster.myCredential;
+  const [testState, testAction] = useActionState(testCredentialAction, null);
+  const [removeCredState, removeCredAction] = useActionState(removeCredentialAction, null);
+  const [removeState, removeAction] = useActionState(removeClusterAction, null);
+  const problem = [removeCredState, removeState, testState].find((s) => s && !s.ok);
+  return (
+    <article className="card space-y-3 p-4" aria-labelledby={`cluster-${cluster.id}`} data-testid={`cluster-${cluster.name}`}>
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h2 id={`cluster-${cluster.id}`} className="text-base font-semibold">
+            {cluster.name}
+          </h2>
+          <p className="text-xs text-slate-500">
+            {cluster.description ? `${cluster.description} · ` : ""}
+            {cluster.profile} · registered by {cluster.createdBy} · {cluster.credentialCount} credential{cluster.credentialCount === 1 ? "" : "s"} attached
+          </p>
+        </div>
+        {cluster.canRemove ? (
+          <form action={removeAction} onSubmit={(e) => !confirm(`Remove cluster ${cluster.name}? Its deployment history stays.`) && e.preventDefault()}>
+            <input type="hidden" name="clusterId" value={cluster.id} />
+            <SubmitButton className="btn-danger">Remove cluster</SubmitButton>
+          </form>
+        ) : null}
+      </header>
+      {cred ? (
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid="my-credential">
+          <span>
+            Your credential: <code>{cred.server}</code>
+          </span>
+          <span>context {cred.context}</span>
+          <span>namespace {cred.namespace}</span>
+          <span>{cred.serverVersion ? `Kubernetes ${cred.serverVersion}` : "not tested"}</span>
+          {cred.insecureSkipTls ? <span className="badge bg-amber-100 text-amber-900">TLS not verified</span> : null}
+          <form action={testAction}>
+            <input type="hidden" name="clusterId" value={cluster.id} />
+            <SubmitButton className="btn-secondary" pendingText="Testing…">
+              Test connection
+            </SubmitButton>
+          </form>
+          <form action={removeCredAction}>
+            <input type="hidden" name="clusterId" value={cluster.id} />
+            <SubmitButton className="btn-danger">Remove my credential</SubmitButton>
+          </form>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">You have no credential for this cluster yet.</p>
+      )}
+      {testState?.ok ? <ConnectionReportView report={testState.data} /> : null}
+      {problem && !problem.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {problem.message}
+        </p>
+      ) : null}
+      {canAttach ? (
+        <details open={!cred}>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{cred ? "Replace my kubeconfig" : "Attach my kubeconfig"}</summary>
+          <div className="mt-3">
+            <CredentialForm clusterId={cluster.id} replacing={cred !== null} />
+          </div>
+        </details>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ConnectionReport } from "@/lib/server/k8s/connection-test";
+
+// The result of a connection test: server version and what the credential may do in the namespace.
+export function ConnectionReportView({ report, warnings = [] }: { report: ConnectionReport; warnings?: string[] }) {
+  if (!report.ok) {
+    return (
+      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        {report.message}
+      </p>
+    );
+  }
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="connection-report">
+      <p>
+        Connected: Kubernetes <strong>{report.serverVersion}</strong>. In namespace <strong>{report.namespace}</strong> you may:
+      </p>
+      {warnings.map((w) => (
+        <p key={w} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+          ⚠ {w}
+        </p>
+      ))}
+      <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
+        {report.permissions.map((p) => (
+          <li key={p.label} className={p.allowed ? "text-green-800" : "text-red-700"}>
+            {p.allowed ? "✓" : "✗"} {p.label}
+          </li>
+        ))}
+        <li className={report.canCreateNamespace ? "text-green-800" : "text-slate-500"}>
+          {report.canCreateNamespace ? "✓" : "✗"} create namespaces
+        </li>
+      </ul>
+    </div>
+  );
+}

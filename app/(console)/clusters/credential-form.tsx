@@ -1,0 +1,78 @@
+"use client";
+import { useActionState, useRef } from "react";
+import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
+import { setCredentialAction } from "./actions";
+import { ConnectionReportView } from "./connection-report";
+
+// Attach or replace my kubeconfig: paste it or upload a file (read in the browser into the
+// text area); when the file has several contexts, the server answers with them to pick from.
+export function CredentialForm({ clusterId, replacing }: { clusterId: string; replacing: boolean }) {
+  const [state, action] = useActionState(setCredentialAction, null);
+  const text = useRef<HTMLTextAreaElement>(null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const contexts = errors?.contexts ?? [];
+  const id = `kubeconfig-${clusterId}`;
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (file && text.current) text.current.value = await file.text();
+  };
+  return (
+    <div className="space-y-3">
+      <form action={action} className="space-y-3" noValidate>
+        <input type="hidden" name="clusterId" value={clusterId} />
+        <div>
+          <label htmlFor={id} className="label">
+            Kubeconfig
+          </label>
+          <textarea
+            id={id}
+            ref={text}
+            name="kubeconfig"
+            rows={8}
+            spellCheck={false}
+            autoComplete="off"
+            className="input font-mono text-xs"
+            placeholder="apiVersion: v1&#10;kind: Config&#10;clusters: …"
+            aria-invalid={errors?.kubeconfig ? true : undefined}
+            aria-describedby={errors?.kubeconfig ? `${id}-error` : `${id}-hint`}
+          />
+          <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+            Embedded data only: Berth refuses exec and auth-provider plugins and any file path (certificate-authority, client-key, tokenFile…). Stored encrypted; never shown again.
+          </p>
+          {errors?.kubeconfig?.map((m, i) => <FieldError key={m} id={i === 0 ? `${id}-error` : `${id}-error-${i}`} message={m} />)}
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor={`${id}-file`} className="label">
+              …or upload a file
+            </label>
+            <input id={`${id}-file`} type="file" accept=".yaml,.yml,.json,.conf,.config,text/*" onChange={onFile} className="text-sm" />
+          </div>
+          {contexts.length > 0 ? (
+            <div>
+              <label htmlFor={`${id}-context`} className="label">
+                Context
+              </label>
+              <select id={`${id}-context`} name="context" className="input" aria-invalid={errors?.context ? true : undefined}>
+                {contexts.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+              <FieldError id={`${id}-context-error`} message={errors?.context?.[0]} />
+            </div>
+          ) : (
+            <input type="hidden" name="context" value="" />
+          )}
+          <div className="w-56">
+            <Field name="namespace" label="Namespace (optional)" errors={errors} hint="Defaults to the context's namespace." />
+          </div>
+          <SubmitButton pendingText="Testing the connection…">{replacing ? "Replace my kubeconfig" : "Attach my kubeconfig"}</SubmitButton>
+        </div>
+      </form>
+      {state?.ok ? <ConnectionReportView report={state.data.report} warnings={state.data.warnings} /> : <FormMessage state={state} />}
+      {contexts.length > 0 ? <p className="text-xs text-slate-600">This kubeconfig has several contexts: paste it again and pick one.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+import { useActionState } from "react";
+import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
+import { registerClusterAction } from "./actions";
+
+export function RegisterClusterForm() {
+  const [state, action] = useActionState(registerClusterAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      <div className="min-w-48 flex-1">
+        <Field name="name" label="Name" errors={errors} defaultValue={values?.name} placeholder="prod-hangzhou" />
+      </div>
+      <div className="min-w-60 flex-[2]">
+        <Field name="description" label="Description (optional)" errors={errors} defaultValue={values?.description} />
+      </div>
+      <div>
+        <label htmlFor="f-profile" className="label">
+          Profile
+        </label>
+        <select id="f-profile" name="profile" defaultValue={values?.profile ?? "generic"} className="input">
+          <option value="generic">Generic Kubernetes</option>
+          <option value="alibabacloud">Alibaba Cloud (ACS)</option>
+        </select>
+        <FieldError id="f-profile-error" message={errors?.profile?.[0]} />
+      </div>
+      <SubmitButton>Register cluster</SubmitButton>
+      <div className="w-full">
+        <FormMessage state={state?.ok ? { ok: true, message: "Cluster registered. Attach your kubeconfig below." } : state} />
+      </div>
+    </form>
+  );
+}

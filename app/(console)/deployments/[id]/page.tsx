@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/app/_components/empty-state";
+import { roleAllows } from "@/lib/auth/roles";
+import { getDeployment, type DeploymentDetail } from "@/lib/server/deployments-query";
+import { AppError } from "@/lib/server/errors";
+import { requireTeamWorkspace } from "@/lib/server/session";
+import { duration, STATUS_STYLE, when } from "../format";
+import { RedeployPanel, UndeployPanel } from "./replay-panel";
+import { RolloutPanel } from "./rollout-panel";
+
+export const metadata: Metadata = { title: "Deployment" };
+
+export default async function DeploymentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { ctx, role } = await requireTeamWorkspace();
+  const { id } = await params;
+  let d: DeploymentDetail;
+  try {
+    d = await getDeployment(ctx, id);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+  const canDeploy = roleAllows(role, "deploy.run") && !d.cluster.removed;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${d.kind} ${d.appName}`}
+        description={
+          <>
+            <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`} data-testid="deployment-status">{d.status}</span> {d.message}
+          </>
+        }
+        actions={<Link href="/deployments" className="btn-secondary">History</Link>}
+      />
+      <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 p-4 text-sm sm:grid-cols-2">
+        <Item label="Who">{d.actor.name} ({d.actor.email})</Item>
+        <Item label="When">{when(d.startedAt)} · {duration(d.durationMs)}</Item>
+        <Item label="Template">
+          {d.template ? <Link className="text-brand-700 underline" href={`/templates/${d.template.id}`}>{d.template.name} v{d.template.version}</Link> : "—"}
+        </Item>
+        <Item label="Where">{d.cluster.name}{d.cluster.removed ? " (removed)" : ""} / {d.namespace}</Item>
+        <Item label="Parameters"><code className="text-xs">{JSON.stringify(d.parameters)}</code></Item>
+        {d.replayOfId ? <Item label="Replays"><Link className="text-brand-700 underline" href={`/deployments/${d.replayOfId}`}>{d.replayOfId}</Link></Item> : null}
+        {d.reason ? <Item label="Reason">{d.reason}</Item> : null}
+      </dl>
+      {d.kind !== "undeploy" ? <RolloutPanel deploymentId={d.id} /> : null}
+      <section aria-labelledby="results-h" className="card overflow-x-auto p-4">
+        <h2 id="results-h" className="mb-2 text-base font-semibold">Per-object results</h2>
+        <table className="data-table">
+          <thead><tr><th>Object</th><th>Planned</th><th>Result</th><th>Message</th></tr></thead>
+          <tbody>
+            {d.results.map((r) => (
+              <tr key={`${r.kind}/${r.name}`} data-testid={`result-${r.kind}-${r.name}`}>
+                <td className="font-mono text-xs">{String(r.kind)}/{String(r.name)}</td>
+                <td>{String(r.action ?? "")}{r.recreated ? " (recreated)" : ""}</td>
+                <td>{String(r.status)}</td>
+                <td className="text-xs">{String(r.message ?? "")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {canDeploy && d.kind !== "undeploy" ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <RedeployPanel deploymentId={d.id} />
+          <UndeployPanel deploymentId={d.id} appName={d.appName} />
+        </div>
+      ) : null}
+      <section aria-labelledby="manifest-h">
+        <h2 id="manifest-h" className="mb-2 text-base font-semibold">Exact manifest</h2>
+        <pre className="card max-h-[32rem] overflow-auto p-3 text-xs" data-testid="manifest">{d.manifest}</pre>
+      </section>
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase text-slate-500">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

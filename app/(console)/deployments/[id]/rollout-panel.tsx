@@ -1,0 +1,91 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { RolloutView } from "@/lib/server/k8s/rollout";
+
+// Live rollout per ordinal, polled from /api/deployments/[id]/rollout (state is read from the
+// cluster on every poll). Polling slows down once the rollout is ready.
+const STATE_STYLE: Record<string, string> = {
+  ready: "bg-green-100 text-green-800",
+  progressing: "bg-blue-100 text-blue-800",
+  stalled: "bg-red-100 text-red-800",
+  missing: "bg-slate-100 text-slate-700",
+  unavailable: "bg-amber-100 text-amber-900",
+};
+
+export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
+  const [view, setView] = useState<RolloutView | null>(null);
+  const [error, setError] = useState("");
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      try {
+        const res = await fetch(`/api/deployments/${deploymentId}/rollout`, { cache: "no-store" });
+        const body = await res.json();
+        if (stop) return;
+        if (res.ok) {
+          setView(body as RolloutView);
+          setError("");
+        } else setError(body.error ?? `HTTP ${res.status}`);
+        timer = setTimeout(poll, res.ok && (body as RolloutView).state === "ready" ? 10_000 : 1500);
+      } catch {
+        if (!stop) timer = setTimeout(poll, 3000);
+      }
+    };
+    void poll();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [deploymentId]);
+  return (
+    <section aria-labelledby="rollout-h" className="card space-y-3 p-4" data-testid="rollout">
+      <h2 id="rollout-h" className="text-base font-semibold">
+        Rollout{" "}
+        {view ? (
+          <span className={`badge ${STATE_STYLE[view.state] ?? ""}`} data-testid="rollout-state">
+            {view.state}
+          </span>
+        ) : null}
+      </h2>
+      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {!view && !error ? <p className="text-sm text-slate-500">Reading the cluster…</p> : null}
+      {view?.reason ? <p className={`text-sm ${view.state === "stalled" ? "text-red-700" : "text-slate-600"}`}>{view.reason}</p> : null}
+      {view && view.pods.length ? (
+        <>
+          <p className="text-xs text-slate-500">
+            {view.readyReplicas}/{view.replicas} ready · update revision {view.updateRevision || "—"} · checked {new Date(view.checkedAt).toLocaleTimeString("en-GB")}
+          </p>
+          <table className="data-table" aria-label="Pods per ordinal">
+            <thead>
+              <tr>
+                <th>Ordinal</th>
+                <th>Pod</th>
+                <th>Phase</th>
+                <th>Ready</th>
+                <th>Revision</th>
+                <th>Restarts</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.pods.map((p) => (
+                <tr key={p.name} data-testid={`pod-${p.name}`}>
+                  <td>{p.ordinal}</td>
+                  <td className="font-mono text-xs">{p.name}</td>
+                  <td>{p.exists ? p.phase : "not created"}</td>
+                  <td data-testid="pod-ready">{p.ready ? "Ready" : "Not ready"}</td>
+                  <td className="font-mono text-xs">
+                    {p.revision || "—"} {p.exists ? (p.updated ? "(current)" : "(old)") : ""}
+                  </td>
+                  <td>{p.restarts}</td>
+                  <td className="text-xs">{p.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}

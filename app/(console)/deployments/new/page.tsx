@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState, PageHeader } from "@/app/_components/empty-state";
+import { listClusters } from "@/lib/server/clusters";
+import { listDeployableTemplates, loadDeployableVersion } from "@/lib/server/deployments-render";
+import { requireTeamWorkspace } from "@/lib/server/session";
+import { DeployForm } from "./deploy-form";
+
+export const metadata: Metadata = { title: "New deployment" };
+
+export default async function NewDeploymentPage({ searchParams }: { searchParams: Promise<{ template?: string; version?: string }> }) {
+  const { ctx } = await requireTeamWorkspace();
+  const { template, version } = await searchParams;
+  if (!template) {
+    const templates = await listDeployableTemplates(ctx);
+    return (
+      <div>
+        <PageHeader title="New deployment" description="Choose a template to deploy." />
+        {templates.length === 0 ? (
+          <EmptyState title="No templates to deploy">Create a template first, then deploy one of its versions here.</EmptyState>
+        ) : (
+          <ul className="card divide-y divide-slate-100">
+            {templates.map((t) => (
+              <li key={t.id} className="px-4 py-3">
+                <Link className="font-medium text-brand-700 hover:underline" href={`/deployments/new?template=${t.id}&version=${t.latestVersion}`}>
+                  {t.name}
+                </Link>{" "}
+                <span className="text-xs text-slate-500">v{t.latestVersion}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  const n = Number(version);
+  const [deployable, clusters] = await Promise.all([loadDeployableVersion(ctx, template, Number.isInteger(n) && n > 0 ? n : undefined), listClusters(ctx)]);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`Deploy ${deployable.templateName}`}
+        description={`App ${deployable.appName}. Plan first: Berth renders the version on the server, checks your rights, dry-runs every object and shows the diff against what is live.`}
+      />
+      <nav aria-label="Versions" className="flex flex-wrap gap-2 text-sm">
+        {deployable.versions.map((v) => (
+          <Link key={v} href={`/deployments/new?template=${deployable.templateId}&version=${v}`} aria-current={v === deployable.version ? "page" : undefined} className={v === deployable.version ? "badge bg-brand-600 text-white" : "badge bg-slate-100 text-slate-700"}>
+            v{v}
+          </Link>
+        ))}
+      </nav>
+      <DeployForm
+        key={`${deployable.templateId}@${deployable.version}`}
+        deployable={deployable}
+        clusters={clusters.map((c) => ({ id: c.id, name: c.name, namespace: c.myCredential?.namespace ?? null }))}
+      />
+    </div>
+  );
+}

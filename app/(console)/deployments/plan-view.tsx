@@ -1,0 +1,98 @@
+import type { FieldChange } from "@/lib/manifests";
+import type { ClusterPlan } from "@/lib/server/deployments";
+import type { ObjectPlan } from "@/lib/server/k8s/plan";
+
+// A plan, per cluster and object: action, RBAC denials, dry-run errors and the field diff.
+const ACTION_STYLE: Record<string, string> = {
+  create: "bg-green-100 text-green-800",
+  update: "bg-blue-100 text-blue-800",
+  unchanged: "bg-slate-100 text-slate-600",
+  recreate: "bg-amber-100 text-amber-900",
+};
+
+const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+
+export function PlanView({ plans }: { plans: ClusterPlan[] }) {
+  return (
+    <div className="space-y-4" data-testid="plan">
+      {plans.map((c) => (
+        <section key={c.clusterId} className="card p-4" aria-label={`Plan for ${c.clusterName || c.clusterId}`}>
+          <h3 className="mb-2 text-sm font-semibold">
+            {c.clusterName || c.clusterId}
+            {c.plan ? <span className="ml-2 font-normal text-slate-500">namespace {c.plan.namespace}</span> : null}
+            {c.plan ? (
+              <span className={`badge ml-2 ${c.plan.ok ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{c.plan.ok ? "ready to deploy" : "blocked"}</span>
+            ) : null}
+          </h3>
+          {c.error ? <p role="alert" className="text-sm text-red-700">{c.error}</p> : null}
+          {c.plan?.namespaceExists === false ? (
+            <p className="mb-2 text-sm text-amber-800">
+              Namespace {c.plan.namespace} does not exist. {c.plan.canCreateNamespace ? "Tick “create the namespace” to create it." : "You may not create it."}
+            </p>
+          ) : null}
+          {c.plan ? <ObjectTable objects={c.plan.objects} /> : null}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th>Object</th>
+          <th>Action</th>
+          <th>Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {objects.map((o) => (
+          <tr key={`${o.kind}/${o.name}`} data-testid={`plan-${o.kind}-${o.name}`}>
+            <td className="whitespace-nowrap font-mono text-xs">
+              {o.kind}/{o.name}
+            </td>
+            <td>
+              <span className={`badge ${ACTION_STYLE[o.action] ?? ""}`}>{o.action}</span>
+            </td>
+            <td className="space-y-1 text-xs">
+              {o.denied.map((d) => (
+                <p key={d} role="alert" className="text-red-700">
+                  RBAC: {d}
+                </p>
+              ))}
+              {o.errors.map((e) => (
+                <p key={`${e.field}${e.message}`} className="text-red-700">
+                  Dry-run: {e.field ? <code>{e.field}</code> : null} {e.message}
+                </p>
+              ))}
+              {o.conflict ? <p className="text-amber-800">Another field manager owns some of these fields: deploy with “force” to take them over.</p> : null}
+              {o.immutable.length ? (
+                <p className="text-amber-800">
+                  {o.immutable.join(", ")} cannot change in place: tick “recreate, keeping the pods’ volumes” (the StatefulSet is deleted leaving its pods and PVCs, then applied).
+                </p>
+              ) : null}
+              <ChangeList changes={o.changes} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ChangeList({ changes }: { changes: FieldChange[] }) {
+  if (!changes.length) return null;
+  return (
+    <ul className="font-mono">
+      {changes.slice(0, 50).map((c) => (
+        <li key={c.path}>
+          <span className="text-slate-700">{c.path}</span>: <span className="text-red-700 line-through">{show(c.before)}</span> →{" "}
+          <span className="text-green-800">{show(c.after)}</span>
+        </li>
+      ))}
+      {changes.length > 50 ? <li>… and {changes.length - 50} more</li> : null}
+    </ul>
+  );
+}
