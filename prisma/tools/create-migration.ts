@@ -4,7 +4,7 @@
 // the wasm schema engine introspects and diffs against the schema.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { applyMigrations } from "./apply-migrations";
+import { applyMigrations, MigrationError } from "./apply-migrations";
 import { migrationAdapterFactory } from "./migration-adapter";
 import { ensureLockfile, migrationTimestamp, slugifyMigrationName, writeMigration } from "./migrations-dir";
 import { servePglite } from "./pglite-server";
@@ -26,12 +26,21 @@ export async function createMigration({ schemaPath, migrationsDir, name, now = n
   return writeMigration(migrationsDir, `${migrationTimestamp(now)}_${slug}`, sql);
 }
 
+async function replayMigrations(shadowUrl: string, migrationsDir: string): Promise<void> {
+  try {
+    await applyMigrations({ connectionString: shadowUrl, migrationsDir, log: () => {} });
+  } catch (error) {
+    const reason = error instanceof MigrationError ? error.message.split("\n")[0] : String(error);
+    throw new MigrationError(`Replaying the existing migrations on the in-memory shadow database failed: ${reason}`);
+  }
+}
+
 /** The migration script from the migrations' end state to the schema, or null when equal. */
 export async function diffMigrationsToSchema(schemaPath: string, migrationsDir: string): Promise<string | null> {
   const schema = { files: [{ path: path.basename(schemaPath), content: await readFile(schemaPath, "utf8") }] };
   const shadow = await servePglite();
   try {
-    await applyMigrations({ connectionString: shadow.url, migrationsDir, log: () => {} });
+    await replayMigrations(shadow.url, migrationsDir);
     const adapter = migrationAdapterFactory(shadow.url);
     const engine = await openSchemaEngine(adapter.factory);
     try {

@@ -39,7 +39,9 @@ async function main(args: string[]): Promise<void> {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof MigrationError ? error.message : error);
+    // Our refusals and the engine's user-facing errors (P1012 schema errors…) need no stack trace.
+    const userFacing = error instanceof MigrationError || typeof (error as { code?: unknown })?.code === "string";
+    console.error(userFacing ? `${(error as Error).message}` : error);
     process.exit(1);
   },
 );
