@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createTestNamespace, deleteTestNamespace } from "./cluster/control-plane";
+import { OWNER, OWNER_STATE } from "./support/accounts";
+import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "./support/deploy-fixtures";
+import { seedNginxTemplate } from "./support/deploy-seed";
+
+// Register a cluster by pasting the admin kubeconfig, deploy a template, watch the rollout
+// reach Ready per ordinal, change the image (plan shows the field diff), redeploy from history.
+test.use({ storageState: OWNER_STATE });
+
+const adminKubeconfig = () => {
+  const file = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
+  if (!file) throw new Error("BERTH_TEST_KUBECONFIG_ADMIN is not set: run through `npm test` (it starts the control plane)");
+  return fs.readFileSync(file, "utf8");
+};
+
+let namespace = "";
+test.afterAll(async () => {
+  if (namespace) await deleteTestNamespace(namespace);
+});
+
+test("register a cluster, deploy, watch the rollout, change the image, redeploy from history", async ({ page }) => {
+  test.setTimeout(180_000);
+  namespace = await createTestNamespace("e2e-deploy");
+  const templateId = await seedNginxTemplate(OWNER.email);
+  const clusterName = `e2e-${Date.now().toString(36)}`;
+
+  // Register and attach: a hostile kubeconfig is refused with its reason, the real one is tested.
+  await page.goto("/clusters");
+  await page.getByLabel("Name", { exact: true }).fill(clusterName);
+  await page.getByRole("button", { name: "Register cluster" }).click();
+  const card = page.getByTestId(`cluster-${clusterName}`);
+  await expect(card).toBeVisible();
+  await card.getByLabel("Kubeconfig", { exact: true }).fill(adminKubeconfig().replace(/client-key-data: .*/, "client-key: /etc/shadow"));
+  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await expect(card.getByRole("alert").filter({ hasText: "client-key points at a file" }).first()).toBeVisible();
+  await card.getByLabel("Kubeconfig", { exact: true }).fill(adminKubeconfig());
+  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await expect(card.getByTestId("connection-report")).toContainText("Kubernetes v1.36.3");
+  await expect(card.getByTestId("my-credential")).toContainText("context");
+
+  // Plan then deploy.
+  await deployImage(page, templateId, clusterName, NGINX_IMAGE_1, async (plan) => {
+    await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("create");
+  });
+  await expect(page.getByTestId("deployment-status")).toHaveText("applied");
+  await expect(page.getByTestId("rollout-state")).toHaveText("ready", { timeout: 60_000 });
+  await expect(page.getByTestId("pod-nginx-0").getByTestId("pod-ready")).toHaveText("Ready");
+  await expect(page.getByTestId("pod-nginx-1").getByTestId("pod-ready")).toHaveText("Ready");
+  const firstUrl = page.url();
+
+  // Change the image: the plan shows the field diff.
+  await deployImage(page, templateId, clusterName, NGINX_IMAGE_2, async (plan) => {
+    const sts = plan.getByTestId("plan-StatefulSet-nginx");
+    await expect(sts).toContainText("update");
+    await expect(sts).toContainText("spec.template.spec.containers[name=nginx].image");
+    await expect(sts).toContainText(NGINX_IMAGE_2);
+  });
+  await expect(page.getByTestId("manifest")).toContainText(NGINX_IMAGE_2);
+
+  // Redeploy the first record from history: preview shows the image going back.
+  await page.goto("/deployments");
+  await expect(page.getByTestId("deployment-row")).toHaveCount(2);
+  await page.goto(firstUrl);
+  await page.getByRole("button", { name: "Preview redeploy" }).click();
+  const preview = page.getByTestId("plan");
+  await expect(preview.getByTestId("plan-StatefulSet-nginx")).toContainText("update");
+  await expect(preview.getByTestId("plan-StatefulSet-nginx")).toContainText(NGINX_IMAGE_1);
+  await page.getByLabel("Reason (optional)").fill("back to 1.27");
+  await page.getByRole("button", { name: "Redeploy", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "applied" })).toBeVisible();
+  await page.getByRole("link", { name: "open the new record" }).click();
+  await expect(page.getByRole("heading", { name: "redeploy nginx" })).toBeVisible();
+  await expect(page.getByTestId("deployment-status")).toHaveText("applied");
+  await expect(page.getByText("back to 1.27")).toBeVisible();
+  await expect(page.getByTestId("manifest")).toContainText(NGINX_IMAGE_1);
+  await expect(page.getByTestId("rollout-state")).toHaveText("ready", { timeout: 60_000 });
+});
+
+async function deployImage(page: import("@playwright/test").Page, templateId: string, clusterName: string, image: string, checkPlan: (plan: import("@playwright/test").Locator) => Promise<void>) {
+  await page.goto(`/deployments/new?template=${templateId}&version=1`);
+  await page.getByLabel(/^Image/).fill(image);
+  await page.getByRole("checkbox", { name: clusterName }).check();
+  await page.getByLabel("Namespace", { exact: true }).fill(namespace);
+  await page.getByRole("button", { name: "Plan" }).click();
+  const plan = page.getByTestId("plan");
+  await expect(plan).toContainText("ready to deploy");
+  await checkPlan(plan);
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  const results = page.getByTestId("deploy-results");
+  await expect(results).toContainText("applied");
+  await results.getByRole("link", { name: "open the record and rollout" }).click();
+  await expect(page.getByRole("heading", { name: "deploy nginx" })).toBeVisible();
+}
