@@ -80,37 +80,42 @@ function isCollection(value: unknown): value is Record<string, unknown> | unknow
   return typeof value === "object" && value !== null && Object.keys(value).length > 0;
 }
 
-function emitNode(value: Record<string, unknown> | unknown[], indent: string, out: string[]): void {
+/**
+ * Appends `value` (a non-empty map or list) to `w.text`. Every line starts with
+ * `indent`, except the first, which starts with `first` (`indent` or "- " for a
+ * list item), so list items need no rewriting afterwards.
+ */
+function emitNode(value: Record<string, unknown> | unknown[], indent: string, first: string, w: { text: string }): void {
+  let lead = first;
   if (Array.isArray(value)) {
+    const itemIndent = indent + "  ";
     for (const item of value) {
-      if (!isCollection(item)) {
-        out.push(`${indent}- ${scalar(item, indent)}`);
-        continue;
-      }
-      const start = out.length;
-      emitNode(item, indent + "  ", out);
-      out[start] = `${indent}- ${out[start].slice(indent.length + 2)}`;
+      if (isCollection(item)) emitNode(item, itemIndent, lead + "- ", w);
+      else w.text += `${lead}- ${scalar(item, indent)}\n`;
+      lead = indent;
     }
     return;
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     if (item === undefined) continue;
     const k = isPlainCached(key) ? key : quoted(key);
-    if (!isCollection(item)) out.push(`${indent}${k}: ${scalar(item, indent)}`);
+    if (!isCollection(item)) w.text += `${lead}${k}: ${scalar(item, indent)}\n`;
     else {
-      out.push(`${indent}${k}:`);
-      emitNode(item, Array.isArray(item) ? indent : indent + "  ", out);
+      w.text += `${lead}${k}:\n`;
+      const childIndent = Array.isArray(item) ? indent : indent + "  ";
+      emitNode(item, childIndent, childIndent, w);
     }
+    lead = indent;
   }
 }
 
 /** One YAML document (no leading `---`), ending with a newline. */
 export function emitYaml(value: unknown): string {
   if (!isCollection(value)) return `${scalar(value, "")}\n`;
-  const out: string[] = [];
-  emitNode(value, "", out);
-  return out.join("\n") + "\n";
+  const w = { text: "" };
+  emitNode(value, "", "", w);
+  return w.text;
 }
 
 /** Several documents separated by `---`, as `kubectl apply -f` reads them. */

@@ -13,12 +13,18 @@ export function isPlainObject(v: unknown): v is Obj {
 export function setIf(target: Obj, key: string, value: unknown): void {
   if (value === undefined) return;
   if (Array.isArray(value) && value.length === 0) return;
-  if (isPlainObject(value) && Object.keys(value).length === 0) return;
+  if (isPlainObject(value) && !hasKeys(value)) return;
   target[key] = value;
+}
+
+function hasKeys(obj: Obj): boolean {
+  for (const _ in obj) return true;
+  return false;
 }
 
 /** A copy of a string map with keys sorted, so output does not depend on insertion order. */
 export function sortedMap(map: Record<string, string>): Record<string, string> {
+  if (!hasKeys(map)) return {};
   const keys = Object.keys(map);
   if (!isSorted(keys)) keys.sort();
   const out: Record<string, string> = {};
