@@ -445,6 +445,10 @@ async function bootstrapObjects(api: KubeClient, ns: string, nodes: number): Pro
           capacity: resources,
           allocatable: resources,
           nodeInfo: { kubeletVersion: `${KUBERNETES_VERSION}-kwok`, operatingSystem: "linux", architecture: "amd64" },
+          addresses: [
+            { type: "InternalIP", address: `10.240.0.${i + 1}` },
+            { type: "Hostname", address: name },
+          ],
         },
       },
       [],

@@ -1,6 +1,6 @@
 // Wrapper module: builds the Kubernetes control-plane binaries from k8s.io/kubernetes.
 // k8s.io/kubernetes replaces its staging modules with local paths; we point them at the
-// published v0.36.x tags instead. Regenerate with ../build.sh if the version changes.
+// published v0.36.x tags instead. Built by ../binaries.ts; to upgrade see ../README.md.
 module berth.local/e2e/cluster/kube
 
 go 1.26.0
