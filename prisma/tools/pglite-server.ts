@@ -4,6 +4,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { createInMemoryPglite } from "./pglite-template";
 
 export interface ServedPglite {
   /** Connection string for pg clients; use a pool of at most one connection. */
@@ -15,7 +16,7 @@ export interface ServedPglite {
 export async function servePglite(dataDir?: string): Promise<ServedPglite> {
   // PGlite does not create parent folders itself.
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = dataDir ? await PGlite.create({ dataDir }) : await createInMemoryPglite();
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
   try {
     await server.start();
