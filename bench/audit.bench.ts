@@ -137,13 +137,15 @@ async function withServer<T>(run: (url: string) => Promise<T>): Promise<T> {
 
 async function main() {
   await withServer(async () => {
-    const database = await createTestDatabase("berth_bench");
+    // BENCH_DATABASE_URL: reuse a database a previous run seeded and kept (BENCH_KEEP=1).
+    const reuse = process.env.BENCH_DATABASE_URL;
+    const database = reuse ? { url: reuse, drop: async () => {} } : await createTestDatabase("berth_bench");
     const client = new pg.Client({ connectionString: database.url });
     try {
       await applyMigrations({ connectionString: database.url, migrationsDir: path.join(root, "prisma/migrations"), log: () => {} });
       await client.connect();
       const seedStart = Date.now();
-      await seed(client);
+      if (!reuse) await seed(client);
       const total = (await client.query(`SELECT count(*)::int AS n, pg_size_pretty(pg_total_relation_size('"AuditEvent"')) AS size FROM "AuditEvent"`)).rows[0];
       console.log(`seeded ${total.n} events (${TEAMS} teams × ${MEMBERS} members, 6% global sign-ins) in ${((Date.now() - seedStart) / 1000).toFixed(1)} s; table + indexes ${total.size}`);
 
@@ -184,7 +186,8 @@ async function main() {
       }
     } finally {
       await client.end().catch(() => {});
-      await database.drop();
+      if (process.env.BENCH_KEEP) console.log(`kept the database: BENCH_DATABASE_URL=${database.url}`);
+      else await database.drop();
     }
   });
 }
