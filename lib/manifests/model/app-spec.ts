@@ -30,6 +30,8 @@ const RetentionRule = z.enum(["Retain", "Delete"]);
 export const AppSpecObject = z.object({
   // Step 1 — basic information
   name: ShortString,
+  /** The seed's case; Deployment may come later. */
+  workloadType: z.literal("StatefulSet").default("StatefulSet"),
   replicas: z.number().int().min(0).default(2),
   labels: StringMap,
   annotations: StringMap,

@@ -75,6 +75,7 @@ export function defaultVolume(type: Exclude<VolumeType, "other">, name = ""): Vo
 export function defaultAppSpec(name = "nginx"): AppSpec {
   return {
     name,
+    workloadType: "StatefulSet",
     replicas: 2,
     labels: {},
     annotations: {},

@@ -30,6 +30,13 @@ export function checkContainers(list: IssueList, spec: AppSpec): void {
     ...all.flatMap((x) => x.c.logs.filter((l) => l.path !== "stdout").map((l) => logVolumeName(l.store))),
   ]);
   for (const { c, path, init } of all) checkContainer(list, c, path, { init, volumeNames });
+  // The seed's cloud (ACS, chosen through the instance profile) only pulls images Always.
+  if (spec.cloud) {
+    for (const { c, path } of all) {
+      if (c.imagePullPolicy !== undefined && c.imagePullPolicy !== "Always")
+        list.add([...path, "imagePullPolicy"], "this cloud only supports the Always pull policy");
+    }
+  }
 }
 
 interface ContainerContext {
