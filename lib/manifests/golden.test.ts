@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { AppSpecSchema } from "./model/app-spec";
+import { CRON_HPA } from "./model/scaling";
 import { importYaml } from "./import/import-yaml";
 import { renderYaml } from "./render/render-app";
 
@@ -43,4 +45,13 @@ describe("golden apps", () => {
       expect(result.spec).toEqual(spec);
     });
   }
+});
+
+test("the cron-HPA CRD serves the kind and version the renderer emits", () => {
+  const crd = parse(readFileSync(join(__dirname, "testdata/crds/cronhpa.yaml"), "utf8"));
+  const [group, version] = CRON_HPA.apiVersion.split("/");
+  expect(crd.spec.group).toBe(group);
+  expect(crd.spec.names.kind).toBe(CRON_HPA.kind);
+  expect(crd.metadata.name).toBe(`${crd.spec.names.plural}.${group}`);
+  expect(crd.spec.versions.find((v: { name: string }) => v.name === version)).toMatchObject({ served: true, storage: true });
 });

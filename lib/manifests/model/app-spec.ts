@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Extra, ShortString, SIZE_LIMITS, StringMap } from "./common";
+import { Extra, JsonBag, ShortString, SIZE_LIMITS, StringMap } from "./common";
 import { ContainerSchema } from "./container";
 import { IngressSchema, ServiceSchema } from "./network";
 import { AutoscalingSchema, ScheduledScalingSchema } from "./scaling";
@@ -62,7 +62,7 @@ export const AppSpecObject = z.object({
   podExtra: Extra,
   headlessServiceExtra: Extra,
   /** Whole objects that belong to the app but have no form (ConfigMaps, PodDisruptionBudgets). */
-  extraObjects: z.array(z.record(z.string(), z.unknown())).max(SIZE_LIMITS.listItems).default([]),
+  extraObjects: z.array(JsonBag).max(SIZE_LIMITS.listItems).default([]),
 });
 
 /** The schema the wizard and the server use: shapes plus every cross-field cluster rule. */

@@ -32,12 +32,37 @@ export const StringMap = z
 
 export const StringList = z.array(LongString).max(SIZE_LIMITS.listItems).default([]);
 
+const BAG_LIMITS = { depth: 32, nodes: 20_000 } as const;
+
+/**
+ * Checks free-form JSON without recursion: a hostile bag nested 100,000 levels
+ * deep or holding a million entries must fail here, not overflow the renderer.
+ */
+export function checkJsonBag(value: unknown): string | null {
+  const stack: [unknown, number][] = [[value, 0]];
+  let nodes = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (++nodes > BAG_LIMITS.nodes) return `has more than ${BAG_LIMITS.nodes} values`;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= BAG_LIMITS.depth) return `is nested more than ${BAG_LIMITS.depth} levels deep`;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return null;
+}
+
+/** A free-form JSON object, bounded in depth and size. */
+export const JsonBag = z.record(z.string(), z.unknown()).superRefine((bag, ctx) => {
+  const message = checkJsonBag(bag);
+  if (message) ctx.addIssue({ code: "custom", message });
+});
+
 /**
  * A bag of Kubernetes fields the form does not model (affinity, tolerations,
  * securityContext …). The renderer deep-merges it under the modelled fields,
  * so imported manifests come back out unchanged.
  */
-export const Extra = z.record(z.string(), z.unknown()).optional();
+export const Extra = JsonBag.optional();
 
 /** A port given by number or by container port name (probes, target ports). */
 export const PortRef = z.union([z.number().int(), ShortString]);

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Extra, LongString, ShortString, SIZE_LIMITS } from "./common";
+import { Extra, JsonBag, LongString, ShortString, SIZE_LIMITS } from "./common";
 
 const KeyToPath = z.object({ key: ShortString, path: LongString, mode: z.number().int().optional() });
 const projection = {
@@ -20,7 +20,7 @@ export const VolumeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("persistentVolumeClaim"), name: ShortString, claimName: ShortString, readOnly: z.boolean().optional() }),
   z.object({ type: z.literal("nfs"), name: ShortString, server: ShortString, path: LongString, readOnly: z.boolean().optional() }),
   /** Any other volume source (hostPath, csi, projected …), kept as written. */
-  z.object({ type: z.literal("other"), name: ShortString, source: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal("other"), name: ShortString, source: JsonBag }),
 ]);
 
 export const ACCESS_MODES = ["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"] as const;

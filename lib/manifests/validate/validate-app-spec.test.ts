@@ -119,6 +119,15 @@ describe("validation rules", () => {
     expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "containers.0.env", message: "at most 500 entries are allowed" }] });
   });
 
+  test("a passthrough bag nested 100,000 levels deep is rejected, not rendered", () => {
+    const spec = base();
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 100_000; i++) deep = (deep.a = {}) as Record<string, unknown>;
+    spec.podExtra = root;
+    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "podExtra", message: "is nested more than 32 levels deep" }] });
+  });
+
   test("wrong types anywhere give a path and a message", () => {
     const result = validateAppSpec({ name: 5, containers: [{ name: "a", image: "nginx", ports: [{ containerPort: "80" }] }] });
     expect(result).toEqual({
