@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   if (!env.DATABASE_URL) {
     embedded = await openEmbeddedDatabase(dataDir, env);
     Object.assign(env, embedded.env);
-    console.log(`Embedded database: ${path.relative(root, dataDir) || "."}/pglite`);
+    const shown = path.relative(root, dataDir);
+    console.log(`Embedded database: ${path.join(shown.startsWith("..") ? dataDir : shown, "pglite")}`);
   }
   await applyMigrations({ connectionString: env.DATABASE_URL!, migrationsDir: path.join(root, "prisma/migrations") });
   if (stopping) return;
@@ -55,7 +56,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** Our refusals (named errors) and connection errors (with a code) need no stack trace. */
+function describe(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  if (error.name !== "Error") return error.message;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? `Berth cannot start: ${error.message} (${code})` : error;
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof Error && error.name !== "Error" ? error.message : error);
+  console.error(describe(error));
   void shutdown(1);
 });
