@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# npm writes node_modules/.package-lock.json on every install: older than the lock = stale.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Installing dependencies (npm ci)…"
-  npm ci --no-audit --no-fund
-fi
-
-npm run --silent db:generate
+bash scripts/ensure-deps.sh
 
 # Rebuild when anything the build reads is newer than the last build's BUILD_ID.
 build_inputs=(app lib public prisma/schema.prisma package-lock.json next.config.js postcss.config.mjs tsconfig.json)
