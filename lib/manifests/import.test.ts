@@ -167,6 +167,18 @@ describe("import: bad input", () => {
     expect(r.ok && r.spec.volumes[0]).toMatchObject({ defaultMode: 0o600 });
   });
 
+  test("absurd nesting is an error, not a crash", () => {
+    const r = importYaml("a: " + "[".repeat(50_000) + "]".repeat(50_000));
+    expect(r.ok).toBe(false);
+  });
+
+  test("kubectl get -o json output imports through the JSON fast path", () => {
+    const yamlResult = importYaml(read("kubectl-get-redis.yaml"));
+    const asJson = JSON.stringify({ kind: "List", items: inputObjects(read("kubectl-get-redis.yaml")) });
+    const jsonResult = importYaml(asJson);
+    expect(jsonResult).toEqual(yamlResult);
+  });
+
   test("an alias bomb is refused, not expanded", () => {
     const bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nkind: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
     expect(importYaml(bomb).ok).toBe(false);

@@ -22,35 +22,58 @@ export function parseDocuments(text: string): ParsedDocuments {
   const separators = text.match(/^---/gm)?.length ?? 0;
   if (separators > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} documents`);
 
+  const json = parseJsonFast(text);
+  if (json !== undefined) return collectObjects([json]);
+
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, version: "1.1", customTags: kubectlTags });
   const errors: ImportError[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     for (const err of doc.errors) {
       const pos = lineCounter.linePos(err.pos[0]);
-      errors.push({ message: firstLine(err.message), line: pos.line, column: pos.col });
+      const message = /call stack/i.test(err.message) ? "the YAML is nested too deeply" : firstLine(err.message);
+      errors.push({ message, line: pos.line, column: pos.col });
     }
   }
   if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
 
-  const objects: Obj[] = [];
-  const notObjects: number[] = [];
+  const values: unknown[] = [];
   const all = Array.isArray(docs) ? docs : [docs];
   for (let i = 0; i < all.length; i++) {
-    let value: unknown;
     try {
-      value = all[i].toJS({ maxAliasCount: 100 });
+      values.push(all[i].toJS({ maxAliasCount: 100 }));
     } catch (e) {
-      return fail(`document ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
+      const reason = e instanceof RangeError ? "the YAML is nested too deeply" : e instanceof Error ? e.message : String(e);
+      return fail(`document ${i + 1}: ${reason}`);
     }
-    if (value === null || value === undefined) continue;
+  }
+  return collectObjects(values);
+}
+
+/** Objects of the documents, `kind: List` unwrapped; documents that are not objects are noted. */
+function collectObjects(values: unknown[]): ParsedDocuments {
+  const objects: Obj[] = [];
+  const notObjects: number[] = [];
+  values.forEach((value, i) => {
+    if (value === null || value === undefined) return;
     if (!isObj(value)) notObjects.push(i + 1);
     else if (asStr(value.kind)?.endsWith("List") && Array.isArray(value.items)) {
       for (const item of asArr(value.items)) isObj(item) ? objects.push(item) : notObjects.push(i + 1);
     } else objects.push(value);
-  }
+  });
   if (objects.length > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} objects`);
   return { ok: true, objects, notObjects };
+}
+
+/** `kubectl get -o json` output parses far faster as JSON; on any doubt the YAML path decides. */
+function parseJsonFast(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first !== "{" && first !== "[") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -119,12 +119,23 @@ describe("validation rules", () => {
     expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "containers.0.env", message: "at most 500 entries are allowed" }] });
   });
 
+  test("100,000 labels are refused before parsing", () => {
+    const spec = base();
+    spec.labels = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, "v"]));
+    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "labels", message: "has 100000 entries; at most 10000 are accepted" }] });
+  });
+
   test("a passthrough bag nested 100,000 levels deep is rejected, not rendered", () => {
     const spec = base();
     let deep: Record<string, unknown> = {};
     const root = deep;
     for (let i = 0; i < 100_000; i++) deep = (deep.a = {}) as Record<string, unknown>;
     spec.podExtra = root;
+    expect(validateAppSpec(spec)).toMatchObject({ ok: false, issues: [{ message: "is nested more than 64 levels deep" }] });
+    // Through the schema alone (the form's path), the bag's own limit answers.
+    spec.podExtra = { a: { b: { c: {} } } };
+    let bag: Record<string, unknown> = spec.podExtra;
+    for (let i = 0; i < 40; i++) bag = (bag.x = {}) as Record<string, unknown>;
     expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "podExtra", message: "is nested more than 32 levels deep" }] });
   });
 

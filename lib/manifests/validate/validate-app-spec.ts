@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import { AppSpecObject, type AppSpec } from "../model/app-spec";
+import { guardInputSize } from "./input-guard";
 import { collectRuleIssues } from "./rules";
 
 export interface ValidationIssue {
@@ -15,6 +16,8 @@ const MAX_ISSUES = 50;
 
 /** Parses and checks an app spec: shapes first, then every cluster rule. Never throws. */
 export function validateAppSpec(input: unknown): ValidationResult {
+  const tooLarge = guardInputSize(input);
+  if (tooLarge) return { ok: false, issues: [tooLarge] };
   const parsed = AppSpecObject.safeParse(input);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, MAX_ISSUES).map(fromZodIssue) };
   const ruleIssues = collectRuleIssues(parsed.data);
