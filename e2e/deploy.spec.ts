@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createTestNamespace, deleteTestNamespace } from "./cluster/control-plane";
 import { OWNER, OWNER_STATE } from "./support/accounts";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "./support/deploy-fixtures";
-import { seedNginxTemplate } from "./support/deploy-seed";
+import { createNamespace, deleteNamespace, seedNginxTemplate } from "./support/deploy-seed";
 
 // Register a cluster by pasting the admin kubeconfig, deploy a template, watch the rollout
 // reach Ready per ordinal, change the image (plan shows the field diff), redeploy from history.
@@ -17,12 +16,12 @@ const adminKubeconfig = () => {
 
 let namespace = "";
 test.afterAll(async () => {
-  if (namespace) await deleteTestNamespace(namespace);
+  if (namespace) deleteNamespace(namespace);
 });
 
 test("register a cluster, deploy, watch the rollout, change the image, redeploy from history", async ({ page }) => {
   test.setTimeout(180_000);
-  namespace = await createTestNamespace("e2e-deploy");
+  namespace = createNamespace("e2e-deploy");
   const templateId = await seedNginxTemplate(OWNER.email);
   const clusterName = `e2e-${Date.now().toString(36)}`;
 
