@@ -100,4 +100,26 @@ describe("plan, apply, rollout, undeploy", () => {
       await cluster.deleteTestNamespace(ns);
     }
   });
+
+  it("reports a stalled rollout with its reason once the deadline from the deployment's start has passed", async () => {
+    const ns = await cluster.createTestNamespace("k8s-stalled");
+    try {
+      const objects = nginxObjects();
+      const sts = objects[2] as { spec: { template: { spec: { nodeSelector?: Record<string, string> } } } };
+      sts.spec.template.spec.nodeSelector = { "berth.test/no-such-node": "true" };
+      expect((await applyBundle(admin, ns, objects)).every((r) => r.status === "applied")).toBe(true);
+      const fresh = await readRollout(admin, ns, "nginx", new Date());
+      expect(fresh.state).toBe("progressing");
+      const stalled = await eventually("stalled with a scheduling reason", async () => {
+        const v = await readRollout(admin, ns, "nginx", new Date(Date.now() - 60_000), 30_000);
+        return v.state === "stalled" && /Unschedulable|node/i.test(v.reason) ? v : undefined;
+      });
+      expect(stalled.reason).toMatch(/^not ready 30 s after the deployment started — nginx-0: PodScheduled/);
+      expect(stalled.pods[0]).toMatchObject({ name: "nginx-0", exists: true, phase: "Pending", ready: false });
+      expect(stalled.pods[1]).toMatchObject({ name: "nginx-1", exists: false });
+      expect((await readRollout(admin, ns, "missing", new Date())).state).toBe("missing");
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
 });
