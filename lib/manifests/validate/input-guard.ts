@@ -6,18 +6,47 @@ const GUARD = { entriesPerCollection: 10_000, nodes: 500_000, depth: 64 } as con
  * A cheap walk over untrusted input before zod sees it: one list or map with
  * thousands of entries, or absurd nesting, is refused at once with its path,
  * instead of being parsed entry by entry. The finer limits live in the schema.
+ * Recursion is safe here: it stops at GUARD.depth.
  */
 export function guardInputSize(input: unknown): ValidationIssue | null {
-  const stack: [unknown, string, number][] = [[input, "", 0]];
-  let nodes = 0;
-  while (stack.length) {
-    const [value, path, depth] = stack.pop()!;
-    if (typeof value !== "object" || value === null) continue;
-    if (++nodes > GUARD.nodes) return { path, message: "the input is too large" };
-    if (depth > GUARD.depth) return { path, message: `is nested more than ${GUARD.depth} levels deep` };
-    const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
-    if (entries.length > GUARD.entriesPerCollection) return { path, message: `has ${entries.length} entries; at most ${GUARD.entriesPerCollection} are accepted` };
-    for (const [key, child] of entries) stack.push([child, path === "" ? key : `${path}.${key}`, depth + 1]);
+  const state = { nodes: 0 };
+  const found = walk(input, 0, state);
+  if (!found) return null;
+  return { path: found.path.reverse().join("."), message: found.message };
+}
+
+interface Found {
+  path: string[];
+  message: string;
+}
+
+function walk(value: unknown, depth: number, state: { nodes: number }): Found | null {
+  if (typeof value !== "object" || value === null) return null;
+  if (++state.nodes > GUARD.nodes) return { path: [], message: "the input is too large" };
+  if (depth > GUARD.depth) return { path: [], message: `is nested more than ${GUARD.depth} levels deep` };
+  if (Array.isArray(value)) {
+    if (value.length > GUARD.entriesPerCollection) return tooMany(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const found = walk(value[i], depth + 1, state);
+      if (found) return withKey(found, String(i));
+    }
+    return null;
+  }
+  let count = 0;
+  for (const key in value) {
+    if (++count > GUARD.entriesPerCollection) return tooMany(Object.keys(value).length);
+    const found = walk((value as Record<string, unknown>)[key], depth + 1, state);
+    if (found) return withKey(found, key);
   }
   return null;
+}
+
+/** Paths are collected leaf-first on the way back up, and reversed once at the end. */
+function withKey(found: Found, key: string): Found {
+  found.path.push(key);
+  return found;
+}
+
+function tooMany(entries: number): Found {
+  return { path: [], message: `has ${entries} entries; at most ${GUARD.entriesPerCollection} are accepted` };
 }
