@@ -211,6 +211,32 @@ spec:
     expect(renderYaml(r.spec)).toContain("- name: EMPTY\n");
   });
 
+  test("regenerated parts that differ from the input are reported", () => {
+    const r = importYaml(`apiVersion: v1
+kind: Service
+metadata: {name: web-hs}
+spec:
+  clusterIP: None
+  selector: {app: web}
+  ports: [{port: 9999}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: web-hs
+  selector: {matchLabels: {app: web, tier: front}}
+  template:
+    metadata: {labels: {app: web, tier: front}}
+    spec:
+      containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 80}]}]
+`);
+    expect(r.ok && r.warnings.map((w) => w.message)).toEqual([
+      "headless Service port 9999 is not a named container port; Berth derives the headless Service's ports from the containers",
+      "the selector of Service web-hs is replaced by the StatefulSet's pod selector",
+    ]);
+  });
+
   test("parse(renderYaml) matches renderApp exactly", () => {
     const r = importYaml(read("hand-kept-zookeeper.yaml"));
     if (!r.ok) throw new Error("import failed");

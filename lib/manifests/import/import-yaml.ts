@@ -2,6 +2,7 @@ import { AppSpecObject, type AppSpec } from "../model/app-spec";
 import { forcedLabels } from "../naming";
 import { collectRuleIssues } from "../validate/rules";
 import { fromZodIssue, joinPath } from "../validate/validate-app-spec";
+import { warnAboutRegeneratedFields } from "./check-regenerated";
 import { classifyObjects, type IgnoredObject } from "./classify-objects";
 import { ImportContext, type ImportWarning } from "./import-context";
 import { importIngress } from "./import-ingress";
@@ -59,6 +60,7 @@ function importParsed(text: string): ImportResult {
 
   const result = AppSpecObject.safeParse(draft);
   if (!result.success) return { ok: false, errors: result.error.issues.slice(0, 50).map(fromZodIssue), ignored: roles.ignored };
+  warnAboutRegeneratedFields(result.data, roles.headlessService, roles.service, ctx);
   for (const issue of collectRuleIssues(result.data)) ctx.warn(issue.message, joinPath(issue.path));
   return { ok: true, spec: result.data, warnings: ctx.warnings, ignored: roles.ignored };
 }
