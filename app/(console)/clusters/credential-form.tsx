@@ -1,14 +1,24 @@
 "use client";
-import { useActionState, useRef } from "react";
-import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { Field, FieldError, FormMessage } from "@/app/_components/form";
 import { setCredentialAction } from "./actions";
 import { ConnectionReportView } from "./connection-report";
 
 // Attach or replace my kubeconfig: paste it or upload a file (read in the browser into the
 // text area); when the file has several contexts, the server answers with them to pick from.
+// Submitted by hand (not as a form action) so a refused kubeconfig stays in the text area to be
+// fixed or to pick a context; it is cleared once stored.
 export function CredentialForm({ clusterId, replacing }: { clusterId: string; replacing: boolean }) {
-  const [state, action] = useActionState(setCredentialAction, null);
+  const [state, action, pending] = useActionState(setCredentialAction, null);
   const text = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (state?.ok && text.current) text.current.value = "";
+  }, [state]);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => action(data));
+  };
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const contexts = errors?.contexts ?? [];
   const id = `kubeconfig-${clusterId}`;
@@ -18,7 +28,7 @@ export function CredentialForm({ clusterId, replacing }: { clusterId: string; re
   };
   return (
     <div className="space-y-3">
-      <form action={action} className="space-y-3" noValidate>
+      <form onSubmit={onSubmit} className="space-y-3" noValidate>
         <input type="hidden" name="clusterId" value={clusterId} />
         <div>
           <label htmlFor={id} className="label">
@@ -68,11 +78,12 @@ export function CredentialForm({ clusterId, replacing }: { clusterId: string; re
           <div className="w-56">
             <Field name="namespace" label="Namespace (optional)" errors={errors} hint="Defaults to the context's namespace." />
           </div>
-          <SubmitButton pendingText="Testing the connection…">{replacing ? "Replace my kubeconfig" : "Attach my kubeconfig"}</SubmitButton>
+          <button type="submit" className="btn-primary" disabled={pending} aria-busy={pending}>
+            {pending ? "Testing the connection…" : replacing ? "Replace my kubeconfig" : "Attach my kubeconfig"}
+          </button>
         </div>
       </form>
       {state?.ok ? <ConnectionReportView report={state.data.report} warnings={state.data.warnings} /> : <FormMessage state={state} />}
-      {contexts.length > 0 ? <p className="text-xs text-slate-600">This kubeconfig has several contexts: paste it again and pick one.</p> : null}
     </div>
   );
 }
