@@ -15,7 +15,7 @@ export interface ExtractedLogs {
  * log settings. Rows that do not match that exact shape stay ordinary env.
  */
 export function extractLogs(env: unknown[], mounts: unknown[], podVolumes: unknown[]): ExtractedLogs {
-  const byName = new Map(env.map((e) => [asStr(asObj(e).name), asObj(e)]));
+  const byName = new Map(env.map((e) => [asStr(asObj(e).name), e]));
   const emptyDirs = new Set(podVolumes.filter((v) => isPlainEmptyDir(asObj(v))).map((v) => asStr(asObj(v).name)));
   const used = new Set<unknown>();
   const logs: Obj[] = [];
@@ -37,8 +37,9 @@ export function extractLogs(env: unknown[], mounts: unknown[], podVolumes: unkno
     }
     used.add(e);
     const tagsRow = byName.get(`${name}_tags`);
-    const tags = tagsRow && typeof tagsRow.value === "string" && Object.keys(tagsRow).length === 2 ? parseTags(tagsRow.value) : undefined;
-    if (tags) used.add(env.find((x) => asObj(x) === tagsRow));
+    const tagsText = asObj(tagsRow).value;
+    const tags = typeof tagsText === "string" && Object.keys(asObj(tagsRow)).length === 2 ? parseTags(tagsText) : undefined;
+    if (tags) used.add(tagsRow);
     logs.push({ store, path: value, tags: tags ?? {} });
   }
   return { logs, env: env.filter((e) => !used.has(e)), mounts: remainingMounts, volumeNames };
