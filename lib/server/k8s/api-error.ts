@@ -14,7 +14,10 @@ export type ApiErrorInfo = {
 type StatusBody = { message?: string; reason?: string; details?: { causes?: Array<{ field?: string; message?: string }> } };
 
 export function apiError(e: unknown): ApiErrorInfo {
-  const err = e as { code?: unknown; body?: unknown; message?: string; cause?: { code?: string; message?: string } };
+  const err = e as { name?: string; code?: unknown; body?: unknown; message?: string; cause?: { code?: string; message?: string } };
+  if (err?.name === "TimeoutError" || err?.name === "AbortError") {
+    return { status: 0, reason: "Timeout", message: "the API server did not answer in time (request timed out)", causes: [] };
+  }
   if (typeof err?.code === "number") {
     const body = parseBody(err.body);
     return {
@@ -46,7 +49,7 @@ function parseBody(body: unknown): StatusBody {
 
 /** One line for any error: the API server's message, a network failure, or our own error's text. */
 export function describeError(e: unknown): string {
-  const err = e as { code?: unknown; cause?: unknown };
-  if (e instanceof Error && err.code === undefined && err.cause === undefined) return e.message;
+  const err = e as { name?: string; code?: unknown; cause?: unknown };
+  if (e instanceof Error && err.code === undefined && err.cause === undefined && err.name !== "TimeoutError") return e.message;
   return apiError(e).message;
 }

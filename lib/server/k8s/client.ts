@@ -1,5 +1,5 @@
 import "server-only";
-import { KubeConfig } from "@kubernetes/client-node";
+import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
 import { decryptSecret } from "../crypto";
 import { vetKubeconfig } from "./kubeconfig-policy";
 
@@ -14,11 +14,25 @@ export function credentialAad(clusterId: string, userId: string): string {
   return `berth:cluster-credential:${clusterId}:${userId}`;
 }
 
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Every request gives up after a deadline, so an unreachable cluster cannot hang a deploy or a page. */
+class BoundedKubeConfig extends KubeConfig {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+
+  override async applySecurityAuthentication(context: RequestContext): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    if (!context.getSignal()) context.setSignal(AbortSignal.timeout(this.timeoutMs));
+  }
+}
+
 /** A client configuration from a kubeconfig text that passes the policy (throws otherwise). */
-export function kubeConfigFromText(text: string): KubeConfig {
+export function kubeConfigFromText(text: string, opts: { timeoutMs?: number } = {}): KubeConfig {
   const vetted = vetKubeconfig(text);
   if (!vetted.ok) throw new Error(`refused kubeconfig: ${vetted.refusals.map((r) => r.code).join(", ")}`);
-  const kc = new KubeConfig();
+  const kc = new BoundedKubeConfig(opts.timeoutMs ?? REQUEST_TIMEOUT_MS);
   kc.loadFromString(vetted.value.normalized);
   return kc;
 }

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxObjects, readKubeconfig } from "@/e2e/support/deploy-fixtures";
@@ -36,6 +37,20 @@ describe("connection test", () => {
     expect(inside.ok && inside.canCreateNamespace).toBe(false);
     const outside = await testConnection(restricted, "default");
     expect(outside.ok && outside.permissions.filter((p) => p.allowed)).toEqual([]);
+  });
+  it("gives up on an API server that never answers, with a clear message", async () => {
+    const silent = net.createServer(() => {}).listen(0, "127.0.0.1");
+    await new Promise((r) => silent.once("listening", r));
+    try {
+      const port = (silent.address() as net.AddressInfo).port;
+      const text = readKubeconfig(cluster.adminKubeconfig).replace(/server: .*/, `server: https://127.0.0.1:${port}`);
+      const started = Date.now();
+      const r = await testConnection(kubeConfigFromText(text, { timeoutMs: 500 }), "default");
+      expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer in time/) });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      silent.close();
+    }
   });
 });
 
