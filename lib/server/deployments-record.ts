@@ -1,7 +1,7 @@
 import "server-only";
 import type { DeploymentKind } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAuditAlone } from "./audit";
 import type { Actor } from "./authz";
 import { db } from "./db";
 import { conflict } from "./errors";
@@ -60,7 +60,7 @@ export async function markApplying(id: string, results: unknown[]): Promise<void
 
 export type Outcome = { ok: boolean; results: unknown[]; message: string; summary: Record<string, unknown> };
 
-const ACTION: Record<DeploymentKind, AuditAction> = { deploy: "deploy.apply", redeploy: "deploy.redeploy", undeploy: "deploy.undeploy" };
+export const ACTION: Record<DeploymentKind, AuditAction> = { deploy: "deploy.apply", redeploy: "deploy.redeploy", undeploy: "deploy.undeploy" };
 
 export async function finalizeDeployment(actor: Actor, target: Target, record: { id: string; startedAt: Date; appName: string }, meta: RecordMeta, outcome: Outcome): Promise<void> {
   const finishedAt = new Date();
@@ -86,5 +86,20 @@ export async function finalizeDeployment(actor: Actor, target: Target, record: {
       result: outcome.ok ? "success" : "failure",
       reason: outcome.ok ? "" : outcome.message,
     });
+  });
+}
+
+/** A deploy refused before any record was written (no credential, another deploy running). */
+export async function auditRefusal(actor: Actor, clusterId: string, clusterName: string, namespace: string, bundle: Bundle, meta: RecordMeta, reason: string): Promise<void> {
+  await recordAuditAlone({
+    action: ACTION[meta.kind],
+    actor: { id: actor.userId, email: actor.email },
+    teamId: actor.teamId,
+    target: { type: "app", id: bundle.appName, name: bundle.appName },
+    cluster: clusterName ? { id: clusterId, name: clusterName } : null,
+    namespace,
+    summary: { refused: true, clusterId, ...(meta.replayOfId ? { replayOf: meta.replayOfId } : {}) },
+    result: "failure",
+    reason,
   });
 }

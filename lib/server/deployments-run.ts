@@ -3,7 +3,7 @@ import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { diffSummary } from "./deployments-fields";
-import { finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
+import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
 import type { Bundle } from "./deployments-render";
 import { AppError } from "./errors";
 import { applyBundle, type ObjectResult } from "./k8s/apply";
@@ -32,8 +32,10 @@ async function runRecorded(actor: Actor, clusterId: string, namespace: string, b
     opened = await openMyKubeConfig(actor, clusterId);
     record = await reserveDeployment(actor, { cluster: opened.cluster, namespace }, bundle, meta);
   } catch (e) {
-    if (e instanceof AppError) return { clusterId, clusterName: opened?.cluster.name ?? "", deploymentId: null, status: "refused", message: e.message };
-    throw e;
+    if (!(e instanceof AppError)) throw e;
+    const clusterName = opened?.cluster.name ?? "";
+    await auditRefusal(actor, clusterId, clusterName, namespace, bundle, meta, e.message);
+    return { clusterId, clusterName, deploymentId: null, status: "refused", message: e.message };
   }
   const target = { cluster: opened.cluster, namespace };
   let outcome: Outcome;

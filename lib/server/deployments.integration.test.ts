@@ -215,7 +215,9 @@ describe("records under failure and concurrency", () => {
       expect(refused.message).toMatch(/is already deploying nginx to prod\//);
       expect(refused.deploymentId).toBeNull();
       expect(await db().deployment.count({ where: { teamId: t.teamId } })).toBe(1);
-      expect((await auditEventsFor(t.teamId, "deploy.apply")).length).toBe(1);
+      const events = await auditEventsFor(t.teamId, "deploy.apply");
+      expect(events.map((e) => e.result).sort()).toEqual(["failure", "success"]);
+      expect(events.find((e) => e.result === "failure")!.reason).toMatch(/is already deploying nginx/);
     } finally {
       await cluster.deleteTestNamespace(ns);
     }
