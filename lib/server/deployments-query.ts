@@ -6,6 +6,7 @@ import { db } from "./db";
 import type { HistoryFilter } from "./deployments-input";
 import { AppError, notFound } from "./errors";
 import { readRollout, type RolloutView } from "./k8s/rollout";
+import { visibleTemplatesWhere } from "./template-access";
 
 // Reading deployment history: every member of the team may read its deployments (scoped by
 // team, so another team's id is "not found"); the live rollout is read with the reader's own
@@ -106,10 +107,10 @@ export async function deploymentRollout(ctx: Ctx, id: string): Promise<RolloutVi
 }
 
 export async function historyFilterOptions(ctx: Ctx) {
-  await authorize(ctx, "team.read");
+  const actor = await authorize(ctx, "team.read");
   const [clusters, templates, actors] = await Promise.all([
     db().cluster.findMany({ where: { teamId: ctx.teamId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db().template.findMany({ where: { teamId: ctx.teamId, deployments: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().template.findMany({ where: { ...visibleTemplatesWhere(actor), deployments: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().user.findMany({ where: { deployments: { some: { teamId: ctx.teamId } } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
   ]);
   return { clusters, templates, actors };

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { listClusters } from "@/lib/server/clusters";
 import { listDeployableTemplates, loadDeployableVersion } from "@/lib/server/deployments-render";
+import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeployForm } from "./deploy-form";
 
@@ -34,7 +36,13 @@ export default async function NewDeploymentPage({ searchParams }: { searchParams
     );
   }
   const n = Number(version);
-  const [deployable, clusters] = await Promise.all([loadDeployableVersion(ctx, template, Number.isInteger(n) && n > 0 ? n : undefined), listClusters(ctx)]);
+  const [deployable, clusters] = await Promise.all([
+    loadDeployableVersion(ctx, template, Number.isInteger(n) && n > 0 ? n : undefined).catch((e) => {
+      if (e instanceof AppError && e.code === "not_found") notFound();
+      throw e;
+    }),
+    listClusters(ctx),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader
