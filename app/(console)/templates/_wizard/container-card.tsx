@@ -1,7 +1,7 @@
 "use client";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import type { ReactNode } from "react";
-import { AddButton, CheckField, NumberField, RemoveButton, SelectField, TextField } from "./fields";
+import { AddButton, CheckField, NumberField, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
 import { EnvRows } from "./env-rows";
 import { ListField } from "./kv-rows";
 import { ParamToggle } from "./param-toggle";
@@ -24,11 +24,11 @@ function PortRows({ base }: { base: string }) {
   return (
     <div className="space-y-2">
       {ports.fields.map((f, i) => (
-        <div key={f.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+        <div key={f.id} className={ROW}>
           <TextField path={`${base}.ports.${i}.name`} label="Port name" optional mono />
           <NumberField path={`${base}.ports.${i}.containerPort`} label="Container port" />
           <SelectField path={`${base}.ports.${i}.protocol`} label="Protocol" options={["TCP", "UDP", "SCTP"]} />
-          <div className="sm:pt-6">
+          <div className={ROW_END}>
             <RemoveButton label={`Remove port ${i + 1}`} onClick={() => ports.remove(i)} />
           </div>
         </div>

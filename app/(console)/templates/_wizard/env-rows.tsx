@@ -1,7 +1,7 @@
 "use client";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { defaultEnvVar, FIELD_REF_PATHS, RESOURCE_REF_NAMES, type EnvVar, type EnvVarType } from "@/lib/manifests";
-import { AddButton, RemoveButton, SelectField, TextField } from "./fields";
+import { AddButton, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
 import type { WizardValues } from "./types";
 
 const KINDS: { value: EnvVarType; label: string }[] = [
@@ -24,7 +24,7 @@ export function EnvRows({ base }: { base: string }) {
         const p = `${base}.env.${i}`;
         const type = rows[i]?.type ?? "value";
         return (
-          <div key={f.id} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-[12rem_1fr_1fr_1fr_auto] sm:items-start">
+          <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
             <SelectField path={`${p}.type`} label="Kind" options={KINDS} onValue={(t) => env.update(i, defaultEnvVar(t as EnvVarType, getValues(`${p}.name` as never) as unknown as string))} />
             <TextField path={`${p}.name`} label="Name" mono />
             {type === "value" ? <TextField path={`${p}.value`} label="Value" hint="$(OTHER_VAR) expands." mono className="sm:col-span-2" /> : null}
@@ -47,7 +47,7 @@ export function EnvRows({ base }: { base: string }) {
                 <TextField path={`${p}.divisor`} label="Divisor" optional placeholder="1" />
               </>
             ) : null}
-            <div className="sm:pt-6">
+            <div className={ROW_END}>
               <RemoveButton label={`Remove environment variable ${i + 1}`} onClick={() => env.remove(i)} />
             </div>
           </div>
@@ -55,11 +55,11 @@ export function EnvRows({ base }: { base: string }) {
       })}
       <AddButton onClick={() => env.append(defaultEnvVar("value", ""))}>Add variable</AddButton>
       {from.fields.map((f, i) => (
-        <div key={f.id} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-[12rem_1fr_1fr_auto] sm:items-start">
+        <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
           <SelectField path={`${base}.envFrom.${i}.type`} label="Whole object" options={["configMap", "secret"]} />
           <TextField path={`${base}.envFrom.${i}.name`} label="Name" mono />
           <TextField path={`${base}.envFrom.${i}.prefix`} label="Prefix" optional mono />
-          <div className="sm:pt-6">
+          <div className={ROW_END}>
             <RemoveButton label={`Remove whole-object variables ${i + 1}`} onClick={() => from.remove(i)} />
           </div>
         </div>

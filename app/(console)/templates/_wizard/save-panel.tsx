@@ -1,7 +1,7 @@
 "use client";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { PARAMETER_TYPES } from "@/lib/manifests";
-import { CheckField, FieldMessage, NumberField, RemoveButton, Section, SelectField, TextField } from "./fields";
+import { CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField } from "./fields";
 import { ListField } from "./kv-rows";
 import type { WizardValues } from "./types";
 
@@ -51,11 +51,11 @@ function ParameterRows() {
         const used = bindings.filter((b) => b.parameter === values[i]?.name).map((b) => b.path);
         return (
           <fieldset key={f.id} className="space-y-2 rounded-md bg-slate-50 p-3" aria-label={`Parameter ${i + 1}`}>
-            <div className="grid gap-2 sm:grid-cols-[1fr_9rem_1fr_auto] sm:items-start">
+            <div className={ROW}>
               <TextField path={`${p}.name`} label="Parameter name" mono />
               <SelectField path={`${p}.type`} label="Type" options={PARAMETER_TYPES} />
               <TextField path={`${p}.default`} label="Default value" mono />
-              <div className="sm:pt-6">
+              <div className={ROW_END}>
                 <RemoveButton label={`Remove parameter ${i + 1}`} onClick={() => remove(i)} />
               </div>
             </div>

@@ -1,7 +1,7 @@
 "use client";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { headlessServiceName, type AppSpec } from "@/lib/manifests";
-import { AddButton, CheckField, FieldMessage, NumberField, RemoveButton, Section, SelectField, TextField, Toggle } from "./fields";
+import { AddButton, CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField, Toggle } from "./fields";
 import { ListField, MapField } from "./kv-rows";
 import { ParamToggle } from "./param-toggle";
 import type { WizardValues } from "./types";
@@ -20,10 +20,37 @@ function MetadataMaps({ labels, annotations, what }: { labels: string; annotatio
   );
 }
 
-function ServiceSection() {
-  const { control, setValue, getValues } = useFormContext<WizardValues>();
-  const service = useSpec("service");
+/** Field arrays live in components that mount with their section, so they start from its value. */
+function ServicePorts({ type }: { type: string | undefined }) {
+  const { control } = useFormContext<WizardValues>();
   const ports = useFieldArray({ control, name: "spec.service.ports" });
+  return (
+    <fieldset className="space-y-2">
+      <legend className="label">Port mappings</legend>
+      {ports.fields.map((f, i) => (
+        <div key={f.id} className={ROW}>
+          <TextField path={`spec.service.ports.${i}.name`} label="Name" optional mono />
+          <NumberField path={`spec.service.ports.${i}.port`} label="Service port" />
+          <NumberField path={`spec.service.ports.${i}.targetPort`} label="Container port" portOrName hint="Number or port name." />
+          {type === "ClusterIP" ? (
+            <SelectField path={`spec.service.ports.${i}.protocol`} label="Protocol" options={["TCP", "UDP", "SCTP"]} />
+          ) : (
+            <NumberField path={`spec.service.ports.${i}.nodePort`} label="Node port" optional />
+          )}
+          <div className={ROW_END}>
+            <RemoveButton label={`Remove service port ${i + 1}`} onClick={() => ports.remove(i)} />
+          </div>
+        </div>
+      ))}
+      <AddButton onClick={() => ports.append({ port: 80, targetPort: 80, protocol: "TCP" })}>Add port mapping</AddButton>
+      <FieldMessage path="spec.service.ports" />
+    </fieldset>
+  );
+}
+
+function ServiceSection() {
+  const { setValue, getValues } = useFormContext<WizardValues>();
+  const service = useSpec("service");
   const name = useSpec("name");
   const headless = headlessServiceName({ name: name || "<name>", headlessServiceName: getValues("spec.headlessServiceName") });
   const on = (v: boolean) => {
@@ -44,26 +71,7 @@ function ServiceSection() {
             <SelectField path="spec.service.externalTrafficPolicy" label="External traffic policy" options={["Cluster", "Local"]} optional />
           )}
         </div>
-        <fieldset className="space-y-2">
-          <legend className="label">Port mappings</legend>
-          {ports.fields.map((f, i) => (
-            <div key={f.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_1fr_auto] sm:items-start">
-              <TextField path={`spec.service.ports.${i}.name`} label="Name" optional mono />
-              <NumberField path={`spec.service.ports.${i}.port`} label="Service port" />
-              <NumberField path={`spec.service.ports.${i}.targetPort`} label="Container port" portOrName hint="Number or port name." />
-              {service?.type === "ClusterIP" ? (
-                <SelectField path={`spec.service.ports.${i}.protocol`} label="Protocol" options={["TCP", "UDP", "SCTP"]} />
-              ) : (
-                <NumberField path={`spec.service.ports.${i}.nodePort`} label="Node port" optional />
-              )}
-              <div className="sm:pt-6">
-                <RemoveButton label={`Remove service port ${i + 1}`} onClick={() => ports.remove(i)} />
-              </div>
-            </div>
-          ))}
-          <AddButton onClick={() => ports.append({ port: 80, targetPort: 80, protocol: "TCP" })}>Add port mapping</AddButton>
-          <FieldMessage path="spec.service.ports" />
-        </fieldset>
+        <ServicePorts type={service?.type} />
         <MetadataMaps labels="spec.service.labels" annotations="spec.service.annotations" what="Service" />
       </Toggle>
     </Section>
@@ -78,12 +86,12 @@ function IngressPaths({ rule }: { rule: number }) {
       {paths.fields.map((f, j) => {
         const p = `spec.ingress.rules.${rule}.paths.${j}`;
         return (
-          <div key={f.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_1fr_auto] sm:items-start">
+          <div key={f.id} className={ROW}>
             <TextField path={`${p}.path`} label="Path" mono />
             <SelectField path={`${p}.pathType`} label="Path type" options={["Prefix", "Exact", "ImplementationSpecific"]} />
             <TextField path={`${p}.serviceName`} label="Backend service" mono />
             <NumberField path={`${p}.servicePort`} label="Backend port" portOrName />
-            <div className="sm:pt-6">
+            <div className={ROW_END}>
               <RemoveButton label={`Remove path ${j + 1} of rule ${rule + 1}`} onClick={() => paths.remove(j)} />
             </div>
           </div>
@@ -94,13 +102,51 @@ function IngressPaths({ rule }: { rule: number }) {
   );
 }
 
-function IngressSection() {
-  const { control, setValue, getValues } = useFormContext<WizardValues>();
-  const ingress = useSpec("ingress");
+function useBackend() {
+  const { getValues } = useFormContext<WizardValues>();
+  return () => ({ path: "/", pathType: "Prefix" as const, serviceName: getValues("spec.service.name") ?? `${getValues("spec.name")}-svc`, servicePort: getValues("spec.service.ports.0.port") ?? 80 });
+}
+
+function IngressRules() {
+  const { control } = useFormContext<WizardValues>();
   const rules = useFieldArray({ control, name: "spec.ingress.rules" });
   const tls = useFieldArray({ control, name: "spec.ingress.tls" });
+  const backend = useBackend();
+  return (
+    <>
+      {rules.fields.map((f, i) => (
+        <fieldset key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
+          <legend className="text-xs font-medium text-slate-600">Rule {i + 1}</legend>
+          <div className="flex items-start gap-2">
+            <TextField path={`spec.ingress.rules.${i}.host`} label="Host" optional placeholder="foo.bar.com" mono className="flex-1" after={<ParamToggle path={`spec.ingress.rules.${i}.host`} suggested="host" type="string" label="host" />} />
+            <div className="pt-6">
+              <RemoveButton label={`Remove rule ${i + 1}`} onClick={() => rules.remove(i)} />
+            </div>
+          </div>
+          <IngressPaths rule={i} />
+        </fieldset>
+      ))}
+      <AddButton onClick={() => rules.append({ host: "", paths: [backend()] })}>Add rule</AddButton>
+      <FieldMessage path="spec.ingress.rules" />
+      {tls.fields.map((f, i) => (
+        <div key={f.id} className={ROW}>
+          <TextField path={`spec.ingress.tls.${i}.secretName`} label="TLS secret" optional mono />
+          <ListField path={`spec.ingress.tls.${i}.hosts`} label="TLS hosts" rows={1} />
+          <div className={ROW_END}>
+            <RemoveButton label={`Remove TLS ${i + 1}`} onClick={() => tls.remove(i)} />
+          </div>
+        </div>
+      ))}
+      <AddButton onClick={() => tls.append({ hosts: [] })}>Add TLS</AddButton>
+    </>
+  );
+}
+
+function IngressSection() {
+  const { setValue, getValues } = useFormContext<WizardValues>();
+  const ingress = useSpec("ingress");
   const canary = ingress?.canary;
-  const backend = () => ({ path: "/", pathType: "Prefix" as const, serviceName: getValues("spec.service.name") ?? `${getValues("spec.name")}-svc`, servicePort: getValues("spec.service.ports.0.port") ?? 80 });
+  const backend = useBackend();
   const on = (v: boolean) =>
     setValue("spec.ingress", v ? { name: `${getValues("spec.name")}-ingress`, rules: [{ host: "", paths: [backend()] }], tls: [], annotations: {}, labels: {} } : undefined, { shouldDirty: true });
   return (
@@ -110,30 +156,7 @@ function IngressSection() {
           <TextField path="spec.ingress.name" label="Ingress name" mono />
           <TextField path="spec.ingress.className" label="Ingress class" optional placeholder="nginx" />
         </div>
-        {rules.fields.map((f, i) => (
-          <fieldset key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
-            <legend className="text-xs font-medium text-slate-600">Rule {i + 1}</legend>
-            <div className="flex items-start gap-2">
-              <TextField path={`spec.ingress.rules.${i}.host`} label="Host" optional placeholder="foo.bar.com" mono className="flex-1" after={<ParamToggle path={`spec.ingress.rules.${i}.host`} suggested="host" type="string" label="host" />} />
-              <div className="pt-6">
-                <RemoveButton label={`Remove rule ${i + 1}`} onClick={() => rules.remove(i)} />
-              </div>
-            </div>
-            <IngressPaths rule={i} />
-          </fieldset>
-        ))}
-        <AddButton onClick={() => rules.append({ host: "", paths: [backend()] })}>Add rule</AddButton>
-        <FieldMessage path="spec.ingress.rules" />
-        {tls.fields.map((f, i) => (
-          <div key={f.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-            <TextField path={`spec.ingress.tls.${i}.secretName`} label="TLS secret" optional mono />
-            <ListField path={`spec.ingress.tls.${i}.hosts`} label="TLS hosts" rows={1} />
-            <div className="sm:pt-6">
-              <RemoveButton label={`Remove TLS ${i + 1}`} onClick={() => tls.remove(i)} />
-            </div>
-          </div>
-        ))}
-        <AddButton onClick={() => tls.append({ hosts: [] })}>Add TLS</AddButton>
+        <IngressRules />
         <Toggle id="toggle-canary" label="Canary release" checked={!!canary} onChange={(v) => setValue("spec.ingress.canary", v ? { weight: 10 } : undefined, { shouldDirty: true })}>
           <div className="grid gap-3 sm:grid-cols-3">
             <NumberField path="spec.ingress.canary.weight" label="Weight (%)" optional />
@@ -147,11 +170,33 @@ function IngressSection() {
   );
 }
 
+function CronJobs() {
+  const { control } = useFormContext<WizardValues>();
+  const jobs = useFieldArray({ control, name: "spec.scheduledScaling.jobs" });
+  return (
+    <>
+      {jobs.fields.map((f, i) => (
+        <div key={f.id} className={ROW}>
+          <TextField path={`spec.scheduledScaling.jobs.${i}.name`} label="Job name" mono />
+          <TextField path={`spec.scheduledScaling.jobs.${i}.schedule`} label="Schedule (cron)" hint="Seconds first, e.g. 0 0 8 * * *" mono />
+          <NumberField path={`spec.scheduledScaling.jobs.${i}.targetSize`} label="Replicas" />
+          <div className={ROW_END}>
+            <CheckField path={`spec.scheduledScaling.jobs.${i}.runOnce`} label="Once" />
+          </div>
+          <div className={ROW_END}>
+            <RemoveButton label={`Remove scaling job ${i + 1}`} onClick={() => jobs.remove(i)} />
+          </div>
+        </div>
+      ))}
+      <AddButton onClick={() => jobs.append({ name: `job-${jobs.fields.length + 1}`, schedule: "0 0 20 * * *", targetSize: 2 })}>Add job</AddButton>
+    </>
+  );
+}
+
 function ScalingSection() {
-  const { control, setValue } = useFormContext<WizardValues>();
+  const { setValue } = useFormContext<WizardValues>();
   const autoscaling = useSpec("autoscaling");
   const scheduled = useSpec("scheduledScaling");
-  const jobs = useFieldArray({ control, name: "spec.scheduledScaling.jobs" });
   return (
     <Section title="Scaling" description="Metric scaling needs resource requests on the containers.">
       <Toggle id="toggle-hpa" label="Metric scaling (HorizontalPodAutoscaler)" checked={!!autoscaling} onChange={(v) => setValue("spec.autoscaling", v ? { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } : undefined, { shouldDirty: true })}>
@@ -163,20 +208,7 @@ function ScalingSection() {
         </div>
       </Toggle>
       <Toggle id="toggle-cron" label="Scheduled scaling (CronHorizontalPodAutoscaler)" checked={!!scheduled} onChange={(v) => setValue("spec.scheduledScaling", v ? { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4 }], excludeDates: [] } : undefined, { shouldDirty: true })}>
-        {jobs.fields.map((f, i) => (
-          <div key={f.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_8rem_auto_auto] sm:items-start">
-            <TextField path={`spec.scheduledScaling.jobs.${i}.name`} label="Job name" mono />
-            <TextField path={`spec.scheduledScaling.jobs.${i}.schedule`} label="Schedule (cron)" hint="Seconds first, e.g. 0 0 8 * * *" mono />
-            <NumberField path={`spec.scheduledScaling.jobs.${i}.targetSize`} label="Replicas" />
-            <div className="sm:pt-7">
-              <CheckField path={`spec.scheduledScaling.jobs.${i}.runOnce`} label="Once" />
-            </div>
-            <div className="sm:pt-6">
-              <RemoveButton label={`Remove scaling job ${i + 1}`} onClick={() => jobs.remove(i)} />
-            </div>
-          </div>
-        ))}
-        <AddButton onClick={() => jobs.append({ name: `job-${jobs.fields.length + 1}`, schedule: "0 0 20 * * *", targetSize: 2 })}>Add job</AddButton>
+        <CronJobs />
         <ListField path="spec.scheduledScaling.excludeDates" label="Excluded dates" hint="Cron-style dates to skip, one per line." />
       </Toggle>
     </Section>

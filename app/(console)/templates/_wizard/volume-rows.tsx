@@ -1,7 +1,7 @@
 "use client";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { ACCESS_MODES, defaultVolume, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests";
-import { AddButton, CheckField, FieldMessage, RemoveButton, SelectField, TextField } from "./fields";
+import { AddButton, CheckField, FieldMessage, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
 import { MapField } from "./kv-rows";
 import { StorageFacts } from "./statefulset-facts";
 import { fieldId, type WizardValues } from "./types";
@@ -25,7 +25,7 @@ export function PodVolumes() {
         const p = `spec.volumes.${i}`;
         const type = values[i]?.type ?? "emptyDir";
         return (
-          <div key={f.id} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-[12rem_1fr_1fr_1fr_auto] sm:items-start">
+          <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
             {type === "other" ? (
               <p className="text-sm text-slate-600 sm:col-span-1">Other source (kept as imported)</p>
             ) : (
@@ -47,7 +47,7 @@ export function PodVolumes() {
                 <TextField path={`${p}.path`} label="Export path" mono />
               </>
             ) : null}
-            <div className="sm:pt-6">
+            <div className={ROW_END}>
               <RemoveButton label={`Remove volume ${i + 1}`} onClick={() => volumes.remove(i)} />
             </div>
           </div>
@@ -70,11 +70,11 @@ export function ClaimTemplates() {
         const p = `spec.volumeClaimTemplates.${i}`;
         return (
           <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
-            <div className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+            <div className={ROW}>
               <TextField path={`${p}.name`} label="Claim name" mono />
               <TextField path={`${p}.storageClassName`} label="Storage class" optional placeholder="(cluster default)" />
               <TextField path={`${p}.size`} label="Size" placeholder="10Gi" />
-              <div className="sm:pt-6">
+              <div className={ROW_END}>
                 <RemoveButton label={`Remove per-pod storage ${i + 1}`} onClick={() => claims.remove(i)} />
               </div>
             </div>
@@ -115,14 +115,14 @@ export function MountRows({ base }: { base: string }) {
       {mounts.fields.map((f, i) => {
         const p = `${base}.volumeMounts.${i}`;
         return (
-          <div key={f.id} className="grid gap-2 rounded-md bg-slate-50 p-2 sm:grid-cols-[1fr_1fr_1fr_auto_auto] sm:items-start">
+          <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
             <TextField path={`${p}.name`} label="Volume or claim" list={listId} mono />
             <TextField path={`${p}.mountPath`} label="Mount path" mono />
             <TextField path={`${p}.subPath`} label="Sub-path" optional mono />
-            <div className="sm:pt-7">
+            <div className={ROW_END}>
               <CheckField path={`${p}.readOnly`} label="Read-only" />
             </div>
-            <div className="sm:pt-6">
+            <div className={ROW_END}>
               <RemoveButton label={`Remove mount ${i + 1}`} onClick={() => mounts.remove(i)} />
             </div>
           </div>
@@ -143,10 +143,10 @@ export function LogRows({ base }: { base: string }) {
         const p = `${base}.logs.${i}`;
         return (
           <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
-            <div className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+            <div className={ROW}>
               <TextField path={`${p}.store`} label="Log store" mono />
               <TextField path={`${p}.path`} label="Collect from" hint="stdout, or a file path such as /var/log/nginx/*" mono />
-              <div className="sm:pt-6">
+              <div className={ROW_END}>
                 <RemoveButton label={`Remove log collection ${i + 1}`} onClick={() => logs.remove(i)} />
               </div>
             </div>

@@ -48,13 +48,18 @@ export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
     }, 50);
   };
 
-  const errorsOf = (filter: (path: string) => boolean) => flattenErrors(form.formState.errors).filter((e) => filter(e.path));
+  /** Shows every error next to its field and returns them (read fresh, not from a render's state). */
+  async function currentErrors(): Promise<SummaryItem[]> {
+    await form.trigger();
+    const result = await wizardResolver(form.getValues(), undefined, { fields: {}, shouldUseNativeValidation: false });
+    return flattenErrors(result.errors);
+  }
 
   async function goTo(target: number) {
     if (target > step) {
-      await form.trigger();
+      const all = await currentErrors();
       for (let s = step; s < target && s < SAVE_STEP; s++) {
-        const items = errorsOf((p) => p.startsWith("spec") && stepOf(p) === s);
+        const items = all.filter((e) => e.path.startsWith("spec") && stepOf(e.path) === s);
         if (items.length) {
           setStep(s);
           setSummary({ items, message: `Step ${s + 1} (${STEPS[s].title}) has ${items.length === 1 ? "an error" : `${items.length} errors`}: fix ${items.length === 1 ? "it" : "them"} to continue.` });
@@ -67,11 +72,11 @@ export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
     window.scrollTo({ top: 0 });
   }
 
-  function toYaml() {
+  async function toYaml() {
     const r = renderPreview(form.getValues("spec"));
     if ("error" in r) {
-      void form.trigger();
-      setSummary({ items: errorsOf((p) => p.startsWith("spec")), message: `Fix the form first: ${r.error}` });
+      const items = (await currentErrors()).filter((e) => e.path.startsWith("spec"));
+      setSummary({ items, message: `Fix the form first: ${r.error}` });
       return;
     }
     setYamlText(r.yaml);
@@ -97,8 +102,8 @@ export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
     void form.trigger();
   }
 
-  const onInvalid = () => {
-    const items = flattenErrors(form.formState.errors);
+  const onInvalid = async () => {
+    const items = await currentErrors();
     setSummary({ items, message: `The template cannot be saved yet: ${items.length} field${items.length === 1 ? "" : "s"} need fixing.` });
   };
 
@@ -152,7 +157,7 @@ export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
             <button type="button" aria-pressed={view === "form"} className={`rounded px-3 py-1 text-sm ${view === "form" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "yaml" ? toForm() : undefined)}>
               Form
             </button>
-            <button type="button" aria-pressed={view === "yaml"} className={`rounded px-3 py-1 text-sm ${view === "yaml" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "form" ? toYaml() : undefined)}>
+            <button type="button" aria-pressed={view === "yaml"} className={`rounded px-3 py-1 text-sm ${view === "yaml" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "form" ? void toYaml() : undefined)}>
               YAML
             </button>
           </div>
@@ -200,11 +205,12 @@ export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
                   Back
                 </button>
                 {step < SAVE_STEP ? (
-                  <button type="button" className="btn-primary" onClick={() => void goTo(step + 1)}>
+                  // Distinct keys: React must not turn this very button into the submit button mid-click.
+                  <button key="next" type="button" className="btn-primary" onClick={() => void goTo(step + 1)}>
                     {step === 2 ? "Next: save" : `Next: ${STEPS[step + 1].title}`}
                   </button>
                 ) : (
-                  <button type="submit" className="btn-primary" disabled={pending} aria-busy={pending}>
+                  <button key="save" type="submit" className="btn-primary" disabled={pending} aria-busy={pending}>
                     {pending ? "Saving…" : mode === "edit" ? "Save new version" : "Save template"}
                   </button>
                 )}
