@@ -88,6 +88,19 @@ interface Child {
 }
 
 export async function startControlPlane(opts: StartControlPlaneOptions = {}): Promise<ControlPlane> {
+  // Ports are picked free and then handed to the components; another process (say another
+  // engineer's control plane) may grab one in between. Then start over with new ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (e) {
+      if (attempt >= 3 || !/address already in use/i.test(String((e as Error).message))) throw e;
+      (opts.log ?? ((l: string) => process.stderr.write(`[cluster] ${l}\n`)))("a port was taken meanwhile; retrying");
+    }
+  }
+}
+
+async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> {
   const log: Log = opts.log ?? ((l) => process.stderr.write(`[cluster] ${l}\n`));
   const nodes = opts.nodes ?? 3;
   const restrictedNamespace = opts.restrictedNamespace ?? DEFAULT_RESTRICTED_NAMESPACE;
