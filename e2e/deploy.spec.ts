@@ -8,11 +8,12 @@ import { createNamespace, deleteNamespace, seedNginxTemplate } from "./support/d
 // reach Ready per ordinal, change the image (plan shows the field diff), redeploy from history.
 test.use({ storageState: OWNER_STATE });
 
-const adminKubeconfig = () => {
-  const file = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
-  if (!file) throw new Error("BERTH_TEST_KUBECONFIG_ADMIN is not set: run through `npm test` (it starts the control plane)");
+const kubeconfigFile = (variable: string) => {
+  const file = process.env[variable];
+  if (!file) throw new Error(`${variable} is not set: run through \`npm test\` (it starts the control plane)`);
   return fs.readFileSync(file, "utf8");
 };
+const adminKubeconfig = () => kubeconfigFile("BERTH_TEST_KUBECONFIG_ADMIN");
 
 let namespace = "";
 test.afterAll(async () => {
@@ -75,6 +76,34 @@ test("register a cluster, deploy, watch the rollout, change the image, redeploy 
   await expect(page.getByText("back to 1.27")).toBeVisible();
   await expect(page.getByTestId("manifest")).toContainText(NGINX_IMAGE_1);
   await expect(page.getByTestId("rollout-state")).toHaveText("ready", { timeout: 60_000 });
+
+  // Undeploy from the record: the app's objects go, the claims it keeps are listed.
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Undeploy nginx" }).click();
+  await expect(page.getByTestId("kept-claims")).toContainText("www-nginx-0");
+  await expect(page.getByTestId("kept-claims")).toContainText("www-nginx-1");
+});
+
+test("the restricted user's plan names what it may not do outside its namespace", async ({ page }) => {
+  const templateId = await seedNginxTemplate(OWNER.email);
+  const clusterName = `e2e-restricted-${Date.now().toString(36)}`;
+  await page.goto("/clusters");
+  await page.getByLabel("Name", { exact: true }).fill(clusterName);
+  await page.getByRole("button", { name: "Register cluster" }).click();
+  const card = page.getByTestId(`cluster-${clusterName}`);
+  await card.getByLabel("Kubeconfig", { exact: true }).fill(kubeconfigFile("BERTH_TEST_KUBECONFIG_RESTRICTED"));
+  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await expect(card.getByTestId("connection-report")).toContainText("create StatefulSets");
+  await expect(card.getByTestId("connection-report")).toContainText("✗ create namespaces");
+
+  await page.goto(`/deployments/new?template=${templateId}&version=1`);
+  await page.getByRole("checkbox", { name: clusterName }).check();
+  await page.getByLabel("Namespace", { exact: true }).fill("shop");
+  await page.getByRole("button", { name: "Plan" }).click();
+  const plan = page.getByTestId("plan");
+  await expect(plan).toContainText("blocked");
+  await expect(plan.getByTestId("plan-Ingress-nginx-ingress")).toContainText("you cannot create ingresses in namespace shop");
+  await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("you cannot create statefulsets in namespace shop");
 });
 
 async function deployImage(page: import("@playwright/test").Page, templateId: string, clusterName: string, image: string, checkPlan: (plan: import("@playwright/test").Locator) => Promise<void>) {
