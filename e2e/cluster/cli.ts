@@ -26,6 +26,7 @@ kube-scheduler, kwok fake nodes) for Berth development and tests.
 Binaries are cached in \${BERTH_CACHE_DIR:-~/.cache/berth}/k8s/<version>/bin.`;
 
 const startedAt = Date.now();
+class UsageError extends Error {}
 const log = (l: string) => process.stderr.write(`[cluster] ${l}\n`);
 
 function shellQuote(s: string): string {
@@ -140,7 +141,7 @@ async function main(): Promise<number> {
   }
 
   const nodes = values.nodes === undefined ? 3 : Number(values.nodes);
-  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 100) throw new Error(`--nodes must be 1..100`);
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 100) throw new UsageError("--nodes must be an integer from 1 to 100");
 
   // Signals during startup: startControlPlane cleans up itself when we stop it; remember the request.
   let cp: ControlPlane | undefined;
@@ -229,6 +230,10 @@ main().then(
   (code) => process.exit(code),
   (e) => {
     if (e instanceof GoToolchainMissingError) log(e.message);
+    else if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith?.("ERR_PARSE_ARGS")) {
+      log(`${(e as Error).message} (see --help)`);
+      process.exit(2);
+    }
     else log(`failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   },
