@@ -3,7 +3,8 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { recordAuditAlone } from "@/lib/server/audit";
-import { newTeam } from "@/scripts/test-support/fixtures";
+import { verifyAuditChain } from "@/lib/server/audit-verify";
+import { auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
 
 // The command as an operator runs it: a separate process, plain tsx, DATABASE_URL only.
 const root = path.resolve(__dirname, "..");
@@ -38,12 +39,18 @@ describe("npm run audit:verify", () => {
     const good = await runVerify(["--team", t.teamId]);
     expect(good.stdout).toContain(`ok      ${t.teamId}  4 events`);
     expect(good.code).toBe(0);
+    // the check is recorded at the end of the chain it checked
+    const [recorded] = await auditEventsFor(t.teamId, "audit.verify");
+    expect(recorded).toMatchObject({ actorId: null, userAgent: "berth audit:verify", result: "success", summary: { checked: 4, ok: true, firstBadId: null } });
+    expect(await verifyAuditChain(t.teamId)).toMatchObject({ ok: true, checked: 5 });
 
     await tamper(`UPDATE "AuditEvent" SET "reason" = 'rewritten' WHERE id = ${ids[1]}`);
     const bad = await runVerify(["--team", t.teamId]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain(`BROKEN  ${t.teamId}  first bad event ${ids[1]} (deploy.apply`);
     expect(bad.stdout).toMatch(/altered\); 2 events before it are intact/);
+    const verifies = await auditEventsFor(t.teamId, "audit.verify");
+    expect(verifies[1]).toMatchObject({ result: "failure", summary: { ok: false, firstBadId: ids[1].toString() } });
 
     // every chain: this one is reported among the rest, and the exit code says so
     const all = await runVerify([]);
@@ -52,9 +59,17 @@ describe("npm run audit:verify", () => {
     expect(all.stdout).toMatch(/^\d+ of \d+ chains BROKEN$/m);
   });
 
-  it("exits 2 on a usage error", async () => {
+  it("exits 2 on a usage error or an unknown team, and --no-record records nothing", async () => {
     const r = await runVerify(["--tea"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Usage: npm run audit:verify");
+    const unknown = await runVerify(["--team", "no-such-team"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("No audit events for team no-such-team");
+
+    const t = await newTeam("quiet");
+    const quiet = await runVerify(["--no-record", "--team", t.teamId]);
+    expect(quiet.code).toBe(0);
+    expect(await auditEventsFor(t.teamId, "audit.verify")).toEqual([]);
   });
 });

@@ -40,6 +40,17 @@ export async function verifyChain(source: ChainSource, chainKey: string, batchSi
   }
 }
 
+/** The `audit.verify` event that records a check (the page's button and the command line). */
+export function verifyEventFields(result: VerifyResult) {
+  return {
+    action: "audit.verify" as const,
+    target: { type: "audit-chain", id: result.chainKey },
+    summary: { checked: result.checked, ok: result.ok, firstBadId: result.firstBad?.id ?? null },
+    result: result.ok ? ("success" as const) : ("failure" as const),
+    reason: result.firstBad ? `event ${result.firstBad.id}: ${result.firstBad.reason}` : "",
+  };
+}
+
 /** Reads chains through a Prisma client (the app's, or one the command line made). */
 export function prismaChainSource(client: PrismaClient): ChainSource {
   return {

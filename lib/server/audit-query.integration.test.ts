@@ -6,6 +6,7 @@ import { addMember, auditEventsFor, newTeam } from "@/scripts/test-support/fixtu
 import { recordAuditAlone, type AuditInput } from "./audit";
 import { openAuditExport } from "./audit-export";
 import { auditEventBatches, getAuditEvent, listAuditEvents } from "./audit-query";
+import { verifyTeamChain } from "./audit-verify";
 import type { Ctx } from "./authz";
 
 const context = { ip: "198.51.100.7", userAgent: "vitest", requestId: "req-q" };
@@ -247,5 +248,20 @@ describe("audit export", () => {
     const batches = [];
     for await (const b of auditEventBatches(t.ctx, {}, 1)) batches.push(b.length);
     expect(batches).toEqual([1, 1]); // team.create and the owner's sign-up, one per batch
+  });
+});
+
+describe("verify chain (the page's button)", () => {
+  it("lets owners and admins verify their team's chain, records the check, and refuses members", async () => {
+    const f = await fixture();
+    const admin = await addMember(f.teamId, "admin");
+    expect(await verifyTeamChain(admin.ctx)).toMatchObject({ chainKey: f.teamId, ok: true, checked: 5 }); // team.create + 4
+    const [check] = (await listAuditEvents(f.ctx, { action: "audit.verify" })).events;
+    expect(check).toMatchObject({ actorEmail: admin.user.email, result: "success", targetType: "audit-chain", targetId: f.teamId });
+    expect(await verifyTeamChain(f.ctx)).toMatchObject({ ok: true, checked: 6 });
+
+    await expect(verifyTeamChain(f.alice.ctx)).rejects.toThrow(/Only owners and admins/);
+    const denied = (await listAuditEvents(f.ctx, { action: "authz.denied", actor: f.alice.user.email })).events;
+    expect(denied).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { prismaChainSource, verifyChain, type VerifyResult } from "@/lib/audit/verify-chain";
+import { prismaChainSource, verifyChain, verifyEventFields, type VerifyResult } from "@/lib/audit/verify-chain";
 import { recordAuditAlone } from "./audit";
 import { authorize, type Ctx } from "./authz";
 import { db } from "./db";
@@ -19,14 +19,6 @@ export async function listChainKeys(): Promise<string[]> {
 export async function verifyTeamChain(ctx: Ctx): Promise<VerifyResult> {
   const actor = await authorize(ctx, "audit.read.team", { what: "verify the audit chain" });
   const result = await verifyAuditChain(ctx.teamId);
-  await recordAuditAlone({
-    action: "audit.verify",
-    actor: { id: actor.userId, email: actor.email },
-    teamId: ctx.teamId,
-    target: { type: "audit-chain", id: ctx.teamId },
-    summary: { checked: result.checked, ok: result.ok, firstBadId: result.firstBad?.id ?? null },
-    result: result.ok ? "success" : "failure",
-    reason: result.firstBad ? `event ${result.firstBad.id}: ${result.firstBad.reason}` : "",
-  });
+  await recordAuditAlone({ ...verifyEventFields(result), actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId });
   return result;
 }
