@@ -8,7 +8,8 @@ import { testConnection } from "./connection-test";
 import { planBundle } from "./plan";
 import { readRollout } from "./rollout";
 import { listAppClaims, undeployApp } from "./undeploy";
-import type { KubeConfig } from "@kubernetes/client-node";
+import { PatchStrategy, type KubeConfig } from "@kubernetes/client-node";
+import { inNamespace, ObjectApi } from "./object-api";
 
 let cluster: TestCluster;
 let admin: KubeConfig;
@@ -133,6 +134,40 @@ describe("plan, apply, rollout, undeploy", () => {
       expect(stalled.pods[0]).toMatchObject({ name: "nginx-0", exists: true, phase: "Pending", ready: false });
       expect(stalled.pods[1]).toMatchObject({ name: "nginx-1", exists: false });
       expect((await readRollout(admin, ns, "missing", new Date())).state).toBe("missing");
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("names a field-manager conflict, which force takes over", async () => {
+    const ns = await cluster.createTestNamespace("k8s-conflict");
+    try {
+      await applyBundle(admin, ns, nginxObjects());
+      const [, , sts] = nginxObjects(NGINX_IMAGE_2);
+      await ObjectApi.for(admin).patch(inNamespace(sts, ns), undefined, undefined, "someone-else", true, PatchStrategy.ServerSideApply);
+      const plan = await planBundle(admin, ns, nginxObjects());
+      expect(plan.ok).toBe(false);
+      expect(plan.objects[2]).toMatchObject({ conflict: true });
+      expect(plan.objects[2].errors[0].message).toMatch(/someone-else/);
+      const forced = await planBundle(admin, ns, nginxObjects(), { force: true });
+      expect(forced.ok).toBe(true);
+      expect(forced.objects[2].changes).toContainEqual(expect.objectContaining({ path: "spec.template.spec.containers[name=nginx].image", after: NGINX_IMAGE_1 }));
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("creates a missing namespace when asked, and plans it as missing before", async () => {
+    const ns = `k8s-newns-${Date.now().toString(36)}`;
+    try {
+      const plan = await planBundle(admin, ns, nginxObjects());
+      expect(plan).toMatchObject({ namespaceExists: false, canCreateNamespace: true });
+      expect(plan.objects.map((o) => o.action)).toEqual(["create", "create", "create", "create"]);
+      const results = await applyBundle(admin, ns, nginxObjects(), { createNamespace: true });
+      expect(results.every((r) => r.status === "applied")).toBe(true);
+      expect((await planBundle(admin, ns, nginxObjects())).namespaceExists).toBe(true);
+      const denied = await planBundle(restricted, `${ns}-x`, nginxObjects());
+      expect(denied.canCreateNamespace).toBe(false);
     } finally {
       await cluster.deleteTestNamespace(ns);
     }
