@@ -99,7 +99,13 @@ export async function deploymentRollout(ctx: Ctx, id: string): Promise<RolloutVi
   if (d.kind === "undeploy") return { ...base, state: "missing", reason: "This record removed the app." };
   try {
     const { kc } = await openMyKubeConfig(actor, d.clusterId);
-    return await readRollout(kc, d.namespace, d.appName, d.startedAt);
+    // The live app may have been deployed again since: its deadline runs from the latest start.
+    const latest = await db().deployment.findFirst({
+      where: { teamId: actor.teamId, clusterId: d.clusterId, namespace: d.namespace, appName: d.appName, kind: { not: "undeploy" } },
+      orderBy: { startedAt: "desc" },
+      select: { startedAt: true },
+    });
+    return await readRollout(kc, d.namespace, d.appName, latest?.startedAt ?? d.startedAt);
   } catch (e) {
     if (e instanceof AppError) return { ...base, state: "unavailable", reason: e.message };
     throw e;
