@@ -60,7 +60,7 @@ test("register a cluster, deploy, watch the rollout, change the image, redeploy 
   await expect(page.getByTestId("manifest")).toContainText(NGINX_IMAGE_2);
 
   // Redeploy the first record from history: preview shows the image going back.
-  await page.goto("/deployments");
+  await page.goto(`/deployments?namespace=${namespace}`);
   await expect(page.getByTestId("deployment-row")).toHaveCount(2);
   await page.goto(firstUrl);
   await page.getByRole("button", { name: "Preview redeploy" }).click();
