@@ -11,7 +11,10 @@ bash scripts/ensure-deps.sh --browser || exit 1
 run=$(mktemp -d /tmp/berth-test.XXXXXX)
 cluster_pid=""
 cleanup() {
-  [ -n "$cluster_pid" ] && kill -TERM "$cluster_pid" 2>/dev/null && wait "$cluster_pid" 2>/dev/null
+  if [ -n "$cluster_pid" ]; then
+    kill -TERM "$cluster_pid" 2>/dev/null
+    wait "$cluster_pid" 2>/dev/null
+  fi
   bash scripts/test-postgres.sh stop "$run/pg"
   rm -rf "$run"
 }
@@ -22,8 +25,9 @@ echo "› starting Postgres"
 eval "$(bash scripts/test-postgres.sh start "$run/pg")" || exit 1
 
 echo "› building (or reusing) the Kubernetes control plane"
-npx tsx e2e/cluster/cli.ts --build-only || exit 1
-npx tsx e2e/cluster/cli.ts --write-env "$run/cluster.env" >"$run/cluster.log" 2>&1 &
+node --import tsx e2e/cluster/cli.ts --build-only || exit 1
+# node directly (not npx), so that the pid we signal is the control plane's own process
+node --import tsx e2e/cluster/cli.ts --write-env "$run/cluster.env" >"$run/cluster.log" 2>&1 &
 cluster_pid=$!
 for _ in $(seq 1 600); do
   [ -s "$run/cluster.env" ] && break
