@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { parse, stringify } from "yaml";
 import { OWNER, OWNER_STATE } from "./support/accounts";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "./support/deploy-fixtures";
 import { createNamespace, deleteNamespace, seedNginxTemplate } from "./support/deploy-seed";
@@ -35,9 +36,18 @@ test("register a cluster, deploy, watch the rollout, change the image, redeploy 
   await card.getByLabel("Kubeconfig", { exact: true }).fill(adminKubeconfig().replace(/client-key-data: .*/, "client-key: /etc/shadow"));
   await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
   await expect(card.getByRole("alert").filter({ hasText: "client-key points at a file" }).first()).toBeVisible();
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(adminKubeconfig());
+  // Two contexts and no current one: the server asks to pick; the pasted text stays in place.
+  const doc = parse(adminKubeconfig());
+  const admin = doc.contexts[0];
+  doc.contexts.push({ name: "second", context: { ...admin.context } });
+  delete doc["current-context"];
+  await card.getByLabel("Kubeconfig", { exact: true }).fill(stringify(doc));
+  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await expect(card.getByRole("alert").filter({ hasText: "choose one" }).first()).toBeVisible();
+  await card.getByLabel("Context").selectOption(admin.name);
   await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
   await expect(card.getByTestId("connection-report")).toContainText("Kubernetes v1.36.3");
+  await expect(card.getByLabel("Kubeconfig", { exact: true })).toHaveValue("");
   await expect(card.getByTestId("my-credential")).toContainText("context");
 
   // Plan then deploy.
