@@ -185,6 +185,36 @@ test.describe("the application wizard and the template library", () => {
     await expect(summary).toContainText("Step 2 (Containers)");
   });
 
+  test("import: a 5 MB paste is refused with a clear message, a YAML error names its line, a template file imports back", async ({ page }) => {
+    test.setTimeout(240_000); // a 5 MB textarea is slow to fill on a busy machine
+    await page.goto("/templates/import");
+    const text = page.getByLabel("…or paste YAML");
+    await text.evaluate((el: HTMLTextAreaElement, big) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;
+      setter.call(el, big);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, "a: b\n".repeat(1_300_000));
+    await page.getByRole("button", { name: "Import as a new template" }).click();
+    await expect(alerts(page)).toContainText("the limit is 1024 KB");
+
+    await text.fill("kind: StatefulSet\nmetadata:\n  name: [broken\n");
+    await page.getByRole("button", { name: "Import as a new template" }).click();
+    await expect(alerts(page)).toContainText(/line \d+, column \d+/);
+
+    const id = await importApp(page, "exported-redis", "private");
+    const file = await page.request.get(`/templates/${id}/export?version=1&format=template`);
+    expect(file.ok()).toBe(true);
+    const body = await file.text();
+    expect(body).toContain("kind: BerthTemplate");
+    await page.goto("/templates/import");
+    await page.getByLabel("Template name (optional)").fill("reimported-redis");
+    await page.getByLabel("…or paste YAML").fill(body);
+    await page.getByRole("button", { name: "Import as a new template" }).click();
+    await expect(page.getByRole("heading", { name: "reimported-redis" })).toBeVisible();
+    const rendered = await page.request.get(`${page.url().split("?")[0]}/export?format=yaml`);
+    expect(await rendered.text()).toContain("image: redis:7.4");
+  });
+
   test("team sharing: a member sees the owner's shared template but not the private one", async ({ page, browser }) => {
     const sharedId = await importApp(page, "shared-redis", "team");
     const privateId = await importApp(page, "private-redis", "private");

@@ -85,6 +85,7 @@ export class Wizard {
   }
 
   async screenshot(name: string) {
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
   }
 }

@@ -75,7 +75,7 @@ export function ContainerCard({ base, index, init, onRemove, onToggleInit, canRe
         </div>
       </div>
       <Group title="Resources">
-        <div className="grid gap-3 sm:grid-cols-4">
+        <div className="grid gap-3 sm:grid-cols-2">
           <TextField path={`${base}.resources.requests.cpu`} label="CPU request" optional placeholder="500m" after={<ParamToggle path={`${base}.resources.requests.cpu`} suggested="cpu" type="quantity" label="CPU" />} />
           <TextField path={`${base}.resources.limits.cpu`} label="CPU limit" optional placeholder="= request" />
           <TextField path={`${base}.resources.requests.memory`} label="Memory request" optional placeholder="512Mi" after={<ParamToggle path={`${base}.resources.requests.memory`} suggested="memory" type="quantity" label="memory" />} />

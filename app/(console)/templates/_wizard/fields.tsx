@@ -184,5 +184,5 @@ export function AddButton({ children, onClick }: { children: ReactNode; onClick:
 }
 
 /** A repeating row: its fields wrap at any width; ROW_END holds the row's remove button. */
-export const ROW = "flex flex-wrap items-start gap-2 *:min-w-36 *:flex-1";
+export const ROW = "flex flex-wrap items-start gap-2 *:min-w-28 *:flex-1";
 export const ROW_END = "flex-none! min-w-0! pt-6";

@@ -217,7 +217,7 @@ export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
               </div>
             </div>
             <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-              <YamlPreview />
+              <YamlPreview focusKind={step === 2 ? "Ingress" : "StatefulSet"} />
             </div>
           </div>
         )}

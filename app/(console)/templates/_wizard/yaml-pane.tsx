@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { AppSpecObject, renderYaml } from "@/lib/manifests";
 import { clean } from "./clean";
@@ -16,8 +16,23 @@ export function renderPreview(spec: unknown): { yaml: string } | { error: string
   }
 }
 
-export function YamlPreview() {
+/** `kind name` of each document, for the jump links. */
+function documents(yaml: string): { kind: string; name: string; text: string }[] {
+  return yaml.split(/^---\n/m).map((text) => ({
+    kind: /^kind: (.+)$/m.exec(text)?.[1] ?? "",
+    name: /^metadata:\n(?:\s+.*\n)*?\s{2}name: (.+)$/m.exec(text)?.[1] ?? "",
+    text,
+  }));
+}
+
+/** `focusKind`: the object the current step is about; the pane scrolls to it when the step changes. */
+export function YamlPreview({ focusKind }: { focusKind?: string }) {
   const spec = useWatch<WizardValues, "spec">({ name: "spec" });
+  const pre = useRef<HTMLPreElement>(null);
+  const jump = (i: number) => {
+    const el = pre.current?.querySelector<HTMLElement>(`[data-doc="${i}"]`);
+    if (pre.current && el) pre.current.scrollTop = el.offsetTop;
+  };
   const [state, setState] = useState<{ yaml: string; error?: string }>(() => {
     const r = renderPreview(spec);
     return "yaml" in r ? { yaml: r.yaml } : { yaml: "", error: r.error };
@@ -29,6 +44,12 @@ export function YamlPreview() {
     }, 250);
     return () => clearTimeout(timer);
   }, [spec]);
+  const docs = documents(state.yaml);
+  const focusIndex = docs.findIndex((d) => d.kind === focusKind);
+  useEffect(() => {
+    if (focusIndex >= 0) jump(focusIndex);
+    // only when the step (focus) changes, not on every keystroke
+  }, [focusKind]);
   return (
     <section aria-label="Live YAML" className="card flex max-h-[calc(100vh-7rem)] flex-col overflow-hidden">
       <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
@@ -40,8 +61,20 @@ export function YamlPreview() {
           {state.error} Showing the last valid YAML.
         </p>
       ) : null}
-      <pre data-testid="yaml-preview" tabIndex={0} aria-label="Rendered YAML" className="flex-1 overflow-auto bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100">
-        {state.yaml}
+      <nav aria-label="Objects in the YAML" className="flex flex-wrap gap-1 border-b border-slate-200 px-3 py-1.5">
+        {docs.map((d, i) => (
+          <button key={`${d.kind}-${d.name}-${i}`} type="button" className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200" onClick={() => jump(i)}>
+            {`${d.kind} ${d.name}`}
+          </button>
+        ))}
+      </nav>
+      <pre ref={pre} data-testid="yaml-preview" tabIndex={0} aria-label="Rendered YAML" className="relative flex-1 overflow-auto bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100">
+        {docs.map((d, i) => (
+          <span key={i} data-doc={i} className="block">
+            {i > 0 ? "---\n" : ""}
+            {d.text}
+          </span>
+        ))}
       </pre>
     </section>
   );
