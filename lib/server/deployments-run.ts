@@ -50,7 +50,7 @@ async function runRecorded(actor: Actor, clusterId: string, namespace: string, b
 
 export function deployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, opts: RunOptions): Promise<ClusterResult> {
   return runRecorded(actor, clusterId, namespace, bundle, meta, async (kc, _target, record) => {
-    const plan = await planBundle(kc, namespace, bundle.objects, { force: opts.force });
+    const plan = await planBundle(kc, namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace });
     const diff = diffSummary(plan);
     const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));
     const blockers = planBlockers(plan, opts);

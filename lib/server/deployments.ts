@@ -20,7 +20,7 @@ export type TestHooks = Pick<RunOptions, "beforeObject">;
 export async function planDeployment(ctx: Ctx, input: DeployInput): Promise<PlanResult> {
   const actor = await authorize(ctx, "deploy.run", { what: "plan a deployment" });
   const bundle = await renderTemplateVersion(actor, input.templateId, input.version, input.values);
-  const clusters = await Promise.all(input.clusterIds.map((id) => planOn(actor, id, input.namespace, bundle.objects, input.force, bundle)));
+  const clusters = await Promise.all(input.clusterIds.map((id) => planOn(actor, id, input.namespace, bundle.objects, { force: input.force, createNamespace: input.createNamespace }, bundle)));
   await auditPlan(actor, bundle, input.namespace, clusters, { template: input.templateId, version: input.version });
   return { appName: bundle.appName, manifest: bundle.manifest, clusters };
 }
@@ -37,7 +37,7 @@ export async function deployTemplate(ctx: Ctx, input: DeployInput, hooks: TestHo
 export async function planRedeploy(ctx: Ctx, deploymentId: string): Promise<ClusterPlan & { manifest: string }> {
   const actor = await authorize(ctx, "deploy.run", { what: "plan a redeploy", targetId: deploymentId });
   const { source, bundle } = await storedBundle(actor, deploymentId);
-  const plan = await planOn(actor, source.clusterId, source.namespace, bundle.objects, false, bundle);
+  const plan = await planOn(actor, source.clusterId, source.namespace, bundle.objects, {}, bundle);
   await auditPlan(actor, bundle, source.namespace, [plan], { replayOf: deploymentId });
   return { ...plan, manifest: bundle.manifest };
 }
@@ -68,10 +68,10 @@ async function storedBundle(actor: Actor, deploymentId: string) {
   return { source, bundle };
 }
 
-async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], force: boolean, bundle: Bundle): Promise<ClusterPlan> {
+async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean }, bundle: Bundle): Promise<ClusterPlan> {
   try {
     const { kc, cluster } = await openMyKubeConfig(actor, clusterId);
-    const plan = await planBundle(kc, namespace, objects, { force });
+    const plan = await planBundle(kc, namespace, objects, opts);
     return { clusterId, clusterName: cluster.name, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters) };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;

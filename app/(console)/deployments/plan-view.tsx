@@ -27,7 +27,7 @@ export function PlanView({ plans }: { plans: ClusterPlan[] }) {
           {c.error ? <p role="alert" className="text-sm text-red-700">{c.error}</p> : null}
           {c.plan?.namespaceExists === false ? (
             <p className="mb-2 text-sm text-amber-800">
-              Namespace {c.plan.namespace} does not exist. {c.plan.canCreateNamespace ? "Tick “create the namespace” to create it." : "You may not create it."}
+              Namespace {c.plan.namespace} does not exist. {c.plan.canCreateNamespace ? (c.plan.ok ? "It will be created." : "Tick “create the namespace” to create it.") : "You may not create it."}
             </p>
           ) : null}
           {c.plan ? <ObjectTable objects={c.plan.objects} /> : null}

@@ -30,11 +30,11 @@ export type BundlePlan = {
   namespaceExists: boolean | null;
   canCreateNamespace: boolean;
   objects: ObjectPlan[];
-  /** No denial and no error: a deploy can go ahead. */
+  /** No denial, no error, no conflict, and the namespace exists or is to be created: a deploy can go ahead. */
   ok: boolean;
 };
 
-export async function planBundle(kc: KubeConfig, namespace: string, objects: KubernetesObject[], opts: { force?: boolean } = {}): Promise<BundlePlan> {
+export async function planBundle(kc: KubeConfig, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean } = {}): Promise<BundlePlan> {
   const api = ObjectApi.for(kc);
   const [nsState, [nsCreate]] = await Promise.all([namespaceExists(kc, namespace), canIAll(kc, [{ verb: "create", group: "", resource: "namespaces" }])]);
   const plans = await Promise.all(objects.map((o) => planObject(kc, api, namespace, o, nsState !== false, opts.force ?? false)));
@@ -45,7 +45,7 @@ export async function planBundle(kc: KubeConfig, namespace: string, objects: Kub
     namespaceExists: nsState,
     canCreateNamespace: nsCreate.allowed,
     objects: plans,
-    ok: plans.every((p) => p.denied.length === 0 && p.errors.length === 0 && !p.conflict),
+    ok: plans.every((p) => p.denied.length === 0 && p.errors.length === 0 && !p.conflict) && (nsState !== false || opts.createNamespace === true),
   };
 }
 
