@@ -4,6 +4,7 @@ import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { db } from "./db";
 import type { HistoryFilter } from "./deployments-input";
+import { STALE_AFTER_MS } from "./deployments-record";
 import { AppError, notFound } from "./errors";
 import { readRollout, type RolloutView } from "./k8s/rollout";
 import { visibleTemplatesWhere } from "./template-access";
@@ -37,6 +38,8 @@ export type DeploymentSummary = {
   replayOfId: string | null;
   reason: string;
   message: string;
+  /** Still pending/applying long after it started: the server most likely stopped mid-way. */
+  stale: boolean;
 };
 export type DeploymentDetail = DeploymentSummary & { parameters: Record<string, unknown>; manifest: string; results: Array<Record<string, unknown>> };
 
@@ -56,6 +59,7 @@ function summary(r: Row): DeploymentSummary {
     replayOfId: r.replayOfId,
     reason: r.reason,
     message: r.message,
+    stale: (r.status === "pending" || r.status === "applying") && Date.now() - r.startedAt.getTime() > STALE_AFTER_MS,
   };
 }
 

@@ -69,7 +69,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
                   <td>{d.template ? `${d.template.name} v${d.template.version ?? "?"}` : "—"}</td>
                   <td>{d.actor.name}</td>
                   <td>
-                    <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span>
+                    <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span>{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null}
                   </td>
                   <td>{duration(d.durationMs)}</td>
                 </tr>

@@ -29,7 +29,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         title={`${d.kind} ${d.appName}`}
         description={
           <>
-            <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`} data-testid="deployment-status">{d.status}</span> {d.message}
+            <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`} data-testid="deployment-status">{d.status}</span>{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null} {d.message}
           </>
         }
         actions={<Link href="/deployments" className="btn-secondary">History</Link>}
