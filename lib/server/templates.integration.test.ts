@@ -127,6 +127,21 @@ describe("template library", () => {
     await setTemplateArchived(admin.ctx, shared.id, true);
   });
 
+  it("only owners and admins lock parameters; a member keeps locked ones as they are", async () => {
+    const t = await newTeam("lock");
+    const member = await addMember(t.teamId, "member");
+    const locked: ParameterDefinition = { ...tagParam, lockedByAdmin: true };
+    await rejectsWith(createTemplate(member.ctx, nginx({ parameters: [locked] })), "forbidden", /lock/);
+    const { id } = await createTemplate(t.ctx, nginx({ parameters: [locked], visibility: "team" }));
+    // the member may save other changes while keeping the lock
+    expect(await saveTemplateVersion(member.ctx, id, { ...nginx({ parameters: [locked], spec: { ...defaultAppSpec("nginx"), replicas: 3 } }), baseVersion: 1 })).toEqual({ version: 2 });
+    await expect(saveTemplateVersion(member.ctx, id, { ...nginx({ parameters: [{ ...locked, default: "1.28" }] }), baseVersion: 2 })).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === "forbidden" && Object.keys(e.fieldErrors).includes("parameters.0.lockedByAdmin"),
+    );
+    await rejectsWith(saveTemplateVersion(member.ctx, id, { ...nginx({ parameters: [tagParam] }), baseVersion: 2 }), "forbidden", /lock/);
+    expect(await db().templateVersion.count({ where: { templateId: id } })).toBe(2);
+  });
+
   it("a parameter of the wrong type is an error naming it; nothing is saved", async () => {
     const t = await newTeam("param");
     const before = await db().template.count({ where: { teamId: t.teamId } });

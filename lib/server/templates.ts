@@ -6,7 +6,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { db, type Tx } from "./db";
-import { conflict, invalid } from "./errors";
+import { AppError, conflict, invalid, type FieldErrors } from "./errors";
 import {
   assertCanArchiveTemplate, assertCanEditTemplate, assertCanShareTemplate, canArchiveTemplate, canEditTemplate, canShareTemplate,
   findVisibleTemplate, visibleTemplatesWhere, type TemplateRow,
@@ -157,6 +157,7 @@ export async function createTemplate(ctx: Ctx, input: CreateTemplateInput, actio
   assertReasonableSize(input);
   const meta = parseOrThrow(TemplateMetaSchema, input);
   const content = buildTemplateContent(parseOrThrow(TemplateContentSchema, input));
+  assertMayLock(actor, content.parameters, []);
   return db().$transaction(async (tx) => {
     const t = await tx.template.create({
       data: { teamId: actor.teamId, ownerId: actor.userId, ...meta, latestVersion: 1 },
@@ -175,6 +176,7 @@ export async function saveTemplateVersion(ctx: Ctx, templateId: string, input: S
   assertReasonableSize(input);
   const meta = input.name !== undefined ? parseOrThrow(TemplateMetaSchema.omit({ visibility: true }), input) : null;
   const content = buildTemplateContent(parseOrThrow(TemplateContentSchema, input));
+  assertMayLock(actor, content.parameters, (await loadVersion(t, t.latestVersion)).parameters);
   return appendVersion(actor, t, Number(input.baseVersion), content, input.message ?? "", "template.version", meta ?? undefined);
 }
 
@@ -182,6 +184,7 @@ export async function saveTemplateVersion(ctx: Ctx, templateId: string, input: S
 export async function restoreTemplateVersion(ctx: Ctx, templateId: string, input: { version: number; baseVersion: number }): Promise<{ version: number }> {
   const { actor, t } = await editable(ctx, templateId, "template.restore");
   const old = await loadVersion(t, Number(input.version));
+  assertMayLock(actor, old.parameters, (await loadVersion(t, t.latestVersion)).parameters);
   return appendVersion(actor, t, Number(input.baseVersion), { spec: old.spec, parameters: old.parameters }, `Restored version ${old.version}`, "template.restore", undefined, old.version);
 }
 
@@ -264,6 +267,24 @@ export async function setTemplateVisibility(ctx: Ctx, templateId: string, visibi
   });
 }
 
+/**
+ * Locking a parameter (deployers cannot change it) is for owners and admins: anyone else's save
+ * must keep the locked parameters exactly as the version before had them.
+ */
+function assertMayLock(actor: Actor, next: ParameterDefinition[], before: ParameterDefinition[]): void {
+  if (roleAllows(actor.role, "template.manage")) return;
+  const locked = (list: ParameterDefinition[]) => new Map(list.filter((p) => p.lockedByAdmin).map((p) => [p.name, JSON.stringify(p.default)]));
+  const was = locked(before);
+  const now = locked(next);
+  const errors: Record<string, string[]> = {};
+  next.forEach((p, i) => {
+    if (p.lockedByAdmin && was.get(p.name) !== JSON.stringify(p.default)) errors[`parameters.${i}.lockedByAdmin`] = ["Only team owners and admins can lock a parameter or change a locked one."];
+    if (!p.lockedByAdmin && was.has(p.name)) errors[`parameters.${i}.lockedByAdmin`] = ["Only team owners and admins can unlock a parameter."];
+  });
+  for (const name of was.keys()) if (!now.has(name) && !next.some((p) => p.name === name)) errors.parameters = [`Only team owners and admins can remove the locked parameter "${name}".`];
+  if (Object.keys(errors).length) throw forbiddenWith("Only team owners and admins can lock parameters. Nothing was saved.", errors);
+}
+
 /** The caller may change this template (role, visibility, not archived), else throws. */
 async function editable(ctx: Ctx, templateId: string, what: AuditAction) {
   const actor = await authorize(ctx, "template.write", { what, targetId: templateId });
@@ -278,6 +299,10 @@ async function audit(tx: Tx, actor: Actor, action: AuditAction, t: { id: string;
     action, actor: { id: actor.userId, email: actor.email }, teamId: actor.teamId,
     target: { type: "template", id: t.id, name: t.name }, summary,
   });
+}
+
+function forbiddenWith(message: string, fieldErrors: FieldErrors): AppError {
+  return new AppError(message, "forbidden", fieldErrors);
 }
 
 function json(content: { spec: Record<string, unknown>; parameters: ParameterDefinition[] }) {

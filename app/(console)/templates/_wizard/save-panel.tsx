@@ -6,7 +6,7 @@ import { ListField } from "./kv-rows";
 import type { WizardValues } from "./types";
 
 /** The template around the app: name, who sees it, the version message, and typed parameters. */
-export function SavePanel({ editing }: { editing: boolean }) {
+export function SavePanel({ editing, canLock }: { editing: boolean; canLock: boolean }) {
   return (
     <div className="space-y-4">
       <Section title={editing ? "Save a new version" : "Save as a template"} description="Every save is a new, immutable version; deployments keep the version they used.">
@@ -24,12 +24,12 @@ export function SavePanel({ editing }: { editing: boolean }) {
           <FieldMessage path="meta.description" />
         </div>
       </Section>
-      <ParameterRows />
+      <ParameterRows canLock={canLock} />
     </div>
   );
 }
 
-function ParameterRows() {
+function ParameterRows({ canLock }: { canLock: boolean }) {
   const { control, getValues, setValue } = useFormContext<WizardValues>();
   const params = useFieldArray({ control, name: "parameters" });
   const values = useWatch<WizardValues, "parameters">({ name: "parameters" }) ?? [];
@@ -72,7 +72,11 @@ function ParameterRows() {
             </div>
             <div className="flex flex-wrap gap-4">
               <CheckField path={`${p}.required`} label="Required" />
-              <CheckField path={`${p}.lockedByAdmin`} label="Locked (deployers cannot change it)" />
+              {canLock ? (
+                <CheckField path={`${p}.lockedByAdmin`} label="Locked (deployers cannot change it)" />
+              ) : (
+                <p className="text-sm text-slate-600">{`${values[i]?.lockedByAdmin ? "Locked" : "Not locked"} (only team owners and admins lock parameters)`}</p>
+              )}
             </div>
             <p className="text-xs text-slate-500">{used.length ? `Used by: ${used.join(", ")}` : "Not bound to a field."}</p>
           </fieldset>

@@ -22,10 +22,10 @@ const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading:
 const MAX_BYTES = 1024 * 1024;
 const SAVE_STEP = 3;
 
-type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: number; initial: WizardValues };
+type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: number; initial: WizardValues; canLock: boolean };
 
 /** The three-step wizard (plus the save step), with the live YAML beside it and a YAML mode. */
-export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
+export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Props) {
   const router = useRouter();
   const form = useForm<WizardValues>({ defaultValues: initial, resolver: wizardResolver, mode: "onTouched", reValidateMode: "onChange", shouldFocusError: false });
   const [step, setStep] = useState(0);
@@ -199,7 +199,7 @@ export function Wizard({ mode, templateId, baseVersion, initial }: Props) {
               {step === 0 ? <StepBasic /> : null}
               {step === 1 ? <StepContainers /> : null}
               {step === 2 ? <StepAdvanced /> : null}
-              {step === SAVE_STEP ? <SavePanel editing={mode === "edit"} /> : null}
+              {step === SAVE_STEP ? <SavePanel editing={mode === "edit"} canLock={canLock} /> : null}
               <div className="flex justify-between gap-2 border-t border-slate-200 pt-4">
                 <button type="button" className="btn-secondary" disabled={step === 0} onClick={() => void goTo(step - 1)}>
                   Back

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/empty-state";
 import { defaultAppSpec } from "@/lib/manifests";
+import { roleAllows } from "@/lib/auth/roles";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { initialValues } from "../_wizard/initial";
 import { Wizard } from "../_wizard/wizard";
@@ -8,11 +9,11 @@ import { Wizard } from "../_wizard/wizard";
 export const metadata: Metadata = { title: "New application" };
 
 export default async function NewTemplatePage() {
-  await requireTeamWorkspace();
+  const { role } = await requireTeamWorkspace();
   return (
     <div>
       <PageHeader title="New application" description="Build a StatefulSet in three steps, watch the YAML it makes, and save it as a template to deploy again and again." />
-      <Wizard mode="create" initial={initialValues(defaultAppSpec("nginx"))} />
+      <Wizard mode="create" initial={initialValues(defaultAppSpec("nginx"))} canLock={roleAllows(role, "template.manage")} />
     </div>
   );
 }

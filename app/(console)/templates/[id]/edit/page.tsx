@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
+import { roleAllows } from "@/lib/auth/roles";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { getTemplateForEdit } from "@/lib/server/templates";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Edit template" };
 
 export default async function EditTemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { ctx } = await requireTeamWorkspace();
+  const { ctx, role } = await requireTeamWorkspace();
   const data = await getTemplateForEdit(ctx, id).catch((e) => {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -39,7 +40,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
   return (
     <div>
       <PageHeader title={`Edit ${data.template.name}`} description={`Starting from version ${data.version}. Saving makes version ${data.version + 1}; if someone saves first, you will be told.`} actions={back} />
-      <Wizard mode="edit" templateId={id} baseVersion={data.version} initial={initialValues(data.spec, data.template, data.parameters, data.bindings)} />
+      <Wizard mode="edit" templateId={id} baseVersion={data.version} initial={initialValues(data.spec, data.template, data.parameters, data.bindings)} canLock={roleAllows(role, "template.manage")} />
     </div>
   );
 }
