@@ -38,3 +38,18 @@ export function diffSummary(plan: BundlePlan): string {
   for (const o of plan.objects) counts.set(o.action, (counts.get(o.action) ?? 0) + 1);
   return [...counts].map(([action, n]) => `${n} ${action}`).join(", ");
 }
+
+/**
+ * The short diff an audit event carries: the counts, then one line per changed field (at most
+ * 20). Values are shown for images only — anything else could be a secret (env, Secret data).
+ */
+export function auditDiff(plan: BundlePlan): string {
+  const lines = [diffSummary(plan)];
+  for (const o of plan.objects) {
+    for (const c of o.changes) {
+      const values = /\.image$/.test(c.path) ? `: ${String(c.before ?? "—")} → ${String(c.after ?? "—")}` : "";
+      lines.push(`~ ${o.kind}/${o.name} ${c.path}${values}`);
+    }
+  }
+  return lines.length > 21 ? [...lines.slice(0, 21), `… ${lines.length - 21} more`].join("\n") : lines.join("\n");
+}

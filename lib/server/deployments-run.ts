@@ -2,7 +2,7 @@ import "server-only";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
-import { diffSummary } from "./deployments-fields";
+import { auditDiff, diffSummary } from "./deployments-fields";
 import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
 import type { Bundle } from "./deployments-render";
 import { AppError } from "./errors";
@@ -54,7 +54,7 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
     const diff = diffSummary(plan);
     const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));
     const blockers = planBlockers(plan, opts);
-    if (blockers.length) return { ok: false, results: lines, message: `Nothing was applied: ${blockers.join("; ")}`, summary: { diff } };
+    if (blockers.length) return { ok: false, results: lines, message: `Nothing was applied: ${blockers.join("; ")}`, summary: { diff: auditDiff(plan) } };
     await markApplying(record.id, lines);
     const applied = await applyBundle(kc, namespace, bundle.objects, {
       force: opts.force,
@@ -68,7 +68,7 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
     const message = failed
       ? `Failed at ${failed.kind}/${failed.name}: ${failed.message}. Applied: ${names("applied")}. Not applied: ${names("not_applied")}.`
       : `Applied ${results.length} objects (${diff}).`;
-    return { ok: !failed, results, message, summary: { diff, template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length } };
+    return { ok: !failed, results, message, summary: { diff: auditDiff(plan), template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length } };
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nginxObjects, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
-import { diffSummary, formFieldFor, valueAtPath } from "../deployments-fields";
+import { auditDiff, diffSummary, formFieldFor, valueAtPath } from "../deployments-fields";
 import { applyOrder } from "./apply";
 import { immutableStatefulSetChanges } from "./immutable-fields";
 import type { BundlePlan } from "./plan";
@@ -44,5 +44,17 @@ describe("dry-run errors back to form fields", () => {
   it("summarizes a plan's actions", () => {
     const o = (action: string) => ({ action }) as BundlePlan["objects"][number];
     expect(diffSummary({ objects: [o("create"), o("update"), o("create")] } as BundlePlan)).toBe("2 create, 1 update");
+  });
+
+  it("writes a short audit diff: counts, changed paths, values for images only", () => {
+    const plan = {
+      objects: [
+        { kind: "StatefulSet", name: "web", action: "update", changes: [{ path: "spec.template.spec.containers[name=web].image", before: "a:1", after: "a:2" }, { path: "spec.template.spec.containers[name=web].env[name=PASSWORD].value", before: "old-secret", after: "new-secret" }] },
+        { kind: "Service", name: "web", action: "unchanged", changes: [] },
+      ],
+    } as unknown as BundlePlan;
+    const text = auditDiff(plan);
+    expect(text).toBe(["1 update, 1 unchanged", "~ StatefulSet/web spec.template.spec.containers[name=web].image: a:1 → a:2", "~ StatefulSet/web spec.template.spec.containers[name=web].env[name=PASSWORD].value"].join("\n"));
+    expect(text).not.toContain("secret");
   });
 });
