@@ -241,4 +241,31 @@ describe("records under failure and concurrency", () => {
     await rejects(redeploy(viewer.ctx, { deploymentId: id, reason: "", force: false, recreate: false }), "forbidden");
     expect((await getDeployment(viewer.ctx, id)).id).toBe(id);
   });
+
+  it("history paginates newest first and filters by status and app", async () => {
+    const t = await newTeam("pages");
+    const clusterId = await registerCluster(t.ctx, { name: "rows", description: "", profile: "generic" });
+    // Rows as finished deploys leave them (reading needs no cluster).
+    await db().deployment.createMany({
+      data: Array.from({ length: 23 }, (_, i) => ({
+        teamId: t.teamId,
+        clusterId,
+        actorId: t.owner.id,
+        appName: i % 2 ? "odd" : "even",
+        namespace: "ns",
+        manifest: "",
+        status: i === 5 ? ("failed" as const) : ("applied" as const),
+        startedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      })),
+    });
+    const page1 = await listDeployments(t.ctx, { page: 1 });
+    expect(page1).toMatchObject({ total: 23, page: 1, pages: 2 });
+    expect(page1.items).toHaveLength(20);
+    expect(page1.items[0].startedAt.getTime()).toBeGreaterThan(page1.items[19].startedAt.getTime());
+    const page2 = await listDeployments(t.ctx, { page: 2 });
+    expect(page2.items).toHaveLength(3);
+    expect(new Set([...page1.items, ...page2.items].map((d) => d.id)).size).toBe(23);
+    expect((await listDeployments(t.ctx, { page: 1, status: "failed" })).items.map((d) => d.startedAt.getUTCMinutes())).toEqual([5]);
+    expect((await listDeployments(t.ctx, { page: 1, app: "odd" })).total).toBe(11);
+  });
 });
