@@ -83,6 +83,7 @@ test.describe("the application wizard and the template library", () => {
     await w.fill("spec.ingress.rules.0.host", "foo.bar.com");
     await expect(w.field("spec.ingress.rules.0.paths.0.serviceName")).toHaveValue("nginx-svc");
     await w.expectYaml("kind: Ingress", "host: foo.bar.com", "name: nginx-svc", "type: ClusterIP", "clusterIP: None");
+    await page.getByRole("button", { name: "Ingress nginx-ingress" }).click();
     await w.screenshot("wizard-step3-advanced");
 
     // Save as a template: the image tag is a parameter with the current tag as default

@@ -118,11 +118,13 @@ export default async function TemplatePage({ params, searchParams }: { params: P
                 <td>{v.message || <span className="text-slate-400">—</span>}</td>
                 <td>{v.author}</td>
                 <td className="whitespace-nowrap">{when(v.createdAt)}</td>
-                <td className="flex flex-wrap justify-end gap-2">
-                  <a href={`/templates/${id}/export?version=${v.version}&format=yaml`} className="btn-secondary px-2 py-1 text-xs" download>
-                    YAML
-                  </a>
-                  {t.can.edit && v.version !== t.latestVersion ? <RestoreButton templateId={id} version={v.version} baseVersion={t.latestVersion} /> : null}
+                <td>
+                  <div className="flex flex-wrap justify-end gap-2">
+                    <a href={`/templates/${id}/export?version=${v.version}&format=yaml`} className="btn-secondary px-2 py-1 text-xs" download>
+                      YAML
+                    </a>
+                    {t.can.edit && v.version !== t.latestVersion ? <RestoreButton templateId={id} version={v.version} baseVersion={t.latestVersion} /> : null}
+                  </div>
                 </td>
               </tr>
             ))}
