@@ -89,5 +89,11 @@ export async function openMyKubeConfig(actor: Actor, clusterId: string): Promise
     select: { ...CREDENTIAL_VIEW_SELECT, clusterId: true, userId: true, kubeconfigCipher: true },
   });
   if (!row) throw invalid(`Attach your kubeconfig to cluster "${cluster.name}" first: deploys always use your own credentials.`, { clusterIds: [`No credential of yours for ${cluster.name}.`] });
-  return { kc: openCredential(row), cluster: { id: cluster.id, name: cluster.name }, credential: credentialView(row) };
+  let kc: KubeConfig;
+  try {
+    kc = openCredential(row);
+  } catch {
+    throw invalid(`Your stored kubeconfig for "${cluster.name}" can no longer be opened (was the encryption key changed?): attach it again.`, { clusterIds: [`Re-attach your kubeconfig for ${cluster.name}.`] });
+  }
+  return { kc, cluster: { id: cluster.id, name: cluster.name }, credential: credentialView(row) };
 }

@@ -57,6 +57,12 @@ describe("clusters and per-user credentials", () => {
     expect(decryptSecret(row.kubeconfigCipher, credentialAad(prodId, t.owner.id))).toMatch(/client-key-data/);
     expect(() => decryptSecret(row.kubeconfigCipher, credentialAad(prodId, member.user.id))).toThrow();
 
+    // A sealed kubeconfig moved to another user's row does not open (associated data differs).
+    const memberRow = await db().clusterCredential.findFirstOrThrow({ where: { clusterId: labId } });
+    await db().clusterCredential.update({ where: { id: memberRow.id }, data: { kubeconfigCipher: row.kubeconfigCipher } });
+    await rejects(openMyKubeConfig((await loadActor(member.ctx))!, labId), "invalid", /can no longer be opened/);
+    await db().clusterCredential.update({ where: { id: memberRow.id }, data: { kubeconfigCipher: memberRow.kubeconfigCipher } });
+
     // Each user uses their own: the member has no credential on prod.
     await rejects(openMyKubeConfig((await loadActor(member.ctx))!, prodId), "invalid", /Attach your kubeconfig/);
     expect((await testMyCredential(member.ctx, labId)).ok).toBe(true);
