@@ -35,14 +35,18 @@ const time = z
     return date;
   });
 
+/** One of a list; an empty value means "any". */
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { message }).optional());
+
 const fieldSchemas = {
   actor: text(254).transform((v) => v?.toLowerCase()),
-  action: z.enum(AUDIT_ACTIONS).optional().or(z.literal("").transform(() => undefined)),
+  action: choice(AUDIT_ACTIONS, "Choose an action from the list."),
   targetType: text(64),
   target: text(200),
   cluster: text(200),
   namespace: text(253),
-  result: z.enum(["success", "failure"]).optional().or(z.literal("").transform(() => undefined)),
+  result: choice(["success", "failure"] as const, "Choose success or failure."),
   from: time,
   to: time,
 } satisfies Record<FilterKey, z.ZodType>;
