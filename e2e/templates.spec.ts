@@ -121,8 +121,12 @@ test.describe("the application wizard and the template library", () => {
     await expect(page.getByRole("row", { name: /v2 three replicas/ })).toBeVisible();
     await page.screenshot({ path: "docs/screenshots/template-detail.png", fullPage: true });
 
+    // Restore v1 as a new version (history is never rewritten)
+    await page.getByRole("button", { name: "Restore v1" }).click();
+    await expect(page.getByRole("row", { name: /v3 Restored version 1/ })).toBeVisible();
+
     await page.goto("/templates");
-    await expect(page.getByRole("row", { name: /nginx web/ })).toContainText("v2 by");
+    await expect(page.getByRole("row", { name: /nginx web/ })).toContainText("v3 by");
     await page.screenshot({ path: "docs/screenshots/template-list.png" });
 
     // Tablet width: the wizard reflows without sideways scrolling
@@ -214,6 +218,30 @@ test.describe("the application wizard and the template library", () => {
     await expect(page.getByRole("heading", { name: "reimported-redis" })).toBeVisible();
     const rendered = await page.request.get(`${page.url().split("?")[0]}/export?format=yaml`);
     expect(await rendered.text()).toContain("image: redis:7.4");
+  });
+
+  test("two editors of one template: the second save is told a newer version exists", async ({ page, browser }) => {
+    const id = await importApp(page, "contested-redis", "team");
+    const { page: other, context } = await joinTeamAs(browser, "member", "rival");
+    const first = new Wizard(page);
+    const second = new Wizard(other);
+    for (const w of [first, second]) {
+      await w.page.goto(`/templates/${id}/edit`);
+      await expect(w.heading(1)).toBeVisible();
+    }
+    for (const [w, replicas] of [[first, "3"], [second, "4"]] as const) {
+      await w.fill("spec.replicas", replicas);
+      await w.toStep(2);
+      await w.toStep(3);
+      await w.toSave();
+    }
+    await first.save("Save new version");
+    await other.getByRole("button", { name: "Save new version" }).click();
+    await expect(other.getByTestId("error-summary")).toContainText("A newer version (v2 by Olivia Owner) exists");
+    await expect(other).toHaveURL(/\/edit$/);
+    await page.goto(`/templates/${id}`);
+    await expect(page.getByRole("row", { name: /^v\d/ })).toHaveCount(2);
+    await context.close();
   });
 
   test("team sharing: a member sees the owner's shared template but not the private one", async ({ page, browser }) => {
