@@ -1,10 +1,36 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { createInvitationLink, joinTeamAs, OWNER, OWNER_STATE, uniqueEmail } from "./support/accounts";
+import pg from "pg";
+import { createInvitationLink, joinTeamAs, OWNER, OWNER_STATE, signUp, uniqueEmail } from "./support/accounts";
 
 // The audit trail as owners and members review it: filters in the URL, visibility per role,
 // CSV export of the current filter, and the hash-chain check.
 const rows = (page: Page) => page.getByTestId("audit-events").locator("tbody tr");
+
+/**
+ * Deploys need a cluster, which this spec does not start: it appends a deploy event to a team's
+ * chain with SQL instead, with a hash that does not match (so verify must name it).
+ */
+async function appendForgedDeployEvent(ownerEmail: string): Promise<{ id: string; teamId: string }> {
+  const client = new pg.Client({ connectionString: process.env.BERTH_E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows: [m] } = await client.query(
+      `SELECT m."teamId", u.id AS "userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
+      [ownerEmail],
+    );
+    const { rows: [last] } = await client.query(`SELECT hash FROM "AuditEvent" WHERE "chainKey" = $1 ORDER BY id DESC LIMIT 1`, [m.teamId]);
+    const summary = { deploymentId: "dep-e2e", diff: "--- live\n+++ planned\n@@ -1 +1 @@\n-replicas: 1\n+replicas: 3" };
+    const { rows: [e] } = await client.query(
+      `INSERT INTO "AuditEvent" ("chainKey","teamId","actorId","actorEmail","action","targetType","targetId","targetName","clusterName","namespace","summary","result","prevHash","hash")
+       VALUES ($1,$1,$2,$3,'deploy.apply','deployment','dep-e2e','e2e-redis','e2e-cluster','apps',$4,'success',$5,'forged') RETURNING id`,
+      [m.teamId, m.userId, ownerEmail, JSON.stringify(summary), last.hash],
+    );
+    return { id: String(e.id), teamId: m.teamId };
+  } finally {
+    await client.end();
+  }
+}
 
 async function ownerPage(browser: import("@playwright/test").Browser) {
   return (await browser.newContext({ storageState: OWNER_STATE })).newPage();
@@ -37,7 +63,7 @@ test.describe("audit trail", () => {
     await owner.goto("/audit?action=invitation.create&target=no-such-thing-anywhere");
     await expect(owner.getByRole("heading", { name: "No events match these filters" })).toBeVisible();
     await owner.goto("/audit?result=maybe");
-    await expect(owner.locator("#f-result-error")).toBeVisible();
+    await expect(owner.locator("#f-result-error")).toHaveText("Choose success or failure.");
   });
 
   test("a member sees only their own events (and the team's deploys), not the owner's", async ({ browser }) => {
@@ -97,5 +123,41 @@ test.describe("audit trail", () => {
     await expect(owner.getByTestId("verify-result")).toHaveText(/^Chain OK: \d+ events verified/);
     await owner.goto("/audit?action=audit.verify");
     await expect(rows(owner).first()).toContainText("audit.verify");
+  });
+
+  test("a member sees the team's deploy events with their diff; verify names a forged event", async ({ browser }) => {
+    // a team of its own, so that the forged event does not touch the other tests' chain
+    const lead = await (await browser.newContext()).newPage();
+    const leadUser = { name: "Dana Deployer", email: uniqueEmail("lead") };
+    await signUp(lead, leadUser);
+    await expect(lead.getByTestId("signed-in-as")).toContainText(leadUser.email);
+    await lead.goto("/team");
+    await lead.getByLabel("Team name").first().fill("Deploy crew");
+    await lead.getByRole("button", { name: "Create team" }).first().click();
+    await expect(lead.getByTestId("signed-in-as")).toContainText("owner");
+    const link = await createInvitationLink(lead, "member");
+    const member = await (await browser.newContext()).newPage();
+    const memberUser = { name: "Mo Member", email: uniqueEmail("crew") };
+    await signUp(member, memberUser, link);
+    await expect(member.getByTestId("signed-in-as")).toContainText("member");
+
+    const forged = await appendForgedDeployEvent(leadUser.email);
+    await member.goto("/audit");
+    const deploy = rows(member).filter({ hasText: "deploy.apply" });
+    await expect(deploy).toHaveCount(1);
+    await expect(deploy).toContainText(leadUser.email);
+    await expect(deploy).toContainText("e2e-cluster / apps");
+    await expect(rows(member).filter({ hasText: "invitation.create" })).toHaveCount(0);
+    await deploy.getByRole("link").click();
+    await expect(member.getByRole("link", { name: "Open deployment" })).toHaveAttribute("href", "/deployments/dep-e2e");
+    await expect(member.getByTestId("manifest-diff")).toContainText("+replicas: 3");
+
+    await lead.goto("/audit");
+    await lead.getByRole("button", { name: "Verify chain" }).click();
+    const result = lead.getByTestId("verify-result");
+    await expect(result).toContainText(`Chain broken at event ${forged.id}`);
+    await expect(result).toContainText("its content does not match its hash");
+    await result.getByRole("link", { name: `event ${forged.id}` }).click();
+    await expect(lead).toHaveURL(new RegExp(`/audit/${forged.id}$`));
   });
 });

@@ -24,9 +24,9 @@ export function EventsTable({ events }: { events: AuditEventRow[] }) {
                   {utc(e.createdAt).replace(" UTC", "")}
                 </Link>
               </td>
-              <td className="break-all">{e.actorEmail || <span className="text-slate-400">system</span>}</td>
+              <td className="break-words">{e.actorEmail || <span className="text-slate-400">system</span>}</td>
               <td className="font-mono text-xs">{e.action}</td>
-              <td className="break-all">{target(e)}</td>
+              <td className="break-words">{target(e)}</td>
               <td>{place(e)}</td>
               <td>
                 <span className={`badge ${e.result === "success" ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{e.result}</span>

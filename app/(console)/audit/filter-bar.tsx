@@ -26,11 +26,9 @@ export function FilterBar({ parsed, actors }: { parsed: ParsedFilter; actors: st
       <Field name="cluster" label="Cluster (name or id)" defaultValue={filter.cluster} errors={errors} />
       <Field name="namespace" label="Namespace" defaultValue={filter.namespace} errors={errors} />
       <Select name="result" label="Result" value={filter.result} options={["success", "failure"]} error={parsed.errors.result} />
-      <div className="grid grid-cols-2 gap-2">
-        <Field name="from" label="From (UTC)" type="datetime-local" defaultValue={toUtcInputValue(filter.from)} errors={errors} />
-        <Field name="to" label="Until (UTC)" type="datetime-local" defaultValue={toUtcInputValue(filter.to)} errors={errors} />
-      </div>
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+      <Field name="from" label="From (UTC)" type="datetime-local" defaultValue={toUtcInputValue(filter.from)} errors={errors} />
+      <Field name="to" label="Until (UTC)" type="datetime-local" defaultValue={toUtcInputValue(filter.to)} errors={errors} />
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3">
         <button type="submit" className="btn-primary">
           Apply filters
         </button>
