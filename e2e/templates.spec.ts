@@ -134,6 +134,7 @@ test.describe("the application wizard and the template library", () => {
     await w.openNew();
     await w.toStep(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: test.info().outputPath("wizard-768.png") });
   });
 
   test("YAML mode round trip: edits come back to the form and fields the form does not show survive", async ({ page }) => {

@@ -31,7 +31,7 @@ export function YamlPreview({ focusKind }: { focusKind?: string }) {
   const pre = useRef<HTMLPreElement>(null);
   const jump = (i: number) => {
     const el = pre.current?.querySelector<HTMLElement>(`[data-doc="${i}"]`);
-    if (pre.current && el) pre.current.scrollTop = el.offsetTop;
+    if (pre.current && el) pre.current.scrollTop += el.getBoundingClientRect().top - pre.current.getBoundingClientRect().top - 12;
   };
   const [state, setState] = useState<{ yaml: string; error?: string }>(() => {
     const r = renderPreview(spec);
