@@ -27,7 +27,7 @@ eval "$(bash scripts/test-postgres.sh start "$run/pg")" || exit 1
 echo "› building (or reusing) the Kubernetes control plane"
 node --import tsx e2e/cluster/cli.ts --build-only || exit 1
 # node directly (not npx), so that the pid we signal is the control plane's own process
-node --import tsx e2e/cluster/cli.ts --write-env "$run/cluster.env" >"$run/cluster.log" 2>&1 &
+BERTH_CLUSTER_WATCH=parent node --import tsx e2e/cluster/cli.ts --write-env "$run/cluster.env" >"$run/cluster.log" 2>&1 &
 cluster_pid=$!
 for _ in $(seq 1 600); do
   [ -s "$run/cluster.env" ] && break

@@ -88,7 +88,10 @@ function listAncestors(): Ancestor[] {
 }
 const hasProc = fs.existsSync("/proc/self/stat");
 let ancestors: Ancestor[] | undefined;
-const ancestorsAtStart = hasProc ? listAncestors() : [];
+// BERTH_CLUSTER_WATCH=parent (scripts/test.sh starts us with node directly): watch only the
+// parent, so a detached caller further up (a CI wrapper, a backgrounded shell) cannot stop us.
+const watchParentOnly = process.env.BERTH_CLUSTER_WATCH === "parent";
+const ancestorsAtStart = hasProc ? listAncestors().slice(0, watchParentOnly ? 1 : undefined) : [];
 const initialParent = process.ppid;
 setTimeout(() => {
   ancestors = ancestorsAtStart.filter((a) => {
