@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_chainKey_result_createdAt_id_idx" ON "AuditEvent"("chainKey", "result", "createdAt", "id");
