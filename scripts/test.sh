@@ -9,20 +9,22 @@ export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bash scripts/ensure-deps.sh --browser || exit 1
 
 run=$(mktemp -d /tmp/berth-test.XXXXXX)
+pgdir=$(mktemp -d /tmp/berth-test-pg.XXXXXX) # its own top-level folder: the server runs as another user
 cluster_pid=""
 cleanup() {
   if [ -n "$cluster_pid" ]; then
     kill -TERM "$cluster_pid" 2>/dev/null
     wait "$cluster_pid" 2>/dev/null
   fi
-  bash scripts/test-postgres.sh stop "$run/pg"
+  bash scripts/test-postgres.sh stop "$pgdir"
   rm -rf "$run"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "› starting Postgres"
-eval "$(bash scripts/test-postgres.sh start "$run/pg")" || exit 1
+pg_env=$(bash scripts/test-postgres.sh start "$pgdir") || exit 1
+eval "$pg_env"
 
 echo "› building (or reusing) the Kubernetes control plane"
 node --import tsx e2e/cluster/cli.ts --build-only || exit 1
