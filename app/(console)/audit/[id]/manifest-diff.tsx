@@ -1,5 +1,6 @@
-// A deploy event's summary may carry the diff of what it applied: a unified diff or a one-line
-// description (string), or structured changes (anything else, shown as JSON).
+// A deploy event's summary may carry the diff of what it applied: text (a unified diff, or the
+// deploy's "1 to create, 2 to update" line followed by "~ Kind/name path" changes) or structured
+// changes (anything else, shown as JSON).
 const DIFF_KEYS = ["manifestDiff", "diff"] as const;
 
 export function summaryDiff(summary: Record<string, unknown>): unknown | null {
@@ -7,18 +8,22 @@ export function summaryDiff(summary: Record<string, unknown>): unknown | null {
   return null;
 }
 
+const LINE_STYLE: Record<string, string> = {
+  "+": "block bg-green-50 text-green-800",
+  "-": "block bg-red-50 text-red-800",
+  "~": "block bg-amber-50 text-amber-900",
+};
+
 export function ManifestDiff({ diff }: { diff: unknown }) {
-  const text = typeof diff === "string" ? diff : JSON.stringify(diff, null, 2);
-  const unified = typeof diff === "string" && /^(---|\+\+\+|@@)/m.test(diff);
   return (
     <pre data-testid="manifest-diff" className="overflow-x-auto rounded bg-slate-50 p-3 font-mono text-xs">
-      {unified
-        ? text.split("\n").map((line, i) => (
-            <span key={i} className={line.startsWith("+") ? "block bg-green-50 text-green-800" : line.startsWith("-") ? "block bg-red-50 text-red-800" : "block"}>
+      {typeof diff === "string"
+        ? diff.split("\n").map((line, i) => (
+            <span key={i} className={LINE_STYLE[line[0]] ?? "block"}>
               {line || " "}
             </span>
           ))
-        : text}
+        : JSON.stringify(diff, null, 2)}
     </pre>
   );
 }
