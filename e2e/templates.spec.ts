@@ -1,6 +1,6 @@
 import { expect, test as base, type Page } from "@playwright/test";
 import { alerts, joinTeamAs, OWNER_STATE } from "./support/accounts";
-import { Wizard } from "./support/wizard";
+import { docScreenshot, Wizard } from "./support/wizard";
 
 // `page` is the team owner's (signed up by the setup project); other users get their own contexts.
 const test = base.extend({
@@ -119,7 +119,7 @@ test.describe("the application wizard and the template library", () => {
     await expect(diff.getByRole("row", { name: /^replicas/ })).toContainText("3");
     await expect(page.getByTestId("yaml-diff")).toContainText("+  replicas: 3");
     await expect(page.getByRole("row", { name: /v2 three replicas/ })).toBeVisible();
-    await page.screenshot({ path: "docs/screenshots/template-detail.png", fullPage: true });
+    await docScreenshot(page, "template-detail", { fullPage: true });
 
     // Restore v1 as a new version (history is never rewritten)
     await page.getByRole("button", { name: "Restore v1" }).click();
@@ -127,7 +127,7 @@ test.describe("the application wizard and the template library", () => {
 
     await page.goto("/templates");
     await expect(page.getByRole("row", { name: /nginx web/ })).toContainText("v3 by");
-    await page.screenshot({ path: "docs/screenshots/template-list.png" });
+    await docScreenshot(page, "template-list");
 
     // Tablet width: the wizard reflows without sideways scrolling
     await page.setViewportSize({ width: 768, height: 1000 });

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 // The application wizard as a user sees it: steps, fields by their labels or form paths, the
 // live YAML, the YAML mode and the save step.
@@ -86,6 +86,16 @@ export class Wizard {
 
   async screenshot(name: string) {
     await this.page.evaluate(() => window.scrollTo(0, 0));
-    await this.page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+    await docScreenshot(this.page, name);
   }
+}
+
+/**
+ * The README's screenshots are taken by the e2e run; they are rewritten in docs/screenshots only
+ * with BERTH_UPDATE_SCREENSHOTS=1 (otherwise into the test's output folder), so that an
+ * ordinary test run leaves the work tree clean.
+ */
+export async function docScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  const path = process.env.BERTH_UPDATE_SCREENSHOTS === "1" ? `docs/screenshots/${name}.png` : test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
 }
