@@ -10,6 +10,11 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/login/);
     await signIn(page, OWNER.email);
     await expect(page).toHaveURL(/\/templates/);
+    // both ends of the session are in the owner's audit trail
+    for (const action of ["auth.sign_out", "auth.sign_in"]) {
+      await page.goto(`/audit?action=${action}`);
+      await expect(page.getByRole("row").filter({ hasText: OWNER.email }).first()).toContainText(action);
+    }
   });
 
   test("a wrong password gets a clear error and keeps the email typed", async ({ page }) => {
