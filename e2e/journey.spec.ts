@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { OWNER_STATE } from "./support/accounts";
+import { createNamespace, deleteNamespace } from "./support/deploy-seed";
+import { docScreenshot, Wizard } from "./support/wizard";
+
+// The whole path a new team walks, across features: build an app in the wizard with its
+// defaults, save it, follow the template's Deploy link, plan, deploy, watch the pods, and find
+// it all in the audit trail.
+test.use({ storageState: OWNER_STATE, viewport: { width: 1280, height: 900 } });
+
+let namespace = "";
+test.afterAll(() => {
+  if (namespace) deleteNamespace(namespace);
+});
+
+test("wizard → template → deploy → rollout → audit", async ({ page }) => {
+  test.setTimeout(180_000);
+  namespace = createNamespace("e2e-journey");
+  const suffix = Date.now().toString(36);
+  const templateName = `journey-${suffix}`;
+  const clusterName = `journey-${suffix}`;
+
+  await page.goto("/clusters");
+  await page.getByLabel("Name", { exact: true }).fill(clusterName);
+  await page.getByRole("button", { name: "Register cluster" }).click();
+  const card = page.getByTestId(`cluster-${clusterName}`);
+  await card.getByLabel("Kubeconfig", { exact: true }).fill(fs.readFileSync(process.env.BERTH_TEST_KUBECONFIG_ADMIN!, "utf8"));
+  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await expect(card.getByTestId("connection-report")).toContainText("Kubernetes v1.36.3");
+  await docScreenshot(page, "clusters", { fullPage: true });
+
+  const w = new Wizard(page);
+  await w.openNew();
+  await w.toStep(2);
+  await w.toStep(3);
+  await w.toSave();
+  await w.fill("meta.name", templateName);
+  await w.save();
+  await page.getByRole("link", { name: "Deploy", exact: true }).click();
+
+  await page.getByRole("checkbox", { name: clusterName }).check();
+  await page.getByLabel("Namespace", { exact: true }).fill(namespace);
+  await page.getByRole("button", { name: "Plan" }).click();
+  const plan = page.getByTestId("plan");
+  await expect(plan).toContainText("ready to deploy");
+  await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("create");
+  await docScreenshot(page, "deploy-plan", { fullPage: true });
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await page.getByTestId("deploy-results").getByRole("link", { name: "open the record and rollout" }).click();
+  await expect(page.getByTestId("rollout-state")).toHaveText("ready", { timeout: 90_000 });
+  await expect(page.getByTestId("pod-nginx-0").getByTestId("pod-ready")).toHaveText("Ready");
+  await expect(page.getByTestId("pod-nginx-1").getByTestId("pod-ready")).toHaveText("Ready");
+  await docScreenshot(page, "deployment-rollout", { fullPage: true });
+
+  await page.goto(`/audit?namespace=${namespace}`);
+  await expect(page.getByRole("row").filter({ hasText: "deploy.apply" })).toHaveCount(1);
+  await page.goto(`/audit?target=${templateName}`);
+  await expect(page.getByRole("row").filter({ hasText: "template.create" })).toHaveCount(1);
+  await docScreenshot(page, "audit", { fullPage: false });
+});
