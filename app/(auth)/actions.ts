@@ -4,12 +4,7 @@ import { redirect } from "next/navigation";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/server/auth";
 import { signUp } from "@/lib/server/users";
-import { signInSchema, signUpSchema } from "@/lib/validation/account";
-
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/templates";
-}
+import { safeNextPath as safeNext, signInSchema, signUpSchema } from "@/lib/validation/account";
 
 function signInMessage(error: CredentialsSignin): string {
   if (error.code.startsWith("rate_limited:")) return error.code.slice("rate_limited:".length);

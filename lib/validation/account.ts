@@ -40,3 +40,14 @@ export const roleChangeSchema = z.object({
 });
 
 export const idSchema = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * Where to go after sign-in: a path on this site, or `fallback`. A browser leaves the site for
+ * "//host", "/\host" (backslashes count as slashes) and paths with control characters, so those
+ * fall back too.
+ */
+export function safeNextPath(value: unknown, fallback = "/templates"): string {
+  const next = typeof value === "string" ? value : "";
+  if (!next.startsWith("/") || next.length > 2000 || /^\/[/\\]|[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
+  return next;
+}
