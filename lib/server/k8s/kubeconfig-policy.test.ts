@@ -72,6 +72,13 @@ describe("vetKubeconfig", () => {
     expect(refusalCodes(kubeconfig({ cluster: { server: "not a url" } }))).toContain("bad_server");
   });
 
+  it("refuses credentials in the server URL (it is stored, shown and audited in clear)", () => {
+    expect(refusalCodes(kubeconfig({ cluster: { server: "https://admin:s3cret@k8s.example.com:6443" } }))).toEqual(["server_userinfo"]);
+    expect(refusalCodes(kubeconfig({ cluster: { server: "https://s3cret@k8s.example.com" } }))).toEqual(["server_userinfo"]);
+    const r = vetKubeconfig(kubeconfig({ cluster: { server: "https://admin:s3cret@k8s.example.com" } }));
+    expect(JSON.stringify(r)).not.toContain("s3cret");
+  });
+
   it("warns on insecure-skip-tls-verify", () => {
     const r = vetKubeconfig(kubeconfig({ cluster: { "insecure-skip-tls-verify": true } }));
     expect(r.ok).toBe(true);

@@ -101,6 +101,10 @@ function checkCluster(c: Obj): KubeconfigRefusal[] {
   if (url && url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
     out.push({ code: "insecure_server", message: `The server must use https (got ${url.protocol.replace(":", "")}); plain http is accepted on loopback only.` });
   }
+  // The server URL is stored and shown in clear (credential view, audit summary): no secrets in it.
+  if (url && (url.username || url.password)) {
+    out.push({ code: "server_userinfo", message: "The server URL contains a user name or password: put credentials in the user entry (token or client certificate data), not in the URL." });
+  }
   if (c["certificate-authority-data"] !== undefined && !isBase64(c["certificate-authority-data"])) out.push(badData("certificate-authority-data"));
   return out;
 }
