@@ -3,6 +3,7 @@
 // migrations, then runs Next as a child and stays in charge of shutting everything down.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
+import { parseEnv } from "../lib/config/env-schema";
 import { applyMigrations } from "../prisma/tools/apply-migrations";
 import { openEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-database";
 import { startNext } from "./lib/next-process";
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     const shown = path.relative(root, dataDir);
     console.log(`Embedded database: ${path.join(shown.startsWith("..") ? dataDir : shown, "pglite")}`);
   }
+  parseEnv(env); // a bad configuration stops here, before anything is migrated or started
   await applyMigrations({ connectionString: env.DATABASE_URL!, migrationsDir: path.join(root, "prisma/migrations") });
   if (stopping) return;
 

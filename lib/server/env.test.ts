@@ -33,3 +33,11 @@ describe("configuration", () => {
     expect(decodeKey("too-short")).toBeNull();
   });
 });
+
+describe("missing settings", () => {
+  it("says which are not set and how to make one", () => {
+    expect(() => parseEnv({})).toThrow(/AUTH_SECRET: is not set \(a random string of at least 32 characters/);
+    expect(() => parseEnv({})).toThrow(/BERTH_ENCRYPTION_KEY: is not set \(32 random bytes/);
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL: is not set/);
+  });
+});

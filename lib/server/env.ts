@@ -1,69 +1,14 @@
 import "server-only";
-import { z } from "zod";
+import { parseEnv, type Env } from "@/lib/config/env-schema";
 
-// Every setting Berth reads, validated once at start (instrumentation.ts) with one message
-// that lists every bad variable. Secrets: AUTH_SECRET, BERTH_ENCRYPTION_KEY, BERTH_OIDC_CLIENT_SECRET.
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
-
-const envSchema = z
-  .object({
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL"),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)"),
-    BERTH_ENCRYPTION_KEY: z
-      .string()
-      .refine((v) => decodeKey(v) !== null, "must be 32 bytes, as 64 hex characters or base64"),
-    BERTH_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-    BERTH_SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
-    BERTH_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
-    BERTH_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
-    BERTH_INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
-    BERTH_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
-    BERTH_OIDC_CLIENT_ID: optionalString,
-    BERTH_OIDC_CLIENT_SECRET: optionalString,
-    BERTH_OIDC_NAME: z.string().default("Single sign-on"),
-  })
-  .superRefine((env, ctx) => {
-    const oidc = [env.BERTH_OIDC_ISSUER, env.BERTH_OIDC_CLIENT_ID, env.BERTH_OIDC_CLIENT_SECRET];
-    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["BERTH_OIDC_ISSUER"],
-        message: "set BERTH_OIDC_ISSUER, BERTH_OIDC_CLIENT_ID and BERTH_OIDC_CLIENT_SECRET together, or none of them",
-      });
-    }
-  });
-
-export type Env = z.infer<typeof envSchema>;
-
-/** Accepts a 32-byte key as hex or base64; returns null when it is neither. */
-export function decodeKey(value: string): Buffer | null {
-  const hex = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : null;
-  if (hex) return hex;
-  const b64 = Buffer.from(value, "base64");
-  return b64.length === 32 ? b64 : null;
-}
+export { decodeKey, parseEnv, type Env } from "@/lib/config/env-schema";
 
 let cached: Env | undefined;
 
+/** The validated configuration (checked once at start by instrumentation.ts). */
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
-}
-
-/** Validates a set of variables; throws one message naming every bad one. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
-    throw new Error(
-      `Berth cannot start: the configuration is invalid.\n${lines.join("\n")}\n` +
-        "See README.md#configuration. (`npm start` fills these in for the embedded default.)",
-    );
-  }
-  return parsed.data;
 }
 
 export function oidcEnabled(): boolean {
