@@ -4,7 +4,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { acceptInvitation, createInvitation, describeInvitation } from "./invitations";
 import { listMyTeams } from "./teams";
-import { signUp, verifyPasswordSignIn } from "./users";
+import { signUp, upsertOidcUser, verifyPasswordSignIn } from "./users";
 
 const ctx = { ip: "198.51.100.7", userAgent: "vitest", requestId: "r" };
 const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
@@ -63,5 +63,24 @@ describe("accounts, sign-in and invitations", () => {
     const { token: personal } = await createInvitation(t.ctx, { email: "named@it.test", role: "member" });
     const other = await newUser("other");
     expect(code(await acceptInvitation(other, personal).catch((e) => e))).toBe("forbidden");
+  });
+  it("single sign-on links an existing account by email only when verified and unlinked, and never signs in as someone else", async () => {
+    const victim = await newUser("sso-victim");
+    const sub = `sub-${victim.id}`;
+    // An unverified address does not link (or sign in to) the password account.
+    const unverified = await upsertOidcUser({ sub, email: victim.email, name: "X", emailVerified: false }, ctx).catch((e) => e);
+    expect(code(unverified)).toBe("forbidden");
+    expect((await db().user.findUniqueOrThrow({ where: { id: victim.id } })).oidcSubject).toBeNull();
+    // A verified one links it; the same subject signs in again.
+    await expect(upsertOidcUser({ sub, email: victim.email, name: "X", emailVerified: true }, ctx)).resolves.toMatchObject({ id: victim.id });
+    await expect(upsertOidcUser({ sub, email: victim.email, name: "X", emailVerified: false }, ctx)).resolves.toMatchObject({ id: victim.id });
+    // Another identity claiming the linked address is refused, verified or not.
+    const other = await upsertOidcUser({ sub: `${sub}-other`, email: victim.email, name: "Y", emailVerified: true }, ctx).catch((e) => e);
+    expect(code(other)).toBe("forbidden");
+    // A subject that owns an account signs in to that account, whatever address it now reports.
+    const attacker = await upsertOidcUser({ sub: `${sub}-attacker`, email: uniqueEmail("sso-attacker"), name: "A", emailVerified: true }, ctx);
+    await expect(upsertOidcUser({ sub: `${sub}-attacker`, email: victim.email, name: "A", emailVerified: true }, ctx)).resolves.toMatchObject({ id: attacker.id });
+    const refusals = (await auditEventsFor(null, "auth.sign_in")).filter((e) => e.actorId === victim.id && e.result === "failure");
+    expect(refusals.map((e) => e.reason)).toEqual([expect.stringMatching(/not verified/), expect.stringMatching(/another identity/)]);
   });
 });

@@ -59,7 +59,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (account?.provider === "oidc" && profile) {
         const email = String(profile.email ?? "").toLowerCase();
         if (!email) throw new Error("The identity provider did not share an email address.");
-        const u = await upsertOidcUser({ sub: String(profile.sub), email, name: String(profile.name ?? email.split("@")[0]) }, { ip: "", userAgent: "", requestId: "" });
+        const u = await upsertOidcUser(
+          { sub: String(profile.sub), email, name: String(profile.name ?? email.split("@")[0]), emailVerified: profile.email_verified === true },
+          { ip: "", userAgent: "", requestId: "" },
+        );
         token.uid = u.id;
       } else if (user?.id) {
         token.uid = user.id;

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, recordAuditAlone } from "./audit";
 import { db, type Tx } from "./db";
 import { env } from "./env";
-import { conflict, invalid, rateLimited } from "./errors";
+import { conflict, forbidden, invalid, rateLimited } from "./errors";
 import { consumeInvitation } from "./invitations";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { hitRateLimit, resetRateLimit } from "./rate-limit";
@@ -93,15 +93,25 @@ export async function verifyPasswordSignIn(email: string, password: string, cont
   return session;
 }
 
-/** Finds or creates the user behind an OpenID Connect sign-in (matched by subject, then email). */
-export async function upsertOidcUser(profile: { sub: string; email: string; name: string }, context: RequestContext): Promise<SessionUser> {
-  const existing = await db().user.findFirst({
-    where: { OR: [{ oidcSubject: profile.sub }, { email: profile.email }] },
-    select: { id: true, email: true, name: true, oidcSubject: true },
-  });
+/**
+ * Finds or creates the user behind an OpenID Connect sign-in: by subject first; by email only to
+ * link an account that has no subject yet, and only when the provider says the address is verified
+ * (otherwise anyone who can set that address at the provider would take the account over).
+ */
+export async function upsertOidcUser(profile: { sub: string; email: string; name: string; emailVerified: boolean }, context: RequestContext): Promise<SessionUser> {
+  const select = { id: true, email: true, name: true, oidcSubject: true } as const;
+  const existing =
+    (await db().user.findUnique({ where: { oidcSubject: profile.sub }, select })) ?? (await db().user.findUnique({ where: { email: profile.email }, select }));
   let user: SessionUser;
   if (existing) {
-    if (!existing.oidcSubject) await db().user.update({ where: { id: existing.id }, data: { oidcSubject: profile.sub } });
+    if (existing.oidcSubject !== profile.sub) {
+      const refusal = existing.oidcSubject ? "the email belongs to an account linked to another identity" : !profile.emailVerified ? "the identity provider has not verified the email" : "";
+      if (refusal) {
+        await recordAuditAlone({ action: "auth.sign_in", actor: { id: existing.id, email: existing.email }, result: "failure", reason: `single sign-on refused: ${refusal}`, summary: { method: "oidc" }, context });
+        throw forbidden(`Single sign-on refused: ${refusal}. Sign in with your password instead.`);
+      }
+      await db().user.update({ where: { id: existing.id }, data: { oidcSubject: profile.sub } });
+    }
     user = { id: existing.id, email: existing.email, name: existing.name };
   } else {
     user = await db().$transaction((tx) => createUser(tx, { name: profile.name, email: profile.email, oidcSubject: profile.sub }));
