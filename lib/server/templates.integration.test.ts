@@ -127,6 +127,17 @@ describe("template library", () => {
     await setTemplateArchived(admin.ctx, shared.id, true);
   });
 
+  it("a version that is not a whole number (e.g. ?version=abc on the export link) is invalid, not an unexpected error", async () => {
+    const t = await newTeam("vnum");
+    const { id } = await createTemplate(t.ctx, nginx());
+    for (const version of [Number.NaN, 1.5, 0, -1, 2 ** 40]) {
+      await rejectsWith(getTemplateVersion(t.ctx, id, version), "invalid");
+      await rejectsWith(exportTemplateFile(t.ctx, id, version), "invalid");
+      await rejectsWith(restoreTemplateVersion(t.ctx, id, { version, baseVersion: 1 }), "invalid");
+    }
+    await rejectsWith(getTemplateVersion(t.ctx, id, 7), "invalid", /Version 7/);
+  });
+
   it("only owners and admins lock parameters; a member keeps locked ones as they are", async () => {
     const t = await newTeam("lock");
     const member = await addMember(t.teamId, "member");

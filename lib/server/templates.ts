@@ -139,6 +139,7 @@ export async function getTemplateForEdit(ctx: Ctx, templateId: string) {
 }
 
 async function loadVersion(t: TemplateRow, version: number): Promise<TemplateVersionView> {
+  if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) throw invalid("Choose a version by its number (1, 2, …).", { version: ["must be a whole number from 1"] });
   const v = await db().templateVersion.findUnique({
     where: { templateId_version: { templateId: t.id, version } },
     select: { version: true, message: true, createdAt: true, spec: true, parameters: true, author: { select: { name: true } } },
