@@ -55,7 +55,8 @@ export async function listDeployableTemplates(ctx: Ctx): Promise<Array<{ id: str
 
 /** Renders a template version with form values (strings, typed by the parameter definitions). */
 export async function renderTemplateVersion(actor: Actor, templateId: string, version: number, raw: Record<string, string>): Promise<Bundle> {
-  await findVisibleTemplate(actor, templateId);
+  const template = await findVisibleTemplate(actor, templateId);
+  if (template.archivedAt) throw invalid("This template is archived. Unarchive it to deploy it again (redeploying a past record still works).");
   const row = await db().templateVersion.findUnique({ where: { templateId_version: { templateId, version } } });
   if (!row) throw notFound(`Version ${version} of that template`);
   const defs = row.parameters as ParameterDefinition[];

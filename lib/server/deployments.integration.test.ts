@@ -12,7 +12,7 @@ import { db } from "./db";
 import { deployTemplate, planDeployment, planRedeploy, redeploy, undeploy } from "./deployments";
 import { deploymentRollout, getDeployment, listDeployments } from "./deployments-query";
 import { AppError } from "./errors";
-import { createTemplate } from "./templates";
+import { createTemplate, setTemplateArchived } from "./templates";
 
 let cluster: TestCluster;
 const text = (file: string) => fs.readFileSync(file, "utf8");
@@ -267,5 +267,18 @@ describe("records under failure and concurrency", () => {
     expect(new Set([...page1.items, ...page2.items].map((d) => d.id)).size).toBe(23);
     expect((await listDeployments(t.ctx, { page: 1, status: "failed" })).items.map((d) => d.startedAt.getUTCMinutes())).toEqual([5]);
     expect((await listDeployments(t.ctx, { page: 1, app: "odd" })).total).toBe(11);
+  });
+
+  it("an archived template cannot be planned or deployed until it is unarchived", async () => {
+    const t = await newTeam("archived");
+    const lab = await attach(t.ctx, "lab", cluster.adminKubeconfig);
+    const templateId = await nginxTemplateId(t.ctx);
+    await setTemplateArchived(t.ctx, templateId, true);
+    await rejects(planDeployment(t.ctx, deployInput(templateId, [lab], "default")), "invalid");
+    await rejects(deployTemplate(t.ctx, deployInput(templateId, [lab], "default")), "invalid");
+    expect(await db().deployment.count({ where: { teamId: t.teamId } })).toBe(0);
+    await setTemplateArchived(t.ctx, templateId, false);
+    const plan = await planDeployment(t.ctx, deployInput(templateId, [lab], "default"));
+    expect(plan.clusters).toHaveLength(1);
   });
 });

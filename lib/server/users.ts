@@ -6,7 +6,7 @@ import { env } from "./env";
 import { conflict, forbidden, invalid, rateLimited } from "./errors";
 import { consumeInvitation } from "./invitations";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
-import { hitRateLimit, resetRateLimit } from "./rate-limit";
+import { hitRateLimit, resetRateLimit, sweepRateLimits } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { slugify } from "./slug";
 
@@ -88,6 +88,7 @@ export async function verifyPasswordSignIn(email: string, password: string, cont
     throw invalid("That email and password do not match an account.", { password: ["That email and password do not match an account."] });
   }
   await resetRateLimit(accountKey);
+  await sweepRateLimits(); // keeps the counters table small; any instance may do it
   const session = { id: user.id, email: user.email, name: user.name };
   await recordAuditAlone({ action: "auth.sign_in", actor: session, target: { type: "user", id: user.id, name: user.email }, summary: { method: "password" }, context });
   return session;

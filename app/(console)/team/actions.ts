@@ -33,8 +33,9 @@ export async function createTeamAction(_prev: ActionState<string>, formData: For
 export async function inviteAction(_prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
   return runAction(inviteSchema, { email: formData.get("email") ?? "", role: formData.get("role") }, async (input) => {
     const { token } = await createInvitation(await actionCtx(), input);
+    // The configured public URL when there is one; request headers only as the fallback.
     const h = await headers();
-    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
+    const origin = process.env.AUTH_URL?.replace(/\/+$/, "") || `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
     revalidatePath("/team");
     return { link: `${origin}/invite/${token}` };
   }, echoValues(formData));

@@ -41,7 +41,9 @@ function parseBody(body: unknown): StatusBody {
     try {
       return JSON.parse(body) as StatusBody;
     } catch {
-      return { message: body.slice(0, 300) };
+      // Not a Kubernetes Status: do not echo it (a kubeconfig may point at any https endpoint, and
+      // its reply must not become a way to read that endpoint through Berth).
+      return { message: "the server's reply is not a Kubernetes API response (is this the API server's URL?)" };
     }
   }
   return (body && typeof body === "object" ? body : {}) as StatusBody;

@@ -72,7 +72,6 @@ export function vetKubeconfig(text: string, options: { context?: string } = {}):
   const insecureSkipTls = cluster.body["insecure-skip-tls-verify"] === true;
   const warnings: string[] = [];
   if (insecureSkipTls) warnings.push("insecure-skip-tls-verify is set: Berth will not verify the API server's certificate, so anyone between Berth and the cluster could impersonate it.");
-  if (new URL(server).protocol === "http:") warnings.push("The server uses plain http (allowed on loopback only): traffic is not encrypted.");
   return {
     ok: true,
     value: { contexts: names, context: chosen, clusterName, userName, server, namespace, insecureSkipTls, warnings, normalized: normalize(chosen, cluster.body, user.body, namespace) },
@@ -98,8 +97,11 @@ function checkCluster(c: Obj): KubeconfigRefusal[] {
   } catch {
     out.push({ code: "bad_server", message: `The cluster's server "${server}" is not a URL.` });
   }
-  if (url && url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    out.push({ code: "insecure_server", message: `The server must use https (got ${url.protocol.replace(":", "")}); plain http is accepted on loopback only.` });
+  // Plain http is refused everywhere, loopback included: an unauthenticated local endpoint (such as
+  // `kubectl proxy`) would act with someone else's identity, and would let a kubeconfig point
+  // Berth's server at its own host's services.
+  if (url && url.protocol !== "https:") {
+    out.push({ code: "insecure_server", message: `The server must use https (got ${url.protocol.replace(":", "")}): Berth talks to clusters over TLS only.` });
   }
   // The server URL is stored and shown in clear (credential view, audit summary): no secrets in it.
   if (url && (url.username || url.password)) {
@@ -133,11 +135,6 @@ const badData = (key: string): KubeconfigRefusal => ({ code: "bad_data", message
 
 function isBase64(v: unknown): boolean {
   return typeof v === "string" && /^[A-Za-z0-9+/=\s]+$/.test(v) && Buffer.from(v, "base64").length > 0;
-}
-
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 function normalize(context: string, cluster: Obj, user: Obj, namespace: string): string {
