@@ -142,8 +142,13 @@ function isExecutable(p: string): boolean {
   }
 }
 
+// Go's official install location is tried when `go` is not on PATH (a CI shell may not add it).
+const GO_DEFAULT_INSTALL = "/usr/local/go/bin/go";
+
 function goBin(): string {
-  return process.env.BERTH_GO || "go";
+  if (process.env.BERTH_GO) return process.env.BERTH_GO;
+  const onPath = spawnSync("go", ["version"], { stdio: "ignore" }).status === 0;
+  return !onPath && fs.existsSync(GO_DEFAULT_INSTALL) ? GO_DEFAULT_INSTALL : "go";
 }
 
 function goVersion(): string {
