@@ -16,7 +16,7 @@ export { VolumeSchema, ClaimTemplateSchema, ACCESS_MODES } from "./model/volume"
 export type { Volume, VolumeType, ClaimTemplate } from "./model/volume";
 export { ServiceSchema, IngressSchema, CANARY_ANNOTATIONS } from "./model/network";
 export type { Service, ServicePort, Ingress, IngressRule, Canary } from "./model/network";
-export { AutoscalingSchema, ScheduledScalingSchema, CRON_HPA } from "./model/scaling";
+export { AutoscalingSchema, ScheduledScalingSchema, CRON_HPA, managedReplicas } from "./model/scaling";
 export type { Autoscaling, ScheduledScaling, CronJob } from "./model/scaling";
 export { SIZE_LIMITS } from "./model/common";
 export { defaultAppSpec, defaultContainer, defaultProbe, defaultEnvVar, defaultVolume, SEED_INITIAL_DELAY } from "./model/defaults";

@@ -21,14 +21,15 @@ describe("diffs", () => {
   test("diffBundles reports create / update / delete / unchanged per object", () => {
     const a = defaultAppSpec("web");
     const b = structuredClone(a);
-    b.replicas = 4;
+    b.replicas = 1;
     delete b.service;
     b.autoscaling = { minReplicas: 1, maxReplicas: 5, cpuUtilization: 80 };
     const diffs = diffBundles(renderApp(a), renderApp(b));
     expect(diffs.map((d) => `${d.action} ${d.kind}/${d.name}`)).toEqual([
       "unchanged Service/web-headless", "update StatefulSet/web", "create HorizontalPodAutoscaler/web", "delete Service/web-svc",
     ]);
-    expect(diffs[1].changes).toEqual([{ path: "spec.replicas", before: 2, after: 4 }]);
+    // The HPA takes spec.replicas over: the StatefulSet no longer sets it.
+    expect(diffs[1].changes).toEqual([{ path: "spec.replicas", before: 2 }]);
   });
 
   test("diffObjects ignores server-defaulted fields of the live object", () => {

@@ -1,3 +1,4 @@
+import { managedReplicas } from "../model/scaling";
 import type { ImportContext } from "./import-context";
 import { userLabels } from "./import-labels";
 import { asArr, asObj, asStringMap, compact, type Obj } from "./read";
@@ -44,4 +45,17 @@ export function importCronHpa(cron: Obj, appName: string, ctx: ImportContext): O
     excludeDates: excludeDates ?? [],
     ...(extra ? { extra } : {}),
   };
+}
+
+/**
+ * With an autoscaler the StatefulSet's own `spec.replicas` is not applied (render leaves it out):
+ * the app takes the count the model requires (HPA minReplicas, or 1 with scheduled scaling only).
+ * A live export carries the current scale; a different value there is dropped with a warning.
+ */
+export function takeManagedReplicas(draft: Obj, stsReplicas: unknown, ctx: ImportContext): void {
+  const managed = managedReplicas({ autoscaling: draft.autoscaling as { minReplicas: number } | undefined, scheduledScaling: draft.scheduledScaling });
+  if (typeof managed !== "number") return;
+  if (stsReplicas !== undefined && stsReplicas !== managed)
+    ctx.warn(`spec.replicas (${String(stsReplicas)}) was not kept: the autoscaler manages the replica count, so replicas = ${managed}`, "replicas");
+  draft.replicas = managed;
 }

@@ -6,7 +6,7 @@ import { warnAboutRegeneratedFields } from "./check-regenerated";
 import { classifyObjects, type IgnoredObject } from "./classify-objects";
 import { ImportContext, type ImportWarning } from "./import-context";
 import { importIngress } from "./import-ingress";
-import { importCronHpa, importHpa } from "./import-scaling";
+import { importCronHpa, importHpa, takeManagedReplicas } from "./import-scaling";
 import { importHeadlessService, importService } from "./import-services";
 import { importStatefulSet } from "./import-statefulset";
 import { parseDocuments, type ImportError } from "./parse-documents";
@@ -56,6 +56,7 @@ function importParsed(text: string): ImportResult {
   if (roles.ingress) draft.ingress = importIngress(roles.ingress, appName, ctx);
   if (roles.hpa) draft.autoscaling = importHpa(roles.hpa, appName, ctx);
   if (roles.cronHpa) draft.scheduledScaling = importCronHpa(roles.cronHpa, appName, ctx);
+  takeManagedReplicas(draft, asObj(roles.statefulSet.spec).replicas, ctx);
   draft.extraObjects = roles.extraObjects.map((o) => withoutForcedLabels(o, appName));
 
   const result = AppSpecObject.safeParse(draft);

@@ -1,5 +1,6 @@
 import type { V1StatefulSet } from "@kubernetes/client-node";
 import type { AppSpec } from "../model/app-spec";
+import { managedReplicas } from "../model/scaling";
 import { headlessServiceName, selectorLabels } from "../naming";
 import { objectLabels, podLabels } from "./labels";
 import { mergeExtra, setIf, sortedMap, type Obj } from "./object-helpers";
@@ -12,7 +13,9 @@ export function renderStatefulSet(spec: AppSpec): V1StatefulSet {
 
   const stsSpec: Obj = {
     serviceName: headlessServiceName(spec),
-    replicas: spec.replicas,
+    // An autoscaler (HPA or cron-HPA) owns spec.replicas through the scale subresource: applying
+    // it would reset the scale on every redeploy or conflict with the controller. Leave it out.
+    ...(managedReplicas(spec) === undefined ? { replicas: spec.replicas } : {}),
     selector: { matchLabels: sortedMap(selectorLabels(spec)) },
     podManagementPolicy: spec.podManagementPolicy,
     updateStrategy: renderUpdateStrategy(spec.updateStrategy),

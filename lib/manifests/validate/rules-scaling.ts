@@ -1,10 +1,13 @@
 import { CronPattern } from "croner";
 import type { AppSpec } from "../model/app-spec";
+import { managedReplicas } from "../model/scaling";
 import type { IssueList } from "./issue-list";
 import { checkDns1123Label } from "./k8s-names";
 
 /** HPA bounds and metric prerequisites; cron syntax of the scheduled scaling jobs. */
 export function checkScaling(list: IssueList, spec: AppSpec): void {
+  const managed = managedReplicas(spec);
+  if (managed !== undefined && spec.replicas !== managed) list.add(["replicas"], managedReplicasMessage(spec, managed));
   const hpa = spec.autoscaling;
   if (hpa) {
     // Metrics the form does not model (pods, object, external) pass through in extra.spec.metrics.
@@ -27,6 +30,13 @@ export function checkScaling(list: IssueList, spec: AppSpec): void {
     list.unique(cron.jobs, (j) => j.name, (i) => ["scheduledScaling", "jobs", i, "name"], "job name");
     cron.excludeDates.forEach((d, i) => list.check(["scheduledScaling", "excludeDates", i], checkCron(d)));
   }
+}
+
+/** Render leaves spec.replicas out with an autoscaler, so the form's count must be the one that applies. */
+function managedReplicasMessage(spec: AppSpec, managed: number): string {
+  return spec.autoscaling
+    ? `the autoscaler manages the replica count: replicas must equal the minimum replicas (${managed})`
+    : "scheduled scaling manages the replica count: replicas must be 1 (the StatefulSet starts at 1 until a job scales it)";
 }
 
 /** Returns a message for an invalid cron expression (5 or 6 fields, or @daily-style). */

@@ -2,6 +2,7 @@ import "server-only";
 import { PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
 import { describeError, isNotFound } from "./api-error";
 import { FIELD_MANAGER, inNamespace, ObjectApi } from "./object-api";
+import { handOverReplicas, leavesReplicasOut, replicasToHandOver, withReplicas } from "./replicas-handover";
 
 // Server-side apply of a bundle with Berth's field manager, in dependency order (config and
 // Services before the StatefulSet, then Ingress and autoscalers). Stops at the first failure
@@ -42,11 +43,8 @@ export async function applyBundle(kc: KubeConfig, namespace: string, objects: Ku
       await opts.beforeObject?.(i, obj);
       const info = await api.resourceInfo(obj);
       const target = inNamespace(obj, namespace, info.namespaced);
-      if (obj.kind === "StatefulSet" && opts.recreate?.includes(target.metadata!.name!)) {
-        await deleteOrphaning(api, target);
-        results[i].recreated = true;
-      }
-      await api.patch(target, undefined, undefined, FIELD_MANAGER, opts.force ?? false, PatchStrategy.ServerSideApply);
+      if (obj.kind !== "StatefulSet") await applyObject(api, target, opts.force);
+      else if (await applyStatefulSet(api, target, opts)) results[i].recreated = true;
       results[i].status = "applied";
     } catch (e) {
       results[i].status = "failed";
@@ -58,28 +56,64 @@ export async function applyBundle(kc: KubeConfig, namespace: string, objects: Ku
   return results;
 }
 
+function applyObject(api: ObjectApi, obj: KubernetesObject, force = false): Promise<unknown> {
+  return api.patch(obj, undefined, undefined, FIELD_MANAGER, force, PatchStrategy.ServerSideApply);
+}
+
+/**
+ * Recreates when asked (keeping volumes) and, when the manifest leaves spec.replicas to an
+ * autoscaler, hands the field over first so the apply does not reset the scale. True: recreated.
+ */
+async function applyStatefulSet(api: ObjectApi, target: KubernetesObject, opts: ApplyOptions): Promise<boolean> {
+  const recreate = opts.recreate?.includes(target.metadata!.name!) ?? false;
+  const live = leavesReplicasOut(target) ? await readOrNull(api, target) : null;
+  let handover = replicasToHandOver(target, live);
+  if (recreate) {
+    await deleteOrphaning(api, target);
+    // Created again at its live scale: at 1 the controller would delete the orphaned pods above ordinal 0.
+    const liveReplicas = (live as { spec?: { replicas?: number } } | null)?.spec?.replicas;
+    if (liveReplicas !== undefined) await applyObject(api, withReplicas(target, liveReplicas), opts.force);
+    handover = liveReplicas;
+  }
+  if (handover !== undefined) await handOverReplicas(api, target, handover);
+  await applyObject(api, target, opts.force);
+  return recreate;
+}
+
+async function readOrNull(api: ObjectApi, obj: KubernetesObject): Promise<KubernetesObject | null> {
+  try {
+    return await api.read(header(obj));
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+function header(obj: KubernetesObject) {
+  return { apiVersion: obj.apiVersion!, kind: obj.kind!, metadata: { name: obj.metadata!.name!, namespace: obj.metadata?.namespace } };
+}
+
 async function ensureNamespace(api: ObjectApi, namespace: string): Promise<void> {
-  const ns = { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } };
-  await api.patch(ns, undefined, undefined, FIELD_MANAGER, false, PatchStrategy.ServerSideApply);
+  await applyObject(api, { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } });
 }
 
 /** Deletes a StatefulSet leaving its pods and PVCs, and waits until it is gone. */
 async function deleteOrphaning(api: ObjectApi, sts: KubernetesObject): Promise<void> {
-  const header = { apiVersion: sts.apiVersion!, kind: sts.kind!, metadata: { name: sts.metadata!.name!, namespace: sts.metadata!.namespace } };
+  const target = header(sts);
   try {
-    await api.delete(header, undefined, undefined, undefined, undefined, "Orphan");
+    await api.delete(target, undefined, undefined, undefined, undefined, "Orphan");
   } catch (e) {
     if (!isNotFound(e)) throw e;
   }
   const until = Date.now() + 30_000;
   for (;;) {
     try {
-      await api.read(header);
+      await api.read(target);
     } catch (e) {
       if (isNotFound(e)) return;
       throw e;
     }
-    if (Date.now() > until) throw new Error(`StatefulSet ${header.metadata.name} was not deleted within 30 s`);
+    if (Date.now() > until) throw new Error(`StatefulSet ${target.metadata.name} was not deleted within 30 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -5,6 +5,7 @@ import { canIAll } from "./access-review";
 import { apiError, describeError, isNotFound } from "./api-error";
 import { immutableStatefulSetChanges } from "./immutable-fields";
 import { FIELD_MANAGER, inNamespace, ObjectApi, type ResourceInfo } from "./object-api";
+import { replicasToHandOver, withReplicas } from "./replicas-handover";
 
 // The plan of a bundle, per object: an RBAC preflight (the caller's own rights, named), a
 // server-side dry-run apply, and the field diff against the live object. Nothing is changed.
@@ -74,7 +75,10 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
   }
   if (plan.denied.length || !nsExists) return plan;
   try {
-    const dry = await api.patch(target, undefined, "All", FIELD_MANAGER, force, PatchStrategy.ServerSideApply);
+    // The apply hands spec.replicas to the autoscaler first (apply.ts): the scale stays as it is.
+    const handover = replicasToHandOver(target, live);
+    const dryTarget = handover === undefined ? target : withReplicas(target, handover);
+    const dry = await api.patch(dryTarget, undefined, "All", FIELD_MANAGER, force, PatchStrategy.ServerSideApply);
     plan.changes = live ? diffObjects(comparable(dry), comparable(live), { ownedOnly: false }) : [];
   } catch (e) {
     const info = apiError(e);

@@ -73,7 +73,7 @@ export function TextField(props: Common & { placeholder?: string; optional?: boo
 }
 
 /** Numbers; an optional one is unset when empty. A port may also be a name (`portOrName`). */
-export function NumberField(props: Common & { optional?: boolean; min?: number; max?: number; portOrName?: boolean }) {
+export function NumberField(props: Common & { optional?: boolean; min?: number; max?: number; portOrName?: boolean; readOnly?: boolean }) {
   const { register } = useFormContext<WizardValues>();
   const error = useFieldError(props.path);
   const setValueAs = (v: unknown) => {
@@ -89,9 +89,10 @@ export function NumberField(props: Common & { optional?: boolean; min?: number; 
         id={fieldId(props.path)}
         type="text"
         inputMode={props.portOrName ? "text" : "numeric"}
+        readOnly={props.readOnly}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props.path, error, props.hint)}
-        className="input"
+        className={`input ${props.readOnly ? "bg-slate-100 text-slate-600" : ""}`}
         {...register(props.path as never, { setValueAs })}
       />
     </Shell>

@@ -198,7 +198,7 @@ function ScalingSection() {
   const autoscaling = useSpec("autoscaling");
   const scheduled = useSpec("scheduledScaling");
   return (
-    <Section title="Scaling" description="Metric scaling needs resource requests on the containers.">
+    <Section title="Scaling" description="Metric scaling needs resource requests on the containers. While an autoscaler is on it manages the replica count: the StatefulSet is deployed without spec.replicas.">
       <Toggle id="toggle-hpa" label="Metric scaling (HorizontalPodAutoscaler)" checked={!!autoscaling} onChange={(v) => setValue("spec.autoscaling", v ? { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } : undefined, { shouldDirty: true })}>
         <div className="grid gap-3 sm:grid-cols-4">
           <NumberField path="spec.autoscaling.minReplicas" label="Min replicas" />

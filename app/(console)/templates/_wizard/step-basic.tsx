@@ -1,9 +1,9 @@
 "use client";
 import { useFormContext, useWatch } from "react-hook-form";
 import { MAX_APP_NAME } from "@/lib/manifests";
-import { NumberField, Section, SelectField, TextField, Toggle } from "./fields";
+import { Section, SelectField, TextField, Toggle } from "./fields";
 import { MapField } from "./kv-rows";
-import { ParamToggle } from "./param-toggle";
+import { ReplicasField } from "./replicas-field";
 import { IdentityFacts } from "./statefulset-facts";
 import type { WizardValues } from "./types";
 
@@ -15,7 +15,7 @@ export function StepBasic() {
       <Section title="Application" description="A StatefulSet: pods with stable names, storage and network identity.">
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField path="spec.name" label="Application name" hint={`Lowercase letters, digits and '-', at most ${MAX_APP_NAME} characters.`} mono />
-          <NumberField path="spec.replicas" label="Replicas" hint="Pods to run (0 or more)." after={<ParamToggle path="spec.replicas" suggested="replicas" type="integer" label="replicas" />} />
+          <ReplicasField />
         </div>
         <p className="text-sm text-slate-600">
           Workload type: <strong>StatefulSet</strong>

@@ -9,6 +9,7 @@ import { saveVersionAction } from "../[id]/actions";
 import { clean, flattenErrors } from "./clean";
 import { ErrorSummary, type SummaryItem } from "./error-summary";
 import { wizardResolver } from "./resolver";
+import { useManagedReplicasSync } from "./replicas-field";
 import { SavePanel } from "./save-panel";
 import { StepAdvanced } from "./step-advanced";
 import { StepBasic } from "./step-basic";
@@ -36,6 +37,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
   const [notes, setNotes] = useState<string[]>([]);
   const [summary, setSummary] = useState<{ items: SummaryItem[]; message?: string }>({ items: [] });
   const [pending, startTransition] = useTransition();
+  useManagedReplicasSync(form.control, form.setValue);
 
   const focusField = (path: string) => {
     const target = path.startsWith("spec") ? stepOf(path) : SAVE_STEP;

@@ -1,0 +1,41 @@
+"use client";
+import { useEffect } from "react";
+import { useWatch, type Control, type UseFormSetValue } from "react-hook-form";
+import { managedReplicas, type AppSpec } from "@/lib/manifests";
+import { NumberField } from "./fields";
+import { ParamToggle } from "./param-toggle";
+import type { WizardValues } from "./types";
+
+// With metric or scheduled scaling on, the autoscaler owns the replica count: the StatefulSet is
+// deployed without spec.replicas, and the model keeps `replicas` at the count that applies
+// (the HPA's minimum, or 1 with scheduled scaling only). The field shows that, read-only.
+function useScaling(control?: Control<WizardValues>) {
+  const [autoscaling, scheduledScaling, replicas] = useWatch<WizardValues, ["spec.autoscaling", "spec.scheduledScaling", "spec.replicas"]>({
+    control,
+    name: ["spec.autoscaling", "spec.scheduledScaling", "spec.replicas"],
+  });
+  const managed = managedReplicas({ autoscaling, scheduledScaling });
+  return { autoscaling, scheduledScaling, replicas, managed: Number.isInteger(managed) ? managed : undefined };
+}
+
+/** Keeps `spec.replicas` equal to the managed count, on every step (called once, by the wizard). */
+export function useManagedReplicasSync(control: Control<WizardValues>, setValue: UseFormSetValue<WizardValues>): void {
+  const { managed, replicas } = useScaling(control);
+  useEffect(() => {
+    if (managed !== undefined && replicas !== managed) setValue("spec.replicas", managed, { shouldDirty: true, shouldValidate: true });
+  }, [managed, replicas, setValue]);
+}
+
+export function managedNote(autoscaling: AppSpec["autoscaling"], scheduled: AppSpec["scheduledScaling"]): string {
+  if (autoscaling) return `Managed by the autoscaler: min ${autoscaling.minReplicas}, max ${autoscaling.maxReplicas}${scheduled ? ", and the scaling schedule" : ""}. Deployed without spec.replicas.`;
+  const sizes = (scheduled?.jobs ?? []).map((j) => j.targetSize).join(", ");
+  return `Managed by scheduled scaling (jobs set ${sizes || "no size yet"}). Starts at 1; deployed without spec.replicas.`;
+}
+
+export function ReplicasField() {
+  const { autoscaling, scheduledScaling, managed } = useScaling();
+  const bound = (useWatch<WizardValues, "bindings">({ name: "bindings" }) ?? []).some((b) => b.path === "replicas");
+  const toggle = <ParamToggle path="spec.replicas" suggested="replicas" type="integer" label="replicas" />;
+  if (managed === undefined) return <NumberField path="spec.replicas" label="Replicas" hint="Pods to run (0 or more)." after={toggle} />;
+  return <NumberField path="spec.replicas" label="Replicas" readOnly hint={managedNote(autoscaling, scheduledScaling)} after={bound ? toggle : null} />;
+}
