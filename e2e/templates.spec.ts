@@ -137,6 +137,22 @@ test.describe("the application wizard and the template library", () => {
     await page.screenshot({ path: test.info().outputPath("wizard-768.png") });
   });
 
+  test("metric scaling takes over the replica count: read-only field, no spec.replicas in the YAML", async ({ page }) => {
+    const w = new Wizard(page);
+    await w.openNew();
+    await w.toStep(2);
+    await w.toStep(3);
+    await w.toggle("Metric scaling (HorizontalPodAutoscaler)");
+    await w.fill("spec.autoscaling.minReplicas", "3");
+    await w.expectYaml("kind: HorizontalPodAutoscaler", "minReplicas: 3");
+    await expect(w.yaml()).not.toContainText(/^\s+replicas: /m);
+    await page.getByRole("navigation", { name: "Wizard steps" }).getByRole("button", { name: /Basic information/ }).click();
+    await expect(w.heading(1)).toBeVisible();
+    await expect(w.field("spec.replicas")).toHaveValue("3");
+    await expect(w.field("spec.replicas")).toHaveAttribute("readonly", "");
+    await expect(page.getByText("Managed by the autoscaler: min 3, max 5")).toBeVisible();
+  });
+
   test("YAML mode round trip: edits come back to the form and fields the form does not show survive", async ({ page }) => {
     const w = new Wizard(page);
     await w.openNew();
