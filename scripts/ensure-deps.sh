@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh clone is missing: npm packages (when node_modules is absent or older than
-# the lock file), the generated Prisma client, and — with --browser — Debian's Chromium for the
-# end-to-end tests (Playwright's own browser download cannot work offline).
+# the lock file), the generated Prisma client, and — with --test-tools — what the tests run on:
+# Debian's Chromium for the end-to-end tests (Playwright's own browser download cannot work
+# offline) and the Postgres server binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1
@@ -13,9 +14,14 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 npm run -s db:generate
 
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "› installing Debian's chromium for the browser tests"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+if [ "${1:-}" = "--test-tools" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "› installing Debian packages for the tests: ${missing[*]}"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi

@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-bash scripts/ensure-deps.sh --browser || exit 1
+bash scripts/ensure-deps.sh --test-tools || exit 1
 
 run=$(mktemp -d /tmp/berth-test.XXXXXX)
 pgdir=$(mktemp -d /tmp/berth-test-pg.XXXXXX) # its own top-level folder: the server runs as another user
