@@ -1,7 +1,5 @@
 // Small display helpers shared by the audit pages.
-export function utc(date: Date): string {
-  return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
-}
+export { utcTime as utc } from "@/app/_components/format-time";
 
 export function target(e: { targetType: string; targetId: string; targetName: string }): string {
   if (!e.targetType && !e.targetId) return "";

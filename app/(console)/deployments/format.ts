@@ -1,3 +1,5 @@
+import { utcTime } from "@/app/_components/format-time";
+
 // Small display helpers for deployment pages.
 export const STATUS_STYLE: Record<string, string> = {
   pending: "bg-slate-100 text-slate-700",
@@ -7,7 +9,7 @@ export const STATUS_STYLE: Record<string, string> = {
 };
 
 export function when(d: Date | null): string {
-  return d ? `${d.toLocaleString("en-GB", { timeZone: "UTC" })} UTC` : "—";
+  return d ? utcTime(d) : "—";
 }
 
 export function duration(ms: number | null): string {

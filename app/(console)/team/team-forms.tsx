@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { utcTime } from "@/app/_components/format-time";
 import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import type { Role } from "@/lib/auth/roles";
 import type { InvitationView } from "@/lib/server/invitations";
@@ -100,7 +101,7 @@ export function InvitationRow({ invitation }: { invitation: InvitationView }) {
       <td>{invitation.email ?? "anyone with the link"}</td>
       <td>{invitation.role}</td>
       <td>{invitation.state}</td>
-      <td>{invitation.expiresAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>
+      <td>{utcTime(invitation.expiresAt, "minute")}</td>
       <td className="text-right">
         {invitation.state === "pending" ? (
           <form action={action}>

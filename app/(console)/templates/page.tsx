@@ -1,3 +1,4 @@
+import { utcTime } from "@/app/_components/format-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
@@ -97,7 +98,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                   <td>{t.visibility === "team" ? "Team" : "Private"}</td>
                   <td className="whitespace-nowrap">{`v${t.latestVersion} by ${t.latestAuthor}`}</td>
                   <td>{t.owner.name}</td>
-                  <td className="whitespace-nowrap">{t.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td className="whitespace-nowrap">{utcTime(t.updatedAt, "minute")}</td>
                   <td>{t.deployments}</td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { utcTime } from "@/app/_components/format-time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,7 +14,7 @@ import { VersionDiff } from "./version-diff";
 
 export const metadata: Metadata = { title: "Template" };
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const when = (d: Date) => utcTime(d, "minute");
 
 export default async function TemplatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
