@@ -72,3 +72,10 @@ export function FormMessage({ state }: { state: { ok: boolean; message?: string 
     </div>
   );
 }
+
+type FailedResult = { ok: false; fieldErrors: Record<string, string[]>; values?: Record<string, string> };
+
+/** The field errors and typed-in values of a failed action result, for Field's errors/defaultValue. */
+export function failedFields(state: { ok: true } | FailedResult | null) {
+  return state && !state.ok ? { errors: state.fieldErrors, values: state.values } : { errors: undefined, values: undefined };
+}

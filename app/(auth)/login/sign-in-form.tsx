@@ -1,12 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { failedFields, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { signInAction } from "../actions";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action] = useActionState(signInAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { errors, values } = failedFields(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />

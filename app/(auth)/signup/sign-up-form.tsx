@@ -1,12 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
+import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import { signUpAction } from "../actions";
 
 export function SignUpForm({ invitation, email }: { invitation: string; email: string }) {
   const [state, action] = useActionState(signUpAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { errors, values } = failedFields(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="invitation" value={invitation} />

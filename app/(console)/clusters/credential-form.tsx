@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { Field, FieldError, FormMessage } from "@/app/_components/form";
+import { failedFields, Field, FieldError, FormMessage } from "@/app/_components/form";
 import { setCredentialAction } from "./actions";
 import { ConnectionReportView } from "./connection-report";
 
@@ -19,7 +19,7 @@ export function CredentialForm({ clusterId, replacing }: { clusterId: string; re
     const data = new FormData(e.currentTarget);
     startTransition(() => action(data));
   };
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { errors } = failedFields(state);
   const contexts = errors?.contexts ?? [];
   const id = `kubeconfig-${clusterId}`;
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {

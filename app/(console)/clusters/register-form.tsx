@@ -1,12 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
+import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import { registerClusterAction } from "./actions";
 
 export function RegisterClusterForm() {
   const [state, action] = useActionState(registerClusterAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { errors, values } = failedFields(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="min-w-48 flex-1">

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { utcTime } from "@/app/_components/format-time";
-import { Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
+import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import type { Role } from "@/lib/auth/roles";
 import type { InvitationView } from "@/lib/server/invitations";
 import type { MemberView } from "@/lib/server/teams";
@@ -9,11 +9,11 @@ import { changeRoleAction, createTeamAction, inviteAction, removeMemberAction, r
 
 export function CreateTeamForm() {
   const [state, action] = useActionState(createTeamAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { errors, values } = failedFields(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="min-w-60 flex-1">
-        <Field name="name" label="Team name" errors={errors} defaultValue={state && !state.ok ? state.values?.name : undefined} />
+        <Field name="name" label="Team name" errors={errors} defaultValue={values?.name} />
       </div>
       <SubmitButton>Create team</SubmitButton>
     </form>
@@ -22,7 +22,7 @@ export function CreateTeamForm() {
 
 export function InviteForm({ roles }: { roles: Role[] }) {
   const [state, action] = useActionState(inviteAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { errors } = failedFields(state);
   return (
     <div className="space-y-3">
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
