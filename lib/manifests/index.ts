@@ -22,6 +22,10 @@ export { SIZE_LIMITS } from "./model/common";
 export { defaultAppSpec, defaultContainer, defaultProbe, defaultEnvVar, defaultVolume, SEED_INITIAL_DELAY } from "./model/defaults";
 export { headlessServiceName, selectorLabels, MAX_APP_NAME, LABEL_APP, LABEL_NAME, LABEL_INSTANCE, LABEL_MANAGED_BY } from "./naming";
 
+// Plain-object guard shared with the server code that reads untrusted YAML
+export { isObj } from "./plain-object";
+export type { Obj } from "./plain-object";
+
 // Validation
 export { validateAppSpec } from "./validate/validate-app-spec";
 export type { ValidationIssue, ValidationResult } from "./validate/validate-app-spec";

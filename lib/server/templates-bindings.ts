@@ -1,5 +1,5 @@
 import "server-only";
-import { findParameterReferences, PARAM_KEY, resolveParameters, type ParameterDefinition } from "@/lib/manifests";
+import { findParameterReferences, isObj, PARAM_KEY, resolveParameters, type Obj, type ParameterDefinition } from "@/lib/manifests";
 import type { AppSpec } from "@/lib/manifests";
 
 // The wizard edits a concrete app (every field has a value) and marks some fields as parameters
@@ -9,8 +9,6 @@ import type { AppSpec } from "@/lib/manifests";
 //   text:  any other string with {{ params.x }} kept verbatim (imported templates)
 export type Binding = { path: string; parameter: string; mode: "value" | "tag" | "text"; raw?: string };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A deep copy of `spec` with each binding's field replaced by its reference. */
 export function applyBindings(spec: unknown, bindings: readonly Binding[]): { spec: Obj; errors: Record<string, string[]> } {

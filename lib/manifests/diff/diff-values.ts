@@ -1,3 +1,4 @@
+import { isObj, type Obj } from "../plain-object";
 import { compareQuantities } from "../validate/quantity";
 
 export interface FieldChange {
@@ -15,9 +16,6 @@ export interface DiffOptions {
   ownedOnly?: boolean;
 }
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Keys that identify list items, as Kubernetes merges them (containers by name, ports by number …). */
 const ITEM_KEYS = ["name", "containerPort", "port", "mountPath", "ip", "type"] as const;

@@ -1,10 +1,8 @@
 /** Lenient readers for untrusted YAML data: wrong shapes become empty values, never exceptions. */
 
-export type Obj = Record<string, unknown>;
+import { isObj, type Obj } from "../plain-object";
 
-export function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+export { isObj, type Obj };
 
 export function asObj(v: unknown): Obj {
   return isObj(v) ? v : {};

@@ -1,3 +1,4 @@
+import { isObj } from "../plain-object";
 import type { AppSpec } from "../model/app-spec";
 import { headlessServiceName, MAX_APP_NAME } from "../naming";
 import type { IssueList } from "./issue-list";
@@ -32,15 +33,11 @@ export function checkAppBasics(list: IssueList, spec: AppSpec): void {
   if (spec.service && spec.service.name === headlessServiceName(spec))
     list.add(["service", "name"], `"${spec.service.name}" is the name of the app's headless Service; choose another`);
   const stsSpecExtra = spec.statefulSetExtra?.spec;
-  if (isRecord(stsSpecExtra)) checkExtraKeys(list, stsSpecExtra, STS_SPEC_KEYS, ["statefulSetExtra", "spec"]);
+  if (isObj(stsSpecExtra)) checkExtraKeys(list, stsSpecExtra, STS_SPEC_KEYS, ["statefulSetExtra", "spec"]);
   checkExtraKeys(list, spec.podExtra, POD_SPEC_KEYS, ["podExtra"]);
   spec.extraObjects.forEach((o, i) => {
     const meta = o.metadata;
-    if (typeof o.apiVersion !== "string" || typeof o.kind !== "string" || !isRecord(meta) || typeof meta.name !== "string")
+    if (typeof o.apiVersion !== "string" || typeof o.kind !== "string" || !isObj(meta) || typeof meta.name !== "string")
       list.add(["extraObjects", i], "each extra object needs apiVersion, kind and metadata.name");
   });
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -1,3 +1,4 @@
+import { isObj, type Obj } from "@/lib/manifests";
 import { parse, stringify } from "yaml";
 
 // What Berth accepts as a user's kubeconfig. Pure (no I/O): parse, pick a context, refuse
@@ -23,8 +24,6 @@ export type VettedKubeconfig = {
 
 export type VetResult = { ok: true; value: VettedKubeconfig } | { ok: false; refusals: KubeconfigRefusal[]; contexts: string[] };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const CLUSTER_FIELDS = new Set(["server", "certificate-authority-data", "tls-server-name", "insecure-skip-tls-verify", "disable-compression", "extensions"]);
 const USER_FIELDS = new Set(["client-certificate-data", "client-key-data", "token", "username", "password", "extensions"]);
