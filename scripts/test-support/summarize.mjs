@@ -1,21 +1,30 @@
 // Adds up the Vitest and Playwright JSON reports into one closing line that counts real tests.
-// Exits 1 when a report is missing, a test failed, or nothing ran.
+// A test file that failed to load (Vitest: a failed file with no test results) and an error
+// outside any test (Playwright's top-level `errors`: a spec that does not compile, a failing
+// global setup) count as failures too, and are named.
+// Exits 1 when a report is missing, anything failed, or nothing ran.
 import { existsSync, readFileSync } from "node:fs";
 
 const [vitestFile, playwrightFile] = process.argv.slice(2);
 let passed = 0, failed = 0, skipped = 0, missing = [];
+const firstLine = (text) => String(text ?? "").split("\n")[0].slice(0, 300);
 
 if (existsSync(vitestFile)) {
   const v = JSON.parse(readFileSync(vitestFile, "utf8"));
-  passed += v.numPassedTests; failed += v.numFailedTests + (v.numRuntimeErrorTestSuites ?? 0);
+  const unloaded = (v.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0);
+  for (const f of unloaded) console.log(`Vitest: ${f.name} did not load: ${firstLine(f.message)}`);
+  passed += v.numPassedTests; failed += v.numFailedTests + unloaded.length;
   skipped += v.numPendingTests + v.numTodoTests;
-  console.log(`Vitest (unit + integration): ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
+  console.log(`Vitest (unit + integration): ${v.numPassedTests} passed, ${v.numFailedTests + unloaded.length} failed`);
 } else missing.push("vitest");
 
 if (existsSync(playwrightFile)) {
-  const s = JSON.parse(readFileSync(playwrightFile, "utf8")).stats;
-  passed += s.expected; failed += s.unexpected + s.flaky; skipped += s.skipped;
-  console.log(`Playwright (e2e): ${s.expected} passed, ${s.unexpected + s.flaky} failed`);
+  const report = JSON.parse(readFileSync(playwrightFile, "utf8"));
+  const s = report.stats;
+  const errors = report.errors ?? [];
+  for (const e of errors) console.log(`Playwright error outside a test${e.location ? ` (${e.location.file}:${e.location.line})` : ""}: ${firstLine(e.message)}`);
+  passed += s.expected; failed += s.unexpected + s.flaky + errors.length; skipped += s.skipped;
+  console.log(`Playwright (e2e): ${s.expected} passed, ${s.unexpected + s.flaky + errors.length} failed`);
 } else missing.push("playwright");
 
 if (missing.length) console.log(`missing test reports: ${missing.join(", ")}`);
