@@ -22,6 +22,19 @@ function chain(n: number): StoredEvent[] {
   return events;
 }
 
+// SHA-256(GENESIS_HASH + RFC 8785 JSON of content()), computed once and pinned: any change to the
+// fields hashed, their order, their encoding or the canonical form changes it. (Cross-checked
+// outside Node: sha256("0"*64 + json.dumps(content, sort_keys=True, separators=(",", ":"))).)
+const KNOWN_HASH = "549ea3506c7738e0d30675631bbc570e9ef3fc315264b0cafe2916a05020cc93";
+
+// one different value per content field
+const ALTERED: { [K in keyof ChainedContent]: ChainedContent[K] } = {
+  chainKey: "team2", teamId: "team2", actorId: "u2", actorEmail: "x@b.c", action: "template.version",
+  targetType: "deployment", targetId: "t2", targetName: "db", clusterId: "c1", clusterName: "prod", namespace: "ns",
+  summary: { b: 2, a: 2 }, result: "failure", reason: "why", ip: "127.0.0.2", userAgent: "ua2", requestId: "r2",
+  createdAt: new Date("2026-11-25T10:00:00.124Z"), prevHash: "1".repeat(64),
+};
+
 describe("audit hash chain", () => {
   it("is stable under key order and ignores id/hash on stored rows", () => {
     const a = hashEvent(content());
@@ -36,6 +49,19 @@ describe("audit hash chain", () => {
     expect(hashEvent(content({ createdAt: new Date("2026-11-25T10:00:00.124Z") }))).not.toBe(base);
     expect(hashEvent(content({ summary: { a: 1, b: 3 } }))).not.toBe(base);
     expect(hashEvent(content({ prevHash: "1".repeat(64) }))).not.toBe(base);
+  });
+
+  it("pins the hash of a fixed event (changing how the hash is built would make every stored chain read as altered)", () => {
+    expect(hashEvent(content())).toBe(KNOWN_HASH);
+  });
+
+  it.each(Object.keys(ALTERED) as (keyof ChainedContent)[])("covers %s", (field) => {
+    expect(hashEvent(content({ [field]: ALTERED[field] }))).not.toBe(KNOWN_HASH);
+  });
+
+  it("covers all 19 content fields", () => {
+    expect(Object.keys(ALTERED).sort()).toEqual(Object.keys(content()).sort());
+    expect(Object.keys(ALTERED).length).toBe(19);
   });
 
   it("accepts an intact chain and names the first altered, removed or reordered event", () => {
