@@ -56,7 +56,7 @@ describe("audit hash chain", () => {
   });
 
   it.each(Object.keys(ALTERED) as (keyof ChainedContent)[])("covers %s", (field) => {
-    expect(hashEvent(content({ [field]: ALTERED[field] }))).not.toBe(KNOWN_HASH);
+    expect(hashEvent(content({ [field]: ALTERED[field] }))).not.toBe(hashEvent(content()));
   });
 
   it("covers all 19 content fields", () => {
