@@ -17,7 +17,7 @@ const envSchema = z
     AUTH_SECRET: z.string(required("a random string of at least 32 characters: `openssl rand -base64 33`")).min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)"),
     BERTH_ENCRYPTION_KEY: z
       .string(required("32 random bytes as 64 hex characters: `openssl rand -hex 32`"))
-      .refine((v) => decodeKey(v) !== null, "must be 32 bytes, as 64 hex characters or base64"),
+      .refine((v) => decodeKey(v) !== null, "must be 32 bytes exactly, as 64 hex characters or 44 characters of base64 (`openssl rand -hex 32`)"),
     BERTH_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     BERTH_SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     BERTH_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
@@ -41,12 +41,18 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Accepts a 32-byte key as hex or base64; returns null when it is neither. */
+/**
+ * Accepts a 32-byte key as exactly 64 hex characters or as canonical base64 (44 characters with
+ * its "=", or 43 without); returns null for anything else. Strict on purpose: Node's base64
+ * decoder skips characters it does not know, so a loose check would take a mistyped or truncated
+ * key (or one with a stray space) for a different, valid one.
+ */
 export function decodeKey(value: string): Buffer | null {
-  const hex = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : null;
-  if (hex) return hex;
-  const b64 = Buffer.from(value, "base64");
-  return b64.length === 32 ? b64 : null;
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, "hex");
+  if (!/^[A-Za-z0-9+/]{43}=?$/.test(value)) return null;
+  const bytes = Buffer.from(value, "base64");
+  // the last character carries 2 unused bits: a canonical key re-encodes to itself
+  return bytes.length === 32 && bytes.toString("base64").startsWith(value) ? bytes : null;
 }
 
 /** A configuration problem: its message is for the operator, a stack trace would only hide it. */

@@ -32,6 +32,26 @@ describe("configuration", () => {
     expect(decodeKey(Buffer.alloc(32, 7).toString("base64"))?.length).toBe(32);
     expect(decodeKey("too-short")).toBeNull();
   });
+
+  it("refuses keys that only look like 32 bytes: loose base64, wrong lengths, stray characters", () => {
+    const b64 = Buffer.alloc(32, 7).toString("base64"); // 43 characters + "="
+    expect(decodeKey(b64.slice(0, -1))?.length).toBe(32); // unpadded is the same key
+    // Node's base64 decoder skips characters it does not know: these all "decoded" to 32 bytes
+    expect(decodeKey(`${b64.slice(0, 20)}!!!!${b64.slice(20)}`)).toBeNull();
+    expect(decodeKey(`${b64.slice(0, 20)} ${b64.slice(20)}`)).toBeNull();
+    expect(decodeKey(`${b64}\n`)).toBeNull();
+    expect(decodeKey(`${b64}==`)).toBeNull();
+    expect(decodeKey(`${b64}AAAA`.slice(0, 48))).toBeNull(); // 36 bytes
+    expect(decodeKey(Buffer.alloc(31, 7).toString("base64"))).toBeNull();
+    expect(decodeKey("ab".repeat(31))).toBeNull(); // 31 bytes of hex is not base64 of 32 either
+    expect(decodeKey("ab".repeat(33))).toBeNull();
+    expect(decodeKey(`${"ab".repeat(31)}zz`)).toBeNull();
+    // a non-canonical last character (unused low bits set) is a typo, not the same key
+    const last = b64.at(-2)!;
+    const sibling = String.fromCharCode(last.charCodeAt(0) + 1);
+    expect(decodeKey(`${b64.slice(0, -2)}${sibling}=`)).toBeNull();
+    expect(() => parseEnv({ ...good, BERTH_ENCRYPTION_KEY: `${b64.slice(0, 20)}!!!!${b64.slice(20)}` })).toThrow(/BERTH_ENCRYPTION_KEY: must be 32 bytes/);
+  });
 });
 
 describe("missing settings", () => {
