@@ -1,7 +1,12 @@
-// Serves one PGlite database over the Postgres wire protocol on loopback, so that code written for
-// a real server (pg, @prisma/adapter-pg) works unchanged. Used by the embedded launcher (persisted
-// folder) and by `migrate create` (in-memory shadow database).
-import { mkdir } from "node:fs/promises";
+// Serves one PGlite database over the Postgres wire protocol, so that code written for a real
+// server (pg, @prisma/adapter-pg) works unchanged. Used by the embedded launcher (persisted folder)
+// and by `migrate create` (in-memory shadow database).
+//
+// PGlite accepts any user and password, so it is served on a Unix socket inside a fresh folder
+// only this user can enter (mkdtemp: mode 0700), never on a TCP port other local users could reach.
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createInMemoryPglite } from "./pglite-template";
@@ -12,26 +17,33 @@ export interface ServedPglite {
   close(): Promise<void>;
 }
 
-/** Opens PGlite (persisted in `dataDir`, or in memory when omitted) and serves it on a free port. */
+/** Opens PGlite (persisted in `dataDir`, or in memory when omitted) and serves it on a private Unix socket. */
 export async function servePglite(dataDir?: string): Promise<ServedPglite> {
   // PGlite does not create parent folders itself.
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const db = dataDir ? await PGlite.create({ dataDir }) : await createInMemoryPglite();
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
+  // A short path under the temporary folder: a socket path is limited to ~107 bytes.
+  const socketDir = await mkdtemp(path.join(tmpdir(), "berth-pg-"));
+  // pg (libpq's convention) connects to <host>/.s.PGSQL.<port>
+  const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432") });
   try {
     await server.start();
   } catch (error) {
     await db.close();
+    await rm(socketDir, { recursive: true, force: true });
     throw error;
   }
-  const port = server.getServerConn().split(":").pop();
   let closing: Promise<void> | undefined;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&sslmode=disable`,
     close: () =>
       (closing ??= (async () => {
-        await server.stop();
-        await db.close();
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          await rm(socketDir, { recursive: true, force: true });
+        }
       })()),
   };
 }

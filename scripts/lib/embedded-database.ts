@@ -1,5 +1,7 @@
 // The zero-setup default: PGlite persisted in <data>/pglite, owned by this process (lock file) and
-// served on loopback so the app uses the same pg driver adapter as in production.
+// served on a private Unix socket so the app uses the same pg driver adapter as in production.
+// The data folder is this user's only (0700): it holds the database and secrets.json (0600).
+import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { servePglite } from "../../prisma/tools/pglite-server";
 import { acquireDataDirLock } from "./data-dir-lock";
@@ -12,6 +14,8 @@ export interface EmbeddedDatabase {
 }
 
 export async function openEmbeddedDatabase(dataDir: string, env: NodeJS.ProcessEnv): Promise<EmbeddedDatabase> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700); // also a folder made before Berth did this (or by someone's umask)
   const lock = acquireDataDirLock(dataDir);
   try {
     const secrets = loadOrCreateSecrets(dataDir, env);
