@@ -33,7 +33,7 @@ describe("embedded database", () => {
   it("creates the data folder 0700 and secrets.json 0600, and serves on a private Unix socket only", async () => {
     root = mkdtempSync(path.join(tmpdir(), "berth-embedded-"));
     const dataDir = path.join(root, "data");
-    opened = await openEmbeddedDatabase(dataDir, {});
+    opened = await openEmbeddedDatabase(dataDir, {} as NodeJS.ProcessEnv);
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(path.join(dataDir, "secrets.json"))).toBe(0o600);
 
@@ -64,7 +64,7 @@ describe("embedded database", () => {
     chmodSync(dataDir, 0o755);
     writeFileSync(path.join(dataDir, "secrets.json"), JSON.stringify({ BERTH_ENCRYPTION_KEY: "ab".repeat(32), AUTH_SECRET: "s".repeat(48) }), { mode: 0o644 });
     chmodSync(path.join(dataDir, "secrets.json"), 0o644);
-    opened = await openEmbeddedDatabase(dataDir, {});
+    opened = await openEmbeddedDatabase(dataDir, {} as NodeJS.ProcessEnv);
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(path.join(dataDir, "secrets.json"))).toBe(0o600);
     expect(opened.env.BERTH_ENCRYPTION_KEY).toBe("ab".repeat(32));
