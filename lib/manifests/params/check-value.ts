@@ -1,3 +1,4 @@
+import { RE2JS } from "re2js";
 import { checkImageRef } from "../validate/k8s-names";
 import { compareQuantities, isQuantity } from "../validate/quantity";
 import type { ParameterDefinition, ParameterValue } from "./param-schema";
@@ -61,13 +62,17 @@ function describeBounds(def: ParameterDefinition): string {
 function matchesPattern(def: ParameterDefinition, value: string): boolean {
   if (def.pattern === undefined) return true;
   const re = compilePattern(def.pattern);
-  return re !== null && re.test(value);
+  return re !== null && re.matches(value);
 }
 
-/** The pattern must match the whole value; null when it is not a valid regular expression. */
-export function compilePattern(pattern: string): RegExp | null {
+/**
+ * The pattern on RE2's linear-time engine (re2js: pure JS, the same in the browser): the whole
+ * value must match. Null when RE2 cannot compile it (syntax errors, and what only a backtracking
+ * engine can do: lookaround, backreferences), so no pattern can stall the event loop.
+ */
+export function compilePattern(pattern: string): RE2JS | null {
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    return RE2JS.compile(pattern);
   } catch {
     return null;
   }

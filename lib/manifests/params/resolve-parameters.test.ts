@@ -106,7 +106,7 @@ describe("template parameters", () => {
     expect(validateTemplate(t).map((i) => i.message)).toEqual([
       'parameter "replicas" is defined more than once',
       'parameter "tier" needs at least one option',
-      'parameter "name" has an invalid regular expression',
+      'parameter "name" has a pattern that cannot be used: use RE2 syntax (no lookaround or backreferences)',
       'parameter "count" has a minimum above its maximum',
       'parameter "zone" is locked, so it needs a default value',
       'default: parameter "size" must be a quantity such as 500m, 2 or 1Gi',

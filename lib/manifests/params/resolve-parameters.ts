@@ -22,7 +22,7 @@ export function validateTemplate(template: Pick<Template, "spec" | "parameters">
     if (seen.has(def.name)) add("name", "is defined more than once");
     seen.add(def.name);
     if (def.type === "enum" && !(def.options?.length)) add("options", "needs at least one option");
-    if (def.pattern !== undefined && compilePattern(def.pattern) === null) add("pattern", "has an invalid regular expression");
+    if (def.pattern !== undefined && compilePattern(def.pattern) === null) add("pattern", "has a pattern that cannot be used: use RE2 syntax (no lookaround or backreferences)");
     if (typeof def.min === "number" && typeof def.max === "number" && def.min > def.max) add("min", "has a minimum above its maximum");
     if (def.lockedByAdmin && def.default === undefined) add("default", "is locked, so it needs a default value");
     if (def.default !== undefined) {

@@ -61,7 +61,7 @@ function ParameterRows({ canLock }: { canLock: boolean }) {
             </div>
             <TextField path={`${p}.description`} label="Description" optional />
             <div className="grid gap-2 sm:grid-cols-3">
-              {type === "string" || type === "image" ? <TextField path={`${p}.pattern`} label="Pattern (regular expression)" optional mono /> : null}
+              {type === "string" || type === "image" ? <TextField path={`${p}.pattern`} label="Pattern (RE2 regular expression, whole value)" optional mono /> : null}
               {type === "integer" || type === "quantity" || type === "string" ? (
                 <>
                   <NumberField path={`${p}.min`} label={type === "string" ? "Min length" : "Minimum"} optional portOrName />
