@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { pushAt } from "@/lib/manifests/plain-object";
 import { AppError, type FieldErrors } from "./errors";
 
 // The shape every server action returns to useActionState, and the one wrapper that turns
@@ -26,7 +27,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
+    pushAt(out, key, issue.message);
   }
   return out;
 }

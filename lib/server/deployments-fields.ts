@@ -1,5 +1,6 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { ParameterValue } from "@/lib/manifests";
+import { ownValue, pushAt } from "@/lib/manifests/plain-object";
 import type { BundlePlan } from "./k8s/plan";
 
 // Maps the object paths an API server names in a dry-run error ("spec.template.spec.
@@ -8,7 +9,7 @@ export function valueAtPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const part of path.match(/[^.[\]]+/g) ?? []) {
     if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[/^\d+$/.test(part) && Array.isArray(cur) ? Number(part) : part];
+    cur = ownValue(cur, part); // a path from an API server's reply: own fields only
   }
   return cur;
 }
@@ -26,7 +27,7 @@ export function planFieldErrors(plan: BundlePlan, objects: KubernetesObject[], v
   plan.objects.forEach((p, i) => {
     for (const e of p.errors) {
       const field = e.field ? formFieldFor(objects[i], e.field, values) : undefined;
-      if (field) (out[field] ??= []).push(`${p.kind}/${p.name}: ${e.message}`);
+      if (field) pushAt(out, field, `${p.kind}/${p.name}: ${e.message}`);
     }
     if (p.denied.some((d) => d.includes("namespace"))) out.namespace = [p.denied[0]];
   });

@@ -2,6 +2,7 @@ import "server-only";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { parseAllDocuments } from "yaml";
 import { emitYamlDocuments, renderApp, resolveParameters, type ParameterDefinition, type ParameterValue } from "@/lib/manifests";
+import { pushAt, setOwn } from "@/lib/manifests/plain-object";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { db } from "./db";
 import { invalid, notFound } from "./errors";
@@ -63,7 +64,7 @@ export async function renderTemplateVersion(actor: Actor, templateId: string, ve
   const result = resolveParameters({ spec: row.spec as Record<string, unknown>, parameters: defs }, typedValues(defs, raw));
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const e of result.errors) (fieldErrors[e.parameter ? `values.${e.parameter}` : "_form"] ??= []).push(e.message);
+    for (const e of result.errors) pushAt(fieldErrors, e.parameter ? `values.${e.parameter}` : "_form", e.message);
     throw invalid("Some parameter values are not valid for this template.", fieldErrors);
   }
   const objects = renderApp(result.spec);
@@ -76,9 +77,10 @@ export function typedValues(defs: ParameterDefinition[], raw: Record<string, str
   for (const [name, value] of Object.entries(raw)) {
     if (value === "") continue;
     const def = defs.find((d) => d.name === name);
-    if (def?.type === "integer" && /^-?\d+$/.test(value.trim())) out[name] = Number(value.trim());
-    else if (def?.type === "boolean" && ["true", "false", "on"].includes(value)) out[name] = value !== "false";
-    else out[name] = value;
+    // A form field named "__proto__" stays an own key, so resolveValues names it as unknown.
+    if (def?.type === "integer" && /^-?\d+$/.test(value.trim())) setOwn(out, name, Number(value.trim()));
+    else if (def?.type === "boolean" && ["true", "false", "on"].includes(value)) setOwn(out, name, value !== "false");
+    else setOwn(out, name, value);
   }
   return out;
 }

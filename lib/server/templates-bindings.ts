@@ -1,5 +1,6 @@
 import "server-only";
 import { findParameterReferences, isObj, PARAM_KEY, resolveParameters, type Obj, type ParameterDefinition } from "@/lib/manifests";
+import { hasOwnKey, ownValue, pushAt, unsafeSegment } from "@/lib/manifests/plain-object";
 import type { AppSpec } from "@/lib/manifests";
 
 // The wizard edits a concrete app (every field has a value) and marks some fields as parameters
@@ -9,18 +10,25 @@ import type { AppSpec } from "@/lib/manifests";
 //   text:  any other string with {{ params.x }} kept verbatim (imported templates)
 export type Binding = { path: string; parameter: string; mode: "value" | "tag" | "text"; raw?: string };
 
+export const UNSAFE_PATH_MESSAGE = 'the path may not contain "__proto__", "constructor" or "prototype"';
+
 
 /** A deep copy of `spec` with each binding's field replaced by its reference. */
 export function applyBindings(spec: unknown, bindings: readonly Binding[]): { spec: Obj; errors: Record<string, string[]> } {
   const copy = structuredClone(spec) as Obj;
   const errors: Record<string, string[]> = {};
   for (const b of bindings) {
+    // The path is the user's: it may only name the spec's own fields, never a prototype.
+    if (unsafeSegment(b.path) !== undefined) {
+      pushAt(errors, `spec.${b.path}`, UNSAFE_PATH_MESSAGE);
+      continue;
+    }
     const keys = b.path.split(".");
     const last = keys.pop()!;
     let node: unknown = copy;
-    for (const k of keys) node = isObj(node) || Array.isArray(node) ? (node as Obj)[k] : undefined;
-    if (!(isObj(node) || Array.isArray(node)) || !(last in (node as Obj))) {
-      (errors[`spec.${b.path}`] ??= []).push(`parameter "${b.parameter}" is bound to a field that no longer exists`);
+    for (const k of keys) node = ownValue(node, k);
+    if (!(isObj(node) || Array.isArray(node)) || !hasOwnKey(node, last)) {
+      pushAt(errors, `spec.${b.path}`, `parameter "${b.parameter}" is bound to a field that no longer exists`);
       continue;
     }
     const parent = node as Obj;
@@ -50,7 +58,7 @@ export function unbindTemplate(spec: unknown, parameters: ParameterDefinition[])
     if (seen.has(ref.path)) continue;
     seen.add(ref.path);
     const raw = valueAt(spec, ref.path);
-    if (isObj(raw) && PARAM_KEY in raw) bindings.push({ path: ref.path, parameter: ref.name, mode: "value" });
+    if (isObj(raw) && hasOwnKey(raw, PARAM_KEY)) bindings.push({ path: ref.path, parameter: ref.name, mode: "value" });
     else if (typeof raw === "string" && new RegExp(`^[^{}\\s]+:\\{\\{\\s*params\\.${ref.name}\\s*\\}\\}$`).test(raw) && /(^|\.)image$/.test(ref.path))
       bindings.push({ path: ref.path, parameter: ref.name, mode: "tag" });
     else bindings.push({ path: ref.path, parameter: ref.name, mode: "text", raw: String(raw) });
@@ -62,6 +70,6 @@ export function unbindTemplate(spec: unknown, parameters: ParameterDefinition[])
 
 function valueAt(root: unknown, path: string): unknown {
   let node = root;
-  for (const k of path.split(".")) node = isObj(node) || Array.isArray(node) ? (node as Obj)[k] : undefined;
+  for (const k of path.split(".")) node = ownValue(node, k);
   return node;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { SIZE_LIMITS, resolveParameters, type ParameterDefinition } from "@/lib/manifests";
 import { invalid, type FieldErrors } from "./errors";
-import { applyBindings } from "./templates-bindings";
+import { pushAt, unsafeSegment } from "@/lib/manifests/plain-object";
+import { applyBindings, UNSAFE_PATH_MESSAGE } from "./templates-bindings";
 
 // What the wizard's save dialog sends, checked before anything heavy runs, and the one place
 // that turns a (spec, parameters, bindings) triple into a stored template spec or field errors
@@ -18,7 +19,7 @@ export const TemplateMetaSchema = z.object({
 });
 
 const BindingSchema = z.object({
-  path: z.string().min(1).max(300),
+  path: z.string().min(1).max(300).refine((p) => unsafeSegment(p) === undefined, UNSAFE_PATH_MESSAGE),
   parameter: z.string().min(1).max(63),
   mode: z.enum(["value", "tag", "text"]),
   raw: z.string().max(2048).optional(),
@@ -65,7 +66,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) (errors[[prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "_form"] ??= []).push(issue.message);
+  for (const issue of parsed.error.issues) pushAt(errors, [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "_form", issue.message);
   throw invalid("Please correct the highlighted fields. Nothing was saved.", errors);
 }
 
@@ -87,7 +88,7 @@ export function buildTemplateContent(content: z.output<typeof TemplateContentSch
         const i = defs.findIndex((d) => d?.name === e.parameter);
         key = i >= 0 ? `parameters.${i}.default` : "parameters";
       } else key = e.path ? `spec.${e.path}` : "spec";
-      (fieldErrors[key] ??= []).push(e.message);
+      pushAt(fieldErrors, key, e.message);
     }
     const named = resolved.errors.find((e) => e.parameter);
     throw invalid(named ? `${named.message}. Nothing was saved.` : "Please correct the highlighted fields. Nothing was saved.", fieldErrors);

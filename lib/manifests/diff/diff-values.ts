@@ -1,4 +1,4 @@
-import { isObj, type Obj } from "../plain-object";
+import { hasOwnKey, isObj, ownValue, type Obj } from "../plain-object";
 import { compareQuantities } from "../validate/quantity";
 
 export interface FieldChange {
@@ -23,7 +23,7 @@ const ITEM_KEYS = ["name", "containerPort", "port", "mountPath", "ip", "type"] a
 export function diffValues(before: unknown, after: unknown, path: string, options: DiffOptions, out: FieldChange[]): void {
   if (isObj(after) && isObj(before)) {
     const keys = options.ownedOnly ? Object.keys(after) : unionKeys(before, after);
-    for (const key of keys) diffValues(before[key], after[key], joinKey(path, key), options, out);
+    for (const key of keys) diffValues(ownValue(before, key), ownValue(after, key), joinKey(path, key), options, out);
     return;
   }
   if (Array.isArray(after) && Array.isArray(before) && after.every(isObj) && before.every(isObj)) {
@@ -35,7 +35,7 @@ export function diffValues(before: unknown, after: unknown, path: string, option
 }
 
 function diffLists(before: Obj[], after: Obj[], path: string, options: DiffOptions, out: FieldChange[]): void {
-  const key = ITEM_KEYS.find((k) => [...before, ...after].every((item) => item[k] !== undefined) && unique(after, k) && unique(before, k));
+  const key = ITEM_KEYS.find((k) => [...before, ...after].every((item) => ownValue(item, k) !== undefined) && unique(after, k) && unique(before, k));
   if (key === undefined) {
     const length = options.ownedOnly ? after.length : Math.max(before.length, after.length);
     for (let i = 0; i < length; i++) diffValues(before[i], after[i], `${path}[${i}]`, options, out);
@@ -56,7 +56,7 @@ function unique(items: Obj[], key: string): boolean {
 
 function unionKeys(a: Obj, b: Obj): string[] {
   const keys = Object.keys(a);
-  for (const k of Object.keys(b)) if (!(k in a)) keys.push(k);
+  for (const k of Object.keys(b)) if (!hasOwnKey(a, k)) keys.push(k);
   return keys;
 }
 

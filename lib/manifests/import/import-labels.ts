@@ -1,4 +1,5 @@
 import { berthLabels, CLOUD_LABELS, forcedLabels } from "../naming";
+import { hasOwnKey, ownValue, setOwn } from "../plain-object";
 import type { ImportContext } from "./import-context";
 
 /**
@@ -10,12 +11,12 @@ export function userLabels(labels: Record<string, string>, appName: string, ctx:
   const derived = { ...berthLabels(appName), ...also };
   const forced = forcedLabels(appName);
   for (const [key, value] of Object.entries(labels)) {
-    if (derived[key] === value) continue;
-    if (key in forced) {
+    if (ownValue(derived, key) === value) continue;
+    if (hasOwnKey(forced, key)) {
       if (forced[key] !== value) ctx.warn(`label ${key}=${value} is replaced by ${key}=${forced[key]}`, path);
       continue;
     }
-    out[key] = value;
+    setOwn(out, key, value);
   }
   return out;
 }

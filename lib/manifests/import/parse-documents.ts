@@ -1,4 +1,5 @@
 import { LineCounter, parseAllDocuments, type Tags } from "yaml";
+import { guardInputSize } from "../validate/input-guard";
 import { asArr, asStr, isObj, type Obj } from "./read";
 
 export const IMPORT_LIMITS = { bytes: 1024 * 1024, documents: 100 } as const;
@@ -52,6 +53,10 @@ export function parseDocuments(text: string): ParsedDocuments {
 
 /** Objects of the documents, `kind: List` unwrapped; documents that are not objects are noted. */
 function collectObjects(values: unknown[]): ParsedDocuments {
+  for (let i = 0; i < values.length; i++) {
+    const refused = guardInputSize(values[i]);
+    if (refused) return { ok: false, errors: [{ message: values.length > 1 ? `document ${i + 1}: ${refused.message}` : refused.message, ...(refused.path ? { path: refused.path } : {}) }] };
+  }
   const objects: Obj[] = [];
   const notObjects: number[] = [];
   values.forEach((value, i) => {

@@ -1,6 +1,6 @@
 /** Lenient readers for untrusted YAML data: wrong shapes become empty values, never exceptions. */
 
-import { isObj, type Obj } from "../plain-object";
+import { hasOwnKey, isObj, setOwn, type Obj } from "../plain-object";
 
 export { isObj, type Obj };
 
@@ -23,7 +23,7 @@ export function isEmpty(v: unknown): boolean {
 /** Drops undefined values and empty maps/lists; returns undefined when nothing is left. */
 export function compact(obj: Obj): Obj | undefined {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(obj)) if (!isEmpty(v)) out[k] = v;
+  for (const [k, v] of Object.entries(obj)) if (!isEmpty(v)) setOwn(out, k, v);
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -31,8 +31,8 @@ export function compact(obj: Obj): Obj | undefined {
 export function dropDefaults(obj: Obj, defaults: Record<string, unknown>): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(obj)) {
-    if (k in defaults && stableJson(defaults[k]) === stableJson(v)) continue;
-    out[k] = v;
+    if (hasOwnKey(defaults, k) && stableJson(defaults[k]) === stableJson(v)) continue;
+    setOwn(out, k, v);
   }
   return out;
 }
@@ -40,7 +40,7 @@ export function dropDefaults(obj: Obj, defaults: Record<string, unknown>): Obj {
 /** A string map (labels, annotations); non-string values are stringified as kubectl would reject them anyway. */
 export function asStringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(asObj(v))) out[k] = typeof val === "string" ? val : JSON.stringify(val);
+  for (const [k, val] of Object.entries(asObj(v))) setOwn(out, k, typeof val === "string" ? val : JSON.stringify(val));
   return out;
 }
 

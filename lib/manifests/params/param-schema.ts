@@ -1,11 +1,15 @@
 import * as z from "zod";
+import { isUnsafeKey } from "../plain-object";
 
 export const PARAMETER_TYPES = ["string", "integer", "boolean", "enum", "quantity", "image"] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
 
 /** One typed template parameter, as the template author defines it. */
 export const ParameterDefinitionSchema = z.object({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, "must start with a letter and use letters, digits or '_' (≤ 63)"),
+  name: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, "must start with a letter and use letters, digits or '_' (≤ 63)")
+    .refine((n) => !isUnsafeKey(n), "may not be \"constructor\" or \"prototype\""),
   type: z.enum(PARAMETER_TYPES),
   label: z.string().max(100).optional(),
   description: z.string().max(2000).optional(),

@@ -1,3 +1,4 @@
+import { hasOwnKey, ownValue, setOwn } from "../plain-object";
 import type { ParameterValue } from "./param-schema";
 
 /**
@@ -39,18 +40,18 @@ export function substituteParameters(spec: unknown, values: Partial<Record<strin
   const replace = (value: unknown, path: string): unknown => {
     if (isRef(value)) {
       landed.set(path, value.$param);
-      return values[value.$param];
+      return ownValue(values, value.$param);
     }
     if (typeof value === "string") {
       return value.replace(PLACEHOLDER, (_, name: string) => {
         landed.set(path, name);
-        return name in values ? String(values[name]) : "";
+        return hasOwnKey(values, name) ? String(values[name]) : "";
       });
     }
     if (Array.isArray(value)) return value.map((v, i) => replace(v, join(path, i)));
     if (typeof value === "object" && value !== null) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = replace(v, join(path, k));
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, replace(v, join(path, k)));
       return out;
     }
     return value;

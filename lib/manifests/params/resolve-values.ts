@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ownValue, setOwn } from "../plain-object";
 import { checkParameterValue } from "./check-value";
 import type { ParameterDefinition, ParameterValue } from "./param-schema";
 
@@ -23,7 +24,7 @@ export function resolveValues(defs: ParameterDefinition[], values: Record<string
     if (!known.has(name)) errors.push({ parameter: name, path: `values.${name}`, message: `"${name}" is not a parameter of this template` });
   }
   for (const def of defs) {
-    const given = values[def.name];
+    const given = ownValue(values, def.name);
     const path = `values.${def.name}`;
     if (def.lockedByAdmin && given !== undefined && given !== def.default) {
       errors.push({ parameter: def.name, path, message: `parameter "${def.name}" is locked by an admin` });
@@ -35,7 +36,7 @@ export function resolveValues(defs: ParameterDefinition[], values: Record<string
       continue;
     }
     const checked = checkParameterValue(def, raw);
-    if (checked.ok) resolved[def.name] = checked.value;
+    if (checked.ok) setOwn(resolved, def.name, checked.value);
     else errors.push({ parameter: def.name, path, message: checked.message });
   }
   return { resolved, errors };

@@ -3,18 +3,17 @@
  * undefined values, and merge the passthrough bags under the modelled fields.
  */
 
-export type Obj = Record<string, unknown>;
+import { isObj, ownValue, setOwn, type Obj } from "../plain-object";
 
-export function isPlainObject(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+export type { Obj };
+export const isPlainObject = isObj;
 
 /** Sets `key` only when the value is meaningful (not undefined, not an empty list or map). */
 export function setIf(target: Obj, key: string, value: unknown): void {
   if (value === undefined) return;
   if (Array.isArray(value) && value.length === 0) return;
   if (isPlainObject(value) && !hasKeys(value)) return;
-  target[key] = value;
+  setOwn(target, key, value);
 }
 
 function hasKeys(obj: Obj): boolean {
@@ -28,7 +27,7 @@ export function sortedMap(map: Record<string, string>): Record<string, string> {
   const keys = Object.keys(map);
   if (!isSorted(keys)) keys.sort();
   const out: Record<string, string> = {};
-  for (const key of keys) out[key] = map[key];
+  for (const key of keys) setOwn(out, key, map[key]);
   return out;
 }
 
@@ -47,9 +46,9 @@ export function mergeExtra<T extends Obj>(rendered: T, extra: Obj | undefined): 
   for (const key of Object.keys(extra)) {
     const value = extra[key];
     if (value === undefined) continue;
-    const current = target[key];
-    if (current === undefined) target[key] = cloneJson(value);
-    else if (isPlainObject(current) && isPlainObject(value)) target[key] = mergeExtra({ ...current }, value);
+    const current = ownValue(target, key);
+    if (current === undefined) setOwn(target, key, cloneJson(value));
+    else if (isPlainObject(current) && isPlainObject(value)) setOwn(target, key, mergeExtra({ ...current }, value));
   }
   return rendered;
 }
@@ -59,7 +58,7 @@ export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneJson) as T;
   if (isPlainObject(value)) {
     const out: Obj = {};
-    for (const key of Object.keys(value)) out[key] = cloneJson(value[key]);
+    for (const key of Object.keys(value)) setOwn(out, key, cloneJson(value[key]));
     return out as T;
   }
   return value;

@@ -1,11 +1,15 @@
 import type { ValidationIssue } from "./validate-app-spec";
 
+/** Copying a "__proto__" key with `obj[key] = …` replaces that object's prototype: refused outright. */
+export const PROTO_KEY_MESSAGE = 'the key "__proto__" is not allowed';
+
 const GUARD = { entriesPerCollection: 10_000, nodes: 500_000, depth: 64 } as const;
 
 /**
  * A cheap walk over untrusted input before zod sees it: one list or map with
  * thousands of entries, or absurd nesting, is refused at once with its path,
  * instead of being parsed entry by entry. The finer limits live in the schema.
+ * A "__proto__" key anywhere (JSON.parse and YAML make it an own key) is refused with its path.
  * Recursion is safe here: it stops at GUARD.depth.
  */
 export function guardInputSize(input: unknown): ValidationIssue | null {
@@ -33,8 +37,9 @@ function walk(value: unknown, depth: number, state: { nodes: number }): Found | 
     return null;
   }
   let count = 0;
-  for (const key in value) {
+  for (const key of Object.keys(value)) {
     if (++count > GUARD.entriesPerCollection) return tooMany(Object.keys(value).length);
+    if (key === "__proto__") return { path: [key], message: PROTO_KEY_MESSAGE };
     const found = walk((value as Record<string, unknown>)[key], depth + 1, state);
     if (found) return withKey(found, key);
   }
