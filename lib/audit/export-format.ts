@@ -15,11 +15,16 @@ function text(value: unknown): string {
   return String(value);
 }
 
-/** One CSV cell: a value a spreadsheet would run as a formula gets a leading ' ; quoted when needed. */
+/**
+ * A formula start (= + - @ tab CR) at the start of the cell or after anything a spreadsheet may
+ * split cells on (, ; | tab CR LF, optionally followed by spaces): defused with a leading '.
+ */
+const FORMULA_START = /(^|[,;|\t\r\n])( *)(?=[=+\-@\t\r])/g;
+
+/** One CSV cell: always quoted (RFC 4180), every formula start defused, not only the first. */
 export function csvCell(value: unknown): string {
-  let s = text(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = text(value).replace(FORMULA_START, "$1$2'");
+  return `"${s.replace(/"/g, '""')}"`;
 }
 
 export function csvLine(cells: readonly unknown[]): string {
