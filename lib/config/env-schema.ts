@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-ip";
 
 // Every setting Berth reads, as one schema. Pure (no server-only), so that the launcher
 // (scripts/serve.ts) can refuse a bad configuration before it migrates or starts anything, and
@@ -27,6 +28,10 @@ const envSchema = z
     BERTH_OIDC_CLIENT_ID: optionalString,
     BERTH_OIDC_CLIENT_SECRET: optionalString,
     BERTH_OIDC_NAME: z.string().default("Single sign-on"),
+    BERTH_TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .refine((v) => parseTrustedProxies(v) !== null, "must be a number of proxies (0–32) or a comma-separated list of CIDRs/addresses, e.g. 10.0.0.0/8"),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.BERTH_OIDC_ISSUER, env.BERTH_OIDC_CLIENT_ID, env.BERTH_OIDC_CLIENT_SECRET];

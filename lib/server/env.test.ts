@@ -22,6 +22,12 @@ describe("configuration", () => {
     expect(run).toThrow(/BERTH_ENCRYPTION_KEY: must be 32 bytes/);
   });
 
+  it("takes BERTH_TRUSTED_PROXIES as a count or CIDRs, nothing else", () => {
+    expect(parseEnv(good).BERTH_TRUSTED_PROXIES).toBe("");
+    expect(parseEnv({ ...good, BERTH_TRUSTED_PROXIES: "10.0.0.0/8, ::1" }).BERTH_TRUSTED_PROXIES).toBe("10.0.0.0/8, ::1");
+    expect(() => parseEnv({ ...good, BERTH_TRUSTED_PROXIES: "yes" })).toThrow(/BERTH_TRUSTED_PROXIES: must be a number of proxies/);
+  });
+
   it("wants the OpenID Connect settings together", () => {
     expect(() => parseEnv({ ...good, BERTH_OIDC_ISSUER: "https://id.example.com" })).toThrow(/set BERTH_OIDC_ISSUER, BERTH_OIDC_CLIENT_ID and BERTH_OIDC_CLIENT_SECRET together/);
     expect(parseEnv({ ...good, BERTH_OIDC_ISSUER: "https://id.example.com", BERTH_OIDC_CLIENT_ID: "c", BERTH_OIDC_CLIENT_SECRET: "s" }).BERTH_OIDC_CLIENT_ID).toBe("c");

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { clientIp, HEADER_LIMITS, parseTrustedProxies, storedHeader } from "@/lib/config/client-ip";
 
 export type RequestContext = { ip: string; userAgent: string; requestId: string };
 
@@ -14,11 +15,15 @@ export async function requestContext(): Promise<RequestContext> {
   }
 }
 
+/** The client's address per BERTH_TRUSTED_PROXIES (see lib/config/client-ip.ts); every stored header capped. */
 export function fromHeaders(h: Headers): RequestContext {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  // Checked at start with the rest of the configuration (lib/config/env-schema.ts); read directly
+  // here so scripts and tests without a full configuration get the safe default (no proxies).
+  const trusted = parseTrustedProxies(process.env.BERTH_TRUSTED_PROXIES) ?? { count: 0 };
+  const requestId = storedHeader(h.get("x-request-id"), HEADER_LIMITS.requestId);
   return {
-    ip: forwarded || h.get("x-real-ip") || "",
-    userAgent: (h.get("user-agent") ?? "").slice(0, 300),
-    requestId: h.get("x-request-id") ?? randomUUID(),
+    ip: clientIp(h.get("x-forwarded-for"), trusted),
+    userAgent: storedHeader(h.get("user-agent"), HEADER_LIMITS.userAgent),
+    requestId: /^[\w.:-]+$/.test(requestId) ? requestId : randomUUID(),
   };
 }

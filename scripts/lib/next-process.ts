@@ -7,7 +7,8 @@ const root = path.resolve(__dirname, "../..");
 export function startNext({ dev, port, env }: { dev: boolean; port: string; env: NodeJS.ProcessEnv }): ChildProcess {
   const nextBin = require.resolve("next/dist/bin/next", { paths: [root] });
   const guard = path.join(__dirname, "exit-with-parent.cjs");
-  const nodeOptions = [env.NODE_OPTIONS, `--require ${JSON.stringify(guard)}`].filter(Boolean).join(" ");
+  const peer = path.join(__dirname, "peer-address.cjs"); // the socket address as X-Forwarded-For's last entry
+  const nodeOptions = [env.NODE_OPTIONS, `--require ${JSON.stringify(guard)}`, `--require ${JSON.stringify(peer)}`].filter(Boolean).join(" ");
   return spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port], {
     cwd: root,
     stdio: "inherit",
