@@ -3,6 +3,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { GENESIS_HASH, hashEvent, type ChainedContent } from "@/lib/audit/hash-chain";
 import { redactSummary } from "@/lib/audit/redact";
 import { db, type Tx } from "./db";
+import { AppError } from "./errors";
 import { requestContext, type RequestContext } from "./request-context";
 
 // The one audit module every mutation calls, inside the same transaction as the change it
@@ -58,4 +59,16 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<bigint> {
 export async function recordAuditAlone(input: AuditInput): Promise<bigint> {
   const context = input.context ?? (await requestContext());
   return db().$transaction((tx) => recordAudit(tx, { ...input, context }));
+}
+
+const REFUSALS: ReadonlySet<AppError["code"]> = new Set(["invalid", "forbidden", "conflict"]);
+
+/**
+ * Records a refused attempt on its own, after the transaction that refused it rolled back: the
+ * data layer threw an AppError saying no (invalid, forbidden, conflict). Anything else (not found,
+ * a crash) is not a refusal and records nothing. Use: `catch (e) { await recordRefusal(e, {…}); throw e; }`.
+ */
+export async function recordRefusal(error: unknown, input: Omit<AuditInput, "result" | "reason">): Promise<void> {
+  if (!(error instanceof AppError) || !REFUSALS.has(error.code)) return;
+  await recordAuditAlone({ ...input, summary: { ...input.summary, refused: error.code }, result: "failure", reason: error.message });
 }

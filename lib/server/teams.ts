@@ -1,7 +1,7 @@
 import "server-only";
 import { assignableRoles, type Role } from "@/lib/auth/roles";
-import { recordAudit } from "./audit";
-import { authorize, type Ctx } from "./authz";
+import { recordAudit, recordRefusal } from "./audit";
+import { authorize, type Actor, type Ctx } from "./authz";
 import { db, type Tx } from "./db";
 import { invalid, notFound } from "./errors";
 import { createTeamWithOwner, type SessionUser } from "./users";
@@ -24,37 +24,66 @@ export async function listMembers(ctx: Ctx): Promise<MemberView[]> {
   return rows.map((m) => ({ membershipId: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
 }
 
-/** Owners and admins change roles; admins cannot touch owners; a team always keeps an owner. */
+/**
+ * Owners and admins change roles; admins cannot touch owners; a team always keeps an owner.
+ * Decided under a lock on the team row (lockTeam), so two owners demoting or removing each other
+ * at the same moment cannot both succeed. Refusals (an admin granting or removing owner, the last
+ * owner) are audited.
+ */
 export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Role): Promise<void> {
   const actor = await authorize(ctx, "team.manage", { what: "change a member's role", targetId: membershipId });
-  await db().$transaction(async (tx) => {
-    const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
-    if (!m) throw notFound("That member");
-    if (!assignableRoles(actor.role).includes(role) || (m.role === "owner" && actor.role !== "owner")) {
-      throw invalid("Only an owner can grant or remove the owner role.", { role: ["Only an owner can grant or remove the owner role."] });
-    }
-    if (m.role === "owner" && role !== "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
-    await tx.membership.update({ where: { id: m.id }, data: { role } });
-    await recordAudit(tx, {
-      action: "member.role_change",
-      actor: { id: actor.userId, email: actor.email },
-      teamId: ctx.teamId,
-      target: { type: "membership", id: m.id, name: m.user.email },
-      summary: { from: m.role, to: role },
+  try {
+    await db().$transaction(async (tx) => {
+      const actorRole = await lockTeam(tx, actor);
+      const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
+      if (!m) throw notFound("That member");
+      if (!assignableRoles(actorRole).includes(role) || (m.role === "owner" && actorRole !== "owner")) {
+        throw invalid("Only an owner can grant or remove the owner role.", { role: ["Only an owner can grant or remove the owner role."] });
+      }
+      if (m.role === "owner" && role !== "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
+      await tx.membership.update({ where: { id: m.id }, data: { role } });
+      await recordAudit(tx, {
+        action: "member.role_change",
+        actor: { id: actor.userId, email: actor.email },
+        teamId: ctx.teamId,
+        target: { type: "membership", id: m.id, name: m.user.email },
+        summary: { from: m.role, to: role },
+      });
     });
-  });
+  } catch (e) {
+    await recordRefusal(e, { action: "member.role_change", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "membership", id: membershipId }, summary: { to: role } });
+    throw e;
+  }
 }
 
 export async function removeMember(ctx: Ctx, membershipId: string): Promise<void> {
   const actor = await authorize(ctx, "team.manage", { what: "remove a member", targetId: membershipId });
-  await db().$transaction(async (tx) => {
-    const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
-    if (!m) throw notFound("That member");
-    if (m.role === "owner" && actor.role !== "owner") throw invalid("Only an owner can remove an owner.");
-    if (m.role === "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
-    await tx.membership.delete({ where: { id: m.id } });
-    await recordAudit(tx, { action: "member.remove", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "membership", id: m.id, name: m.user.email }, summary: { role: m.role } });
-  });
+  try {
+    await db().$transaction(async (tx) => {
+      const actorRole = await lockTeam(tx, actor);
+      const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
+      if (!m) throw notFound("That member");
+      if (m.role === "owner" && actorRole !== "owner") throw invalid("Only an owner can remove an owner.");
+      if (m.role === "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
+      await tx.membership.delete({ where: { id: m.id } });
+      await recordAudit(tx, { action: "member.remove", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "membership", id: m.id, name: m.user.email }, summary: { role: m.role } });
+    });
+  } catch (e) {
+    await recordRefusal(e, { action: "member.remove", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "membership", id: membershipId } });
+    throw e;
+  }
+}
+
+/**
+ * Serializes changes to a team's memberships (SELECT … FOR UPDATE on the team row, held until the
+ * transaction ends) and returns the actor's role as it is now, under the lock: the role authorize()
+ * read may have been changed by the transaction that held the lock before us.
+ */
+async function lockTeam(tx: Tx, actor: Actor): Promise<Role> {
+  await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${actor.teamId} FOR UPDATE`;
+  const me = await tx.membership.findUnique({ where: { teamId_userId: { teamId: actor.teamId, userId: actor.userId } }, select: { role: true } });
+  if (!me || !assignableRoles(me.role).length) throw invalid("Your role in this team changed meanwhile; you can no longer do that.");
+  return me.role;
 }
 
 async function ensureAnotherOwner(tx: Tx, teamId: string, exceptId: string) {
