@@ -6,8 +6,13 @@ export function importEnvVar(raw: unknown, ctx: ImportContext, path: string): Ob
   const { name, value, valueFrom, ...rest } = asObj(raw);
   ctx.dropped(rest, `env ${String(name)}`, path);
   if (valueFrom === undefined) return { type: "value", name, value: value ?? "" };
-  const { configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef, ...other } = asObj(valueFrom);
+  const { configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef, fileKeyRef, ...other } = asObj(valueFrom);
   if (Object.keys(other).length === 0) {
+    if (fileKeyRef) {
+      const { volumeName, path: filePath, key, optional, ...refRest } = asObj(fileKeyRef);
+      ctx.dropped(refRest, `env ${String(name)} fileKeyRef`, path);
+      return { type: "fileKey", name, volumeName, path: filePath, key, ...opt(optional) };
+    }
     if (configMapKeyRef) {
       const r = asObj(configMapKeyRef);
       return { type: "configMapKey", name, configMapName: r.name, key: r.key, ...opt(r.optional) };

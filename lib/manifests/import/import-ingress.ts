@@ -1,24 +1,25 @@
 import { CANARY_ANNOTATIONS } from "../model/network";
 import type { ImportContext } from "./import-context";
 import { userLabels } from "./import-labels";
-import { asArr, asObj, asStringMap, compact, type Obj } from "./read";
+import { asObj, compact, type Obj } from "./read";
 
 export function importIngress(ing: Obj, appName: string, ctx: ImportContext): Obj {
   const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = ing;
-  const { name, labels, annotations, ...metaRest } = asObj(metadata);
-  const { ingressClassName, tls, rules, ...specRest } = asObj(spec);
-  const { annotations: userAnnotations, canary } = splitCanary(asStringMap(annotations));
+  const { name, labels: _l, annotations: _a, ...metaRest } = asObj(metadata);
+  const { ingressClassName, tls: _t, rules: _r, ...specRest } = asObj(spec);
+  ctx.source("ingress", ing, metadata, spec);
+  const { annotations: userAnnotations, canary } = splitCanary(ctx.stringMap(metadata, "annotations", "ingress.annotations"));
   const extra = compact({ ...topRest, metadata: compact(metaRest), spec: compact(specRest) });
   return {
     name,
     ...(ingressClassName !== undefined ? { className: ingressClassName } : {}),
-    rules: asArr(rules).map((r, i) => importRule(r, ctx, `ingress.rules.${i}`)),
-    tls: asArr(tls).map((t) => {
+    rules: ctx.list(spec, "rules", "ingress.rules").map((r, i) => importRule(r, ctx, `ingress.rules.${i}`)),
+    tls: ctx.list(spec, "tls", "ingress.tls").map((t) => {
       const { hosts, secretName } = asObj(t);
       return { hosts: hosts ?? [], ...(secretName !== undefined ? { secretName } : {}) };
     }),
     ...(canary ? { canary } : {}),
-    labels: userLabels(asStringMap(labels), appName, ctx, "ingress.labels"),
+    labels: userLabels(ctx.stringMap(metadata, "labels", "ingress.labels"), appName, ctx, "ingress.labels"),
     annotations: userAnnotations,
     ...(extra ? { extra } : {}),
   };
@@ -27,19 +28,19 @@ export function importIngress(ing: Obj, appName: string, ctx: ImportContext): Ob
 function importRule(raw: unknown, ctx: ImportContext, path: string): Obj {
   const { host, http, ...rest } = asObj(raw);
   ctx.dropped(rest, "ingress rule", path);
+  ctx.source(path, raw, http);
   return {
     ...(host !== undefined ? { host } : {}),
-    paths: asArr(asObj(http).paths).map((p, j) => {
+    paths: ctx.list(http, "paths", `${path}.paths`).map((p, j) => {
       const { path: urlPath, pathType, backend } = asObj(p);
-      const { service, ...backendRest } = asObj(backend);
+      ctx.source(`${path}.paths.${j}`, p, backend, asObj(backend).service);
+      const { service, resource, ...backendRest } = asObj(backend);
       ctx.dropped(backendRest, "ingress backend", `${path}.paths.${j}`);
+      const common = { path: urlPath ?? "/", pathType: pathType ?? "Prefix" };
+      // A backend that is another resource (a bucket, a gateway …) is kept as written.
+      if (resource !== undefined && service === undefined) return { ...common, resource };
       const port = asObj(asObj(service).port);
-      return {
-        path: urlPath ?? "/",
-        pathType: pathType ?? "Prefix",
-        serviceName: asObj(service).name,
-        servicePort: port.number ?? port.name,
-      };
+      return { ...common, serviceName: asObj(service).name, servicePort: port.number ?? port.name };
     }),
   };
 }

@@ -1,20 +1,25 @@
 import { managedReplicas } from "../model/scaling";
 import type { ImportContext } from "./import-context";
 import { userLabels } from "./import-labels";
-import { asArr, asObj, asStringMap, compact, type Obj } from "./read";
+import { asObj, compact, type Obj } from "./read";
 
-function metadataExtra(metadata: unknown, appName: string, ctx: ImportContext, path: string): Obj | undefined {
-  const { name: _n, labels, ...rest } = asObj(metadata);
-  return compact({ ...rest, labels: compact(userLabels(asStringMap(labels), appName, ctx, path)) });
+/** Name (kept when it is not the app's), labels (Berth's own removed) and the rest of the metadata. */
+function importMetadata(metadata: unknown, appName: string, ctx: ImportContext, path: string): { name: Obj; extra: Obj | undefined } {
+  const { name, labels: _l, ...rest } = asObj(metadata);
+  ctx.stringMap(metadata, "annotations", `${path}.extra.metadata.annotations`);
+  const labels = userLabels(ctx.stringMap(metadata, "labels", `${path}.extra.metadata.labels`), appName, ctx, path);
+  return { name: name !== undefined && name !== appName ? { name } : {}, extra: compact({ ...rest, labels: compact(labels) }) };
 }
 
 /** HPA v2: CPU/memory utilization targets are modelled; any other metric keeps the list as passthrough. */
 export function importHpa(hpa: Obj, appName: string, ctx: ImportContext): Obj {
   const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = hpa;
   const { scaleTargetRef: _t, minReplicas, maxReplicas, metrics, ...specRest } = asObj(spec);
+  ctx.source("autoscaling", spec, metadata, hpa);
+  const meta = importMetadata(metadata, appName, ctx, "autoscaling");
   const targets: Record<string, unknown> = {};
   let modelled = true;
-  for (const m of asArr(metrics)) {
+  for (const m of ctx.list(spec, "metrics", "autoscaling.extra.spec.metrics")) {
     const resource = asObj(asObj(m).resource);
     const target = asObj(resource.target);
     const name = resource.name;
@@ -23,8 +28,9 @@ export function importHpa(hpa: Obj, appName: string, ctx: ImportContext): Obj {
     else targets[name as string] = target.averageUtilization;
   }
   const extraSpec = compact({ ...specRest, ...(modelled ? {} : { metrics }) });
-  const extra = compact({ ...topRest, metadata: metadataExtra(metadata, appName, ctx, "autoscaling"), spec: extraSpec });
+  const extra = compact({ ...topRest, metadata: meta.extra, spec: extraSpec });
   return {
+    ...meta.name,
     minReplicas: minReplicas ?? 1,
     maxReplicas,
     ...(modelled && targets.cpu !== undefined ? { cpuUtilization: targets.cpu } : {}),
@@ -35,10 +41,13 @@ export function importHpa(hpa: Obj, appName: string, ctx: ImportContext): Obj {
 
 export function importCronHpa(cron: Obj, appName: string, ctx: ImportContext): Obj {
   const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = cron;
-  const { scaleTargetRef: _t, jobs, excludeDates, ...specRest } = asObj(spec);
-  const extra = compact({ ...topRest, metadata: metadataExtra(metadata, appName, ctx, "scheduledScaling"), spec: compact(specRest) });
+  const { scaleTargetRef: _t, jobs: _j, excludeDates, ...specRest } = asObj(spec);
+  ctx.source("scheduledScaling", spec, metadata, cron);
+  const meta = importMetadata(metadata, appName, ctx, "scheduledScaling");
+  const extra = compact({ ...topRest, metadata: meta.extra, spec: compact(specRest) });
   return {
-    jobs: asArr(jobs).map((j) => {
+    ...meta.name,
+    jobs: ctx.list(spec, "jobs", "scheduledScaling.jobs").map((j) => {
       const { name, schedule, targetSize, runOnce } = asObj(j);
       return { name, schedule, targetSize, ...(runOnce !== undefined ? { runOnce } : {}) };
     }),

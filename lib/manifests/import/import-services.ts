@@ -1,6 +1,6 @@
 import type { ImportContext } from "./import-context";
 import { userLabels } from "./import-labels";
-import { asArr, asObj, asStringMap, compact, type Obj } from "./read";
+import { asObj, compact, type Obj } from "./read";
 import { withoutDefaults } from "./strip-noise";
 
 /**
@@ -15,27 +15,31 @@ function serviceSpecRest(spec: Obj): Obj {
 /** The governing headless Service: its ports are regenerated, the rest passes through. */
 export function importHeadlessService(svc: Obj, appName: string, ctx: ImportContext): Obj | undefined {
   const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = svc;
-  const { name: _n, labels, ...metaRest } = asObj(metadata);
+  const { name: _n, labels: _l, ...metaRest } = asObj(metadata);
   const { type, ports: _p, ...specRest } = serviceSpecRest(asObj(spec));
+  ctx.source("headlessServiceExtra", svc);
+  ctx.stringMap(metadata, "annotations", "headlessServiceExtra.metadata.annotations");
+  const labels = ctx.stringMap(metadata, "labels", "headlessServiceExtra.metadata.labels");
   if (asObj(spec).clusterIP !== "None") ctx.warn("the StatefulSet's governing Service was not headless; Berth renders it with clusterIP: None", "headlessServiceName");
   if (type !== undefined && type !== "ClusterIP") ctx.warn(`the governing Service had type ${String(type)}; it becomes a headless ClusterIP Service`, "headlessServiceName");
-  const metaExtra = compact({ ...metaRest, labels: compact(userLabels(asStringMap(labels), appName, ctx, "headlessServiceExtra")) });
+  const metaExtra = compact({ ...metaRest, labels: compact(userLabels(labels, appName, ctx, "headlessServiceExtra")) });
   return compact({ ...topRest, metadata: metaExtra, spec: compact(specRest) });
 }
 
 /** The user-facing Service of step 3. */
 export function importService(svc: Obj, appName: string, ctx: ImportContext): Obj {
   const { apiVersion: _v, kind: _k, metadata, spec, ...topRest } = svc;
-  const { name, labels, annotations, ...metaRest } = asObj(metadata);
+  const { name, labels: _l, annotations: _a, ...metaRest } = asObj(metadata);
   const rawSpec = asObj(spec);
-  const { type, ports, externalTrafficPolicy, ...specRest } = serviceSpecRest(rawSpec);
+  const { type, ports: _p, externalTrafficPolicy, ...specRest } = serviceSpecRest(rawSpec);
+  ctx.source("service", svc, metadata, spec);
   const extra = compact({ ...topRest, metadata: compact(metaRest), spec: compact(specRest) });
   return {
     name,
     type: type ?? "ClusterIP",
     headless: rawSpec.clusterIP === "None",
-    ports: asArr(ports).map((p, i) => {
-      const { name: portName, port, targetPort, protocol, nodePort, ...rest } = asObj(p);
+    ports: ctx.list(spec, "ports", "service.ports").map((p, i) => {
+      const { name: portName, port, targetPort, protocol, appProtocol, nodePort, ...rest } = asObj(p);
       ctx.dropped(rest, "service port", `service.ports.${i}`);
       return {
         ...(portName !== undefined ? { name: portName } : {}),
@@ -43,12 +47,13 @@ export function importService(svc: Obj, appName: string, ctx: ImportContext): Ob
         // The API server defaults targetPort to the port.
         targetPort: targetPort ?? port,
         protocol: protocol ?? "TCP",
+        ...(appProtocol !== undefined ? { appProtocol } : {}),
         ...(nodePort !== undefined ? { nodePort } : {}),
       };
     }),
     ...(externalTrafficPolicy !== undefined ? { externalTrafficPolicy } : {}),
-    labels: userLabels(asStringMap(labels), appName, ctx, "service.labels"),
-    annotations: asStringMap(annotations),
+    labels: userLabels(ctx.stringMap(metadata, "labels", "service.labels"), appName, ctx, "service.labels"),
+    annotations: ctx.stringMap(metadata, "annotations", "service.annotations"),
     ...(extra ? { extra } : {}),
   };
 }

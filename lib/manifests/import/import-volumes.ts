@@ -47,6 +47,10 @@ export function importVolume(raw: unknown): Obj {
 export function importClaimTemplate(raw: unknown, ctx: ImportContext, path: string): Obj {
   const { apiVersion: _a, kind: _k, status: _s, metadata, spec, ...rest } = asObj(raw);
   const { name, creationTimestamp: _c, ...metaRest } = asObj(metadata);
+  ctx.source(path, raw, metadata, spec);
+  ctx.sourceKey(`${path}.size`, asObj(asObj(spec).resources).requests, "storage");
+  ctx.stringMap(metadata, "labels", `${path}.extra.metadata.labels`);
+  ctx.stringMap(metadata, "annotations", `${path}.extra.metadata.annotations`);
   const { accessModes, storageClassName, resources, ...specRest } = withoutDefaults(asObj(spec), "claimSpec");
   const { requests, ...resourcesRest } = asObj(resources);
   const { storage, ...requestsRest } = asObj(requests);

@@ -1,3 +1,4 @@
+import type * as z from "zod";
 import { AppSpecObject, type AppSpec } from "../model/app-spec";
 import { forcedLabels } from "../naming";
 import { collectRuleIssues } from "../validate/rules";
@@ -24,20 +25,29 @@ export type ImportResult =
  */
 export function importYaml(text: string): ImportResult {
   try {
-    return importParsed(text);
+    const { json, ...result } = importParsed(text, {});
+    // `kubectl get -o json` takes a fast path without positions; a failed import is re-read as YAML to name lines.
+    if (!result.ok && json) {
+      const { json: _j, ...again } = importParsed(text, { json: false });
+      return again;
+    }
+    return result;
   } catch (e) {
     // Defensive: the readers are total, but an import must never crash the page.
     return { ok: false, errors: [{ message: `could not import: ${e instanceof Error ? e.message : String(e)}` }] };
   }
 }
 
-function importParsed(text: string): ImportResult {
-  const parsed = parseDocuments(text);
+function importParsed(text: string, options: { json?: boolean }): ImportResult & { json?: boolean } {
+  const parsed = parseDocuments(text, options);
   if (!parsed.ok) return parsed;
-  const ctx = new ImportContext();
+  const ctx = new ImportContext(parsed.positions);
   const namespaces = new Set<string>();
   const objects = parsed.objects.map((o) => {
     const { object, namespace } = stripNoise(o);
+    ctx.positions.link(object, o);
+    ctx.positions.link(object.metadata, o.metadata);
+    ctx.positions.link(asObj(object.metadata).annotations, asObj(o.metadata).annotations);
     if (namespace !== undefined) namespaces.add(namespace);
     return object;
   });
@@ -57,13 +67,39 @@ function importParsed(text: string): ImportResult {
   if (roles.hpa) draft.autoscaling = importHpa(roles.hpa, appName, ctx);
   if (roles.cronHpa) draft.scheduledScaling = importCronHpa(roles.cronHpa, appName, ctx);
   takeManagedReplicas(draft, asObj(roles.statefulSet.spec).replicas, ctx);
-  draft.extraObjects = roles.extraObjects.map((o) => withoutForcedLabels(o, appName));
+  draft.extraObjects = roles.extraObjects.map((o, i) => {
+    ctx.source(`extraObjects.${i}`, o);
+    checkMetadataStrings(o, `extraObjects.${i}.metadata`, ctx);
+    return withoutForcedLabels(o, appName);
+  });
+  if (ctx.errors.length) return { ok: false, errors: ctx.errors.slice(0, MAX_ERRORS), ignored: roles.ignored, json: parsed.json };
 
   const result = AppSpecObject.safeParse(draft);
-  if (!result.success) return { ok: false, errors: result.error.issues.slice(0, 50).map(fromZodIssue), ignored: roles.ignored };
+  if (!result.success) return { ok: false, errors: result.error.issues.slice(0, MAX_ERRORS).map((i) => zodError(i, ctx)), ignored: roles.ignored, json: parsed.json };
   warnAboutRegeneratedFields(result.data, roles.headlessService, roles.service, ctx);
   for (const issue of collectRuleIssues(result.data)) ctx.warn(issue.message, joinPath(issue.path));
-  return { ok: true, spec: result.data, warnings: ctx.warnings, ignored: roles.ignored };
+  const warnings = ctx.warnings.map((w) => ({ ...w, ...ctx.positionOf(w.path) }));
+  return { ok: true, spec: result.data, warnings, ignored: roles.ignored };
+}
+
+const MAX_ERRORS = 50;
+
+/** A shape error with the input position of its field; a string field YAML read as a boolean or number says so. */
+function zodError(issue: z.core.$ZodIssue, ctx: ImportContext): ImportError {
+  const { path, message } = fromZodIssue(issue);
+  const found = ctx.locate(path);
+  const at = found ? { line: found.line, column: found.column } : {};
+  const exact = found?.key !== undefined && path.endsWith(`.${found.key}`) || found?.key === path;
+  if (issue.code === "invalid_type" && issue.expected === "string" && exact && found?.holder !== undefined)
+    return { path, message: ctx.notAString(found.holder, found.key!), ...at };
+  return { path, message, ...at };
+}
+
+/** Labels and annotations of objects kept whole must be strings too (kubectl refuses anything else). */
+function checkMetadataStrings(o: Obj, path: string, ctx: ImportContext): void {
+  const metadata = asObj(o.metadata);
+  ctx.stringMap(metadata, "labels", `${path}.labels`);
+  ctx.stringMap(metadata, "annotations", `${path}.annotations`);
 }
 
 function withoutForcedLabels(o: Obj, appName: string): Obj {

@@ -1,6 +1,8 @@
 import { LineCounter, parseAllDocuments, type Tags } from "yaml";
 import { guardInputSize } from "../validate/input-guard";
 import { asArr, asStr, isObj, type Obj } from "./read";
+import { SourcePositions } from "./source-positions";
+import { describeSyntaxError } from "./syntax-errors";
 
 export const IMPORT_LIMITS = { bytes: 1024 * 1024, documents: 100 } as const;
 
@@ -11,48 +13,61 @@ export interface ImportError {
   path?: string;
 }
 
-export type ParsedDocuments = { ok: true; objects: Obj[]; notObjects: number[] } | { ok: false; errors: ImportError[] };
+export type ParsedDocuments =
+  | { ok: true; objects: Obj[]; notObjects: number[]; positions: SourcePositions; json: boolean }
+  | { ok: false; errors: ImportError[] };
 
 /**
  * Splits multi-document YAML into objects, unwrapping `kind: List`. Size is
  * checked before parsing, so a huge paste fails fast with a clear message.
  */
-export function parseDocuments(text: string): ParsedDocuments {
+export function parseDocuments(text: string, options: { json?: boolean } = {}): ParsedDocuments {
   if (typeof text !== "string") return fail("the input must be YAML text");
   if (utf8Bytes(text) > IMPORT_LIMITS.bytes) return fail(`the YAML is larger than 1 MiB; import one application at a time`);
   const separators = text.match(/^---/gm)?.length ?? 0;
   if (separators > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} documents`);
 
-  const json = parseJsonFast(text);
-  if (json !== undefined) return collectObjects([json]);
+  const json = options.json === false ? undefined : parseJsonFast(text);
+  if (json !== undefined) return collectObjects([json], new SourcePositions(), true);
 
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, version: "1.1", customTags: kubectlTags });
   const errors: ImportError[] = [];
+  const lines = new Set<number>();
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     for (const err of doc.errors) {
       const pos = lineCounter.linePos(err.pos[0]);
-      const message = /call stack/i.test(err.message) ? "the YAML is nested too deeply" : firstLine(err.message);
-      errors.push({ message, line: pos.line, column: pos.col });
+      // One nesting error says it all (5,000 `[` would otherwise give one per level).
+      if (/call stack/i.test(err.message) || err.code === "RESOURCE_EXHAUSTION") return { ok: false, errors: [{ message: NESTED_TOO_DEEPLY, line: pos.line, column: pos.col }] };
+      const described = describeSyntaxError(text, err.code, firstLine(err.message), pos.line, pos.col);
+      // The parser often reports one mistake twice (two codes, same spot); the first says it.
+      if (lines.has(described.line)) continue;
+      lines.add(described.line);
+      errors.push(described);
     }
   }
   if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
 
   const values: unknown[] = [];
+  const positions = new SourcePositions(text, lineCounter);
   const all = Array.isArray(docs) ? docs : [docs];
   for (let i = 0; i < all.length; i++) {
     try {
-      values.push(all[i].toJS({ maxAliasCount: 100 }));
+      const value = all[i].toJS({ maxAliasCount: 100 });
+      positions.record(all[i], value);
+      values.push(value);
     } catch (e) {
-      const reason = e instanceof RangeError ? "the YAML is nested too deeply" : e instanceof Error ? e.message : String(e);
+      const reason = e instanceof RangeError ? NESTED_TOO_DEEPLY : e instanceof Error ? e.message : String(e);
       return fail(`document ${i + 1}: ${reason}`);
     }
   }
-  return collectObjects(values);
+  return collectObjects(values, positions, false);
 }
 
+const NESTED_TOO_DEEPLY = "the YAML is nested too deeply";
+
 /** Objects of the documents, `kind: List` unwrapped; documents that are not objects are noted. */
-function collectObjects(values: unknown[]): ParsedDocuments {
+function collectObjects(values: unknown[], positions: SourcePositions, json: boolean): ParsedDocuments {
   for (let i = 0; i < values.length; i++) {
     const refused = guardInputSize(values[i]);
     if (refused) return { ok: false, errors: [{ message: values.length > 1 ? `document ${i + 1}: ${refused.message}` : refused.message, ...(refused.path ? { path: refused.path } : {}) }] };
@@ -67,7 +82,7 @@ function collectObjects(values: unknown[]): ParsedDocuments {
     } else objects.push(value);
   });
   if (objects.length > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} objects`);
-  return { ok: true, objects, notObjects };
+  return { ok: true, objects, notObjects, positions, json };
 }
 
 /** `kubectl get -o json` output parses far faster as JSON; on any doubt the YAML path decides. */

@@ -6,6 +6,8 @@ import { LifecycleSchema, ProbeSchema } from "./probe";
 export const ContainerPortSchema = z.object({
   name: ShortString.optional(),
   containerPort: z.number().int(),
+  /** Exposes the port on the node's address (one pod per node can hold it). */
+  hostPort: z.number().int().optional(),
   protocol: Protocol.default("TCP"),
 });
 
@@ -14,6 +16,8 @@ export const VolumeMountSchema = z.object({
   mountPath: LongString,
   subPath: LongString.optional(),
   readOnly: z.boolean().optional(),
+  /** How mounts made on the host or in the container propagate (CSI and node agents use it). */
+  mountPropagation: z.enum(["None", "HostToContainer", "Bidirectional"]).optional(),
 });
 
 /** CPU / memory (and any other resource) requests and limits, as quantity strings. */

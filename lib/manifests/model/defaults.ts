@@ -53,6 +53,8 @@ export function defaultEnvVar(type: EnvVarType, name = ""): EnvVar {
       return { type, name, fieldPath: "metadata.name" };
     case "resourceFieldRef":
       return { type, name, resource: "limits.cpu" };
+    case "fileKey":
+      return { type, name, volumeName: "", path: "", key: name };
   }
 }
 

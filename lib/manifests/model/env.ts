@@ -29,6 +29,15 @@ export const EnvVarSchema = z.discriminatedUnion("type", [
     containerName: ShortString.optional(),
     divisor: ShortString.optional(),
   }),
+  /** a key of an env file in a pod volume (Kubernetes 1.34+ `fileKeyRef`; the volume must be an emptyDir) */
+  z.object({
+    type: z.literal("fileKey"),
+    name: ShortString,
+    volumeName: ShortString,
+    path: LongString,
+    key: ShortString,
+    optional: z.boolean().optional(),
+  }),
 ]);
 
 /** A whole ConfigMap or Secret as environment variables. */

@@ -6,6 +6,8 @@ export const ServicePortSchema = z.object({
   port: z.number().int(),
   targetPort: PortRef,
   protocol: Protocol.default("TCP"),
+  /** The application protocol (http, h2c, kubernetes.io/ws …), a hint for proxies and meshes. */
+  appProtocol: ShortString.optional(),
   nodePort: z.number().int().optional(),
 });
 
@@ -24,8 +26,11 @@ export const ServiceSchema = z.object({
 const IngressPathSchema = z.object({
   path: LongString.default("/"),
   pathType: z.enum(["Prefix", "Exact", "ImplementationSpecific"]).default("Prefix"),
-  serviceName: ShortString,
-  servicePort: PortRef,
+  /** The backend is a Service (name + port) … */
+  serviceName: ShortString.optional(),
+  servicePort: PortRef.optional(),
+  /** … or another resource in the namespace (a storage bucket, a gateway), kept as written. */
+  resource: z.object({ apiGroup: ShortString.optional(), kind: ShortString, name: ShortString }).optional(),
 });
 
 const IngressRuleSchema = z.object({

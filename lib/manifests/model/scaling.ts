@@ -3,6 +3,8 @@ import { Extra, ShortString, SIZE_LIMITS } from "./common";
 
 /** Metric scaling: autoscaling/v2 HorizontalPodAutoscaler on CPU and/or memory utilization. */
 export const AutoscalingSchema = z.object({
+  /** The HPA's name; default the app's name (an imported HPA keeps its own). */
+  name: ShortString.optional(),
   minReplicas: z.number().int().min(1).default(1),
   maxReplicas: z.number().int().min(1),
   cpuUtilization: z.number().int().min(1).max(1000).optional(),
@@ -20,6 +22,8 @@ const CronJobSchema = z.object({
 
 /** Scheduled scaling: a CronHorizontalPodAutoscaler (ack-kubernetes-cronhpa-controller). */
 export const ScheduledScalingSchema = z.object({
+  /** The CronHorizontalPodAutoscaler's name; default the app's name. */
+  name: ShortString.optional(),
   jobs: z.array(CronJobSchema).min(1).max(SIZE_LIMITS.cronJobs),
   excludeDates: z.array(ShortString).max(SIZE_LIMITS.listItems).default([]),
   extra: Extra,

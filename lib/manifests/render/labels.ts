@@ -18,6 +18,20 @@ export function objectLabels(appName: string, userLabels?: Record<string, string
   return sortedMap({ ...berthLabels(appName), ...userLabels, ...forcedLabels(appName) });
 }
 
+/**
+ * The labels a passthrough bag gives its object (`extra.metadata.labels`): for objects whose labels
+ * are not a form field (headless Service, HPA, cron-HPA) they are the user's and win over Berth's defaults.
+ */
+export function bagLabels(extra: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  const metadata = extra?.metadata;
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return undefined;
+  const labels = (metadata as Record<string, unknown>).labels;
+  if (typeof labels !== "object" || labels === null || Array.isArray(labels)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
 /** Pod template labels: object labels + pod labels + the selector + the cloud profile. */
 export function podLabels(spec: AppSpec): Record<string, string> {
   const cloud: Record<string, string> = spec.cloud ? { [CLOUD_LABELS.instanceType]: spec.cloud.instanceType, [CLOUD_LABELS.qos]: spec.cloud.qos } : {};

@@ -1,5 +1,5 @@
 import type { V1Container, V1VolumeMount } from "@kubernetes/client-node";
-import type { Container } from "../model/container";
+import type { Container, ContainerPort } from "../model/container";
 import { logDirectory, logVolumeName } from "../naming";
 import { renderEnvFrom, renderEnvVar, renderLogEnv } from "./render-env";
 import { renderLifecycleHandler, renderProbe } from "./render-probe";
@@ -11,7 +11,7 @@ export function renderContainer(c: Container): V1Container {
   if (c.imagePullPolicy !== undefined) out.imagePullPolicy = c.imagePullPolicy;
   if (c.command.length) out.command = [...c.command];
   if (c.args.length) out.args = [...c.args];
-  if (c.ports.length) out.ports = c.ports.map((p) => (p.name !== undefined ? { name: p.name, containerPort: p.containerPort, protocol: p.protocol } : { containerPort: p.containerPort, protocol: p.protocol }));
+  if (c.ports.length) out.ports = c.ports.map(renderPort);
   const env = c.env.map(renderEnvVar);
   for (const log of c.logs) env.push(...renderLogEnv(log));
   setIf(out, "env", env);
@@ -35,11 +35,21 @@ export function renderContainer(c: Container): V1Container {
   return mergeExtra(out, c.extra) as unknown as V1Container;
 }
 
+function renderPort(p: ContainerPort): Obj {
+  const out: Obj = {};
+  if (p.name !== undefined) out.name = p.name;
+  out.containerPort = p.containerPort;
+  if (p.hostPort !== undefined) out.hostPort = p.hostPort;
+  out.protocol = p.protocol;
+  return out;
+}
+
 function renderMounts(c: Container): V1VolumeMount[] {
   const mounts: V1VolumeMount[] = c.volumeMounts.map((m) => {
     const out: V1VolumeMount = { name: m.name, mountPath: m.mountPath };
     if (m.subPath !== undefined) out.subPath = m.subPath;
     if (m.readOnly !== undefined) out.readOnly = m.readOnly;
+    if (m.mountPropagation !== undefined) out.mountPropagation = m.mountPropagation;
     return out;
   });
   for (const log of c.logs) {

@@ -22,6 +22,11 @@ export function renderEnvVar(e: EnvVar): V1EnvVar {
       ref.resource = e.resource;
       return { name: e.name, valueFrom: { resourceFieldRef: ref as never } };
     }
+    case "fileKey": {
+      const ref: Obj = { volumeName: e.volumeName, path: e.path, key: e.key };
+      if (e.optional !== undefined) ref.optional = e.optional;
+      return { name: e.name, valueFrom: { fileKeyRef: ref } as never };
+    }
   }
 }
 

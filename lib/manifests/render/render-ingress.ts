@@ -2,7 +2,7 @@ import type { V1Ingress } from "@kubernetes/client-node";
 import type { AppSpec } from "../model/app-spec";
 import { CANARY_ANNOTATIONS, type Canary, type Ingress } from "../model/network";
 import { objectLabels } from "./labels";
-import { mergeExtra, setIf, sortedMap, type Obj } from "./object-helpers";
+import { cloneJson, mergeExtra, setIf, sortedMap, type Obj } from "./object-helpers";
 
 export function renderIngress(spec: AppSpec, ing: Ingress): V1Ingress {
   const metadata: Obj = { name: ing.name, labels: objectLabels(spec.name, ing.labels) };
@@ -26,9 +26,9 @@ export function renderIngress(spec: AppSpec, ing: Ingress): V1Ingress {
       paths: r.paths.map((p) => ({
         path: p.path,
         pathType: p.pathType,
-        backend: {
-          service: { name: p.serviceName, port: typeof p.servicePort === "number" ? { number: p.servicePort } : { name: p.servicePort } },
-        },
+        backend: p.resource
+          ? { resource: cloneJson(p.resource) }
+          : { service: { name: p.serviceName, port: typeof p.servicePort === "number" ? { number: p.servicePort } : { name: p.servicePort } } },
       })),
     };
     return rule;

@@ -1,7 +1,7 @@
 import type { KubernetesObject, V2HorizontalPodAutoscaler } from "@kubernetes/client-node";
 import type { AppSpec } from "../model/app-spec";
 import { CRON_HPA, type Autoscaling, type ScheduledScaling } from "../model/scaling";
-import { objectLabels } from "./labels";
+import { bagLabels, objectLabels } from "./labels";
 import { mergeExtra, setIf, type Obj } from "./object-helpers";
 
 function scaleTargetRef(spec: AppSpec): Obj {
@@ -17,7 +17,7 @@ export function renderHpa(spec: AppSpec, hpa: Autoscaling): V2HorizontalPodAutos
   const out: Obj = {
     apiVersion: "autoscaling/v2",
     kind: "HorizontalPodAutoscaler",
-    metadata: { name: spec.name, labels: objectLabels(spec.name) },
+    metadata: { name: hpa.name ?? spec.name, labels: objectLabels(spec.name, bagLabels(hpa.extra)) },
     spec: hpaSpec,
   };
   return mergeExtra(out, hpa.extra) as unknown as V2HorizontalPodAutoscaler;
@@ -36,6 +36,6 @@ export function renderCronHpa(spec: AppSpec, cron: ScheduledScaling): Kubernetes
     if (j.runOnce !== undefined) job.runOnce = j.runOnce;
     return job;
   });
-  const out: Obj = { ...CRON_HPA, metadata: { name: spec.name, labels: objectLabels(spec.name) }, spec: cronSpec };
+  const out: Obj = { ...CRON_HPA, metadata: { name: cron.name ?? spec.name, labels: objectLabels(spec.name, bagLabels(cron.extra)) }, spec: cronSpec };
   return mergeExtra(out, cron.extra) as KubernetesObject;
 }

@@ -2,7 +2,7 @@ import type { V1Service, V1ServicePort } from "@kubernetes/client-node";
 import type { AppSpec } from "../model/app-spec";
 import type { Service } from "../model/network";
 import { headlessServiceName, selectorLabels } from "../naming";
-import { objectLabels } from "./labels";
+import { bagLabels, objectLabels } from "./labels";
 import { mergeExtra, setIf, sortedMap, type Obj } from "./object-helpers";
 
 /**
@@ -15,7 +15,7 @@ export function renderHeadlessService(spec: AppSpec): V1Service {
   const svc: Obj = {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name: headlessServiceName(spec), labels: objectLabels(spec.name) },
+    metadata: { name: headlessServiceName(spec), labels: objectLabels(spec.name, bagLabels(spec.headlessServiceExtra)) },
     spec: svcSpec,
   };
   return mergeExtra(svc, spec.headlessServiceExtra) as V1Service;
@@ -58,6 +58,7 @@ export function renderService(spec: AppSpec, svc: Service): V1Service {
       port.port = p.port;
       port.targetPort = p.targetPort;
       port.protocol = p.protocol;
+      if (p.appProtocol !== undefined) port.appProtocol = p.appProtocol;
       if (p.nodePort !== undefined) port.nodePort = p.nodePort;
       return port;
     }),

@@ -29,26 +29,39 @@ export function checkContainers(list: IssueList, spec: AppSpec): void {
     ...spec.volumeClaimTemplates.map((t) => t.name),
     ...all.flatMap((x) => x.c.logs.filter((l) => l.path !== "stdout").map((l) => logVolumeName(l.store))),
   ]);
-  for (const { c, path, init } of all) checkContainer(list, c, path, { init, volumeNames });
+  const emptyDirs = new Set(spec.volumes.filter((v) => v.type === "emptyDir").map((v) => v.name));
+  for (const { c, path, init } of all) checkContainer(list, c, path, { init, volumeNames, emptyDirs });
   // The seed's cloud (ACS, chosen through the instance profile) only pulls images Always.
+  // Without a policy Kubernetes chooses one from the image, so the effective policy is checked.
   if (spec.cloud) {
     for (const { c, path } of all) {
       if (c.imagePullPolicy !== undefined && c.imagePullPolicy !== "Always")
         list.add([...path, "imagePullPolicy"], "this cloud only supports the Always pull policy");
+      else if (c.imagePullPolicy === undefined && defaultPullPolicy(c.image) !== "Always")
+        list.add([...path, "imagePullPolicy"], `this cloud only supports the Always pull policy; with none set, Kubernetes uses IfNotPresent for "${c.image}" (a tag other than latest, or a digest): choose Always`);
     }
   }
+}
+
+/** Kubernetes' default pull policy: Always for `:latest` or no tag, IfNotPresent for any other tag or a digest. */
+export function defaultPullPolicy(image: string): "Always" | "IfNotPresent" {
+  if (image.includes("@")) return "IfNotPresent";
+  const lastPart = image.slice(image.lastIndexOf("/") + 1);
+  const colon = lastPart.lastIndexOf(":");
+  return colon === -1 || lastPart.slice(colon + 1) === "latest" ? "Always" : "IfNotPresent";
 }
 
 interface ContainerContext {
   init: boolean;
   volumeNames: Set<string>;
+  emptyDirs: Set<string>;
 }
 
 function checkContainer(list: IssueList, c: Container, path: IssuePath, ctx: ContainerContext): void {
   list.check([...path, "name"], checkDns1123Label(c.name), "Container name");
   list.check([...path, "image"], checkImageRef(c.image), "Image");
   checkPorts(list, c, path);
-  checkEnv(list, c, path, generatedEnvNames(c));
+  checkEnv(list, c, path, generatedEnvNames(c), ctx.emptyDirs);
   checkResources(list, c.resources, [...path, "resources"]);
   checkProbes(list, c, path, ctx.init);
   checkMounts(list, c, path, ctx.volumeNames);
@@ -62,6 +75,7 @@ function checkPorts(list: IssueList, c: Container, path: IssuePath): void {
   c.ports.forEach((p, i) => {
     if (p.name !== undefined) list.check([...path, "ports", i, "name"], checkPortName(p.name), "Port name");
     list.check([...path, "ports", i, "containerPort"], checkPortNumber(p.containerPort), "Container port");
+    if (p.hostPort !== undefined) list.check([...path, "ports", i, "hostPort"], checkPortNumber(p.hostPort), "Host port");
   });
   list.unique(c.ports, (p) => `${p.containerPort}/${p.protocol}`, (i) => [...path, "ports", i, "containerPort"], "port/protocol");
 }

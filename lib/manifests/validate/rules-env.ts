@@ -8,7 +8,7 @@ const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const FIELD_REF_MAP = /^metadata\.(labels|annotations)\['[^']+'\]$/;
 
 /** Env rows of all five kinds and envFrom; names are unique within the container. */
-export function checkEnv(list: IssueList, c: Container, path: IssuePath, generated: string[]): void {
+export function checkEnv(list: IssueList, c: Container, path: IssuePath, generated: string[], emptyDirs: Set<string>): void {
   const taken = new Set(generated);
   c.env.forEach((e, i) => {
     const at = [...path, "env", i];
@@ -33,6 +33,11 @@ export function checkEnv(list: IssueList, c: Container, path: IssuePath, generat
           list.add([...at, "resource"], `unsupported resource; use one of ${RESOURCE_REF_NAMES.join(", ")}`);
         if (e.divisor !== undefined && !isQuantity(e.divisor)) list.add([...at, "divisor"], "divisor must be a quantity such as 1m or 1Mi");
         if (e.containerName === "") list.add([...at, "containerName"], "container name must not be empty");
+        break;
+      case "fileKey":
+        if (!emptyDirs.has(e.volumeName)) list.add([...at, "volumeName"], `no emptyDir volume named "${e.volumeName}" (an env file is read from an emptyDir volume)`);
+        if (e.path === "" || e.path.startsWith("/") || e.path.split("/").includes("..")) list.add([...at, "path"], "path must be a relative file path inside the volume, without ..");
+        list.check([...at, "key"], checkEnvVarName(e.key), "Key");
         break;
       case "value":
         break;

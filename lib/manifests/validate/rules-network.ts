@@ -1,7 +1,7 @@
 import type { AppSpec } from "../model/app-spec";
 import { CANARY_ANNOTATIONS, type Ingress, type Service } from "../model/network";
 import type { IssueList } from "./issue-list";
-import { checkDns1035Label, checkDns1123Subdomain, checkHost, checkPortName, checkPortNumber, checkPortRef } from "./k8s-names";
+import { checkDns1035Label, checkDns1123Subdomain, checkHost, checkPortName, checkPortNumber, checkPortRef, checkQualifiedName } from "./k8s-names";
 import { checkAnnotations, checkLabels } from "./rules-metadata";
 
 /** Service and Ingress rules. */
@@ -22,6 +22,7 @@ function checkService(list: IssueList, svc: Service, containerPortNames: Set<str
     if (p.name !== undefined) list.check([...at, "name"], checkPortName(p.name), "Port name");
     else if (svc.ports.length > 1) list.add([...at, "name"], "each port needs a name when the Service has more than one");
     list.check([...at, "port"], checkPortNumber(p.port), "Service port");
+    if (p.appProtocol !== undefined) list.check([...at, "appProtocol"], checkQualifiedName(p.appProtocol), "App protocol");
     list.check([...at, "targetPort"], checkPortRef(p.targetPort), "Container port");
     if (typeof p.targetPort === "string" && !containerPortNames.has(p.targetPort))
       list.add([...at, "targetPort"], `no container port is named "${p.targetPort}"`);
@@ -44,8 +45,17 @@ function checkIngress(list: IssueList, ing: Ingress): void {
     r.paths.forEach((p, j) => {
       const at = ["ingress", "rules", i, "paths", j];
       if (p.pathType !== "ImplementationSpecific" && !p.path.startsWith("/")) list.add([...at, "path"], "path must start with /");
-      list.check([...at, "serviceName"], checkDns1035Label(p.serviceName), "Service name");
-      list.check([...at, "servicePort"], checkPortRef(p.servicePort), "Service port");
+      if (p.resource) {
+        // A resource backend (Kubernetes: service and resource are mutually exclusive).
+        if (p.serviceName !== undefined || p.servicePort !== undefined) list.add([...at, "serviceName"], "a path goes to a Service or to a resource, not both");
+        if (p.resource.kind.trim() === "") list.add([...at, "resource", "kind"], "resource kind is required");
+        list.check([...at, "resource", "name"], checkDns1123Subdomain(p.resource.name), "Resource name");
+        return;
+      }
+      if (p.serviceName === undefined) list.add([...at, "serviceName"], "Service name is required");
+      else list.check([...at, "serviceName"], checkDns1035Label(p.serviceName), "Service name");
+      if (p.servicePort === undefined) list.add([...at, "servicePort"], "Service port is required");
+      else list.check([...at, "servicePort"], checkPortRef(p.servicePort), "Service port");
     });
   });
   ing.tls.forEach((t, i) => {

@@ -2,7 +2,7 @@ import { CronPattern } from "croner";
 import type { AppSpec } from "../model/app-spec";
 import { managedReplicas } from "../model/scaling";
 import type { IssueList } from "./issue-list";
-import { checkDns1123Label } from "./k8s-names";
+import { checkDns1123Label, checkDns1123Subdomain } from "./k8s-names";
 
 /** HPA bounds and metric prerequisites; cron syntax of the scheduled scaling jobs. */
 export function checkScaling(list: IssueList, spec: AppSpec): void {
@@ -12,6 +12,7 @@ export function checkScaling(list: IssueList, spec: AppSpec): void {
   if (hpa) {
     // Metrics the form does not model (pods, object, external) pass through in extra.spec.metrics.
     const customMetrics = typeof hpa.extra?.spec === "object" && hpa.extra.spec !== null && "metrics" in hpa.extra.spec;
+    if (hpa.name !== undefined) list.check(["autoscaling", "name"], checkDns1123Subdomain(hpa.name), "Autoscaler name");
     if (hpa.minReplicas > hpa.maxReplicas) list.add(["autoscaling", "minReplicas"], "minimum replicas must not exceed the maximum");
     if (hpa.cpuUtilization === undefined && hpa.memoryUtilization === undefined && !customMetrics)
       list.add(["autoscaling", "cpuUtilization"], "choose a CPU or a memory utilization target");
@@ -23,6 +24,7 @@ export function checkScaling(list: IssueList, spec: AppSpec): void {
   }
   const cron = spec.scheduledScaling;
   if (cron) {
+    if (cron.name !== undefined) list.check(["scheduledScaling", "name"], checkDns1123Subdomain(cron.name), "Scheduled scaling name");
     cron.jobs.forEach((job, i) => {
       list.check(["scheduledScaling", "jobs", i, "name"], checkDns1123Label(job.name), "Job name");
       list.check(["scheduledScaling", "jobs", i, "schedule"], checkCron(job.schedule));

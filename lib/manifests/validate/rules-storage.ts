@@ -35,7 +35,8 @@ export function checkStorage(list: IssueList, spec: AppSpec): void {
     list.check([...at, "name"], checkDns1123Label(t.name), "Claim name");
     const pvcName = `${t.name}-${spec.name}-${maxOrdinal}`;
     if (pvcName.length > LIMITS.dnsSubdomain) list.add([...at, "name"], `the per-pod claim name "${pvcName.slice(0, 40)}…" exceeds ${LIMITS.dnsSubdomain} characters`);
-    if (t.storageClassName !== undefined) list.check([...at, "storageClassName"], checkDns1123Subdomain(t.storageClassName), "Storage class");
+    // "" is "no class" (bind to a pre-created volume); only an omitted class means the default one.
+    if (t.storageClassName !== undefined && t.storageClassName !== "") list.check([...at, "storageClassName"], checkDns1123Subdomain(t.storageClassName), "Storage class");
     if (!isQuantity(t.size)) list.add([...at, "size"], `"${t.size}" is not a size; use e.g. 10Gi`);
     else if ((compareQuantities(t.size, "0") ?? 1) <= 0) list.add([...at, "size"], "size must be greater than 0");
   });

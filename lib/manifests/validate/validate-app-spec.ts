@@ -52,6 +52,9 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_union":
+      // A missing value fails every branch of the union (a port is a number or a name): it is missing, not odd.
+      if (issue.errors.length > 0 && issue.errors.every((branch) => branch.some((e) => e.code === "invalid_type" && /received undefined$/.test(e.message))))
+        return "is required";
       return "has an unsupported shape or type";
     default:
       return issue.message;
