@@ -1,7 +1,7 @@
 import "server-only";
 import { parseDocument, stringify } from "yaml";
 import {
-  diffSpecs, diffYamlText, importYaml, renderYaml, resolveParameters, type FieldChange, type ParameterDefinition,
+  diffSpecs, diffYamlText, formatImportIssue, importYaml, renderYaml, resolveParameters, type FieldChange, type ParameterDefinition,
 } from "@/lib/manifests";
 import { authorize, type Ctx } from "./authz";
 import { invalid } from "./errors";
@@ -36,14 +36,14 @@ export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id
   }
   const imported = importYaml(text);
   if (!imported.ok) {
-    const lines = imported.errors.map((e) => `${e.line ? `line ${e.line}, column ${e.column}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`);
+    const lines = imported.errors.map(formatImportIssue);
     throw invalid(`The YAML could not be imported: ${lines[0]}`, { text: lines });
   }
   const created = await createTemplate(ctx, {
     name: input.name?.trim() || imported.spec.name, visibility, spec: imported.spec as unknown as Record<string, unknown>,
     parameters: [], message: "Imported from YAML",
   }, "template.import");
-  return { ...created, warnings: [...imported.warnings.map((w) => w.message), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)] };
+  return { ...created, warnings: [...imported.warnings.map(formatImportIssue), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)] };
 }
 
 function readTemplateFile(text: string): { name: string; description: string; labels: string[]; spec: Record<string, unknown>; parameters: unknown[] } | null {

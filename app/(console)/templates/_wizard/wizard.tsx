@@ -3,7 +3,7 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
-import { importYaml } from "@/lib/manifests";
+import { formatImportIssue, importYaml } from "@/lib/manifests";
 import { createTemplateAction } from "../actions";
 import { saveVersionAction } from "../[id]/actions";
 import { clean, flattenErrors } from "./clean";
@@ -94,11 +94,11 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
     }
     const result = importYaml(yamlText);
     if (!result.ok) {
-      setYamlErrors(result.errors.map((e) => `${e.line ? `Line ${e.line}, column ${e.column}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`));
+      setYamlErrors(result.errors.map((e) => capitalize(formatImportIssue(e))));
       return;
     }
     form.reset({ ...form.getValues(), spec: result.spec }, { keepDefaultValues: true });
-    setNotes([...result.warnings.map((w) => (w.path ? `${w.path}: ${w.message}` : w.message)), ...result.ignored.map((i) => `${i.kind} ${i.name} was not imported: ${i.reason}`)]);
+    setNotes([...result.warnings.map(formatImportIssue), ...result.ignored.map((i) => `${i.kind} ${i.name} was not imported: ${i.reason}`)]);
     setYamlErrors([]);
     setView("form");
     void form.trigger();
@@ -226,4 +226,8 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
       </form>
     </FormProvider>
   );
+}
+
+function capitalize(line: string): string {
+  return line.charAt(0).toUpperCase() + line.slice(1);
 }
