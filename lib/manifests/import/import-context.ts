@@ -1,5 +1,6 @@
 import { emitYaml } from "../render/emit-yaml";
 import type { ImportError } from "./parse-documents";
+import { hasOwnKey, ownValue, setOwn } from "../plain-object";
 import { isObj, type Obj } from "./read";
 import { SourcePositions, type Position } from "./source-positions";
 
@@ -49,7 +50,7 @@ export class ImportContext {
    * is an error (kubectl refuses them too) with a hint of the list it may mean.
    */
   list(holder: unknown, key: string, path: string): unknown[] {
-    const value = isObj(holder) ? holder[key] : undefined;
+    const value = ownValue(holder, key);
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value;
     const message = isObj(value)
@@ -65,7 +66,7 @@ export class ImportContext {
    * turned into a different string than the one written.
    */
   stringMap(holder: unknown, key: string, path: string): Record<string, string> {
-    const value = isObj(holder) ? holder[key] : undefined;
+    const value = ownValue(holder, key);
     const out: Record<string, string> = {};
     if (value === undefined || value === null) return out;
     if (!isObj(value)) {
@@ -73,7 +74,7 @@ export class ImportContext {
       return out;
     }
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v === "string") out[k] = v;
+      if (typeof v === "string") setOwn(out, k, v);
       else this.error(this.notAString(value, k), `${path}.${k}`, [value, k]);
     }
     return out;
@@ -81,7 +82,7 @@ export class ImportContext {
 
   /** "must be a string: YAML read `yes` as a boolean; write "yes" in quotes". */
   notAString(holder: unknown, key: string): string {
-    const value = isObj(holder) ? holder[key] : undefined;
+    const value = ownValue(holder, key);
     const written = this.positions.textOf(holder, key);
     if (written !== undefined && (typeof value === "boolean" || typeof value === "number" || value === null)) {
       const kind = value === null ? "null (no value)" : `a ${typeof value}`;
@@ -97,7 +98,7 @@ export class ImportContext {
 
   /** A spec path whose value is `holder[key]` under another name (`podLabels` → template `metadata.labels`). */
   sourceKey(path: string, holder: unknown, key: string): void {
-    if (isObj(holder) && key in holder) this.addSource(path, [holder, key]);
+    if (hasOwnKey(holder, key)) this.addSource(path, [holder, key]);
   }
 
   private addSource(path: string, source: Source): void {
@@ -117,7 +118,7 @@ export class ImportContext {
       const candidates = this.sources.get(segments.slice(0, i).join("."));
       if (!candidates) continue;
       for (const [holder, key] of candidates) {
-        let cur: unknown = key === undefined ? holder : (holder as Obj)[key];
+        let cur: unknown = key === undefined ? holder : ownValue(holder, key);
         let pos = this.positions.at(holder, key);
         let at: { holder?: unknown; key?: string } = key === undefined ? {} : { holder, key };
         let depth = 0;
@@ -125,7 +126,7 @@ export class ImportContext {
           if (typeof cur !== "object" || cur === null || !this.positions.has(cur, seg)) break;
           pos = this.positions.at(cur, seg) ?? pos;
           at = { holder: cur, key: seg };
-          cur = (cur as Obj)[seg];
+          cur = ownValue(cur, seg);
           depth++;
         }
         const score = i + depth;
