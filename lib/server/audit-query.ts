@@ -15,9 +15,11 @@ import {
   LIST_COLUMNS,
   type PageRequest,
 } from "@/lib/audit/review-sql";
+import { TEAM_VISIBLE_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { db } from "./db";
 import { notFound } from "./errors";
+import { deploymentAccess } from "./template-access";
 
 // The review side of the audit trail: list (filters + keyset pages), one event, and the batches
 // the export streams. Owners/admins see the team's chain and its members' sign-ins; members and
@@ -54,6 +56,43 @@ async function filteredBranches(scope: Scope, filter: ReviewFilter): Promise<Bra
 
 type RawRow = Omit<AuditEventDetail, "id"> & { id: bigint };
 
+// What stays of a teammate's deploy event whose deployment the caller may not see in detail
+// (someone else's private template, lib/server/template-access.ts): who, when, where, which app
+// and record — not its diff, template, note or failure text.
+const KEPT_SUMMARY_KEYS = ["deploymentId", "replayOf", "refused", "objects", "applied", "deleted"];
+export const HIDDEN_REASON = "Details hidden: this deployment's template is private.";
+
+type Hideable = { actorId: string | null; action: string; targetType: string; targetId: string; reason: string; summary?: unknown };
+
+function deploymentIdOf(e: Hideable): string | null {
+  if (e.targetType === "deployment") return e.targetId;
+  const replayOf = e.summary && typeof e.summary === "object" ? (e.summary as Record<string, unknown>).replayOf : undefined;
+  return typeof replayOf === "string" ? replayOf : null;
+}
+
+/** Hides the details of teammates' deploy events the caller may not see (owners/admins see all). */
+async function hidePrivateDeployDetails<T extends Hideable>(scope: Scope, rows: T[]): Promise<T[]> {
+  if (scope.manager) return rows;
+  const others = rows.filter((e) => e.actorId !== scope.actor.userId && TEAM_VISIBLE_ACTIONS.includes(e.action as AuditAction));
+  const ids = [...new Set(others.map(deploymentIdOf).filter((id): id is string => id !== null))];
+  if (others.length === 0) return rows;
+  const deployments = await db().deployment.findMany({
+    where: { id: { in: ids }, teamId: scope.actor.teamId },
+    select: { id: true, actorId: true, template: { select: { ownerId: true, visibility: true } } },
+  });
+  const visible = new Set(deployments.filter((d) => deploymentAccess(scope.actor, d).details).map((d) => d.id));
+  return rows.map((e) => {
+    if (!others.includes(e)) return e;
+    const id = deploymentIdOf(e);
+    if (id !== null && visible.has(id)) return e;
+    const kept: Record<string, unknown> = { detailsHidden: true };
+    if (e.summary && typeof e.summary === "object") {
+      for (const key of KEPT_SUMMARY_KEYS) if (key in e.summary) kept[key] = (e.summary as Record<string, unknown>)[key];
+    }
+    return { ...e, reason: e.reason ? HIDDEN_REASON : "", ...("summary" in e ? { summary: kept } : {}) };
+  });
+}
+
 async function fetchRows(branches: Branch[], filter: ReviewFilter, page: PageRequest, columns?: readonly string[]): Promise<RawRow[]> {
   const sql = buildReviewSql(branches, filter, page, columns);
   if (!sql) return [];
@@ -82,7 +121,7 @@ export async function listAuditEvents(
   const page: PageRequest = { cursor: newer ? position.after : position.before, direction: newer ? "newer" : "older", limit: limit + 1 };
   const rows = await fetchRows(branches, filter, page);
   const more = rows.length > limit;
-  const shown = rows.slice(0, limit);
+  const shown = await hidePrivateDeployDetails(scope, rows.slice(0, limit));
   if (newer) shown.reverse();
   const first = shown[0];
   const last = shown[shown.length - 1];
@@ -100,7 +139,8 @@ export async function getAuditEvent(ctx: Ctx, id: string): Promise<AuditEventDet
   if (!/^\d{1,19}$/.test(id)) throw notFound("That audit event");
   const row = await db().auditEvent.findUnique({ where: { id: BigInt(id) } });
   if (!row || !scopeAllows(scope.branches, row)) throw notFound("That audit event");
-  const { id: rawId, ...rest } = row;
+  const [shown] = await hidePrivateDeployDetails(scope, [row]);
+  const { id: rawId, ...rest } = shown;
   return { ...rest, id: rawId.toString() } as AuditEventDetail;
 }
 
@@ -112,7 +152,7 @@ export async function* auditEventBatches(ctx: Ctx, filter: ReviewFilter, batchSi
   for (;;) {
     const rows = await fetchRows(branches, filter, { cursor, direction: "older", limit: batchSize }, ALL_COLUMNS);
     if (rows.length === 0) return;
-    yield rows.map(toRow) as AuditEventDetail[];
+    yield (await hidePrivateDeployDetails(scope, rows)).map(toRow) as AuditEventDetail[];
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1];
     cursor = { createdAt: last.createdAt, id: last.id };

@@ -1,23 +1,27 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditAction } from "@/lib/audit/actions";
+import { roleAllows } from "@/lib/auth/roles";
+import { recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { db } from "./db";
 import type { HistoryFilter } from "./deployments-input";
 import { STALE_AFTER_MS } from "./deployments-record";
-import { AppError, notFound } from "./errors";
+import { AppError, forbidden, notFound } from "./errors";
 import { readRollout, type RolloutView } from "./k8s/rollout";
-import { visibleTemplatesWhere } from "./template-access";
+import { deploymentAccess, visibleTemplatesWhere, type DeploymentAccess } from "./template-access";
 
-// Reading deployment history: every member of the team may read its deployments (scoped by
-// team, so another team's id is "not found"); the live rollout is read with the reader's own
-// credential.
+// Reading deployment history: every member of the team sees that each deployment happened
+// (scoped by team, so another team's id is "not found"); its manifest, values, results and
+// messages only when deploymentAccess() says so (not through someone else's private template).
+// The live rollout is read with the reader's own credential.
 export const PAGE_SIZE = 20;
 
 const SUMMARY_INCLUDE = {
   cluster: { select: { id: true, name: true, removedAt: true } },
   actor: { select: { id: true, name: true, email: true } },
-  template: { select: { id: true, name: true } },
+  template: { select: { id: true, name: true, visibility: true, ownerId: true } },
   templateVersion: { select: { version: true } },
 } as const;
 
@@ -40,10 +44,15 @@ export type DeploymentSummary = {
   message: string;
   /** Still pending/applying long after it started: the server most likely stopped mid-way. */
   stale: boolean;
+  /** The template is private to someone else: manifest, values, results, messages are not shown. */
+  detailsHidden: boolean;
+  /** The caller may redeploy or undeploy it (the deployer, or an owner/admin). */
+  canAct: boolean;
 };
 export type DeploymentDetail = DeploymentSummary & { parameters: Record<string, unknown>; manifest: string; results: Array<Record<string, unknown>> };
 
-function summary(r: Row): DeploymentSummary {
+function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
+  const hidden = !access.details;
   return {
     id: r.id,
     kind: r.kind,
@@ -52,25 +61,28 @@ function summary(r: Row): DeploymentSummary {
     namespace: r.namespace,
     cluster: { id: r.cluster.id, name: r.cluster.name, removed: r.cluster.removedAt !== null },
     actor: r.actor,
-    template: r.template ? { id: r.template.id, name: r.template.name, version: r.templateVersion?.version ?? null } : null,
+    template: r.template && !hidden ? { id: r.template.id, name: r.template.name, version: r.templateVersion?.version ?? null } : null,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     durationMs: r.durationMs,
     replayOfId: r.replayOfId,
-    reason: r.reason,
-    message: r.message,
+    reason: hidden ? "" : r.reason,
+    message: hidden ? "" : r.message,
     stale: (r.status === "pending" || r.status === "applying") && Date.now() - r.startedAt.getTime() > STALE_AFTER_MS,
+    detailsHidden: hidden,
+    canAct: access.act,
   };
 }
 
 export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ items: DeploymentSummary[]; total: number; page: number; pages: number }> {
-  await authorize(ctx, "team.read");
+  const actor = await authorize(ctx, "team.read");
   const where: Prisma.DeploymentWhereInput = {
     teamId: ctx.teamId,
     ...(f.clusterId ? { clusterId: f.clusterId } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     ...(f.app ? { appName: f.app } : {}),
-    ...(f.templateId ? { templateId: f.templateId } : {}),
+    // filtering by a template the caller cannot see finds nothing (its history is not theirs to probe)
+    ...(f.templateId ? { templateId: f.templateId, template: visibleOrManaged(actor) } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.actorId ? { actorId: f.actorId } : {}),
   };
@@ -78,27 +90,54 @@ export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ ite
     db().deployment.findMany({ where, include: SUMMARY_INCLUDE, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db().deployment.count({ where }),
   ]);
-  return { items: rows.map(summary), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { items: rows.map((r) => summary(r, deploymentAccess(actor, r))), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** The raw row of a deployment of the caller's team (for redeploy/undeploy), or "not found". */
-export async function findTeamDeployment(actor: Actor, id: string) {
-  const row = await db().deployment.findFirst({ where: { id, teamId: actor.teamId } });
+function visibleOrManaged(actor: Actor): Prisma.TemplateWhereInput {
+  return roleAllows(actor.role, "audit.read.team") ? {} : visibleTemplatesWhere(actor);
+}
+
+const TEMPLATE_FACTS = { template: { select: { ownerId: true, visibility: true } } } as const;
+
+/**
+ * The raw row of a deployment the caller may redeploy or undeploy (the deployer, or an
+ * owner/admin); another team's id is "not found"; a refusal is audited under `action`.
+ */
+export async function findActableDeployment(actor: Actor, id: string, action: AuditAction) {
+  const row = await db().deployment.findFirst({ where: { id, teamId: actor.teamId }, include: TEMPLATE_FACTS });
   if (!row) throw notFound("That deployment");
+  if (!deploymentAccess(actor, row).act) {
+    const message = "Only the person who deployed it, or a team owner or admin, can redeploy or undeploy this deployment.";
+    await recordAuditAlone({
+      action,
+      actor: { id: actor.userId, email: actor.email },
+      teamId: actor.teamId,
+      target: { type: "deployment", id: row.id, name: row.appName },
+      namespace: row.namespace,
+      summary: { refused: true, replayOf: row.id },
+      result: "failure",
+      reason: message,
+    });
+    throw forbidden(message);
+  }
   return row;
 }
 
 export async function getDeployment(ctx: Ctx, id: string): Promise<DeploymentDetail> {
-  await authorize(ctx, "team.read");
+  const actor = await authorize(ctx, "team.read");
   const r = await db().deployment.findFirst({ where: { id, teamId: ctx.teamId }, include: SUMMARY_INCLUDE });
   if (!r) throw notFound("That deployment");
-  return { ...summary(r), parameters: r.parameters as Record<string, unknown>, manifest: r.manifest, results: r.results as Array<Record<string, unknown>> };
+  const access = deploymentAccess(actor, r);
+  if (!access.details) return { ...summary(r, access), parameters: {}, manifest: "", results: [] };
+  return { ...summary(r, access), parameters: r.parameters as Record<string, unknown>, manifest: r.manifest, results: r.results as Array<Record<string, unknown>> };
 }
 
 /** The live rollout of a deployment's StatefulSet, read now with the caller's credential. */
 export async function deploymentRollout(ctx: Ctx, id: string): Promise<RolloutView> {
   const actor = await authorize(ctx, "team.read");
-  const d = await findTeamDeployment(actor, id);
+  const d = await db().deployment.findFirst({ where: { id, teamId: actor.teamId }, include: TEMPLATE_FACTS });
+  if (!d) throw notFound("That deployment");
+  if (!deploymentAccess(actor, d).details) throw forbidden("This deployment's template is private: its rollout is shown to the deployer and to team owners and admins.");
   const base = { replicas: 0, readyReplicas: 0, updatedReplicas: 0, updateRevision: "", pods: [], checkedAt: new Date().toISOString() };
   if (d.kind === "undeploy") return { ...base, state: "missing", reason: "This record removed the app." };
   try {

@@ -1,11 +1,12 @@
 import "server-only";
 import type { KubernetesObject } from "@kubernetes/client-node";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { diffSummary, planFieldErrors } from "./deployments-fields";
 import type { DeployInput, RedeployInput, UndeployInput } from "./deployments-input";
-import { findTeamDeployment } from "./deployments-query";
+import { findActableDeployment } from "./deployments-query";
 import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
 import { deployOnCluster, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
 import { AppError } from "./errors";
@@ -36,7 +37,7 @@ export async function deployTemplate(ctx: Ctx, input: DeployInput, hooks: TestHo
 /** The plan of re-applying a stored record's exact manifest on its cluster and namespace. */
 export async function planRedeploy(ctx: Ctx, deploymentId: string): Promise<ClusterPlan & { manifest: string }> {
   const actor = await authorize(ctx, "deploy.run", { what: "plan a redeploy", targetId: deploymentId });
-  const { source, bundle } = await storedBundle(actor, deploymentId);
+  const { source, bundle } = await storedBundle(actor, deploymentId, "deploy.plan");
   const plan = await planOn(actor, source.clusterId, source.namespace, bundle.objects, {}, bundle);
   await auditPlan(actor, bundle, source.namespace, [plan], { replayOf: deploymentId });
   return { ...plan, manifest: bundle.manifest };
@@ -44,19 +45,19 @@ export async function planRedeploy(ctx: Ctx, deploymentId: string): Promise<Clus
 
 export async function redeploy(ctx: Ctx, input: RedeployInput, hooks: TestHooks = {}): Promise<ClusterResult> {
   const actor = await authorize(ctx, "deploy.run", { what: "redeploy", targetId: input.deploymentId });
-  const { source, bundle } = await storedBundle(actor, input.deploymentId);
+  const { source, bundle } = await storedBundle(actor, input.deploymentId, "deploy.redeploy");
   const meta = { kind: "redeploy" as const, replayOfId: source.id, reason: input.reason };
   return deployOnCluster(actor, source.clusterId, source.namespace, bundle, meta, { force: input.force, recreate: input.recreate, ...hooks });
 }
 
 export async function undeploy(ctx: Ctx, input: UndeployInput): Promise<ClusterResult & { keptClaims?: string[] }> {
   const actor = await authorize(ctx, "deploy.run", { what: "undeploy", targetId: input.deploymentId });
-  const { source, bundle } = await storedBundle(actor, input.deploymentId);
+  const { source, bundle } = await storedBundle(actor, input.deploymentId, "deploy.undeploy");
   return undeployOnCluster(actor, source.clusterId, source.namespace, bundle, { kind: "undeploy", replayOfId: source.id, reason: input.reason });
 }
 
-async function storedBundle(actor: Actor, deploymentId: string) {
-  const source = await findTeamDeployment(actor, deploymentId);
+async function storedBundle(actor: Actor, deploymentId: string, action: AuditAction) {
+  const source = await findActableDeployment(actor, deploymentId, action);
   const bundle: Bundle = {
     appName: source.appName,
     objects: parseManifest(source.manifest),

@@ -14,6 +14,22 @@ export function visibleTemplatesWhere(actor: Actor): Prisma.TemplateWhereInput {
   return { teamId: actor.teamId, OR: [{ visibility: "team" }, { ownerId: actor.userId }] };
 }
 
+/**
+ * Deployments are team facts: every member sees that one happened (who, when, where, which app).
+ * Its manifest, parameter values, results, messages and diff are shown to owners/admins, to the
+ * deployer, and to members who can see its template — never through the history of someone
+ * else's private template. Only the deployer or an owner/admin may redeploy or undeploy it.
+ */
+export type DeploymentAccess = { details: boolean; act: boolean };
+export type DeploymentFacts = { actorId: string; template: Pick<TemplateRow, "ownerId" | "visibility"> | null };
+
+export function deploymentAccess(actor: Actor, d: DeploymentFacts): DeploymentAccess {
+  const manager = roleAllows(actor.role, "audit.read.team"); // owners/admins, who review the whole trail
+  const mine = d.actorId === actor.userId;
+  const templateVisible = d.template !== null && (d.template.visibility === "team" || d.template.ownerId === actor.userId);
+  return { details: manager || mine || templateVisible, act: roleAllows(actor.role, "deploy.run") && (manager || mine) };
+}
+
 export type TemplateRow = Prisma.TemplateGetPayload<object>;
 
 /** The template if this actor may see it; "not found" otherwise (never reveals that it exists). */

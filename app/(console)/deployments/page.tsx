@@ -66,7 +66,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
                     {d.cluster.name}
                     {d.cluster.removed ? " (removed)" : ""} / {d.namespace}
                   </td>
-                  <td>{d.template ? `${d.template.name} v${d.template.version ?? "?"}` : "—"}</td>
+                  <td>{d.detailsHidden ? "a private template" : d.template ? `${d.template.name} v${d.template.version ?? "?"}` : "—"}</td>
                   <td>{d.actor.name}</td>
                   <td>
                     <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span>{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null}

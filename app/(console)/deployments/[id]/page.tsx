@@ -22,7 +22,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   }
-  const canDeploy = roleAllows(role, "deploy.run") && !d.cluster.removed;
+  const canDeploy = roleAllows(role, "deploy.run") && d.canAct && !d.cluster.removed;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -38,40 +38,51 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         <Item label="Who">{d.actor.name} ({d.actor.email})</Item>
         <Item label="When">{when(d.startedAt)} · {duration(d.durationMs)}</Item>
         <Item label="Template">
-          {d.template ? <Link className="text-brand-700 underline" href={`/templates/${d.template.id}`}>{d.template.name} v{d.template.version}</Link> : "—"}
+          {d.detailsHidden ? "a private template" : d.template ? <Link className="text-brand-700 underline" href={`/templates/${d.template.id}`}>{d.template.name} v{d.template.version}</Link> : "—"}
         </Item>
         <Item label="Where">{d.cluster.name}{d.cluster.removed ? " (removed)" : ""} / {d.namespace}</Item>
-        <Item label="Parameters"><code className="text-xs">{JSON.stringify(d.parameters)}</code></Item>
+        {d.detailsHidden ? null : <Item label="Parameters"><code className="text-xs">{JSON.stringify(d.parameters)}</code></Item>}
         {d.replayOfId ? <Item label="Replays"><Link className="text-brand-700 underline" href={`/deployments/${d.replayOfId}`}>{d.replayOfId}</Link></Item> : null}
         {d.reason ? <Item label="Reason">{d.reason}</Item> : null}
       </dl>
-      {d.kind !== "undeploy" ? <RolloutPanel deploymentId={d.id} /> : null}
-      <section aria-labelledby="results-h" className="card overflow-x-auto p-4">
-        <h2 id="results-h" className="mb-2 text-base font-semibold">Per-object results</h2>
-        <table className="data-table">
-          <thead><tr><th>Object</th><th>Planned</th><th>Result</th><th>Message</th></tr></thead>
-          <tbody>
-            {d.results.map((r) => (
-              <tr key={`${r.kind}/${r.name}`} data-testid={`result-${r.kind}-${r.name}`}>
-                <td className="font-mono text-xs">{String(r.kind)}/{String(r.name)}</td>
-                <td>{String(r.action ?? "")}{r.recreated ? " (recreated)" : ""}</td>
-                <td>{String(r.status)}</td>
-                <td className="text-xs">{String(r.message ?? "")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      {d.detailsHidden ? (
+        <p className="card p-4 text-sm text-slate-600" data-testid="details-hidden">
+          This deployment was made from someone else&apos;s private template: its manifest, parameter values, results and rollout are shown
+          only to the person who deployed it and to team owners and admins.
+        </p>
+      ) : (
+        <>
+          {d.kind !== "undeploy" ? <RolloutPanel deploymentId={d.id} /> : null}
+          <section aria-labelledby="results-h" className="card overflow-x-auto p-4">
+            <h2 id="results-h" className="mb-2 text-base font-semibold">Per-object results</h2>
+            <table className="data-table">
+              <thead><tr><th>Object</th><th>Planned</th><th>Result</th><th>Message</th></tr></thead>
+              <tbody>
+                {d.results.map((r) => (
+                  <tr key={`${r.kind}/${r.name}`} data-testid={`result-${r.kind}-${r.name}`}>
+                    <td className="font-mono text-xs">{String(r.kind)}/{String(r.name)}</td>
+                    <td>{String(r.action ?? "")}{r.recreated ? " (recreated)" : ""}</td>
+                    <td>{String(r.status)}</td>
+                    <td className="text-xs">{String(r.message ?? "")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
       {canDeploy && d.kind !== "undeploy" ? (
         <div className="grid gap-6 lg:grid-cols-2">
           <RedeployPanel deploymentId={d.id} />
           <UndeployPanel deploymentId={d.id} appName={d.appName} />
         </div>
       ) : null}
-      <section aria-labelledby="manifest-h">
-        <h2 id="manifest-h" className="mb-2 text-base font-semibold">Exact manifest</h2>
-        <pre className="card max-h-[32rem] overflow-auto p-3 text-xs" data-testid="manifest">{d.manifest}</pre>
-      </section>
+      {d.detailsHidden ? null : (
+        <section aria-labelledby="manifest-h">
+          <h2 id="manifest-h" className="mb-2 text-base font-semibold">Exact manifest</h2>
+          <pre className="card max-h-[32rem] overflow-auto p-3 text-xs" data-testid="manifest">{d.manifest}</pre>
+        </section>
+      )}
     </div>
   );
 }
