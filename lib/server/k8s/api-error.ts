@@ -1,4 +1,5 @@
 import "server-only";
+import { ResponseTooLarge } from "./response-limit";
 
 // Turns what @kubernetes/client-node throws (ApiException with a Status body, or a network
 // error) into a short, user-readable description.
@@ -15,6 +16,8 @@ type StatusBody = { message?: string; reason?: string; details?: { causes?: Arra
 
 export function apiError(e: unknown): ApiErrorInfo {
   const err = e as { name?: string; code?: unknown; body?: unknown; message?: string; cause?: { code?: string; message?: string } };
+  const tooLarge = [e, err?.cause].find((x) => x instanceof ResponseTooLarge);
+  if (tooLarge) return { status: 0, reason: "TooLarge", message: (tooLarge as Error).message, causes: [] };
   if (err?.name === "TimeoutError" || err?.name === "AbortError") {
     return { status: 0, reason: "Timeout", message: "the API server did not answer in time (request timed out)", causes: [] };
   }

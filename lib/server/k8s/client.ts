@@ -2,6 +2,7 @@ import "server-only";
 import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
 import { decryptSecret } from "../crypto";
 import { vetKubeconfig } from "./kubeconfig-policy";
+import { limitResponseBody } from "./response-limit";
 
 // The only module that decrypts a stored kubeconfig. It builds a KubeConfig from the vetted,
 // normalized text with loadFromString — never from files or the environment — and re-vets the
@@ -25,6 +26,9 @@ class BoundedKubeConfig extends KubeConfig {
   override async applySecurityAuthentication(context: RequestContext): Promise<void> {
     await super.applySecurityAuthentication(context);
     if (!context.getSignal()) context.setSignal(AbortSignal.timeout(this.timeoutMs));
+    // A cluster's reply is untrusted: bodies past MAX_RESPONSE_BYTES are not read (response-limit.ts).
+    const dispatcher = context.getDispatcher();
+    if (dispatcher) context.setDispatcher(dispatcher.compose(limitResponseBody()));
   }
 }
 

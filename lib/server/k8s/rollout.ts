@@ -21,6 +21,8 @@ export type RolloutView = {
   state: RolloutState;
   reason: string;
   replicas: number;
+  /** More replicas than MAX_LISTED_PODS: counts only, no per-pod lines. */
+  tooManyToList?: boolean;
   readyReplicas: number;
   updatedReplicas: number;
   updateRevision: string;
@@ -29,6 +31,11 @@ export type RolloutView = {
 };
 
 export const DEFAULT_ROLLOUT_DEADLINE_MS = 5 * 60_000;
+/** Per-pod lines for at most this many replicas; above it the page shows counts ("too many to list"). */
+export const MAX_LISTED_PODS = 500;
+
+// Everything the cluster says is untrusted: the replica count is checked before it sizes anything,
+// the pod list is asked for one page (?limit=) and cut to it, bodies are capped in client.ts.
 
 export async function readRollout(kc: KubeConfig, namespace: string, name: string, startedAt: Date, deadlineMs = DEFAULT_ROLLOUT_DEADLINE_MS): Promise<RolloutView> {
   const empty = { replicas: 0, readyReplicas: 0, updatedReplicas: 0, updateRevision: "", pods: [], checkedAt: new Date().toISOString() };
@@ -39,29 +46,49 @@ export async function readRollout(kc: KubeConfig, namespace: string, name: strin
     if (isNotFound(e)) return { ...empty, state: "missing", reason: `StatefulSet ${name} does not exist in namespace ${namespace}` };
     return { ...empty, state: "unavailable", reason: apiError(e).message };
   }
-  const selector = Object.entries(sts.spec?.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
-  const pods = await kc.makeApiClient(CoreV1Api).listNamespacedPod({ namespace, labelSelector: selector });
-  const byName = new Map(pods.items.map((p) => [p.metadata?.name ?? "", p]));
   const replicas = sts.spec?.replicas ?? 1;
-  const updateRevision = sts.status?.updateRevision ?? "";
-  const lines = Array.from({ length: replicas }, (_, i) => podLine(i, `${name}-${i}`, byName.get(`${name}-${i}`), updateRevision));
+  const readyReplicas = count(sts.status?.readyReplicas);
+  const updatedReplicas = count(sts.status?.updatedReplicas);
+  if (!isCount(replicas)) return { ...empty, state: "unavailable", reason: `the cluster returned an invalid replica count for StatefulSet ${name}` };
+  const updateRevision = String(sts.status?.updateRevision ?? "").slice(0, 253);
+  const tooManyToList = replicas > MAX_LISTED_PODS;
+  let lines: PodLine[] = [];
+  if (!tooManyToList) {
+    const selector = Object.entries(sts.spec?.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
+    let pods: V1Pod[];
+    try {
+      pods = (await kc.makeApiClient(CoreV1Api).listNamespacedPod({ namespace, labelSelector: selector, limit: MAX_LISTED_PODS })).items ?? [];
+    } catch (e) {
+      return { ...empty, replicas, readyReplicas, updatedReplicas, updateRevision, state: "unavailable", reason: apiError(e).message };
+    }
+    const byName = new Map(pods.slice(0, MAX_LISTED_PODS).map((p) => [p.metadata?.name ?? "", p]));
+    lines = Array.from({ length: replicas }, (_, i) => podLine(i, `${name}-${i}`, byName.get(`${name}-${i}`), updateRevision));
+  }
   const done =
-    (sts.status?.observedGeneration ?? 0) >= (sts.metadata?.generation ?? 0) && lines.every((p) => p.ready && p.updated) && (sts.status?.readyReplicas ?? 0) >= replicas;
-  const view = {
-    replicas,
-    readyReplicas: sts.status?.readyReplicas ?? 0,
-    updatedReplicas: sts.status?.updatedReplicas ?? 0,
-    updateRevision,
-    pods: lines,
-    checkedAt: new Date().toISOString(),
-  };
+    (sts.status?.observedGeneration ?? 0) >= (sts.metadata?.generation ?? 0) &&
+    lines.every((p) => p.ready && p.updated) &&
+    readyReplicas >= replicas &&
+    (!tooManyToList || updatedReplicas >= replicas);
+  const view = { replicas, readyReplicas, updatedReplicas, updateRevision, pods: lines, checkedAt: new Date().toISOString(), ...(tooManyToList ? { tooManyToList } : {}) };
   if (done) return { ...view, state: "ready", reason: "" };
   const waiting = lines.find((p) => !p.ready || !p.updated);
-  const why = waiting ? `${waiting.name}: ${waiting.reason || (waiting.exists ? "not ready" : "not created yet")}` : "waiting for the controller";
+  const why = tooManyToList
+    ? `${readyReplicas} of ${replicas} ready, ${updatedReplicas} updated (too many pods to list)`
+    : waiting
+      ? `${waiting.name}: ${waiting.reason || (waiting.exists ? "not ready" : "not created yet")}`
+      : "waiting for the controller";
   if (Date.now() - startedAt.getTime() > deadlineMs) {
     return { ...view, state: "stalled", reason: `not ready ${Math.round(deadlineMs / 1000)} s after the deployment started — ${why}` };
   }
   return { ...view, state: "progressing", reason: why };
+}
+
+function isCount(n: unknown): n is number {
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+}
+
+function count(n: unknown): number {
+  return isCount(n) ? n : 0;
 }
 
 function podLine(ordinal: number, name: string, pod: V1Pod | undefined, updateRevision: string): PodLine {

@@ -21,6 +21,9 @@ export const APP_KINDS: Array<[string, string]> = [
   ["v1", "Secret"],
 ];
 
+/** At most this many objects of one kind are read from a list reply. */
+export const MAX_LISTED_OBJECTS = 500;
+
 export async function undeployApp(kc: KubeConfig, namespace: string, appName: string, extraKinds: Array<[string, string]> = []): Promise<UndeployResult> {
   const api = ObjectApi.for(kc);
   const selector = `${LABEL_APP}=${appName}`;
@@ -28,8 +31,12 @@ export async function undeployApp(kc: KubeConfig, namespace: string, appName: st
   const deleted: DeletedObject[] = [];
   for (const [apiVersion, kind] of kinds) {
     let items: KubernetesObject[];
+    let more = false;
     try {
-      items = (await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, selector)).items;
+      // One page per kind (a cluster's list is untrusted: never an unbounded number of deletes).
+      const list = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, selector, MAX_LISTED_OBJECTS);
+      items = (list.items ?? []).slice(0, MAX_LISTED_OBJECTS);
+      more = Boolean(list.metadata?._continue) || (list.items?.length ?? 0) > MAX_LISTED_OBJECTS;
     } catch (e) {
       if (isNotFound(e) || /Unrecognized API version|resource metadata/.test(describeError(e))) continue; // kind not served here
       throw e;
@@ -43,14 +50,16 @@ export async function undeployApp(kc: KubeConfig, namespace: string, appName: st
         if (!isNotFound(e)) deleted.push({ kind, name: header.metadata.name, ok: false, message: describeError(e) });
       }
     }
+    if (more) deleted.push({ kind, name: "(more)", ok: false, message: `more than ${MAX_LISTED_OBJECTS} ${kind} objects carry the app's label; undeploy again to delete the rest` });
   }
   return { deleted, keptClaims: await listAppClaims(kc, namespace, appName) };
 }
 
 /** The app's claims: labelled with the app (StatefulSet claims carry the selector labels). */
 export async function listAppClaims(kc: KubeConfig, namespace: string, appName: string): Promise<KeptClaim[]> {
-  const list = await kc.makeApiClient(CoreV1Api).listNamespacedPersistentVolumeClaim({ namespace, labelSelector: `${LABEL_APP}=${appName}` });
-  return list.items
+  const list = await kc.makeApiClient(CoreV1Api).listNamespacedPersistentVolumeClaim({ namespace, labelSelector: `${LABEL_APP}=${appName}`, limit: MAX_LISTED_OBJECTS });
+  return (list.items ?? [])
+    .slice(0, MAX_LISTED_OBJECTS)
     .map((c) => ({ name: c.metadata?.name ?? "", phase: c.status?.phase ?? "", volume: c.spec?.volumeName ?? "", capacity: c.status?.capacity?.storage ?? "" }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

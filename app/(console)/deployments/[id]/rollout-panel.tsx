@@ -51,6 +51,11 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       {!view && !error ? <p className="text-sm text-slate-500">Reading the cluster…</p> : null}
       {view?.reason ? <p className={`text-sm ${view.state === "stalled" ? "text-red-700" : "text-slate-600"}`}>{view.reason}</p> : null}
+      {view?.tooManyToList ? (
+        <p className="text-sm text-slate-600" data-testid="rollout-too-many">
+          {view.readyReplicas}/{view.replicas} ready, {view.updatedReplicas} updated — too many pods to list one by one.
+        </p>
+      ) : null}
       {view && view.pods.length ? (
         <>
           <p className="text-xs text-slate-500">
