@@ -28,6 +28,9 @@ const envSchema = z
     BERTH_OIDC_CLIENT_ID: optionalString,
     BERTH_OIDC_CLIENT_SECRET: optionalString,
     BERTH_OIDC_NAME: z.string().default("Single sign-on"),
+    BERTH_MAX_TEMPLATES_PER_TEAM: z.coerce.number().int().min(1).default(1000),
+    BERTH_MAX_TEMPLATE_VERSIONS: z.coerce.number().int().min(1).default(1000),
+    BERTH_MAX_TEMPLATE_KB: z.coerce.number().int().min(16).max(16 * 1024).default(1024),
     BERTH_TRUSTED_PROXIES: z
       .string()
       .default("")

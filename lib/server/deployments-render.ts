@@ -7,6 +7,7 @@ import { authorize, type Actor, type Ctx } from "./authz";
 import { db } from "./db";
 import { invalid, notFound } from "./errors";
 import { findVisibleTemplate, visibleTemplatesWhere } from "./template-access";
+import { templateLimits } from "./templates-input";
 
 // What a deploy applies: rendered on the server from a stored, immutable template version and
 // the user's parameter values (never YAML from the browser), or a stored record's manifest.
@@ -31,9 +32,11 @@ export type DeployableVersion = {
 export async function loadDeployableVersion(ctx: Ctx, templateId: string, version?: number): Promise<DeployableVersion> {
   const actor = await authorize(ctx, "team.read");
   const template = await findVisibleTemplate(actor, templateId);
-  const versions = await db().templateVersion.findMany({ where: { templateId }, select: { version: true, spec: true, parameters: true }, orderBy: { version: "desc" } });
-  const chosen = versions.find((v) => v.version === (version ?? template.latestVersion)) ?? (version ? undefined : versions[0]);
-  if (!chosen) throw notFound(`Version ${version} of that template`);
+  // The version picker needs the numbers only; the content is read for the chosen version alone.
+  const versions = await db().templateVersion.findMany({ where: { templateId }, select: { version: true }, orderBy: { version: "desc" }, take: templateLimits().versions });
+  const wanted = version ?? template.latestVersion;
+  const chosen = await db().templateVersion.findUnique({ where: { templateId_version: { templateId, version: wanted } }, select: { version: true, spec: true, parameters: true } });
+  if (!chosen) throw notFound(`Version ${version ?? wanted} of that template`);
   const spec = chosen.spec as { name?: unknown };
   return {
     templateId,

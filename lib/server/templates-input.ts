@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { SIZE_LIMITS, resolveParameters, type ParameterDefinition } from "@/lib/manifests";
+import { env } from "./env";
 import { invalid, type FieldErrors } from "./errors";
 import { pushAt, unsafeSegment } from "@/lib/manifests/plain-object";
 import { applyBindings, UNSAFE_PATH_MESSAGE } from "./templates-bindings";
@@ -8,7 +9,11 @@ import { applyBindings, UNSAFE_PATH_MESSAGE } from "./templates-bindings";
 // What the wizard's save dialog sends, checked before anything heavy runs, and the one place
 // that turns a (spec, parameters, bindings) triple into a stored template spec or field errors
 // whose paths the form maps back to its fields (`spec.containers.0.image`, `parameters.1.default`).
-export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+/** The operator's limits on what a team stores (README: BERTH_MAX_TEMPLATE_KB, …_VERSIONS, …_PER_TEAM). */
+export function templateLimits() {
+  const e = env();
+  return { bytes: e.BERTH_MAX_TEMPLATE_KB * 1024, versions: e.BERTH_MAX_TEMPLATE_VERSIONS, templatesPerTeam: e.BERTH_MAX_TEMPLATES_PER_TEAM };
+}
 
 const LabelSchema = z.string().trim().min(1).max(63).regex(/^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/i, "use letters, digits, '.', '_' or '-'");
 export const TemplateMetaSchema = z.object({
@@ -44,8 +49,9 @@ export function assertReasonableSize(input: unknown): void {
   } catch {
     throw invalid("The template could not be read.");
   }
-  if (bytes > MAX_TEMPLATE_BYTES) {
-    throw invalid(`The template is too large (${Math.round(bytes / 1024)} KB; the limit is ${MAX_TEMPLATE_BYTES / 1024} KB). Nothing was saved.`);
+  const limit = templateLimits().bytes;
+  if (bytes > limit) {
+    throw invalid(`The template is too large (${Math.round(bytes / 1024)} KB; the limit is ${limit / 1024} KB). Nothing was saved.`);
   }
   const spec = (input as { spec?: { containers?: unknown; initContainers?: unknown } } | null)?.spec;
   const errors: FieldErrors = {};

@@ -7,7 +7,7 @@ import { authorize, type Ctx } from "./authz";
 import { invalid } from "./errors";
 import { findVisibleTemplate } from "./template-access";
 import { createTemplate, getTemplateVersion } from "./templates";
-import { MAX_TEMPLATE_BYTES } from "./templates-input";
+import { templateLimits } from "./templates-input";
 
 // Templates in and out as files: a version's rendered manifest (kubectl-ready), the template
 // itself as a `kind: BerthTemplate` document that imports back, and a diff of two versions.
@@ -19,9 +19,10 @@ export type ImportInput = { text: string; name?: string; visibility?: "private" 
 export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id: string; version: number; warnings: string[] }> {
   await authorize(ctx, "template.write", { what: "template.import" });
   const text = typeof input.text === "string" ? input.text : "";
-  if (text.length > MAX_TEMPLATE_BYTES) {
-    throw invalid(`The YAML is too large (${Math.round(text.length / 1024)} KB; the limit is ${MAX_TEMPLATE_BYTES / 1024} KB). Import one application at a time.`, {
-      text: ["too large: at most 1 MB"],
+  const limit = templateLimits().bytes;
+  if (text.length > limit) {
+    throw invalid(`The YAML is too large (${Math.round(text.length / 1024)} KB; the limit is ${limit / 1024} KB). Import one application at a time.`, {
+      text: [`too large: at most ${limit / 1024} KB`],
     });
   }
   if (!text.trim()) throw invalid("Paste YAML or choose a file.", { text: ["is required"] });

@@ -13,7 +13,7 @@ import {
 } from "./template-access";
 import { unbindTemplate, type Binding } from "./templates-bindings";
 import {
-  assertReasonableSize, buildTemplateContent, parseOrThrow, TemplateContentSchema, TemplateMetaSchema,
+  assertReasonableSize, buildTemplateContent, parseOrThrow, TemplateContentSchema, TemplateMetaSchema, templateLimits,
   type TemplateContentInput, type TemplateMetaInput,
 } from "./templates-input";
 
@@ -160,6 +160,7 @@ export async function createTemplate(ctx: Ctx, input: CreateTemplateInput, actio
   const content = buildTemplateContent(parseOrThrow(TemplateContentSchema, input));
   assertMayLock(actor, content.parameters, []);
   return db().$transaction(async (tx) => {
+    await assertRoomForTemplate(tx, actor.teamId);
     const t = await tx.template.create({
       data: { teamId: actor.teamId, ownerId: actor.userId, ...meta, latestVersion: 1 },
     });
@@ -195,6 +196,10 @@ async function appendVersion(
 ): Promise<{ version: number }> {
   if (!Number.isSafeInteger(baseVersion) || baseVersion < 1) throw invalid("The version you started from is missing; reload the page.");
   const next = baseVersion + 1;
+  const { versions: maxVersions } = templateLimits();
+  if (next > maxVersions) {
+    throw invalid(`This template already has ${baseVersion} versions; a template keeps at most ${maxVersions} versions. Duplicate it to keep editing (the copy starts at version 1). Nothing was saved.`);
+  }
   try {
     return await db().$transaction(async (tx) => {
       // The conditional update is the lock: of two saves from the same base, one matches.
@@ -212,6 +217,18 @@ async function appendVersion(
       await recordAuditAlone({ action, actor: { id: actor.userId, email: actor.email }, teamId: actor.teamId, target: { type: "template", id: t.id, name: t.name }, summary: { baseVersion }, result: "failure", reason: e.message });
     }
     throw e;
+  }
+}
+
+/**
+ * Templates per team (BERTH_MAX_TEMPLATES_PER_TEAM), archived ones included: counted under a
+ * transaction-scoped advisory lock per team, so two creates at once cannot both take the last place.
+ */
+async function assertRoomForTemplate(tx: Tx, teamId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`berth:templates:${teamId}`}, 0))`;
+  const max = templateLimits().templatesPerTeam;
+  if ((await tx.template.count({ where: { teamId } })) >= max) {
+    throw invalid(`This team has reached its limit: a team keeps at most ${max} templates (archived ones count). Add versions to an existing template, or ask the operator to raise BERTH_MAX_TEMPLATES_PER_TEAM. Nothing was saved.`);
   }
 }
 
@@ -233,6 +250,7 @@ export async function duplicateTemplate(ctx: Ctx, templateId: string, input: { n
   const v = await loadVersion(source, source.latestVersion);
   const { name } = parseOrThrow(TemplateMetaSchema.pick({ name: true }), { name: input.name?.trim() || `${source.name} (copy)`.slice(0, 100) });
   return db().$transaction(async (tx) => {
+    await assertRoomForTemplate(tx, actor.teamId);
     const t = await tx.template.create({
       data: { teamId: actor.teamId, ownerId: actor.userId, name, description: source.description, labels: source.labels, visibility: "private", latestVersion: 1 },
     });
