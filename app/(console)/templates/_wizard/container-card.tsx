@@ -27,6 +27,7 @@ function PortRows({ base }: { base: string }) {
         <div key={f.id} className={ROW}>
           <TextField path={`${base}.ports.${i}.name`} label="Port name" optional mono />
           <NumberField path={`${base}.ports.${i}.containerPort`} label="Container port" />
+          <NumberField path={`${base}.ports.${i}.hostPort`} label="Host port" optional hint="Also on the node's address; one pod per node." />
           <SelectField path={`${base}.ports.${i}.protocol`} label="Protocol" options={["TCP", "UDP", "SCTP"]} />
           <div className={ROW_END}>
             <RemoveButton label={`Remove port ${i + 1}`} onClick={() => ports.remove(i)} />

@@ -10,6 +10,7 @@ const KINDS: { value: EnvVarType; label: string }[] = [
   { value: "secretKey", label: "Secret key" },
   { value: "fieldRef", label: "Variable reference (pod field)" },
   { value: "resourceFieldRef", label: "Resource reference" },
+  { value: "fileKey", label: "Key of an env file in a volume" },
 ];
 
 /** Environment variables of every kind, plus whole ConfigMaps/Secrets (envFrom). */
@@ -45,6 +46,13 @@ export function EnvRows({ base }: { base: string }) {
               <>
                 <SelectField path={`${p}.resource`} label="Resource" options={RESOURCE_REF_NAMES} />
                 <TextField path={`${p}.divisor`} label="Divisor" optional placeholder="1" />
+              </>
+            ) : null}
+            {type === "fileKey" ? (
+              <>
+                <TextField path={`${p}.volumeName`} label="emptyDir volume" mono />
+                <TextField path={`${p}.path`} label="File in the volume" placeholder="app.env" mono />
+                <TextField path={`${p}.key`} label="Key" mono />
               </>
             ) : null}
             <div className={ROW_END}>

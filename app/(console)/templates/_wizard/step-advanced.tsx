@@ -37,6 +37,7 @@ function ServicePorts({ type }: { type: string | undefined }) {
           ) : (
             <NumberField path={`spec.service.ports.${i}.nodePort`} label="Node port" optional />
           )}
+          <TextField path={`spec.service.ports.${i}.appProtocol`} label="App protocol" optional placeholder="http, h2c, kubernetes.io/ws" mono />
           <div className={ROW_END}>
             <RemoveButton label={`Remove service port ${i + 1}`} onClick={() => ports.remove(i)} />
           </div>
@@ -81,6 +82,7 @@ function ServiceSection() {
 function IngressPaths({ rule }: { rule: number }) {
   const { control, getValues } = useFormContext<WizardValues>();
   const paths = useFieldArray({ control, name: `spec.ingress.rules.${rule}.paths` });
+  const values = useWatch<WizardValues, `spec.ingress.rules.${number}.paths`>({ name: `spec.ingress.rules.${rule}.paths` }) ?? [];
   return (
     <div className="space-y-2">
       {paths.fields.map((f, j) => {
@@ -89,8 +91,18 @@ function IngressPaths({ rule }: { rule: number }) {
           <div key={f.id} className={ROW}>
             <TextField path={`${p}.path`} label="Path" mono />
             <SelectField path={`${p}.pathType`} label="Path type" options={["Prefix", "Exact", "ImplementationSpecific"]} />
-            <TextField path={`${p}.serviceName`} label="Backend service" mono />
-            <NumberField path={`${p}.servicePort`} label="Backend port" portOrName />
+            {values[j]?.resource ? (
+              // A backend that is another resource (imported as written): kind and name, no Service.
+              <>
+                <TextField path={`${p}.resource.kind`} label="Backend resource kind" hint="Not a Service: routed to this resource." mono />
+                <TextField path={`${p}.resource.name`} label="Backend resource name" mono />
+              </>
+            ) : (
+              <>
+                <TextField path={`${p}.serviceName`} label="Backend service" mono />
+                <NumberField path={`${p}.servicePort`} label="Backend port" portOrName />
+              </>
+            )}
             <div className={ROW_END}>
               <RemoveButton label={`Remove path ${j + 1} of rule ${rule + 1}`} onClick={() => paths.remove(j)} />
             </div>
@@ -200,6 +212,7 @@ function ScalingSection() {
   return (
     <Section title="Scaling" description="Metric scaling needs resource requests on the containers. While an autoscaler is on it manages the replica count: the StatefulSet is deployed without spec.replicas.">
       <Toggle id="toggle-hpa" label="Metric scaling (HorizontalPodAutoscaler)" checked={!!autoscaling} onChange={(v) => setValue("spec.autoscaling", v ? { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } : undefined, { shouldDirty: true })}>
+        <TextField path="spec.autoscaling.name" label="Autoscaler name" optional placeholder="(the app's name)" mono hint="Keep an imported autoscaler's name, so deploying does not add a second one." />
         <div className="grid gap-3 sm:grid-cols-4">
           <NumberField path="spec.autoscaling.minReplicas" label="Min replicas" />
           <NumberField path="spec.autoscaling.maxReplicas" label="Max replicas" />
@@ -208,6 +221,7 @@ function ScalingSection() {
         </div>
       </Toggle>
       <Toggle id="toggle-cron" label="Scheduled scaling (CronHorizontalPodAutoscaler)" checked={!!scheduled} onChange={(v) => setValue("spec.scheduledScaling", v ? { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4 }], excludeDates: [] } : undefined, { shouldDirty: true })}>
+        <TextField path="spec.scheduledScaling.name" label="Scheduled scaling name" optional placeholder="(the app's name)" mono />
         <CronJobs />
         <ListField path="spec.scheduledScaling.excludeDates" label="Excluded dates" hint="Cron-style dates to skip, one per line." />
       </Toggle>

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { ACCESS_MODES, defaultVolume, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests";
 import { AddButton, CheckField, FieldMessage, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
@@ -59,6 +60,45 @@ export function PodVolumes() {
   );
 }
 
+type ClassMode = "default" | "none" | "named";
+
+/**
+ * storageClassName has three meanings: omitted = the cluster's default class; "" = no class
+ * (the claim binds a pre-created volume); a name = that class. The form says which.
+ */
+function StorageClassField({ path }: { path: string }) {
+  const { setValue } = useFormContext<WizardValues>();
+  const value = useWatch<WizardValues>({ name: path as never }) as unknown as string | undefined;
+  const [mode, setMode] = useState<ClassMode>(value === undefined ? "default" : value === "" ? "none" : "named");
+  const choose = (next: ClassMode) => {
+    setMode(next);
+    setValue(path as never, (next === "default" ? undefined : next === "none" ? "" : value || "") as never, { shouldDirty: true, shouldValidate: true });
+  };
+  const id = fieldId(`${path}-mode`);
+  return (
+    <div className="space-y-2">
+      <div>
+        <label htmlFor={id} className="label">Storage class</label>
+        <select id={id} className="input" value={mode} onChange={(e) => choose(e.target.value as ClassMode)}>
+          <option value="default">Cluster default (field left out)</option>
+          <option value="none">No class: bind a pre-created volume (&quot;&quot;)</option>
+          <option value="named">A named class</option>
+        </select>
+      </div>
+      {mode === "named" ? (
+        <TextField path={path} label="Class name" placeholder="standard" mono hint='Left empty it is "" (no class).' />
+      ) : (
+        <>
+          <p className="text-xs text-slate-500">
+            {mode === "default" ? "The cluster's default StorageClass provisions each pod's volume." : 'storageClassName: "" — no provisioning; each claim binds an existing PersistentVolume without a class.'}
+          </p>
+          <FieldMessage path={path} />
+        </>
+      )}
+    </div>
+  );
+}
+
 /** Per-pod storage: one PVC per pod and claim template. */
 export function ClaimTemplates() {
   const { control, register } = useFormContext<WizardValues>();
@@ -72,7 +112,7 @@ export function ClaimTemplates() {
           <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
             <div className={ROW}>
               <TextField path={`${p}.name`} label="Claim name" mono />
-              <TextField path={`${p}.storageClassName`} label="Storage class" optional placeholder="(cluster default)" />
+              <StorageClassField path={`${p}.storageClassName`} />
               <TextField path={`${p}.size`} label="Size" placeholder="10Gi" />
               <div className={ROW_END}>
                 <RemoveButton label={`Remove per-pod storage ${i + 1}`} onClick={() => claims.remove(i)} />
@@ -119,6 +159,7 @@ export function MountRows({ base }: { base: string }) {
             <TextField path={`${p}.name`} label="Volume or claim" list={listId} mono />
             <TextField path={`${p}.mountPath`} label="Mount path" mono />
             <TextField path={`${p}.subPath`} label="Sub-path" optional mono />
+            <SelectField path={`${p}.mountPropagation`} label="Mount propagation" optional options={["None", "HostToContainer", "Bidirectional"]} />
             <div className={ROW_END}>
               <CheckField path={`${p}.readOnly`} label="Read-only" />
             </div>
