@@ -11,10 +11,13 @@ import { asArr, asObj, asStringMap, stableJson, type Obj } from "./read";
  */
 export function warnAboutRegeneratedFields(spec: AppSpec, headless: Obj | undefined, service: Obj | undefined, ctx: ImportContext): void {
   if (headless) {
-    const regenerated = new Set(asArr(renderHeadlessService(spec).spec?.ports).map((p) => portKey(p)));
+    const regenerated = new Map(asArr(renderHeadlessService(spec).spec?.ports).map((p) => [portKey(p), asObj(p).name]));
     for (const p of asArr(asObj(headless.spec).ports)) {
+      const name = asObj(p).name;
       if (!regenerated.has(portKey(p)))
         ctx.warn(`headless Service port ${String(asObj(p).port)} is not a named container port; Berth derives the headless Service's ports from the containers`, "headlessServiceName");
+      else if (name !== undefined && regenerated.get(portKey(p)) !== name)
+        ctx.warn(`headless Service port ${String(asObj(p).port)} is named ${String(regenerated.get(portKey(p)))} (its container port's name), not ${String(name)}`, "headlessServiceName");
     }
   }
   const appSelector = stableJson(selectorLabels(spec));
