@@ -1,9 +1,10 @@
 "use client";
-import { Boxes, FileStack, History, ScrollText, Users } from "lucide-react";
+import { AppWindow, Boxes, FileStack, History, ScrollText, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const ITEMS = [
+  { href: "/applications", label: "Applications", icon: AppWindow },
   { href: "/templates", label: "Templates", icon: FileStack },
   { href: "/clusters", label: "Clusters", icon: Boxes },
   { href: "/deployments", label: "Deployments", icon: History },

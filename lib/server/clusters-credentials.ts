@@ -82,7 +82,7 @@ export async function testMyCredential(ctx: Ctx, clusterId: string, namespace?: 
 }
 
 /** The caller's own client configuration for a live cluster of their team (for deploys). */
-export async function openMyKubeConfig(actor: Actor, clusterId: string): Promise<{ kc: KubeConfig; cluster: { id: string; name: string }; credential: CredentialView }> {
+export async function openMyKubeConfig(actor: Actor, clusterId: string, opts: { timeoutMs?: number } = {}): Promise<{ kc: KubeConfig; cluster: { id: string; name: string }; credential: CredentialView }> {
   const cluster = await findTeamCluster(actor, clusterId);
   const row = await db().clusterCredential.findUnique({
     where: { clusterId_userId: { clusterId: cluster.id, userId: actor.userId } },
@@ -91,7 +91,7 @@ export async function openMyKubeConfig(actor: Actor, clusterId: string): Promise
   if (!row) throw invalid(`Attach your kubeconfig to cluster "${cluster.name}" first: deploys always use your own credentials.`, { clusterIds: [`No credential of yours for ${cluster.name}.`] });
   let kc: KubeConfig;
   try {
-    kc = openCredential(row);
+    kc = openCredential(row, opts);
   } catch {
     throw invalid(`Your stored kubeconfig for "${cluster.name}" can no longer be opened (was the encryption key changed?): attach it again.`, { clusterIds: [`Re-attach your kubeconfig for ${cluster.name}.`] });
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
+import { FilterSelect, FilterText } from "@/app/_components/filter-fields";
 import { historyFilterSchema, STATUSES } from "@/lib/server/deployments-input";
 import { historyFilterOptions, listDeployments } from "@/lib/server/deployments-query";
 import { requireTeamWorkspace } from "@/lib/server/session";
@@ -26,12 +27,12 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
         actions={<Link href="/deployments/new" className="btn-primary">New deployment</Link>}
       />
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label="Filter deployments">
-        <Select name="clusterId" label="Cluster" value={filter.clusterId} options={options.clusters.map((c) => [c.id, c.name])} />
-        <Text name="namespace" label="Namespace" value={filter.namespace} />
-        <Text name="app" label="App" value={filter.app} />
-        <Select name="templateId" label="Template" value={filter.templateId} options={options.templates.map((t) => [t.id, t.name])} />
-        <Select name="status" label="Status" value={filter.status} options={STATUSES.map((s) => [s, s])} />
-        <Select name="actorId" label="By" value={filter.actorId} options={options.actors.map((a) => [a.id, a.name])} />
+        <FilterSelect name="clusterId" label="Cluster" value={filter.clusterId} options={options.clusters.map((c) => [c.id, c.name])} />
+        <FilterText name="namespace" label="Namespace" value={filter.namespace} />
+        <FilterText name="app" label="App" value={filter.app} />
+        <FilterSelect name="templateId" label="Template" value={filter.templateId} options={options.templates.map((t) => [t.id, t.name])} />
+        <FilterSelect name="status" label="Status" value={filter.status} options={STATUSES.map((s) => [s, s])} />
+        <FilterSelect name="actorId" label="By" value={filter.actorId} options={options.actors.map((a) => [a.id, a.name])} />
         <button type="submit" className="btn-secondary">Filter</button>
         <Link href="/deployments" className="text-sm text-slate-600 underline">Clear</Link>
       </form>
@@ -85,29 +86,6 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
         {page > 1 ? <Link href={pageLink(page - 1)} className="btn-secondary">Previous</Link> : null}
         {page < pages ? <Link href={pageLink(page + 1)} className="btn-secondary">Next</Link> : null}
       </nav>
-    </div>
-  );
-}
-
-function Text({ name, label, value }: { name: string; label: string; value?: string }) {
-  return (
-    <div className="w-36">
-      <label htmlFor={`h-${name}`} className="label">{label}</label>
-      <input id={`h-${name}`} name={name} defaultValue={value ?? ""} className="input" />
-    </div>
-  );
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: Array<[string, string]> }) {
-  return (
-    <div>
-      <label htmlFor={`h-${name}`} className="label">{label}</label>
-      <select id={`h-${name}`} name={name} defaultValue={value ?? ""} className="input">
-        <option value="">any</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>{l}</option>
-        ))}
-      </select>
     </div>
   );
 }

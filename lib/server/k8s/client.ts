@@ -41,6 +41,6 @@ export function kubeConfigFromText(text: string, opts: { timeoutMs?: number } = 
   return kc;
 }
 
-export function openCredential(credential: SealedCredential): KubeConfig {
-  return kubeConfigFromText(decryptSecret(credential.kubeconfigCipher, credentialAad(credential.clusterId, credential.userId)));
+export function openCredential(credential: SealedCredential, opts: { timeoutMs?: number } = {}): KubeConfig {
+  return kubeConfigFromText(decryptSecret(credential.kubeconfigCipher, credentialAad(credential.clusterId, credential.userId)), opts);
 }

@@ -1,0 +1,149 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { authorize, type Actor, type Ctx } from "./authz";
+import { decodeCursor, encodeCursor, type AppFilter, type AppKey } from "./applications-input";
+import { db } from "./db";
+import { notFound } from "./errors";
+import { visibleTemplatesWhere } from "./template-access";
+
+// Applications = what Berth deployed and has not undeployed, keyed by (cluster, namespace, app),
+// built from deployment records alone (no cluster call): one row per key whose latest applied
+// deploy/redeploy is newer than its latest applied undeploy. Scoped by team; keyset pages.
+export const APPS_PAGE_SIZE = 50;
+/** With a live filter (health/sync) at most this many records are checked for one page. */
+export const LIVE_FILTER_SCAN = 500;
+
+export type AppRecord = {
+  clusterId: string;
+  clusterName: string;
+  clusterRemoved: boolean;
+  namespace: string;
+  appName: string;
+  /** The latest record of any kind and result (what the "last deployment" column shows). */
+  last: { id: string; kind: string; status: string; startedAt: Date; actorName: string; actorEmail: string };
+  /** The latest applied deploy/redeploy: its manifest is what "in sync" compares with. */
+  applied: { id: string; startedAt: Date; templateId: string | null; templateName: string | null; templateVersion: number | null };
+};
+
+type Raw = {
+  clusterId: string;
+  clusterName: string;
+  clusterRemoved: boolean;
+  namespace: string;
+  appName: string;
+  lastId: string;
+  lastKind: string;
+  lastStatus: string;
+  lastStartedAt: Date;
+  actorName: string;
+  actorEmail: string;
+  appliedId: string;
+  appliedStartedAt: Date;
+  templateId: string | null;
+  templateName: string | null;
+  templateVersion: number | null;
+};
+
+function whereSql(actor: Actor, f: AppFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`d."teamId" = ${actor.teamId}`];
+  if (f.cluster) parts.push(Prisma.sql`d."clusterId" = ${f.cluster}`);
+  if (f.namespace) parts.push(Prisma.sql`d."namespace" = ${f.namespace}`);
+  if (f.q) parts.push(Prisma.sql`strpos(d."appName", ${f.q.toLowerCase()}) > 0`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** The application keys and their two records, in (app, namespace, cluster) order, after a cursor. */
+async function queryApps(actor: Actor, f: AppFilter, limit: number, key?: AppKey): Promise<Raw[]> {
+  const where = key
+    ? Prisma.sql`d."teamId" = ${actor.teamId} AND d."clusterId" = ${key.clusterId} AND d."namespace" = ${key.namespace} AND d."appName" = ${key.appName}`
+    : whereSql(actor, f);
+  const cursor = decodeCursor(f.after);
+  const after = cursor ? Prisma.sql`AND (a."appName", a."namespace", a."clusterId") > (${cursor[0]}, ${cursor[1]}, ${cursor[2]})` : Prisma.empty;
+  // A private template's name is shown only to its owner (the same rule as the template library).
+  const template = f.template ? Prisma.sql`AND a."templateId" = ${f.template}` : Prisma.empty;
+  return db().$queryRaw<Raw[]>`
+    WITH scoped AS (SELECT * FROM "Deployment" d WHERE ${where}),
+    last AS (
+      SELECT DISTINCT ON ("clusterId", "namespace", "appName") "clusterId", "namespace", "appName", id, kind::text AS kind, status::text AS status, "startedAt", "actorId"
+      FROM scoped ORDER BY "clusterId", "namespace", "appName", "startedAt" DESC, id DESC
+    ),
+    applied AS (
+      SELECT DISTINCT ON ("clusterId", "namespace", "appName") "clusterId", "namespace", "appName", id, "startedAt", "templateId", "templateVersionId"
+      FROM scoped WHERE kind <> 'undeploy' AND status = 'applied'
+      ORDER BY "clusterId", "namespace", "appName", "startedAt" DESC, id DESC
+    ),
+    removed AS (
+      SELECT "clusterId", "namespace", "appName", max("startedAt") AS at
+      FROM scoped WHERE kind = 'undeploy' AND status = 'applied' GROUP BY 1, 2, 3
+    )
+    SELECT a."clusterId", c.name AS "clusterName", (c."removedAt" IS NOT NULL) AS "clusterRemoved", a."namespace", a."appName",
+           l.id AS "lastId", l.kind AS "lastKind", l.status AS "lastStatus", l."startedAt" AS "lastStartedAt",
+           u.name AS "actorName", u.email AS "actorEmail",
+           a.id AS "appliedId", a."startedAt" AS "appliedStartedAt", a."templateId",
+           CASE WHEN t.visibility = 'team' OR t."ownerId" = ${actor.userId} THEN t.name END AS "templateName", v.version AS "templateVersion"
+    FROM applied a
+    JOIN last l USING ("clusterId", "namespace", "appName")
+    LEFT JOIN removed r USING ("clusterId", "namespace", "appName")
+    JOIN "Cluster" c ON c.id = a."clusterId"
+    JOIN "User" u ON u.id = l."actorId"
+    LEFT JOIN "Template" t ON t.id = a."templateId"
+    LEFT JOIN "TemplateVersion" v ON v.id = a."templateVersionId"
+    WHERE (r.at IS NULL OR a."startedAt" > r.at) ${after} ${template}
+    ORDER BY a."appName", a."namespace", a."clusterId"
+    LIMIT ${limit}`;
+}
+
+function toRecord(r: Raw): AppRecord {
+  return {
+    clusterId: r.clusterId,
+    clusterName: r.clusterName,
+    clusterRemoved: r.clusterRemoved,
+    namespace: r.namespace,
+    appName: r.appName,
+    last: { id: r.lastId, kind: r.lastKind, status: r.lastStatus, startedAt: r.lastStartedAt, actorName: r.actorName, actorEmail: r.actorEmail },
+    applied: {
+      id: r.appliedId,
+      startedAt: r.appliedStartedAt,
+      templateId: r.templateName === null ? null : r.templateId,
+      templateName: r.templateName,
+      templateVersion: r.templateName === null ? null : r.templateVersion,
+    },
+  };
+}
+
+export type AppPage = { items: AppRecord[]; next: string | null };
+
+/** One page of applications from the records (live filters are applied by the caller on `scan`). */
+export async function listApplications(ctx: Ctx, f: AppFilter, opts: { limit?: number } = {}): Promise<AppPage> {
+  const actor = await authorize(ctx, "team.read");
+  const limit = opts.limit ?? APPS_PAGE_SIZE;
+  const rows = await queryApps(actor, f, limit + 1);
+  const items = rows.slice(0, limit).map(toRecord);
+  return { items, next: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+}
+
+/** One application by its key, or "not found" (another team's key is not found either). */
+export async function getApplication(ctx: Ctx, key: AppKey): Promise<AppRecord> {
+  const actor = await authorize(ctx, "team.read");
+  const [row] = await queryApps(actor, {}, 1, key);
+  if (!row) throw notFound("That application");
+  return toRecord(row);
+}
+
+/** The manifests Berth last applied, by record id (only the caller's team's records). */
+export async function appliedManifests(actor: Actor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db().deployment.findMany({ where: { id: { in: ids }, teamId: actor.teamId }, select: { id: true, manifest: true } });
+  return new Map(rows.map((r) => [r.id, r.manifest]));
+}
+
+/** Filter choices: the team's clusters, namespaces and templates that have deployments. */
+export async function applicationFilterOptions(ctx: Ctx) {
+  const actor = await authorize(ctx, "team.read");
+  const [clusters, namespaces, templates] = await Promise.all([
+    db().cluster.findMany({ where: { teamId: ctx.teamId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().deployment.findMany({ where: { teamId: ctx.teamId }, distinct: ["namespace"], select: { namespace: true }, orderBy: { namespace: "asc" }, take: 500 }),
+    db().template.findMany({ where: { ...visibleTemplatesWhere(actor), deployments: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { clusters, namespaces: namespaces.map((n) => n.namespace), templates };
+}

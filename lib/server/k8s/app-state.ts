@@ -1,0 +1,104 @@
+import "server-only";
+import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
+import { LABEL_APP } from "@/lib/manifests";
+import { apiError } from "./api-error";
+import { ObjectApi } from "./object-api";
+
+// The live objects of Berth's apps in one namespace, read with the viewer's own credential:
+// ONE list call per kind for the whole namespace (label `berth.dev/app`), never one per app, so
+// a page's round trips grow with clusters × namespaces × kinds and not with the number of apps.
+// Nothing is kept between requests.
+export type Kind = readonly [apiVersion: string, kind: string];
+
+/** Kinds read for health whatever the manifests hold. */
+export const HEALTH_KINDS: Kind[] = [
+  ["apps/v1", "StatefulSet"],
+  ["v1", "Pod"],
+  ["v1", "PersistentVolumeClaim"],
+];
+export const EVENT_KIND: Kind = ["v1", "Event"];
+
+/** At most this many objects per list reply (a namespace with more is read partly; said so). */
+export const LIST_LIMIT = 1000;
+
+export type KindRead = { items: KubernetesObject[]; error: string; forbidden: boolean; truncated: boolean };
+export type NamespaceSnapshot = { namespace: string; kinds: Map<string, KindRead>; calls: number };
+
+export function kindKey(apiVersion: string, kind: string): string {
+  return `${apiVersion}/${kind}`;
+}
+
+/** Distinct kinds, health kinds first. */
+export function kindsFor(manifestKinds: Iterable<Kind>): Kind[] {
+  const seen = new Map<string, Kind>();
+  for (const k of [...HEALTH_KINDS, ...manifestKinds]) if (k[1] && k[1] !== "Namespace") seen.set(kindKey(k[0], k[1]), k);
+  return [...seen.values()];
+}
+
+export type ReadOptions = {
+  /** One app (`berth.dev/app=<name>`) or every Berth app of the namespace (`berth.dev/app`). */
+  app?: string;
+  /** Events: only warnings (list page) or all (detail page). */
+  events?: "warnings" | "all" | "none";
+  /** Run at most this many requests at once (shared by all calls made with the same limiter). */
+  limiter?: Limiter;
+};
+
+export async function readNamespace(kc: KubeConfig, namespace: string, kinds: Kind[], opts: ReadOptions = {}): Promise<NamespaceSnapshot> {
+  const api = ObjectApi.for(kc);
+  const run = opts.limiter ?? limiter(4);
+  const selector = opts.app ? `${LABEL_APP}=${opts.app}` : LABEL_APP;
+  const jobs: Array<[Kind, string | undefined, string | undefined]> = kinds.map((k) => [k, undefined, selector]);
+  const events = opts.events ?? "warnings";
+  if (events !== "none") jobs.push([EVENT_KIND, events === "warnings" ? "type=Warning" : undefined, undefined]);
+  const reads = await Promise.all(jobs.map(([k, fieldSelector, labelSelector]) => run(() => listKind(api, namespace, k, fieldSelector, labelSelector))));
+  return { namespace, kinds: new Map(jobs.map(([k], i) => [kindKey(k[0], k[1]), reads[i]])), calls: jobs.length };
+}
+
+async function listKind(api: ObjectApi, namespace: string, [apiVersion, kind]: Kind, fieldSelector?: string, labelSelector?: string): Promise<KindRead> {
+  try {
+    const list = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, fieldSelector, labelSelector, LIST_LIMIT);
+    return { items: list.items.map((o) => ({ ...o, apiVersion: o.apiVersion ?? apiVersion, kind: o.kind ?? kind })), error: "", forbidden: false, truncated: Boolean(list.metadata?._continue) };
+  } catch (e) {
+    const info = apiError(e);
+    if (info.status === 403) return { items: [], error: `not allowed: your credential cannot list ${kind} objects in namespace ${namespace}`, forbidden: true, truncated: false };
+    if (info.status === 404) return { items: [], error: `the cluster does not serve ${kind} in ${apiVersion}`, forbidden: false, truncated: false };
+    return { items: [], error: info.message, forbidden: false, truncated: false };
+  }
+}
+
+/** All items of a kind in a snapshot that belong to an app (by Berth's app label). */
+export function itemsOf(snap: NamespaceSnapshot, apiVersion: string, kind: string, app?: string): KubernetesObject[] {
+  const items = snap.kinds.get(kindKey(apiVersion, kind))?.items ?? [];
+  return app === undefined ? items : items.filter((o) => o.metadata?.labels?.[LABEL_APP] === app);
+}
+
+export function readError(snap: NamespaceSnapshot, apiVersion: string, kind: string): string {
+  return snap.kinds.get(kindKey(apiVersion, kind))?.error ?? "";
+}
+
+export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** Runs at most `n` tasks at once (a per-request object: nothing outlives the request). */
+export function limiter(n: number): Limiter {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  const next = () => {
+    if (active >= n) return;
+    const start = queue.shift();
+    if (start) start();
+  };
+  return <T,>(task: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push(() => {
+        active++;
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            active--;
+            next();
+          });
+      });
+      next();
+    });
+}
