@@ -2,6 +2,7 @@
 // cluster + namespace + kind (no network, no next, no prisma — unit-tested in live-state.test.ts).
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { diffObjects, isObj, type FieldChange, type Obj } from "@/lib/manifests";
+import { arr, get, iso, ms, num, str } from "./obj";
 
 export type Health = "Healthy" | "Progressing" | "Degraded" | "Missing" | "Unknown";
 export type SyncState = "In sync" | "Drifted" | "Missing objects" | "Unknown";
@@ -17,13 +18,6 @@ export const DEFAULT_STALL_AFTER_MS = 5 * 60_000;
 const FATAL_WAITING = new Set(["ErrImagePull", "ImagePullBackOff", "CrashLoopBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
 
 type K = KubernetesObject & Obj;
-const get = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) => (isObj(v) ? v[k] : undefined), o);
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const num = (v: unknown, d = 0): number => (typeof v === "number" && Number.isFinite(v) ? v : d);
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
-/** Timestamps arrive as strings (raw JSON) or Dates (the client's typed models). */
-const ms = (v: unknown): number => (v instanceof Date ? v.getTime() : Date.parse(str(v)) || 0);
-const iso = (v: unknown): string => (ms(v) ? new Date(ms(v)).toISOString() : "");
 
 export type HealthInput = {
   statefulSet: KubernetesObject | undefined;
@@ -157,7 +151,7 @@ export function computeSync(applied: KubernetesObject[], live: Map<string, Kuber
   return { state: "In sync", drifted, missing, reason: "" };
 }
 
-function driftOf(kind: string, name: string, c: FieldChange, live: KubernetesObject): Drift {
+export function driftOf(kind: string, name: string, c: FieldChange, live: KubernetesObject): Drift {
   const owner = fieldOwner(live, c.path);
   const secret = kind === "Secret";
   return {

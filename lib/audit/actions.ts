@@ -27,10 +27,14 @@ export const AUDIT_ACTIONS = [
   "deploy.apply",
   "deploy.redeploy",
   "deploy.undeploy",
+  "app.scale",
+  "app.restart",
+  "app.pod_delete",
+  "app.claim_delete",
   "audit.verify",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Actions every member of a team may see, whoever did them. */
-export const TEAM_VISIBLE_ACTIONS: readonly AuditAction[] = ["deploy.apply", "deploy.redeploy", "deploy.undeploy"];
+export const TEAM_VISIBLE_ACTIONS: readonly AuditAction[] = ["deploy.apply", "deploy.redeploy", "deploy.undeploy", "app.scale", "app.restart", "app.pod_delete", "app.claim_delete"];

@@ -111,7 +111,7 @@ async function namespaceExists(kc: KubeConfig, namespace: string): Promise<boole
 }
 
 /** The object without what the server changes on every write (for a diff of meaning). */
-function comparable(obj: KubernetesObject): KubernetesObject {
+export function comparable(obj: KubernetesObject): KubernetesObject {
   const { status: _status, ...rest } = obj as KubernetesObject & { status?: unknown };
   const { managedFields: _m, resourceVersion: _r, generation: _g, uid: _u, creationTimestamp: _c, ...metadata } = rest.metadata ?? {};
   return { ...rest, metadata };

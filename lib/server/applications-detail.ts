@@ -1,0 +1,141 @@
+import "server-only";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import {
+  claimView,
+  cronJobViews,
+  eventViews,
+  hpaViews,
+  ingressViews,
+  podViews,
+  reachViews,
+  serviceViews,
+  statefulSetView,
+  type ClaimView,
+  type CronJobView,
+  type EventView,
+  type HpaView,
+  type IngressView,
+  type PodView,
+  type Reach,
+  type ServiceView,
+  type StatefulSetView,
+} from "@/lib/applications/detail-view";
+import type { HealthView, SyncView } from "@/lib/applications/live-state";
+import { CRON_HPA } from "@/lib/manifests";
+import { appliedManifests, getApplication, type AppRecord } from "./applications";
+import type { AppKey } from "./applications-input";
+import { appLive, openViewerKubeConfig } from "./applications-live";
+import { authorize, type Ctx } from "./authz";
+import { parseManifest } from "./deployments-render";
+import { describeError } from "./k8s/api-error";
+import { itemsOf, kindsFor, readError, readNamespace, type Kind } from "./k8s/app-state";
+
+// One application's live object tree, read now with the viewer's own credential: one list per
+// kind in the app's namespace (label berth.dev/app=<app>) plus the namespace's events. A kind the
+// viewer may not list leaves only its own panel saying "not allowed".
+export type Panel = "pods" | "claims" | "services" | "endpoints" | "ingresses" | "autoscalers" | "cronJobs" | "events";
+export type AppLiveDetail = {
+  state: "ok" | "no_credential" | "unavailable";
+  message: string;
+  health: HealthView | null;
+  sync: SyncView | null;
+  statefulSet: StatefulSetView | null;
+  pods: PodView[];
+  claims: ClaimView[];
+  services: ServiceView[];
+  ingresses: IngressView[];
+  reach: Reach[];
+  autoscalers: HpaView[];
+  cronJobs: CronJobView[];
+  events: EventView[];
+  /** Per panel: why it could not be read ("not allowed: …"), or "". */
+  panels: Record<Panel, string>;
+  /** An HPA or cron-HPA owns the replica count (no manual scale). */
+  autoscaled: boolean;
+  calls: number;
+};
+export type AppDetail = { record: AppRecord; manifest: string; live: AppLiveDetail };
+
+const EMPTY_PANELS: Record<Panel, string> = { pods: "", claims: "", services: "", endpoints: "", ingresses: "", autoscalers: "", cronJobs: "", events: "" };
+const ENDPOINT_SLICE: Kind = ["discovery.k8s.io/v1", "EndpointSlice"];
+const HPA: Kind = ["autoscaling/v2", "HorizontalPodAutoscaler"];
+
+export async function getApplicationDetail(ctx: Ctx, key: AppKey): Promise<AppDetail> {
+  const actor = await authorize(ctx, "team.read");
+  const record = await getApplication(ctx, key);
+  const manifest = (await appliedManifests(actor, [record.applied.id])).get(record.applied.id) ?? "";
+  const objects = parseManifest(manifest);
+  const empty: AppLiveDetail = {
+    state: "ok",
+    message: "",
+    health: null,
+    sync: null,
+    statefulSet: null,
+    pods: [],
+    claims: [],
+    services: [],
+    ingresses: [],
+    reach: [],
+    autoscalers: [],
+    cronJobs: [],
+    events: [],
+    panels: { ...EMPTY_PANELS },
+    autoscaled: objects.some((o) => o.kind === "HorizontalPodAutoscaler" || o.kind === CRON_HPA.kind),
+    calls: 0,
+  };
+  const kc = await openViewerKubeConfig(actor, key.clusterId);
+  if ("state" in kc) return { record, manifest, live: { ...empty, ...kc } };
+  try {
+    return { record, manifest, live: await readDetail(kc, record, objects, empty) };
+  } catch (e) {
+    return { record, manifest, live: { ...empty, state: "unavailable", message: describeError(e) } };
+  }
+}
+
+async function readDetail(kc: Parameters<typeof readNamespace>[0], record: AppRecord, objects: KubernetesObject[], empty: AppLiveDetail): Promise<AppLiveDetail> {
+  const manifestKinds = objects.map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as Kind);
+  const kinds = kindsFor([...manifestKinds, ENDPOINT_SLICE, HPA]);
+  const snap = await readNamespace(kc, record.namespace, kinds, { app: record.appName, events: "all" });
+  const stsError = readError(snap, "apps/v1", "StatefulSet");
+  if (stsError && snap.kinds.get("apps/v1/StatefulSet")?.forbidden !== true && [...snap.kinds.values()].every((k) => k.error)) {
+    return { ...empty, state: "unavailable", message: stsError, calls: snap.calls };
+  }
+  const sts = itemsOf(snap, "apps/v1", "StatefulSet").find((s) => s.metadata?.name === record.appName) ?? itemsOf(snap, "apps/v1", "StatefulSet")[0];
+  const pods = itemsOf(snap, "v1", "Pod");
+  const claims = itemsOf(snap, "v1", "PersistentVolumeClaim");
+  const services = serviceViews(itemsOf(snap, "v1", "Service"), itemsOf(snap, ...ENDPOINT_SLICE));
+  const ingresses = ingressViews(itemsOf(snap, "networking.k8s.io/v1", "Ingress"));
+  const cron = itemsOf(snap, CRON_HPA.apiVersion, CRON_HPA.kind);
+  const names = new Set<string>();
+  for (const read of snap.kinds.values()) for (const o of read.items) if (o.kind !== "Event") names.add(`${o.kind}/${o.metadata?.name ?? ""}`);
+  for (const o of objects) names.add(`${o.kind}/${o.metadata?.name ?? ""}`);
+  const panels: Record<Panel, string> = {
+    pods: readError(snap, "v1", "Pod"),
+    claims: readError(snap, "v1", "PersistentVolumeClaim"),
+    services: manifestKinds.some(([, k]) => k === "Service") ? readError(snap, "v1", "Service") : "",
+    endpoints: readError(snap, ...ENDPOINT_SLICE),
+    ingresses: manifestKinds.some(([, k]) => k === "Ingress") ? readError(snap, "networking.k8s.io/v1", "Ingress") : "",
+    autoscalers: readError(snap, ...HPA),
+    cronJobs: manifestKinds.some(([, k]) => k === CRON_HPA.kind) ? readError(snap, CRON_HPA.apiVersion, CRON_HPA.kind) : "",
+    events: readError(snap, "v1", "Event"),
+  };
+  const { health, sync } = appLive(snap, record, objects, stsError);
+  return {
+    ...empty,
+    health,
+    sync,
+    statefulSet: statefulSetView(sts),
+    pods: podViews(sts, pods, claims),
+    claims: claims.map(claimView).sort((a, b) => a.name.localeCompare(b.name)),
+    services,
+    ingresses,
+    reach: reachViews(record.namespace, ingresses, services),
+    autoscalers: hpaViews(itemsOf(snap, ...HPA)),
+    cronJobs: cronJobViews(cron),
+    events: eventViews(itemsOf(snap, "v1", "Event"), names),
+    panels,
+    autoscaled: empty.autoscaled || itemsOf(snap, ...HPA).length > 0,
+    calls: snap.calls,
+  };
+}
+
