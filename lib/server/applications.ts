@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { diffYamlText } from "@/lib/manifests";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { decodeCursor, encodeCursor, type AppFilter, type AppKey } from "./applications-input";
 import { db } from "./db";
@@ -146,4 +147,47 @@ export async function applicationFilterOptions(ctx: Ctx) {
     db().template.findMany({ where: { ...visibleTemplatesWhere(actor), deployments: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { clusters, namespaces: namespaces.map((n) => n.namespace), templates };
+}
+
+export type HistoryEntry = {
+  id: string;
+  kind: string;
+  status: string;
+  startedAt: Date;
+  actorName: string;
+  reason: string;
+  message: string;
+  replayOfId: string | null;
+  template: { id: string; name: string; version: number | null } | null;
+  /** Unified diff of this record's manifest against the previous record's (empty: identical or first). */
+  diff: string;
+};
+
+export const HISTORY_LIMIT = 50;
+
+/** Every deploy / redeploy / undeploy of this app on this cluster and namespace, newest first, with diffs. */
+export async function applicationHistory(ctx: Ctx, key: AppKey): Promise<HistoryEntry[]> {
+  const actor = await authorize(ctx, "team.read");
+  const rows = await db().deployment.findMany({
+    where: { teamId: actor.teamId, clusterId: key.clusterId, namespace: key.namespace, appName: key.appName },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: HISTORY_LIMIT + 1,
+    include: { actor: { select: { name: true } }, template: { select: { id: true, name: true, visibility: true, ownerId: true } }, templateVersion: { select: { version: true } } },
+  });
+  return rows.slice(0, HISTORY_LIMIT).map((r, i) => {
+    const prev = rows.slice(i + 1).find((p) => p.kind !== "undeploy");
+    const visible = r.template && (r.template.visibility === "team" || r.template.ownerId === actor.userId);
+    return {
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      startedAt: r.startedAt,
+      actorName: r.actor.name,
+      reason: r.reason,
+      message: r.message,
+      replayOfId: r.replayOfId,
+      template: visible ? { id: r.template!.id, name: r.template!.name, version: r.templateVersion?.version ?? null } : null,
+      diff: r.kind !== "undeploy" && prev && prev.manifest !== r.manifest ? diffYamlText(prev.manifest, r.manifest, `${prev.id}.yaml`, `${r.id}.yaml`).slice(0, 20_000) : "",
+    };
+  });
 }

@@ -1,0 +1,110 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { Field, FieldError, FormMessage, SubmitButton, failedFields } from "@/app/_components/form";
+import { deleteClaimAction, deletePodAction, restartAction, rollbackAction, scaleAction, syncAction } from "./actions";
+
+// The application page's buttons and small forms. Each posts the app's key; the server checks
+// the role, asks the cluster "may I?" with the viewer's own credential, and audits.
+export type Key = { clusterId: string; namespace: string; appName: string };
+
+function KeyFields({ k }: { k: Key }) {
+  return (
+    <>
+      <input type="hidden" name="clusterId" value={k.clusterId} />
+      <input type="hidden" name="namespace" value={k.namespace} />
+      <input type="hidden" name="appName" value={k.appName} />
+    </>
+  );
+}
+
+type Result = { ok: true; data: { status: string; message: string; deploymentId: string | null } } | { ok: false; message: string } | null;
+
+function DeployResult({ result }: { result: Result }) {
+  if (!result) return null;
+  if (!result.ok) return <FormMessage state={result} />;
+  const r = result.data;
+  return (
+    <p role="status" data-testid="deploy-result" className={`rounded-md px-3 py-2 text-sm ${r.status === "applied" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
+      {r.status}: {r.message} {r.deploymentId ? <Link className="underline" href={`/deployments/${r.deploymentId}`}>open the record</Link> : null}
+    </p>
+  );
+}
+
+export function SyncButton({ k }: { k: Key }) {
+  const [result, action] = useActionState(syncAction, null);
+  return (
+    <form action={action} className="space-y-2">
+      <KeyFields k={k} />
+      <SubmitButton pendingText="Syncing…">Sync (redeploy the last record)</SubmitButton>
+      <DeployResult result={result} />
+    </form>
+  );
+}
+
+export function RollbackButton({ k, deploymentId }: { k: Key; deploymentId: string }) {
+  const [result, action] = useActionState(rollbackAction, null);
+  return (
+    <form action={action} onSubmit={(e) => !confirm("Redeploy this record's exact manifest?") && e.preventDefault()} className="space-y-1">
+      <KeyFields k={k} />
+      <input type="hidden" name="deploymentId" value={deploymentId} />
+      <SubmitButton className="btn-secondary" pendingText="Rolling back…">Roll back to this</SubmitButton>
+      <DeployResult result={result} />
+    </form>
+  );
+}
+
+export function ScaleForm({ k, replicas }: { k: Key; replicas: number }) {
+  const [state, action] = useActionState(scaleAction, null);
+  const { errors, values } = failedFields(state);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2" aria-label="Scale">
+      <KeyFields k={k} />
+      <div className="w-28">
+        <Field name="replicas" label="Replicas" type="number" defaultValue={values?.replicas ?? String(replicas)} errors={errors} />
+      </div>
+      <SubmitButton className="btn-secondary" pendingText="Scaling…">Scale</SubmitButton>
+      <FormMessage state={state && !state.ok ? state : state ? { ok: true, message: "Scaled." } : null} />
+    </form>
+  );
+}
+
+export function RestartButton({ k }: { k: Key }) {
+  const [state, action] = useActionState(restartAction, null);
+  return (
+    <form action={action} onSubmit={(e) => !confirm("Restart every pod, one by one?") && e.preventDefault()} className="space-y-1">
+      <KeyFields k={k} />
+      <SubmitButton className="btn-secondary" pendingText="Restarting…">Rolling restart</SubmitButton>
+      <FormMessage state={state && !state.ok ? state : state ? { ok: true, message: "Restart requested: the pods are replaced one by one." } : null} />
+    </form>
+  );
+}
+
+export function DeletePodButton({ k, pod }: { k: Key; pod: string }) {
+  const [state, action] = useActionState(deletePodAction, null);
+  return (
+    <form action={action} onSubmit={(e) => !confirm(`Delete pod ${pod}? The StatefulSet creates it again.`) && e.preventDefault()}>
+      <KeyFields k={k} />
+      <input type="hidden" name="pod" value={pod} />
+      <SubmitButton className="btn-danger" pendingText="Deleting…">Delete pod</SubmitButton>
+      {state && !state.ok ? <FieldError id={`pod-${pod}-error`} message={state.message} /> : null}
+    </form>
+  );
+}
+
+export function DeleteClaimForm({ k, claim }: { k: Key; claim: string }) {
+  const [state, action] = useActionState(deleteClaimAction, null);
+  const { errors } = failedFields(state);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={`Delete ${claim}`}>
+      <KeyFields k={k} />
+      <input type="hidden" name="claim" value={claim} />
+      <div className="w-64">
+        <Field name="confirmation" label={`Type ${claim} to delete it`} errors={errors} />
+      </div>
+      <SubmitButton className="btn-danger" pendingText="Deleting…">Delete claim</SubmitButton>
+      {state && !state.ok && !errors?.confirmation ? <FormMessage state={state} /> : null}
+      {state?.ok ? <FormMessage state={{ ok: true, message: `Deleted ${claim}.` }} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import type { AppKey } from "@/lib/server/applications-input";
+import type { Ctx } from "@/lib/server/authz";
+import { leftoverClaims } from "@/lib/server/applications-ops";
+import { AppError } from "@/lib/server/errors";
+import { utcTime } from "@/app/_components/format-time";
+import { LiveUnavailable } from "../../../live-badges";
+import { DeleteClaimForm } from "./app-actions";
+
+// An undeployed app's volume claims (kept on purpose: they hold its data), with size and age,
+// each deletable on its own after typing its name.
+export async function LeftoverClaims({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppKey; canAct: boolean }) {
+  let left;
+  try {
+    left = await leftoverClaims(ctx, appKey);
+  } catch (e) {
+    if (e instanceof AppError) return <p className="card p-4 text-sm text-slate-600">{e.message}</p>;
+    throw e;
+  }
+  return (
+    <section aria-labelledby="left-h" className="card space-y-3 p-4" data-testid="leftover-claims">
+      <h2 id="left-h" className="text-base font-semibold">Volume claims left behind</h2>
+      <p className="text-sm text-slate-600">Undeployed at {utcTime(left.undeployedAt)}. Deleting a claim deletes its data for good (with the storage class&apos;s Delete policy).</p>
+      {left.state !== "ok" ? <LiveUnavailable message={left.message} /> : left.claims.length === 0 ? <p className="text-sm">None.</p> : (
+        <ul className="space-y-3">
+          {left.claims.map((c) => (
+            <li key={c.name} data-testid="leftover-claim">
+              <p className="font-mono text-xs">{c.name}: {c.phase}, {c.capacity || "?"}, class {c.storageClass || "default"}, created {c.createdAt ? utcTime(new Date(c.createdAt)) : "?"}</p>
+              {canAct ? <DeleteClaimForm k={appKey} claim={c.name} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

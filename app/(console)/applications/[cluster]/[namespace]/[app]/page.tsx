@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { PageHeader } from "@/app/_components/empty-state";
+import { roleAllows } from "@/lib/auth/roles";
+import { applicationHistory, getApplication, type AppRecord } from "@/lib/server/applications";
+import { appKeySchema, type AppKey } from "@/lib/server/applications-input";
+import { AppError } from "@/lib/server/errors";
+import { requireTeamWorkspace } from "@/lib/server/session";
+import { STATUS_STYLE, when } from "../../../../deployments/format";
+import { DriftPanel } from "./drift-panel";
+import { HistoryPanel } from "./history-panel";
+import { LeftoverClaims } from "./leftover-claims";
+import { LiveTree } from "./live-tree";
+
+export const metadata: Metadata = { title: "Application" };
+
+type Params = { cluster: string; namespace: string; app: string };
+
+export default async function ApplicationPage({ params }: { params: Promise<Params> }) {
+  const { ctx, role } = await requireTeamWorkspace();
+  const p = await params;
+  const parsed = appKeySchema.safeParse({ clusterId: p.cluster, namespace: p.namespace, appName: p.app });
+  if (!parsed.success) notFound();
+  const key: AppKey = parsed.data;
+  let record: AppRecord | null = null;
+  try {
+    record = await getApplication(ctx, key);
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === "not_found")) throw e;
+  }
+  const history = await applicationHistory(ctx, key);
+  if (!record && history.length === 0) notFound();
+  const canAct = roleAllows(role, "deploy.run") && !record?.clusterRemoved;
+  const title = `${key.appName}`;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={title}
+        description={
+          record ? (
+            <>
+              {record.clusterName}{record.clusterRemoved ? " (removed)" : ""} / {record.namespace} ·{" "}
+              {record.applied.templateId ? <Link className="text-brand-700 underline" href={`/templates/${record.applied.templateId}`}>{record.applied.templateName} v{record.applied.templateVersion ?? "?"}</Link> : "no template"} · last{" "}
+              <Link className="text-brand-700 underline" href={`/deployments/${record.last.id}`}>{record.last.kind}</Link>{" "}
+              <span className={`badge ${STATUS_STYLE[record.last.status] ?? ""}`}>{record.last.status}</span> by {record.last.actorName}, {when(record.last.startedAt)}
+            </>
+          ) : (
+            <>Undeployed from this cluster and namespace. Its history and the volume claims it left behind are below.</>
+          )
+        }
+        actions={<Link href="/applications" className="btn-secondary">All applications</Link>}
+      />
+      {record ? (
+        <>
+          <Suspense fallback={<p className="card p-4 text-sm text-slate-600" data-testid="live-loading">Reading the live objects with your kubeconfig…</p>}>
+            <LiveTree ctx={ctx} appKey={key} canAct={canAct} />
+          </Suspense>
+          <Suspense fallback={<p className="card p-4 text-sm text-slate-600">Comparing the last applied manifest with the cluster (server-side dry run)…</p>}>
+            <DriftPanel ctx={ctx} appKey={key} canSync={canAct} />
+          </Suspense>
+        </>
+      ) : (
+        <Suspense fallback={<p className="card p-4 text-sm text-slate-600">Reading the volume claims…</p>}>
+          <LeftoverClaims ctx={ctx} appKey={key} canAct={roleAllows(role, "deploy.run")} />
+        </Suspense>
+      )}
+      <HistoryPanel appKey={key} history={history} canRollback={roleAllows(role, "deploy.run")} />
+    </div>
+  );
+}
