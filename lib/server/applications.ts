@@ -54,14 +54,18 @@ function whereSql(actor: Actor, f: AppFilter): Prisma.Sql {
 }
 
 /** The application keys and their two records, in (app, namespace, cluster) order, after a cursor. */
-async function queryApps(actor: Actor, f: AppFilter, limit: number, key?: AppKey): Promise<Raw[]> {
+async function queryApps(actor: Actor, f: AppFilter, limit: number, key?: AppKey, templateIds?: string[]): Promise<Raw[]> {
   const where = key
     ? Prisma.sql`d."teamId" = ${actor.teamId} AND d."clusterId" = ${key.clusterId} AND d."namespace" = ${key.namespace} AND d."appName" = ${key.appName}`
     : whereSql(actor, f);
   const cursor = decodeCursor(f.after);
   const after = cursor ? Prisma.sql`AND (a."appName", a."namespace", a."clusterId") > (${cursor[0]}, ${cursor[1]}, ${cursor[2]})` : Prisma.empty;
   // A private template's name is shown only to its owner (the same rule as the template library).
-  const template = f.template ? Prisma.sql`AND a."templateId" = ${f.template}` : Prisma.empty;
+  const template = f.template
+    ? Prisma.sql`AND a."templateId" = ${f.template}`
+    : templateIds
+      ? Prisma.sql`AND a."templateId" IN (${Prisma.join(templateIds)})`
+      : Prisma.empty;
   return db().$queryRaw<Raw[]>`
     WITH scoped AS (SELECT * FROM "Deployment" d WHERE ${where}),
     last AS (
@@ -190,4 +194,19 @@ export async function applicationHistory(ctx: Ctx, key: AppKey): Promise<History
       diff: r.kind !== "undeploy" && prev && prev.manifest !== r.manifest ? diffYamlText(prev.manifest, r.manifest, `${prev.id}.yaml`, `${r.id}.yaml`).slice(0, 20_000) : "",
     };
   });
+}
+
+export type RunsOn = { clusterId: string; clusterName: string; namespace: string; appName: string; version: number | null };
+
+/** Where each of these templates runs now (its applications), for the templates page. */
+export async function templatesRunningOn(ctx: Ctx, templateIds: string[]): Promise<Map<string, RunsOn[]>> {
+  const actor = await authorize(ctx, "team.read");
+  const out = new Map<string, RunsOn[]>();
+  if (templateIds.length === 0) return out;
+  const rows = await queryApps(actor, {}, 1000, undefined, templateIds.slice(0, 100));
+  for (const r of rows) {
+    if (!r.templateId || r.templateName === null) continue;
+    out.set(r.templateId, [...(out.get(r.templateId) ?? []), { clusterId: r.clusterId, clusterName: r.clusterName, namespace: r.namespace, appName: r.appName, version: r.templateVersion }]);
+  }
+  return out;
 }

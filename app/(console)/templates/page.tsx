@@ -4,6 +4,7 @@ import Link from "next/link";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { roleAllows } from "@/lib/auth/roles";
 import { requireTeamWorkspace } from "@/lib/server/session";
+import { templatesRunningOn } from "@/lib/server/applications";
 import { listTemplates } from "@/lib/server/templates";
 
 export const metadata: Metadata = { title: "Templates" };
@@ -20,6 +21,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
     archived: query.archived === "1",
   };
   const result = await listTemplates(ctx, { ...filters, page: Number(query.page) || 1 });
+  const runsOn = await templatesRunningOn(ctx, result.items.map((t) => t.id));
   const canWrite = roleAllows(role, "template.write");
   const filtered = filters.q !== "" || filters.owner !== "all" || filters.visibility !== "all" || filters.archived;
   const pageHref = (page: number) => `/templates?${new URLSearchParams({ ...(query as Record<string, string>), page: String(page) })}`;
@@ -77,6 +79,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                 <th>Owner</th>
                 <th>Changed</th>
                 <th>Deployments</th>
+                <th>Runs on</th>
               </tr>
             </thead>
             <tbody>
@@ -100,6 +103,13 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                   <td>{t.owner.name}</td>
                   <td className="whitespace-nowrap">{utcTime(t.updatedAt, "minute")}</td>
                   <td>{t.deployments}</td>
+                  <td className="text-xs" data-testid="runs-on">
+                    {(runsOn.get(t.id) ?? []).map((a) => (
+                      <Link key={`${a.clusterId}/${a.namespace}/${a.appName}`} href={`/applications/${a.clusterId}/${a.namespace}/${a.appName}`} className="block text-brand-700 hover:underline">
+                        {a.clusterName}/{a.namespace}/{a.appName} (v{a.version ?? "?"})
+                      </Link>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -40,7 +40,10 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         <Item label="Template">
           {d.detailsHidden ? "a private template" : d.template ? <Link className="text-brand-700 underline" href={`/templates/${d.template.id}`}>{d.template.name} v{d.template.version}</Link> : "—"}
         </Item>
-        <Item label="Where">{d.cluster.name}{d.cluster.removed ? " (removed)" : ""} / {d.namespace}</Item>
+        <Item label="Where">
+          {d.cluster.name}{d.cluster.removed ? " (removed)" : ""} / {d.namespace} ·{" "}
+          <Link className="text-brand-700 underline" href={`/applications/${d.cluster.id}/${d.namespace}/${d.appName}`} data-testid="application-link">application {d.appName}</Link>
+        </Item>
         {d.detailsHidden ? null : <Item label="Parameters"><code className="text-xs">{JSON.stringify(d.parameters)}</code></Item>}
         {d.replayOfId ? <Item label="Replays"><Link className="text-brand-700 underline" href={`/deployments/${d.replayOfId}`}>{d.replayOfId}</Link></Item> : null}
         {d.reason ? <Item label="Reason">{d.reason}</Item> : null}
