@@ -7,6 +7,7 @@ import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { db } from "./db";
 import { parseManifest } from "./deployments-render";
+import { env } from "./env";
 import { AppError } from "./errors";
 import { describeError } from "./k8s/api-error";
 import { itemsOf, kindsFor, limiter, readNamespace, type Kind, type Limiter, type NamespaceSnapshot } from "./k8s/app-state";
@@ -15,7 +16,7 @@ import { itemsOf, kindsFor, limiter, readNamespace, type Kind, type Limiter, typ
 // one list per namespace and kind for all the cluster's apps at once, a deadline per cluster and
 // a bounded number of requests in flight, so a slow or dead cluster only leaves its own rows
 // "Unknown". Computed on every request (several instances serve one team; nothing is cached).
-export const CLUSTER_TIMEOUT_MS = Number(process.env.BERTH_APPS_CLUSTER_TIMEOUT_MS) || 8_000;
+const clusterTimeoutMs = () => env().BERTH_APPS_CLUSTER_TIMEOUT_MS;
 export const REQUESTS_PER_CLUSTER = 6;
 
 export type AppLive = { health: HealthView; sync: SyncView };
@@ -40,7 +41,7 @@ export async function liveForCluster(ctx: Ctx, clusterId: string, records: AppRe
   const actor = await authorize(ctx, "team.read");
   const mine = records.filter((r) => r.clusterId === clusterId);
   const base = { clusterId, apps: new Map<string, AppLive>(), calls: 0 };
-  const timeoutMs = opts.timeoutMs ?? CLUSTER_TIMEOUT_MS;
+  const timeoutMs = opts.timeoutMs ?? clusterTimeoutMs();
   const kc = await openViewerKubeConfig(actor, clusterId, timeoutMs);
   if (typeof kc === "object" && "state" in kc) return { ...base, ...kc };
   const manifests = await appliedManifests(actor, mine.map((r) => r.applied.id));
@@ -63,7 +64,7 @@ export async function liveForCluster(ctx: Ctx, clusterId: string, records: AppRe
 }
 
 /** The viewer's own client for a cluster, or why there is none. */
-export async function openViewerKubeConfig(actor: Actor, clusterId: string, timeoutMs = CLUSTER_TIMEOUT_MS): Promise<KubeConfig | { state: "no_credential" | "unavailable"; message: string }> {
+export async function openViewerKubeConfig(actor: Actor, clusterId: string, timeoutMs = clusterTimeoutMs()): Promise<KubeConfig | { state: "no_credential" | "unavailable"; message: string }> {
   const has = await db().clusterCredential.findUnique({ where: { clusterId_userId: { clusterId, userId: actor.userId } }, select: { id: true } });
   if (!has) return { state: "no_credential", message: NO_CREDENTIAL };
   try {
