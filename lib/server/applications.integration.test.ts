@@ -10,6 +10,7 @@ import { addMember, auditEventsFor, newTeam } from "@/scripts/test-support/fixtu
 import { getApplication, listApplications } from "./applications";
 import { getApplicationDetail } from "./applications-detail";
 import { applicationDrift, syncApplication } from "./applications-drift";
+import { deleteAppPod, deleteLeftoverClaim, leftoverClaims, restartApplication, RESTART_ANNOTATION, scaleApplication } from "./applications-ops";
 import { appKeyString, liveByCluster, liveForCluster, NO_CREDENTIAL } from "./applications-live";
 import type { Ctx } from "./authz";
 import { registerCluster } from "./clusters";
@@ -208,6 +209,69 @@ describe("applications", () => {
       expect(deadLive.message).toMatch(/could not reach the API server|did not answer/);
       expect(prodLive.state).toBe("ok");
       expect(prodLive.apps.get(appKeyString(key))!.health.state).toBe("Healthy");
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("day-2: scale, rolling restart, delete a pod (recreated), refusals audited; leftover claims deleted one by one after typing the name", async () => {
+    const t = await newTeam("apps-ops");
+    const ns = await cluster.createTestNamespace("apps-ops");
+    try {
+      const prod = await attach(t.ctx, "prod", text(cluster.adminKubeconfig));
+      await deployNginx(t.ctx, prod, ns);
+      const key = { clusterId: prod, namespace: ns, appName: "nginx" };
+      await healthy(t.ctx, key);
+      const core = cluster.admin().makeApiClient(CoreV1Api);
+
+      await scaleApplication(t.ctx, key, 3);
+      const scaled = await eventually("3/3", async () => {
+        const v = await liveOf(t.ctx, key);
+        return v.health.state === "Healthy" && v.health.ready === 3 ? v : undefined;
+      });
+      // The record still says 2: the scale is drift (by Berth's console), which a Sync would undo.
+      expect(scaled.sync.drifted).toEqual([expect.objectContaining({ path: "spec.replicas", live: 3, applied: 2, manager: "berth-console" })]);
+      await expect(scaleApplication(t.ctx, key, -1)).rejects.toSatisfy((e) => e instanceof AppError && e.code === "invalid");
+
+      const at = await restartApplication(t.ctx, key);
+      const sts = await cluster.admin().makeApiClient(AppsV1Api).readNamespacedStatefulSet({ name: "nginx", namespace: ns });
+      expect(sts.spec!.template.metadata!.annotations![RESTART_ANNOTATION]).toBe(at);
+
+      const before = await eventually("nginx-1 exists", () => core.readNamespacedPod({ name: "nginx-1", namespace: ns }));
+      await deleteAppPod(t.ctx, key, "nginx-1");
+      await eventually("nginx-1 recreated", async () => {
+        const p = await core.readNamespacedPod({ name: "nginx-1", namespace: ns });
+        return p.metadata!.uid !== before.metadata!.uid;
+      });
+      await expect(deleteAppPod(t.ctx, key, "other-0")).rejects.toSatisfy((e) => e instanceof AppError && e.code === "invalid");
+
+      // A member whose own credential may not delete pods: refused by the cluster's answer, audited.
+      const member = await addMember(t.teamId, "member");
+      await setCredential(member.ctx, { clusterId: prod, kubeconfig: await noEventsKubeconfig(ns), context: "", namespace: ns });
+      await expect(deleteAppPod(member.ctx, key, "nginx-0")).rejects.toSatisfy((e) => e instanceof AppError && /Not allowed: you cannot delete pods/.test(e.message));
+      const events = await auditEventsFor(t.teamId, "app.pod_delete");
+      expect(events.map((e) => [e.actorId, e.result])).toEqual([[t.owner.id, "success"], [member.user.id, "failure"]]);
+      expect((await auditEventsFor(t.teamId, "app.scale")).map((e) => e.summary)).toEqual([{ replicas: 3 }]);
+      expect(await auditEventsFor(t.teamId, "app.restart")).toHaveLength(1);
+
+      // Leftover claims only after an undeploy; typed confirmation; one at a time.
+      await expect(leftoverClaims(t.ctx, key)).rejects.toSatisfy((e) => e instanceof AppError && e.code === "conflict");
+      const record = await getApplication(t.ctx, key);
+      await undeploy(t.ctx, { deploymentId: record.last.id, reason: "" });
+      const left = await leftoverClaims(t.ctx, key);
+      expect(left.claims.map((c) => c.name)).toEqual(["www-nginx-0", "www-nginx-1", "www-nginx-2"]);
+      expect(left.claims[0]).toMatchObject({ capacity: "1Gi" });
+      await expect(deleteLeftoverClaim(t.ctx, key, "www-nginx-0", "www-nginx-1")).rejects.toSatisfy((e) => e instanceof AppError && e.fieldErrors.confirmation !== undefined);
+      await deleteLeftoverClaim(t.ctx, key, "www-nginx-0", "www-nginx-0");
+      await eventually("www-nginx-0 deleted", async () => {
+        try {
+          return (await core.readNamespacedPersistentVolumeClaim({ name: "www-nginx-0", namespace: ns })).metadata?.deletionTimestamp ? true : undefined;
+        } catch (e) {
+          return (e as { code?: number }).code === 404 || undefined;
+        }
+      });
+      expect((await core.readNamespacedPersistentVolumeClaim({ name: "www-nginx-1", namespace: ns })).metadata?.deletionTimestamp).toBeUndefined();
+      expect((await auditEventsFor(t.teamId, "app.claim_delete")).map((e) => [e.summary, e.result])).toEqual([[{ claim: "www-nginx-0" }, "success"]]);
     } finally {
       await cluster.deleteTestNamespace(ns);
     }
