@@ -10,6 +10,7 @@ import { parseManifest } from "./deployments-render";
 import { env } from "./env";
 import { AppError } from "./errors";
 import { describeError } from "./k8s/api-error";
+import { ObjectApi } from "./k8s/object-api";
 import { itemsOf, kindsFor, limiter, readNamespace, type Kind, type Limiter, type NamespaceSnapshot } from "./k8s/app-state";
 
 // The live columns of the Applications page, per cluster, read with the VIEWER's own credential:
@@ -80,10 +81,11 @@ async function readCluster(kc: KubeConfig, records: AppRecord[], objects: Map<st
   for (const r of records) byNs.set(r.namespace, [...(byNs.get(r.namespace) ?? []), r]);
   const apps = new Map<string, AppLive>();
   let calls = 0;
+  const api = ObjectApi.for(kc);
   await Promise.all(
     [...byNs].map(async ([namespace, recs]) => {
       const kinds = kindsFor(recs.flatMap((r) => (objects.get(r.applied.id) ?? []).map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as Kind)));
-      const snap = await readNamespace(kc, namespace, kinds, { events: "warnings", limiter: run });
+      const snap = await readNamespace(kc, namespace, kinds, { events: "warnings", limiter: run, api });
       calls += snap.calls;
       // A namespace where nothing at all could be read (no rights, unreachable) is Unknown, with why.
       const sts = snap.kinds.get("apps/v1/StatefulSet");

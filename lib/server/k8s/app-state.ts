@@ -42,10 +42,12 @@ export type ReadOptions = {
   events?: "warnings" | "all" | "none";
   /** Run at most this many requests at once (shared by all calls made with the same limiter). */
   limiter?: Limiter;
+  /** One client per cluster: its discovery answers are reused across namespaces. */
+  api?: ObjectApi;
 };
 
 export async function readNamespace(kc: KubeConfig, namespace: string, kinds: Kind[], opts: ReadOptions = {}): Promise<NamespaceSnapshot> {
-  const api = ObjectApi.for(kc);
+  const api = opts.api ?? ObjectApi.for(kc);
   const run = opts.limiter ?? limiter(4);
   const selector = opts.app ? `${LABEL_APP}=${opts.app}` : LABEL_APP;
   const jobs: Array<[Kind, string | undefined, string | undefined]> = kinds.map((k) => [k, undefined, selector]);
