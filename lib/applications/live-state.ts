@@ -229,3 +229,8 @@ function keyMatches(json: string, item: Obj): boolean {
     return false;
   }
 }
+
+/** The sync view without what only the manifest says (for a viewer who may not see the record's details). */
+export function withoutAppliedValues(sync: SyncView): SyncView {
+  return { ...sync, drifted: sync.drifted.map(({ applied: _a, ...d }) => d) };
+}

@@ -54,7 +54,7 @@ export type AppLiveDetail = {
   autoscaled: boolean;
   calls: number;
 };
-export type AppDetail = { record: AppRecord; manifest: string; live: AppLiveDetail };
+export type AppDetail = { record: AppRecord; live: AppLiveDetail };
 
 const EMPTY_PANELS: Record<Panel, string> = { pods: "", claims: "", services: "", endpoints: "", ingresses: "", autoscalers: "", cronJobs: "", events: "" };
 const ENDPOINT_SLICE: Kind = ["discovery.k8s.io/v1", "EndpointSlice"];
@@ -84,11 +84,11 @@ export async function getApplicationDetail(ctx: Ctx, key: AppKey): Promise<AppDe
     calls: 0,
   };
   const kc = await openViewerKubeConfig(actor, key.clusterId);
-  if ("state" in kc) return { record, manifest, live: { ...empty, ...kc } };
+  if ("state" in kc) return { record, live: { ...empty, ...kc } };
   try {
-    return { record, manifest, live: await readDetail(kc, record, objects, empty) };
+    return { record, live: await readDetail(kc, record, objects, empty) };
   } catch (e) {
-    return { record, manifest, live: { ...empty, state: "unavailable", message: describeError(e) } };
+    return { record, live: { ...empty, state: "unavailable", message: describeError(e) } };
   }
 }
 

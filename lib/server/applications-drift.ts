@@ -13,7 +13,7 @@ import { dryRunDrift, type ObjectDrift } from "./k8s/drift";
 // viewer's credential) and Sync = redeploy that record through the normal plan → apply path.
 export const SYNC_REASON = "sync drift";
 
-export type AppDrift = { state: "ok" | "no_credential" | "unavailable"; message: string; objects: ObjectDrift[] };
+export type AppDrift = { state: "ok" | "no_credential" | "unavailable"; message: string; objects: ObjectDrift[]; canSync?: boolean };
 
 export async function applicationDrift(ctx: Ctx, key: AppKey): Promise<AppDrift> {
   const actor = await authorize(ctx, "team.read");
@@ -22,7 +22,10 @@ export async function applicationDrift(ctx: Ctx, key: AppKey): Promise<AppDrift>
   if ("state" in kc) return { ...kc, objects: [] };
   const manifest = (await appliedManifests(actor, [record.applied.id])).get(record.applied.id) ?? "";
   try {
-    return { state: "ok", message: "", objects: await dryRunDrift(kc, key.namespace, parseManifest(manifest)) };
+    const objects = await dryRunDrift(kc, key.namespace, parseManifest(manifest));
+    // Through someone else's private template: what changed and who did it, not the manifest's values.
+    if (!record.access.details) for (const o of objects) o.fields = o.fields.map(({ applied: _a, ...f }) => f);
+    return { state: "ok", message: "", objects, canSync: record.access.act };
   } catch (e) {
     return { state: "unavailable", message: describeError(e), objects: [] };
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
-import { computeHealth, computeSync, objectKey, type HealthView, type SyncView } from "@/lib/applications/live-state";
+import { computeHealth, computeSync, objectKey, withoutAppliedValues, type HealthView, type SyncView } from "@/lib/applications/live-state";
 import type { AppRecord } from "./applications";
 import { appliedManifests } from "./applications";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -96,7 +96,7 @@ async function readCluster(kc: KubeConfig, records: AppRecord[], objects: Map<st
 }
 
 /** Health and sync of one app from a namespace snapshot. */
-export function appLive(snap: NamespaceSnapshot, r: Pick<AppRecord, "appName" | "applied">, applied: KubernetesObject[], stsError: string, now = new Date()): AppLive {
+export function appLive(snap: NamespaceSnapshot, r: Pick<AppRecord, "appName" | "applied" | "access">, applied: KubernetesObject[], stsError: string, now = new Date()): AppLive {
   const unreadable = new Set<string>();
   const live = new Map<string, KubernetesObject>();
   for (const o of applied) {
@@ -104,7 +104,8 @@ export function appLive(snap: NamespaceSnapshot, r: Pick<AppRecord, "appName" | 
     if (!read || read.error) unreadable.add(o.kind ?? "");
   }
   for (const read of snap.kinds.values()) for (const o of read.items) if (o.metadata?.labels?.["berth.dev/app"] === r.appName) live.set(objectKey(o), o);
-  const sync = computeSync(applied, live, unreadable);
+  const computed = computeSync(applied, live, unreadable);
+  const sync = r.access.details ? computed : withoutAppliedValues(computed);
   if (sync.state === "Unknown" && !sync.reason) sync.reason = "cannot read the live objects";
   const health: HealthView = stsError
     ? { state: "Unknown", ready: 0, desired: 0, reason: stsError }

@@ -55,5 +55,11 @@ describe("application records", () => {
     expect(asOwner.applied).toMatchObject({ templateId: null, templateName: null });
     const asMember = (await listApplications(member.ctx, {})).items.find((r) => r.appName === "secret-app")!;
     expect(asMember.applied).toMatchObject({ templateId: mine.id, templateName: "member's own", templateVersion: 1 });
+    // deploymentAccess of the applied record: the owner (a manager) may see and redeploy it; another
+    // member, who neither deployed it nor sees its template, sees neither its values nor may sync it.
+    expect(asOwner.access).toEqual({ details: true, act: true });
+    const third = await addMember(t.teamId, "member");
+    expect((await listApplications(third.ctx, {})).items.find((r) => r.appName === "secret-app")!.access).toEqual({ details: false, act: false });
+    expect((await listApplications(third.ctx, {})).items.find((r) => r.appName === "front")!.access).toEqual({ details: true, act: false });
   });
 });

@@ -5,7 +5,7 @@ import { authorize, type Actor, type Ctx } from "./authz";
 import { decodeCursor, encodeCursor, type AppFilter, type AppKey } from "./applications-input";
 import { db } from "./db";
 import { notFound } from "./errors";
-import { visibleTemplatesWhere } from "./template-access";
+import { deploymentAccess, visibleTemplatesWhere, type DeploymentAccess } from "./template-access";
 
 // Applications = what Berth deployed and has not undeployed, keyed by (cluster, namespace, app),
 // built from deployment records alone (no cluster call): one row per key whose latest applied
@@ -24,6 +24,8 @@ export type AppRecord = {
   last: { id: string; kind: string; status: string; startedAt: Date; actorName: string; actorEmail: string };
   /** The latest applied deploy/redeploy: its manifest is what "in sync" compares with. */
   applied: { id: string; startedAt: Date; templateId: string | null; templateName: string | null; templateVersion: number | null };
+  /** deploymentAccess of the applied record: its manifest's values may be shown / it may be redeployed (Sync, rollback). */
+  access: DeploymentAccess;
 };
 
 type Raw = {
@@ -43,6 +45,9 @@ type Raw = {
   templateId: string | null;
   templateName: string | null;
   templateVersion: number | null;
+  templateOwnerId: string | null;
+  templateVisibility: "team" | "private" | null;
+  appliedActorId: string;
 };
 
 function whereSql(actor: Actor, f: AppFilter): Prisma.Sql {
@@ -73,7 +78,7 @@ async function queryApps(actor: Actor, f: AppFilter, limit: number, key?: AppKey
       FROM scoped ORDER BY "clusterId", "namespace", "appName", "startedAt" DESC, id DESC
     ),
     applied AS (
-      SELECT DISTINCT ON ("clusterId", "namespace", "appName") "clusterId", "namespace", "appName", id, "startedAt", "templateId", "templateVersionId"
+      SELECT DISTINCT ON ("clusterId", "namespace", "appName") "clusterId", "namespace", "appName", id, "startedAt", "templateId", "templateVersionId", "actorId"
       FROM scoped WHERE kind <> 'undeploy' AND status = 'applied'
       ORDER BY "clusterId", "namespace", "appName", "startedAt" DESC, id DESC
     ),
@@ -84,8 +89,8 @@ async function queryApps(actor: Actor, f: AppFilter, limit: number, key?: AppKey
     SELECT a."clusterId", c.name AS "clusterName", (c."removedAt" IS NOT NULL) AS "clusterRemoved", a."namespace", a."appName",
            l.id AS "lastId", l.kind AS "lastKind", l.status AS "lastStatus", l."startedAt" AS "lastStartedAt",
            u.name AS "actorName", u.email AS "actorEmail",
-           a.id AS "appliedId", a."startedAt" AS "appliedStartedAt", a."templateId",
-           CASE WHEN t.visibility = 'team' OR t."ownerId" = ${actor.userId} THEN t.name END AS "templateName", v.version AS "templateVersion"
+           a.id AS "appliedId", a."startedAt" AS "appliedStartedAt", a."actorId" AS "appliedActorId", a."templateId",
+           t.name AS "templateName", t."ownerId" AS "templateOwnerId", t.visibility::text AS "templateVisibility", v.version AS "templateVersion"
     FROM applied a
     JOIN last l USING ("clusterId", "namespace", "appName")
     LEFT JOIN removed r USING ("clusterId", "namespace", "appName")
@@ -98,7 +103,10 @@ async function queryApps(actor: Actor, f: AppFilter, limit: number, key?: AppKey
     LIMIT ${limit}`;
 }
 
-function toRecord(r: Raw): AppRecord {
+function toRecord(actor: Actor, r: Raw): AppRecord {
+  const template = r.templateOwnerId && r.templateVisibility ? { ownerId: r.templateOwnerId, visibility: r.templateVisibility } : null;
+  // A private template's name and link are for its owner alone (the template library's rule).
+  const shown = template !== null && (template.visibility === "team" || template.ownerId === actor.userId);
   return {
     clusterId: r.clusterId,
     clusterName: r.clusterName,
@@ -109,10 +117,11 @@ function toRecord(r: Raw): AppRecord {
     applied: {
       id: r.appliedId,
       startedAt: r.appliedStartedAt,
-      templateId: r.templateName === null ? null : r.templateId,
-      templateName: r.templateName,
-      templateVersion: r.templateName === null ? null : r.templateVersion,
+      templateId: shown ? r.templateId : null,
+      templateName: shown ? r.templateName : null,
+      templateVersion: shown ? r.templateVersion : null,
     },
+    access: deploymentAccess(actor, { actorId: r.appliedActorId, template }),
   };
 }
 
@@ -123,7 +132,7 @@ export async function listApplications(ctx: Ctx, f: AppFilter, opts: { limit?: n
   const actor = await authorize(ctx, "team.read");
   const limit = opts.limit ?? APPS_PAGE_SIZE;
   const rows = await queryApps(actor, f, limit + 1);
-  const items = rows.slice(0, limit).map(toRecord);
+  const items = rows.slice(0, limit).map((r) => toRecord(actor, r));
   return { items, next: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
 }
 
@@ -132,7 +141,7 @@ export async function getApplication(ctx: Ctx, key: AppKey): Promise<AppRecord> 
   const actor = await authorize(ctx, "team.read");
   const [row] = await queryApps(actor, {}, 1, key);
   if (!row) throw notFound("That application");
-  return toRecord(row);
+  return toRecord(actor, row);
 }
 
 /** The manifests Berth last applied, by record id (only the caller's team's records). */
@@ -162,6 +171,8 @@ export type HistoryEntry = {
   reason: string;
   message: string;
   replayOfId: string | null;
+  /** The viewer may redeploy this record (the deployer, or an owner/admin). */
+  canRollback: boolean;
   template: { id: string; name: string; version: number | null } | null;
   /** Unified diff of this record's manifest against the previous record's (empty: identical or first). */
   diff: string;
@@ -181,17 +192,20 @@ export async function applicationHistory(ctx: Ctx, key: AppKey): Promise<History
   return rows.slice(0, HISTORY_LIMIT).map((r, i) => {
     const prev = rows.slice(i + 1).find((p) => p.kind !== "undeploy");
     const visible = r.template && (r.template.visibility === "team" || r.template.ownerId === actor.userId);
+    const access = deploymentAccess(actor, r);
+    const both = access.details && (!prev || deploymentAccess(actor, prev).details);
     return {
       id: r.id,
       kind: r.kind,
       status: r.status,
       startedAt: r.startedAt,
       actorName: r.actor.name,
-      reason: r.reason,
-      message: r.message,
+      reason: access.details ? r.reason : "",
+      message: access.details ? r.message : "",
       replayOfId: r.replayOfId,
+      canRollback: access.act,
       template: visible ? { id: r.template!.id, name: r.template!.name, version: r.templateVersion?.version ?? null } : null,
-      diff: r.kind !== "undeploy" && prev && prev.manifest !== r.manifest ? diffYamlText(prev.manifest, r.manifest, `${prev.id}.yaml`, `${r.id}.yaml`).slice(0, 20_000) : "",
+      diff: both && r.kind !== "undeploy" && prev && prev.manifest !== r.manifest ? diffYamlText(prev.manifest, r.manifest, `${prev.id}.yaml`, `${r.id}.yaml`).slice(0, 20_000) : "",
     };
   });
 }
@@ -205,7 +219,7 @@ export async function templatesRunningOn(ctx: Ctx, templateIds: string[]): Promi
   if (templateIds.length === 0) return out;
   const rows = await queryApps(actor, {}, 1000, undefined, templateIds.slice(0, 100));
   for (const r of rows) {
-    if (!r.templateId || r.templateName === null) continue;
+    if (!r.templateId || !(r.templateVisibility === "team" || r.templateOwnerId === actor.userId)) continue;
     out.set(r.templateId, [...(out.get(r.templateId) ?? []), { clusterId: r.clusterId, clusterName: r.clusterName, namespace: r.namespace, appName: r.appName, version: r.templateVersion }]);
   }
   return out;

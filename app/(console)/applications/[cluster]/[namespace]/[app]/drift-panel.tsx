@@ -30,7 +30,7 @@ export async function DriftPanel({ ctx, appKey, canSync }: { ctx: Ctx; appKey: A
                 {o.fields.map((f) => (
                   <li key={f.path} data-testid="drift-field">
                     <code className="text-xs">{f.path}</code>
-                    {f.manager ? <> changed by <strong>{f.manager}</strong>{f.changedAt ? ` at ${utcTime(new Date(f.changedAt))}` : ""}</> : null}: {show(f.applied)} → {show(f.live)}
+                    {f.manager ? <> changed by <strong>{f.manager}</strong>{f.changedAt ? ` at ${utcTime(new Date(f.changedAt))}` : ""}</> : null}: {"applied" in f ? show(f.applied) : "(the record's value is not shown: private template)"} → {show(f.live)}
                   </li>
                 ))}
               </ul>
@@ -38,7 +38,8 @@ export async function DriftPanel({ ctx, appKey, canSync }: { ctx: Ctx; appKey: A
           ))}
         </ul>
       )}
-      {canSync && drift.state === "ok" && changed.length > 0 ? <SyncButton k={appKey} /> : null}
+      {canSync && drift.canSync && drift.state === "ok" && changed.length > 0 ? <SyncButton k={appKey} /> : null}
+      {canSync && !drift.canSync && changed.length > 0 ? <p className="text-xs text-slate-600">Only the person who deployed it, or a team owner or admin, can sync it.</p> : null}
     </section>
   );
 }

@@ -19,7 +19,7 @@ export function HistoryPanel({ appKey, history, canRollback }: { appKey: AppKey;
               <span>{h.actorName} · {when(h.startedAt)}</span>
               {h.template ? <Link className="text-brand-700 underline" href={`/templates/${h.template.id}`}>{h.template.name} v{h.template.version ?? "?"}</Link> : null}
               {h.reason ? <span className="text-slate-600">“{h.reason}”</span> : null}
-              {canRollback && i > 0 && h.kind !== "undeploy" && h.status === "applied" ? <span className="ml-auto"><RollbackButton k={appKey} deploymentId={h.id} /></span> : null}
+              {canRollback && h.canRollback && i > 0 && h.kind !== "undeploy" && h.status === "applied" ? <span className="ml-auto"><RollbackButton k={appKey} deploymentId={h.id} /></span> : null}
             </div>
             {h.diff ? (
               <details className="mt-1">
