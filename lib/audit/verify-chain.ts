@@ -14,6 +14,10 @@ export type VerifyResult = {
 export type ChainSource = {
   batch(chainKey: string, afterId: bigint, limit: number): Promise<StoredEvent[]>;
   chainKeys(): Promise<string[]>;
+  /** The newest event of a chain (its head), or null for an empty chain. */
+  head(chainKey: string): Promise<{ id: bigint; hash: string } | null>;
+  /** One event of a chain by id, or null. */
+  find(chainKey: string, id: bigint): Promise<{ id: bigint; hash: string } | null>;
 };
 
 export async function verifyChain(source: ChainSource, chainKey: string, batchSize = 5000): Promise<VerifyResult> {
@@ -56,6 +60,8 @@ export function prismaChainSource(client: PrismaClient): ChainSource {
   return {
     batch: async (chainKey, afterId, limit) =>
       (await client.auditEvent.findMany({ where: { chainKey, id: { gt: afterId } }, orderBy: { id: "asc" }, take: limit })) as unknown as StoredEvent[],
+    head: (chainKey) => client.auditEvent.findFirst({ where: { chainKey }, orderBy: { id: "desc" }, select: { id: true, hash: true } }),
+    find: (chainKey, id) => client.auditEvent.findFirst({ where: { chainKey, id }, select: { id: true, hash: true } }),
     // Distinct chain keys by skipping through the (chainKey, id) index, not scanning the table.
     chainKeys: async () => {
       const rows = await client.$queryRawUnsafe<{ chainKey: string }[]>(`
