@@ -24,6 +24,7 @@ import { KUBERNETES_VERSION } from "./versions";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const KWOK_STAGES_DIR = path.join(HERE, "kwok-stages");
+export const KWOK_LOGS_DIR = path.join(HERE, "kwok-logs");
 
 export const DEFAULT_RESTRICTED_NAMESPACE = "berth-restricted";
 export const RESTRICTED_USER = "berth-restricted";
@@ -210,7 +211,7 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
   };
 
   try {
-    const [etcdClientPort, etcdPeerPort, apiPort] = await freePorts(3);
+    const [etcdClientPort, etcdPeerPort, apiPort, kwokPort] = await freePorts(4);
     const pki = makePki(runDir);
     const server = `https://127.0.0.1:${apiPort}`;
     const restrictedToken = crypto.randomBytes(24).toString("hex");
@@ -277,6 +278,8 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       "--allow-privileged=true",
       "--endpoint-reconciler-type=none",
       "--profiling=false",
+      // Pod logs: the API server reaches the "kubelet" that kwok serves, at the nodes' ExternalIP.
+      "--kubelet-preferred-address-types=ExternalIP,InternalIP,Hostname",
     ]);
     client = new KubeClient({ server, caPem: pki.caPem, certPem: pki.adminCertPem, keyPem: pki.adminKeyPem });
     const api = client;
@@ -304,7 +307,7 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       "--secure-port=0",
     ]);
     const kwokConfig = path.join(runDir, "kwok-stages.yaml");
-    fs.writeFileSync(kwokConfig, kwokStagesConfig());
+    fs.writeFileSync(kwokConfig, `${kwokStagesConfig()}---\n${kwokLogsConfig()}`);
     spawnChild("kwok", bins.kwok, [
       `--kubeconfig=${adminKubeconfig}`,
       `--config=${kwokConfig}`,
@@ -312,6 +315,9 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
       "--cidr=10.244.0.0/16",
       "--node-ip=10.240.0.1",
+      // kwok's kubelet API (logs of fake pods, from KWOK_LOGS_DIR); nodes advertise this port.
+      `--server-address=127.0.0.1:${kwokPort}`,
+      `--node-port=${kwokPort}`,
     ]);
 
     await bootstrapObjects(api, restrictedNamespace, nodes);
@@ -460,6 +466,7 @@ async function bootstrapObjects(api: KubeClient, ns: string, nodes: number): Pro
           nodeInfo: { kubeletVersion: `${KUBERNETES_VERSION}-kwok`, operatingSystem: "linux", architecture: "amd64" },
           addresses: [
             { type: "InternalIP", address: `10.240.0.${i + 1}` },
+            { type: "ExternalIP", address: "127.0.0.1" },
             { type: "Hostname", address: name },
           ],
         },
@@ -478,6 +485,26 @@ async function cleanupHostPathVolumes(api: KubeClient | undefined): Promise<void
     const dir: string | undefined = pv.spec?.hostPath?.path;
     if (dir && dir.startsWith(HOSTPATH_PV_ROOT) && !dir.includes("..")) fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Every fake pod's containers "log" the lines of KWOK_LOGS_DIR/current.txt (CRI log format), and
+ * previous.txt for `previous=true`: kwok serves them through its kubelet API, so `kubectl logs`
+ * (and Berth's log view) read real bytes through the API server's pods/log subresource.
+ */
+function kwokLogsConfig(): string {
+  return [
+    "apiVersion: kwok.x-k8s.io/v1alpha1",
+    "kind: ClusterLogs",
+    "metadata:",
+    "  name: all-pods",
+    "spec:",
+    "  logs:",
+    `  - logsFile: ${JSON.stringify(path.join(KWOK_LOGS_DIR, "current.txt"))}`,
+    `    previousLogsFile: ${JSON.stringify(path.join(KWOK_LOGS_DIR, "previous.txt"))}`,
+    "    follow: true",
+    "",
+  ].join("\n");
 }
 
 function kwokStagesConfig(): string {
