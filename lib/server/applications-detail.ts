@@ -28,7 +28,7 @@ import { appLive, openViewerKubeConfig } from "./applications-live";
 import { authorize, type Ctx } from "./authz";
 import { parseManifest } from "./deployments-render";
 import { describeError } from "./k8s/api-error";
-import { itemsOf, kindsFor, readError, readNamespace, type Kind } from "./k8s/app-state";
+import { itemsOf, kindsFor, readError, readNamespace, unreachable, type Kind } from "./k8s/app-state";
 
 // One application's live object tree, read now with the viewer's own credential: one list per
 // kind in the app's namespace (label berth.dev/app=<app>) plus the namespace's events. A kind the
@@ -97,9 +97,8 @@ async function readDetail(kc: Parameters<typeof readNamespace>[0], record: AppRe
   const kinds = kindsFor([...manifestKinds, ENDPOINT_SLICE, HPA]);
   const snap = await readNamespace(kc, record.namespace, kinds, { app: record.appName, events: "all" });
   const stsError = readError(snap, "apps/v1", "StatefulSet");
-  if (stsError && snap.kinds.get("apps/v1/StatefulSet")?.forbidden !== true && [...snap.kinds.values()].every((k) => k.error)) {
-    return { ...empty, state: "unavailable", message: stsError, calls: snap.calls };
-  }
+  const down = unreachable(snap);
+  if (down) return { ...empty, state: "unavailable", message: down, calls: snap.calls };
   const sts = itemsOf(snap, "apps/v1", "StatefulSet").find((s) => s.metadata?.name === record.appName) ?? itemsOf(snap, "apps/v1", "StatefulSet")[0];
   const pods = itemsOf(snap, "v1", "Pod");
   const claims = itemsOf(snap, "v1", "PersistentVolumeClaim");

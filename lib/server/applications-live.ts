@@ -11,7 +11,7 @@ import { env } from "./env";
 import { AppError } from "./errors";
 import { describeError } from "./k8s/api-error";
 import { ObjectApi } from "./k8s/object-api";
-import { itemsOf, kindsFor, limiter, readNamespace, type Kind, type Limiter, type NamespaceSnapshot } from "./k8s/app-state";
+import { itemsOf, kindsFor, limiter, readNamespace, unreachable, type Kind, type Limiter, type NamespaceSnapshot } from "./k8s/app-state";
 
 // The live columns of the Applications page, per cluster, read with the VIEWER's own credential:
 // one list per namespace and kind for all the cluster's apps at once, a deadline per cluster and
@@ -87,6 +87,8 @@ async function readCluster(kc: KubeConfig, records: AppRecord[], objects: Map<st
       const kinds = kindsFor(recs.flatMap((r) => (objects.get(r.applied.id) ?? []).map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as Kind)));
       const snap = await readNamespace(kc, namespace, kinds, { events: "warnings", limiter: run, api });
       calls += snap.calls;
+      const down = unreachable(snap);
+      if (down) throw new Error(down);
       // A namespace where nothing at all could be read (no rights, unreachable) is Unknown, with why.
       const sts = snap.kinds.get("apps/v1/StatefulSet");
       for (const r of recs) apps.set(appKeyString(r), appLive(snap, r, objects.get(r.applied.id) ?? [], sts?.error ?? ""));

@@ -21,7 +21,7 @@ export const EVENT_KIND: Kind = ["v1", "Event"];
 /** At most this many objects per list reply (a namespace with more is read partly; said so). */
 export const LIST_LIMIT = 1000;
 
-export type KindRead = { items: KubernetesObject[]; error: string; forbidden: boolean; truncated: boolean };
+export type KindRead = { items: KubernetesObject[]; error: string; forbidden: boolean; truncated: boolean; unreachable?: boolean };
 export type NamespaceSnapshot = { namespace: string; kinds: Map<string, KindRead>; calls: number };
 
 export function kindKey(apiVersion: string, kind: string): string {
@@ -65,7 +65,7 @@ async function listKind(api: ObjectApi, namespace: string, [apiVersion, kind]: K
     const info = apiError(e);
     if (info.status === 403) return { items: [], error: `not allowed: your credential cannot list ${kind} objects in namespace ${namespace}`, forbidden: true, truncated: false };
     if (info.status === 404) return { items: [], error: `the cluster does not serve ${kind} in ${apiVersion}`, forbidden: false, truncated: false };
-    return { items: [], error: info.message, forbidden: false, truncated: false };
+    return { items: [], error: info.message, forbidden: false, truncated: false, unreachable: info.status === 0 };
   }
 }
 
@@ -103,4 +103,10 @@ export function limiter(n: number): Limiter {
       });
       next();
     });
+}
+
+/** Every read of the snapshot failed to reach the API server (unreachable, timed out): its message. */
+export function unreachable(snap: NamespaceSnapshot): string {
+  const reads = [...snap.kinds.values()];
+  return reads.length > 0 && reads.every((r) => r.unreachable) ? reads[0].error : "";
 }
