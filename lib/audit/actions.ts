@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "credential.set",
   "credential.remove",
   "deploy.plan",
+  "deploy.start",
+  "deploy.abandon",
   "deploy.apply",
   "deploy.redeploy",
   "deploy.undeploy",
@@ -37,4 +39,4 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Actions every member of a team may see, whoever did them. */
-export const TEAM_VISIBLE_ACTIONS: readonly AuditAction[] = ["deploy.apply", "deploy.redeploy", "deploy.undeploy", "app.scale", "app.restart", "app.pod_delete", "app.claim_delete"];
+export const TEAM_VISIBLE_ACTIONS: readonly AuditAction[] = ["deploy.start", "deploy.abandon", "deploy.apply", "deploy.redeploy", "deploy.undeploy", "app.scale", "app.restart", "app.pod_delete", "app.claim_delete"];

@@ -8,8 +8,11 @@ import { conflict } from "./errors";
 import type { Bundle } from "./deployments-render";
 
 // The deployment record's life: written as `pending` (with the exact manifest) before anything
-// is applied, then `applying`, then finalized `applied`/`failed` with per-object results and
-// the audit event in the same transaction. One app on one cluster/namespace is deployed by one
+// is applied, together with its "deploy.start" audit event (one transaction: a server that dies
+// mid-apply still leaves the attempt audited), then `applying`, then finalized `applied`/`failed`
+// with per-object results and the outcome's audit event in the same transaction. A record left
+// in progress longer than STALE_AFTER_MS is marked failed ("abandoned") with a "deploy.abandon"
+// event when the next deploy of the same app/cluster/namespace comes along. One app on one cluster/namespace is deployed by one
 // request at a time: a transaction-scoped advisory lock guards the check-and-insert of the
 // in-progress row, so a second request is refused — nothing is kept in process memory.
 export const STALE_AFTER_MS = 10 * 60_000;
@@ -23,17 +26,28 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
     const where = { clusterId: target.cluster.id, namespace: target.namespace, appName: bundle.appName, status: { in: ["pending", "applying"] as ("pending" | "applying")[] } };
     const staleBefore = new Date(Date.now() - STALE_AFTER_MS);
-    await tx.deployment.updateMany({
-      where: { ...where, startedAt: { lt: staleBefore } },
-      data: { status: "failed", finishedAt: new Date(), message: "Abandoned: no result was recorded within 10 minutes (the server stopped mid-way?). Check the live objects." },
-    });
+    const stale = await tx.deployment.findMany({ where: { ...where, startedAt: { lt: staleBefore } }, include: { actor: { select: { email: true } } } });
+    for (const record of stale) {
+      await tx.deployment.update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), message: ABANDONED } });
+      await recordAudit(tx, {
+        action: "deploy.abandon",
+        actor: { id: actor.userId, email: actor.email }, // who found it; the deployer is in the summary
+        teamId: actor.teamId,
+        target: { type: "deployment", id: record.id, name: record.appName },
+        cluster: target.cluster,
+        namespace: target.namespace,
+        summary: { deploymentId: record.id, kind: record.kind, deployedBy: record.actor.email, startedAt: record.startedAt.toISOString(), was: record.status },
+        result: "failure",
+        reason: ABANDONED,
+      });
+    }
     const running = await tx.deployment.findFirst({ where, include: { actor: { select: { email: true } } } });
     if (running) {
       throw conflict(
         `${running.actor.email} is already deploying ${bundle.appName} to ${target.cluster.name}/${target.namespace} (started ${running.startedAt.toISOString()}). Wait for it to finish, then try again.`,
       );
     }
-    return tx.deployment.create({
+    const created = await tx.deployment.create({
       data: {
         teamId: actor.teamId,
         kind: meta.kind,
@@ -51,8 +65,20 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
       },
       select: { id: true, startedAt: true },
     });
+    await recordAudit(tx, {
+      action: "deploy.start",
+      actor: { id: actor.userId, email: actor.email },
+      teamId: actor.teamId,
+      target: { type: "deployment", id: created.id, name: bundle.appName },
+      cluster: target.cluster,
+      namespace: target.namespace,
+      summary: { deploymentId: created.id, kind: meta.kind, template: bundle.templateId, ...(meta.replayOfId ? { replayOf: meta.replayOfId } : {}) },
+    });
+    return created;
   });
 }
+
+const ABANDONED = "Abandoned: no result was recorded within 10 minutes (the server stopped mid-way?). Check the live objects.";
 
 export async function markApplying(id: string, results: unknown[]): Promise<void> {
   await db().deployment.update({ where: { id }, data: { status: "applying", results: results as object[] } });

@@ -43,6 +43,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         </h2>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">{fields(event)}</dl>
       </section>
+      {summary.detailsHidden === true ? (
+        <p className="card p-4 text-sm text-slate-600" data-testid="details-hidden">
+          This deployment was made from a template you cannot see: its diff, template and messages are shown only to the person who
+          deployed it and to team owners and admins.
+        </p>
+      ) : null}
       {diff !== null ? (
         <section className="card p-4" aria-labelledby="diff-h">
           <h2 id="diff-h" className="mb-3 text-sm font-semibold">

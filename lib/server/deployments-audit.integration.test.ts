@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
+import { NGINX_IMAGE_1, nginxTemplate } from "@/e2e/support/deploy-fixtures";
+import { auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
+import type { Ctx } from "./authz";
+import { registerCluster } from "./clusters";
+import { setCredential } from "./clusters-credentials";
+import { db } from "./db";
+import { deployTemplate } from "./deployments";
+import { STALE_AFTER_MS } from "./deployments-record";
+import { createTemplate } from "./templates";
+
+// A deploy leaves an audit event even if the server dies mid-way: "deploy started" is written in
+// the same transaction as the pending record (before anything is applied), the outcome after; a
+// record found abandoned (stale) gets its own event when it is marked.
+let cluster: TestCluster;
+beforeAll(async () => {
+  cluster = await setupTestCluster();
+});
+afterAll(async () => cluster?.dispose());
+
+async function setup(prefix: string) {
+  const t = await newTeam(prefix);
+  const clusterId = await registerCluster(t.ctx, { name: "prod", description: "", profile: "generic" });
+  await setCredential(t.ctx, { clusterId, kubeconfig: fs.readFileSync(cluster.adminKubeconfig, "utf8"), context: "", namespace: "" });
+  const spec = nginxTemplate("nginx");
+  const templateId = (await createTemplate(t.ctx, { name: "nginx", visibility: "team", spec: spec.spec, parameters: spec.parameters, message: "" })).id;
+  return { ...t, clusterId, templateId };
+}
+
+const input = (templateId: string, clusterId: string, namespace: string) => ({
+  templateId, version: 1, values: { image: NGINX_IMAGE_1 }, clusterIds: [clusterId], namespace, createNamespace: false, force: false, recreate: false,
+});
+
+describe("deploy audit events", () => {
+  it("'deploy started' is committed with the pending record, before the first object is applied", async () => {
+    const t = await setup("deploy-start");
+    const ns = await cluster.createTestNamespace("sec-data-start");
+    try {
+      let seenDuringApply: { status: string; startEvents: number } | null = null;
+      const { results } = await deployTemplate(t.ctx as Ctx, input(t.templateId, t.clusterId, ns), {
+        beforeObject: async (index) => {
+          if (index !== 0) return;
+          // another connection, as an auditor (or a restarted server) would see it right now
+          const record = await db().deployment.findFirstOrThrow({ where: { teamId: t.teamId } });
+          const startEvents = await db().auditEvent.count({ where: { chainKey: t.teamId, action: "deploy.start", targetId: record.id } });
+          seenDuringApply = { status: record.status, startEvents };
+        },
+      });
+      expect(results[0].status).toBe("applied");
+      expect(seenDuringApply).toEqual({ status: "applying", startEvents: 1 });
+      const [start] = await auditEventsFor(t.teamId, "deploy.start");
+      expect(start).toMatchObject({ targetType: "deployment", targetId: results[0].deploymentId, clusterName: "prod", namespace: ns, result: "success", actorId: t.owner.id });
+      const [outcome] = await auditEventsFor(t.teamId, "deploy.apply");
+      expect(outcome).toMatchObject({ targetId: results[0].deploymentId, result: "success" });
+      expect(outcome.id).toBeGreaterThan(start.id);
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("a record abandoned mid-way (stale) gets an audit event when it is marked failed", async () => {
+    const t = await setup("deploy-stale");
+    // a record left `applying` by a server that stopped 11 minutes ago
+    const stale = await db().deployment.create({
+      data: { teamId: t.teamId, clusterId: t.clusterId, actorId: t.owner.id, templateId: t.templateId, appName: "nginx", namespace: "berth-nonexistent-ns", status: "applying", manifest: "", startedAt: new Date(Date.now() - STALE_AFTER_MS - 60_000) },
+    });
+    const { results } = await deployTemplate(t.ctx as Ctx, input(t.templateId, t.clusterId, "berth-nonexistent-ns"));
+    expect(results[0].status).toBe("failed"); // the namespace does not exist: nothing applied, but it ran
+    expect((await db().deployment.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("failed");
+    const abandoned = await auditEventsFor(t.teamId, "deploy.abandon");
+    expect(abandoned).toHaveLength(1);
+    expect(abandoned[0]).toMatchObject({ targetType: "deployment", targetId: stale.id, result: "failure", clusterName: "prod", namespace: "berth-nonexistent-ns", reason: expect.stringMatching(/Abandoned/) });
+  });
+});
