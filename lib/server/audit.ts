@@ -5,6 +5,7 @@ import { redactSummary } from "@/lib/audit/redact";
 import { db, type Tx } from "./db";
 import { AppError } from "./errors";
 import { requestContext, type RequestContext } from "./request-context";
+import { storableDeep } from "./unicode";
 
 // The one audit module every mutation calls, inside the same transaction as the change it
 // records (recordAudit), or on its own when there is no change to join (recordAuditAlone:
@@ -28,7 +29,8 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<bigint> {
   // Serialize writers of one chain so each event links to the one committed before it.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"audit:" + chainKey}, 0))`;
   const last = await tx.auditEvent.findFirst({ where: { chainKey }, orderBy: { id: "desc" }, select: { hash: true } });
-  const content: ChainedContent = {
+  // Refused attempts carry what the caller sent (target ids, names): stored as storable text, never a crash.
+  const content: ChainedContent = storableDeep({
     chainKey,
     teamId: input.teamId ?? null,
     actorId: input.actor?.id ?? null,
@@ -48,7 +50,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<bigint> {
     requestId: context.requestId,
     createdAt: new Date(),
     prevHash: last?.hash ?? GENESIS_HASH,
-  };
+  });
   const row = await tx.auditEvent.create({
     data: { ...content, summary: content.summary as object, hash: hashEvent(content) },
     select: { id: true },

@@ -2,6 +2,8 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "./env";
+import { invalid } from "./errors";
+import { isStorableText } from "./unicode";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -13,7 +15,20 @@ export function db(): PrismaClient {
   if (!globalForDb.berthDb) {
     const { DATABASE_URL, BERTH_DB_POOL_MAX } = env();
     const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: BERTH_DB_POOL_MAX });
-    globalForDb.berthDb = new PrismaClient({ adapter });
+    globalForDb.berthDb = new PrismaClient({ adapter }).$extends({ query: { $allOperations: ({ args, query }) => (refuseBrokenText(args), query(args)) } }) as unknown as PrismaClient;
   }
   return globalForDb.berthDb;
+}
+
+/**
+ * Text Postgres cannot store (a lone UTF-16 surrogate, which JSON and server-action payloads can
+ * carry, or a NUL character) makes the driver throw. Refused as invalid input before any query,
+ * whatever field it came in, instead of surfacing as an unexpected error.
+ */
+function refuseBrokenText(value: unknown, depth = 0): void {
+  if (typeof value === "string") {
+    if (!isStorableText(value)) throw invalid("The request contains text that cannot be stored (a NUL character or broken Unicode).");
+  } else if (typeof value === "object" && value !== null && depth < 32 && !(value instanceof Uint8Array) && !(value instanceof Date)) {
+    for (const v of Array.isArray(value) ? value : Object.values(value)) refuseBrokenText(v, depth + 1);
+  }
 }

@@ -82,7 +82,7 @@ function toSummary(row: SummaryRow): TemplateSummary {
 export async function listTemplates(ctx: Ctx, query: ListQuery = {}): Promise<{ items: TemplateSummary[]; total: number; page: number; pageCount: number }> {
   const actor = await authorize(ctx, "team.read");
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  const q = (query.q ?? "").trim().slice(0, 100);
+  const q = typeof query.q === "string" ? query.q.trim().slice(0, 100) : ""; // ?q=a&q=b arrives as a list
   const where: Prisma.TemplateWhereInput = {
     AND: [
       visibleTemplatesWhere(actor),

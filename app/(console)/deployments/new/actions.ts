@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { setOwn } from "@/lib/manifests/plain-object";
 import { runAction, type ActionState } from "@/lib/server/action";
 import { deployTemplate, planDeployment, type PlanResult } from "@/lib/server/deployments";
 import { deployInputSchema } from "@/lib/server/deployments-input";
@@ -9,7 +10,7 @@ import { actionCtx } from "@/lib/server/session";
 /** The deploy form's fields: `values.<parameter>`, one `clusterIds` per ticked cluster, flags. */
 function readForm(formData: FormData) {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (key.startsWith("values.") && typeof value === "string") values[key.slice(7)] = value;
+  for (const [key, value] of formData.entries()) if (key.startsWith("values.") && typeof value === "string") setOwn(values, key.slice(7), value);
   return {
     templateId: formData.get("templateId"),
     version: formData.get("version"),

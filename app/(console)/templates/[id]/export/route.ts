@@ -1,3 +1,4 @@
+import { setOwn } from "@/lib/manifests/plain-object";
 import { failure } from "@/lib/server/action";
 import { currentWorkspace } from "@/lib/server/session";
 import { exportRenderedYaml, exportTemplateFile } from "@/lib/server/templates-io";
@@ -11,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const url = new URL(request.url);
   const version = url.searchParams.get("version") ? Number(url.searchParams.get("version")) : undefined;
   const values: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) if (k.startsWith("p.")) values[k.slice(2)] = v;
+  for (const [k, v] of url.searchParams) if (k.startsWith("p.")) setOwn(values, k.slice(2), v); // p.__proto__ stays a (refused) name
   try {
     const file = url.searchParams.get("format") === "template" ? await exportTemplateFile(ctx, id, version) : await exportRenderedYaml(ctx, id, version, values);
     return new Response(file.text, {
