@@ -60,7 +60,10 @@ export async function readNamespace(kc: KubeConfig, namespace: string, kinds: Ki
 async function listKind(api: ObjectApi, namespace: string, [apiVersion, kind]: Kind, fieldSelector?: string, labelSelector?: string): Promise<KindRead> {
   try {
     const list = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, fieldSelector, labelSelector, LIST_LIMIT);
-    return { items: list.items.map((o) => ({ ...o, apiVersion: o.apiVersion ?? apiVersion, kind: o.kind ?? kind })), error: "", forbidden: false, truncated: Boolean(list.metadata?._continue) };
+    // A cluster that ignores ?limit= is still read one page deep (its reply is untrusted input).
+    const items = (list.items ?? []).slice(0, LIST_LIMIT);
+    const truncated = Boolean(list.metadata?._continue) || (list.items?.length ?? 0) > LIST_LIMIT;
+    return { items: items.map((o) => ({ ...o, apiVersion: o.apiVersion ?? apiVersion, kind: o.kind ?? kind })), error: "", forbidden: false, truncated };
   } catch (e) {
     const info = apiError(e);
     if (info.status === 403) return { items: [], error: `not allowed: your credential cannot list ${kind} objects in namespace ${namespace}`, forbidden: true, truncated: false };
