@@ -183,6 +183,48 @@ test.describe("the application wizard and the template library", () => {
     await expect(w.field("spec.replicas")).toHaveValue("5");
   });
 
+  test("YAML mode: host port and a claim without a storage class come to the form and back", async ({ page }) => {
+    const w = new Wizard(page);
+    await w.openNew();
+    await w.fill("spec.name", "fidelity");
+    await w.expectYaml("name: fidelity");
+    await w.yamlMode();
+    await w.setYaml(`apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: fidelity
+spec:
+  serviceName: fidelity-headless
+  replicas: 1
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        imagePullPolicy: Always
+        ports: [{name: http, containerPort: 80, hostPort: 8080}]
+        volumeMounts: [{name: data, mountPath: /data}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec:
+      accessModes: [ReadWriteOnce]
+      storageClassName: ""
+      resources: {requests: {storage: 1Gi}}
+`);
+    await w.formMode();
+    await expect(w.heading(1)).toBeVisible();
+    await w.toStep(2);
+    await expect(w.field("spec.containers.0.ports.0.hostPort")).toHaveValue("8080");
+    const storageClass = w.field("spec.volumeClaimTemplates.0.storageClassName-mode");
+    await expect(storageClass).toHaveValue("none");
+    await w.expectYaml("hostPort: 8080", 'storageClassName: ""');
+    // "Cluster default" leaves the field out; "No class" writes ""
+    await storageClass.selectOption("default");
+    await expect(w.yaml()).not.toContainText("storageClassName");
+    await storageClass.selectOption("none");
+    await w.expectYaml('storageClassName: ""');
+  });
+
   test("field errors: an invalid name is shown next to the field and the step cannot be left", async ({ page }) => {
     const w = new Wizard(page);
     await w.openNew();

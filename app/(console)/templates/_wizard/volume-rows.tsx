@@ -69,9 +69,12 @@ type ClassMode = "default" | "none" | "named";
 function StorageClassField({ path }: { path: string }) {
   const { setValue } = useFormContext<WizardValues>();
   const value = useWatch<WizardValues>({ name: path as never }) as unknown as string | undefined;
-  const [mode, setMode] = useState<ClassMode>(value === undefined ? "default" : value === "" ? "none" : "named");
+  // The mode follows the value (an import may replace it); only "named, not typed yet" needs state.
+  const [namingEmpty, setNamingEmpty] = useState(false);
+  const derived: ClassMode = value === undefined ? "default" : value === "" ? "none" : "named";
+  const mode: ClassMode = derived === "none" && namingEmpty ? "named" : derived;
   const choose = (next: ClassMode) => {
-    setMode(next);
+    setNamingEmpty(next === "named");
     setValue(path as never, (next === "default" ? undefined : next === "none" ? "" : value || "") as never, { shouldDirty: true, shouldValidate: true });
   };
   const id = fieldId(`${path}-mode`);
