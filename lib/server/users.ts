@@ -77,7 +77,9 @@ export async function verifyPasswordSignIn(email: string, password: string, cont
   const account = await hitRateLimit(accountKey, BERTH_SIGNIN_MAX_PER_ACCOUNT, window);
   if (!account.allowed || ipBudget.some((b) => b.count >= BERTH_SIGNIN_MAX_PER_IP)) {
     const minutes = Math.max(1, Math.ceil(account.retryAfterSeconds / 60));
-    await fail("rate limited");
+    await auditRateLimited(account.allowed ? "ip" : "account", account.allowed ? ipKey : accountKey, window, (summary) =>
+      recordAuditAlone({ action: "auth.sign_in", actor: { id: "", email }, result: "failure", reason: "rate limited", summary: { method: "password", ...summary }, context }),
+    );
     throw rateLimited(`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
@@ -92,6 +94,19 @@ export async function verifyPasswordSignIn(email: string, password: string, cont
   const session = { id: user.id, email: user.email, name: user.name };
   await recordAuditAlone({ action: "auth.sign_in", actor: session, target: { type: "user", id: user.id, name: user.email }, summary: { method: "password" }, context });
   return session;
+}
+
+/**
+ * A flood must not grow the audit trail without bound: the refusals of one rate-limit window are
+ * one audit event per account (or per IP) — the first; the rest are only counted, in the
+ * RateLimitBucket row under `signin:refused:<key>`.
+ */
+async function auditRateLimited(limited: "account" | "ip", key: string, window: number, record: (summary: Record<string, unknown>) => Promise<unknown>): Promise<void> {
+  const refusedKey = `signin:refused:${key}`;
+  const first = await hitRateLimit(refusedKey, 1, window);
+  if (!first.allowed) return;
+  const windowStart = new Date(Math.floor(Date.now() / (window * 1000)) * window * 1000).toISOString();
+  await record({ limited, windowStart, note: `later refusals in this window are counted under ${refusedKey}, not recorded one by one` });
 }
 
 /**
