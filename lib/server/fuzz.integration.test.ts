@@ -5,6 +5,12 @@ import { parseReviewFilter } from "@/lib/audit/review-filter";
 import { defaultAppSpec } from "@/lib/manifests";
 import { idSchema, inviteSchema, roleChangeSchema } from "@/lib/validation/account";
 import { addMember, newTeam } from "@/scripts/test-support/fixtures";
+import { z as zod } from "zod";
+import { syncApplication } from "./applications-drift";
+import { appKeySchema, parseAppFilter } from "./applications-input";
+import { logQuerySchema, streamAppLog } from "./applications-logs";
+import { deleteAppPod, deleteLeftoverClaim, restartApplication, scaleApplication } from "./applications-ops";
+import { listApplications } from "./applications";
 import { openAuditExport } from "./audit-export";
 import type { Ctx } from "./authz";
 import { removeCredential, setCredential, testMyCredential } from "./clusters-credentials";
@@ -144,6 +150,26 @@ const entries = (): Entry[] => [
   { name: "planRedeploy", payload: () => anId(), call: via(idSchema, (ctx, d) => planRedeploy(ctx, d.id)) },
   { name: "redeploy", payload: () => shaped(["deploymentId", "reason", "force", "recreate"], (k) => (k === "deploymentId" ? anId() : anything)), call: via(redeployInputSchema, (ctx, d) => redeploy(ctx, d)) },
   { name: "undeploy", payload: () => shaped(["deploymentId", "reason"], (k) => (k === "deploymentId" ? anId() : anything)), call: via(undeployInputSchema, undeploy) },
+  // applications (the app page's actions: the app key plus one field)
+  ...(() => {
+    const appKey = () => shaped(["clusterId", "namespace", "appName", "replicas", "pod", "claim", "confirmation"], (k) => (k === "clusterId" ? anId() : k === "namespace" || k === "appName" ? fc.oneof(fc.constantFrom("fz", "default", "__proto__"), hostileString) : anything));
+    return [
+      { name: "syncApplication", payload: appKey, call: via(appKeySchema, (ctx, k) => syncApplication(ctx, k)) },
+      { name: "scaleApplication", payload: appKey, call: via(appKeySchema.extend({ replicas: zod.coerce.number().int().min(0).max(1000) }), (ctx, d) => scaleApplication(ctx, d, d.replicas)) },
+      { name: "restartApplication", payload: appKey, call: via(appKeySchema, restartApplication) },
+      { name: "deleteAppPod", payload: appKey, call: via(appKeySchema.extend({ pod: appKeySchema.shape.appName }), (ctx, d) => deleteAppPod(ctx, d, d.pod)) },
+      { name: "deleteLeftoverClaim", payload: appKey, call: via(appKeySchema.extend({ claim: appKeySchema.shape.appName, confirmation: zod.string().max(253) }), (ctx, d) => deleteLeftoverClaim(ctx, d, d.claim, d.confirmation)) },
+      { name: "GET /api/applications/…/logs", payload: () => fc.tuple(appKey(), shaped(["pod", "container", "tail", "previous", "follow"])), call: async (ctx: Ctx, p: unknown) => {
+        const [k, q] = p as [unknown, unknown];
+        const key = appKeySchema.safeParse(k);
+        const query = logQuerySchema.safeParse(Object.fromEntries(searchParams(q)));
+        if (!key.success || !query.success) return "validation";
+        await drain(await streamAppLog(ctx, key.data, query.data, AbortSignal.timeout(5000)));
+      } },
+      { name: "applications page", payload: () => shaped(["q", "cluster", "namespace", "template", "health", "sync", "after"], () => fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 }))),
+        call: async (ctx: Ctx, p: unknown) => listApplications(ctx, parseAppFilter(obj(p) as Record<string, string | string[] | undefined>)) },
+    ] satisfies Entry[];
+  })(),
   // route handlers (their own parsing, then the data layer)
   { name: "GET /templates/[id]/export", payload: () => fc.tuple(anId(), shaped(["version", "format", "p.x", "p.__proto__", "p.constructor", "p.imageTag"])), call: async (ctx, p) => {
     const [id, query] = p as [unknown, unknown];
