@@ -19,7 +19,7 @@ export type { Service, ServicePort, Ingress, IngressRule, Canary } from "./model
 export { AutoscalingSchema, ScheduledScalingSchema, CRON_HPA, managedReplicas } from "./model/scaling";
 export type { Autoscaling, ScheduledScaling, CronJob } from "./model/scaling";
 export { SIZE_LIMITS } from "./model/common";
-export { defaultAppSpec, defaultContainer, defaultProbe, defaultEnvVar, defaultVolume, SEED_INITIAL_DELAY } from "./model/defaults";
+export { defaultAppSpec, defaultContainer, defaultProbe, defaultLifecycleHandler, defaultEnvVar, defaultVolume, SEED_INITIAL_DELAY } from "./model/defaults";
 export { headlessServiceName, selectorLabels, MAX_APP_NAME, LABEL_APP, LABEL_NAME, LABEL_INSTANCE, LABEL_MANAGED_BY } from "./naming";
 
 // Plain-object guard shared with the server code that reads untrusted YAML

@@ -1,7 +1,7 @@
 import type { AppSpec } from "./app-spec";
 import type { Container } from "./container";
 import type { EnvVar, EnvVarType } from "./env";
-import type { Probe, ProbeType } from "./probe";
+import type { LifecycleHandler, Probe, ProbeType } from "./probe";
 import type { Volume, VolumeType } from "./volume";
 
 /** The seed's initial delays per probe kind (the rest are the Kubernetes defaults). */
@@ -20,6 +20,16 @@ export function defaultProbe(type: ProbeType, port: number | string = 80): Probe
     case "exec":
       return { type, command: ["sh", "-c", "true"], initialDelaySeconds, ...TIMING };
   }
+}
+
+/**
+ * A lifecycle hook as the form first shows it, per hook: post-start announces the start;
+ * pre-stop gives load balancers a few seconds to stop sending traffic before the container is
+ * told to stop (never a copy of the post-start command).
+ */
+export function defaultLifecycleHandler(hook: "postStart" | "preStop", type: "exec" | "httpGet", port: number | string = 80): LifecycleHandler {
+  if (type === "httpGet") return { type, path: "/", port, scheme: "HTTP", headers: [] };
+  return { type, command: ["sh", "-c", hook === "preStop" ? "sleep 5" : "echo started"] };
 }
 
 /** A new container row: the seed's cloud pulls Always; the limit defaults to the request. */

@@ -36,9 +36,9 @@ export function checkContainers(list: IssueList, spec: AppSpec): void {
   if (spec.cloud) {
     for (const { c, path } of all) {
       if (c.imagePullPolicy !== undefined && c.imagePullPolicy !== "Always")
-        list.add([...path, "imagePullPolicy"], "this cloud only supports the Always pull policy");
+        list.add([...path, "imagePullPolicy"], "Alibaba Cloud ACS (the instance profile is set) only supports the Always pull policy");
       else if (c.imagePullPolicy === undefined && defaultPullPolicy(c.image) !== "Always")
-        list.add([...path, "imagePullPolicy"], `this cloud only supports the Always pull policy; with none set, Kubernetes uses IfNotPresent for "${c.image}" (a tag other than latest, or a digest): choose Always`);
+        list.add([...path, "imagePullPolicy"], `Alibaba Cloud ACS (the instance profile is set) only supports the Always pull policy; with none set, Kubernetes uses IfNotPresent for "${c.image}" (a tag other than latest, or a digest): choose Always`);
     }
   }
 }

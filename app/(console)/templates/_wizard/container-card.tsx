@@ -39,7 +39,7 @@ function PortRows({ base }: { base: string }) {
   );
 }
 
-/** One container (or init container): every field of the seed's step 2, grouped. */
+/** One container (or init container): every field of the wizard's step 2, grouped. */
 export function ContainerCard({ base, index, init, onRemove, onToggleInit, canRemove }: {
   base: string; index: number; init: boolean; onRemove: () => void; onToggleInit: () => void; canRemove: boolean;
 }) {
@@ -69,7 +69,7 @@ export function ContainerCard({ base, index, init, onRemove, onToggleInit, canRe
             </span>
           }
         />
-        <SelectField path={`${base}.imagePullPolicy`} label="Image pull policy" options={["Always", "IfNotPresent", "Never"]} optional hint="The seed's cloud supports Always only." />
+        <SelectField path={`${base}.imagePullPolicy`} label="Image pull policy" options={["Always", "IfNotPresent", "Never"]} optional hint="Alibaba Cloud ACS clusters pull Always only." />
         <div className="flex items-end gap-4 pb-1">
           <CheckField path={`${base}.stdin`} label="stdin" />
           <CheckField path={`${base}.tty`} label="tty" />

@@ -1,6 +1,6 @@
 "use client";
 import { useFormContext, useWatch } from "react-hook-form";
-import { defaultProbe, SEED_INITIAL_DELAY, type Container, type ProbeType } from "@/lib/manifests";
+import { defaultLifecycleHandler, defaultProbe, SEED_INITIAL_DELAY, type Container, type ProbeType } from "@/lib/manifests";
 import { NumberField, SelectField, TextField, Toggle } from "./fields";
 import { ListField, PairListField } from "./kv-rows";
 import { fieldId, type WizardValues } from "./types";
@@ -76,7 +76,7 @@ export function LifecycleHook({ base, hook }: { base: string; hook: keyof typeof
     if (!lifecycle.postStart && !lifecycle.preStop) setValue(`${base}.lifecycle` as never, undefined as never, { shouldDirty: true });
     else setValue(`${base}.lifecycle` as never, lifecycle as never, { shouldDirty: true });
   };
-  const fresh = (t: string) => (t === "exec" ? { type: "exec", command: ["sh", "-c", "echo started"] } : { type: "httpGet", path: "/", port: 80, scheme: "HTTP", headers: [] });
+  const fresh = (t: string) => defaultLifecycleHandler(hook, t === "httpGet" ? "httpGet" : "exec", firstPort(getValues(base as never) as unknown as Container));
   return (
     <Toggle id={fieldId(`${path}-on`)} label={HOOK_LABEL[hook]} checked={!!handler} onChange={(on) => set(on ? fresh("exec") : undefined)}>
       {handler ? (

@@ -26,7 +26,7 @@ export function StepBasic() {
         <MapField path="spec.labels" label="Labels" />
         <MapField path="spec.annotations" label="Annotations" />
       </Section>
-      <Section title="Instance profile" description="Only for clusters on the seed's cloud: rendered as pod labels.">
+      <Section title="Instance profile" description="For Alibaba Cloud ACS clusters (the Alibaba Cloud profile): the compute class and QoS of each pod, rendered as pod labels. Other clusters ignore them.">
         <Toggle id="toggle-cloud" label="Set instance type and QoS" checked={!!cloud} onChange={(on) => setValue("spec.cloud", on ? { instanceType: "general-purpose", qos: "default" } : undefined, { shouldDirty: true })}>
           <div className="grid gap-3 sm:grid-cols-2">
             <SelectField path="spec.cloud.instanceType" label="Instance type" options={["general-purpose", "performance"]} />

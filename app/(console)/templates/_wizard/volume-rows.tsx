@@ -177,7 +177,7 @@ export function MountRows({ base }: { base: string }) {
   );
 }
 
-/** Log collection (the seed's cloud): stdout or a file glob into a log store, with tags. */
+/** Log collection (Alibaba Cloud's log service): stdout or a file glob into a log store, with tags. */
 export function LogRows({ base }: { base: string }) {
   const { control } = useFormContext<WizardValues>();
   const logs = useFieldArray({ control, name: `${base}.logs` as "spec.containers.0.logs" });

@@ -3,6 +3,7 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
+import { useUnsavedChangesWarning } from "@/app/_components/unsaved-changes";
 import { formatImportIssue, importYaml } from "@/lib/manifests";
 import { createTemplateAction } from "../actions";
 import { saveVersionAction } from "../[id]/actions";
@@ -28,7 +29,10 @@ type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: numbe
 /** The three-step wizard (plus the save step), with the live YAML beside it and a YAML mode. */
 export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Props) {
   const router = useRouter();
-  const form = useForm<WizardValues>({ defaultValues: initial, resolver: wizardResolver, mode: "onTouched", reValidateMode: "onChange", shouldFocusError: false });
+  // Errors appear while the user changes a field or after an attempt to go on (Next, Save), never
+  // on blur: a message that appears or disappears on blur moves the button being clicked (the
+  // mousedown blurs the field, the mouseup lands elsewhere, and the click is lost).
+  const form = useForm<WizardValues>({ defaultValues: initial, resolver: wizardResolver, mode: "onChange", reValidateMode: "onChange", shouldFocusError: false });
   const [step, setStep] = useState(0);
   const [view, setView] = useState<"form" | "yaml">("form");
   const [yamlText, setYamlText] = useState("");
@@ -38,6 +42,8 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
   const [summary, setSummary] = useState<{ items: SummaryItem[]; message?: string }>({ items: [] });
   const [pending, startTransition] = useTransition();
   useManagedReplicasSync(form.control, form.setValue);
+  const dirty = form.formState.isDirty || (view === "yaml" && yamlText !== yamlBase);
+  const guard = useUnsavedChangesWarning(dirty, "Leave the editor? Your changes to this template are not saved and will be lost.");
 
   const focusField = (path: string) => {
     const target = path.startsWith("spec") ? stepOf(path) : SAVE_STEP;
@@ -50,11 +56,15 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
     }, 50);
   };
 
-  /** Shows every error next to its field and returns them (read fresh, not from a render's state). */
+  /** Every error of the form, read fresh (not from a render's state); shows none of them. */
   async function currentErrors(): Promise<SummaryItem[]> {
-    await form.trigger();
     const result = await wizardResolver(form.getValues(), undefined, { fields: {}, shouldUseNativeValidation: false });
     return flattenErrors(result.errors);
+  }
+
+  /** Shows these errors next to their fields (the ones the user tried to move past). */
+  function showErrors(items: SummaryItem[]) {
+    for (const e of items) form.setError(e.path as FieldPath<WizardValues>, { type: "validate", message: e.message });
   }
 
   async function goTo(target: number) {
@@ -63,6 +73,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
       for (let s = step; s < target && s < SAVE_STEP; s++) {
         const items = all.filter((e) => e.path.startsWith("spec") && stepOf(e.path) === s);
         if (items.length) {
+          showErrors(items);
           setStep(s);
           setSummary({ items, message: `Step ${s + 1} (${STEPS[s].title}) has ${items.length === 1 ? "an error" : `${items.length} errors`}: fix ${items.length === 1 ? "it" : "them"} to continue.` });
           return;
@@ -78,6 +89,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
     const r = renderPreview(form.getValues("spec"));
     if ("error" in r) {
       const items = (await currentErrors()).filter((e) => e.path.startsWith("spec"));
+      showErrors(items);
       setSummary({ items, message: `Fix the form first: ${r.error}` });
       return;
     }
@@ -136,6 +148,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
       }
       if (!result) return;
       if (result.ok) {
+        guard.release();
         const id = "id" in result.data ? (result.data as { id: string }).id : templateId;
         router.push(`/templates/${id}?saved=${result.data.version}`);
         return;
