@@ -12,6 +12,11 @@ import { slugify } from "./slug";
 
 export type SessionUser = { id: string; email: string; name: string };
 
+/** A fresh install: nobody has an account yet (the first visitor is sent to create it). */
+export async function isFreshInstall(): Promise<boolean> {
+  return (await db().user.findFirst({ select: { id: true } })) === null;
+}
+
 /**
  * Creates the account. The first user of a fresh install becomes owner of a new team; a user
  * who signs up through an invitation joins that team; anyone else starts without a team.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { env, oidcEnabled } from "@/lib/server/env";
 import { currentUser } from "@/lib/server/session";
+import { isFreshInstall } from "@/lib/server/users";
 import { safeNextPath } from "@/lib/validation/account";
 import { oidcSignInAction } from "../actions";
 import { SignInForm } from "./sign-in-form";
@@ -19,6 +20,8 @@ const OIDC_ERRORS: Record<string, string> = {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
   const { next, error } = await searchParams;
   if (await currentUser()) redirect(safeNextPath(next));
+  // Nobody can sign in on a fresh install: the first visitor creates the first account.
+  if (!error && (await isFreshInstall())) redirect("/signup");
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">Sign in</h1>
