@@ -41,6 +41,9 @@ done
 source "$run/cluster.env"
 echo "› control plane ready at $BERTH_TEST_K8S_SERVER"
 
+echo "› type check (tsc --noEmit; npm start builds without it)"
+if npx tsc --noEmit; then echo '{"passed":1,"failed":0}' >"$run/typecheck.json"; else echo '{"passed":0,"failed":1}' >"$run/typecheck.json"; fi
+
 echo "› unit and integration tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$run/vitest.json"
 vitest_code=$?
@@ -53,6 +56,6 @@ npx next build >"$run/next-build.log" 2>&1 || { tail -40 "$run/next-build.log"; 
 PLAYWRIGHT_JSON_OUTPUT_NAME="$run/playwright.json" npx playwright test --reporter=list,json
 e2e_code=$?
 
-node scripts/test-support/summarize.mjs "$run/vitest.json" "$run/playwright.json"
+node scripts/test-support/summarize.mjs "$run/vitest.json" "$run/playwright.json" "$run/typecheck.json"
 summary_code=$?
 [ $vitest_code -eq 0 ] && [ $e2e_code -eq 0 ] && [ $summary_code -eq 0 ]

@@ -1,11 +1,12 @@
-// Adds up the Vitest and Playwright JSON reports into one closing line that counts real tests.
+// Adds up the Vitest and Playwright JSON reports (and the type check, counted as one test) into
+// one closing line that counts real tests.
 // A test file that failed to load (Vitest: a failed file with no test results) and an error
 // outside any test (Playwright's top-level `errors`: a spec that does not compile, a failing
 // global setup) count as failures too, and are named.
 // Exits 1 when a report is missing, anything failed, or nothing ran.
 import { existsSync, readFileSync } from "node:fs";
 
-const [vitestFile, playwrightFile] = process.argv.slice(2);
+const [vitestFile, playwrightFile, typecheckFile] = process.argv.slice(2);
 let passed = 0, failed = 0, skipped = 0, missing = [];
 const firstLine = (text) => String(text ?? "").split("\n")[0].slice(0, 300);
 
@@ -26,6 +27,14 @@ if (existsSync(playwrightFile)) {
   passed += s.expected; failed += s.unexpected + s.flaky + errors.length; skipped += s.skipped;
   console.log(`Playwright (e2e): ${s.expected} passed, ${s.unexpected + s.flaky + errors.length} failed`);
 } else missing.push("playwright");
+
+if (typecheckFile) {
+  if (existsSync(typecheckFile)) {
+    const t = JSON.parse(readFileSync(typecheckFile, "utf8"));
+    passed += t.passed; failed += t.failed;
+    console.log(`Type check (tsc --noEmit): ${t.failed ? "failed" : "passed"}`);
+  } else missing.push("typecheck");
+}
 
 if (missing.length) console.log(`missing test reports: ${missing.join(", ")}`);
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
