@@ -23,12 +23,17 @@ const SUMMARY_INCLUDE = {
   actor: { select: { id: true, name: true, email: true } },
   template: { select: { id: true, name: true, visibility: true, ownerId: true } },
   templateVersion: { select: { version: true } },
+  replayOf: { select: { id: true, number: true } },
 } as const;
 
 type Row = Prisma.DeploymentGetPayload<{ include: typeof SUMMARY_INCLUDE }>;
 
+export type RecordRef = { id: string; number: number; kind: string; startedAt: Date };
+
 export type DeploymentSummary = {
   id: string;
+  /** The record's number in its team ("#12"). */
+  number: number;
   kind: string;
   status: string;
   appName: string;
@@ -40,6 +45,7 @@ export type DeploymentSummary = {
   finishedAt: Date | null;
   durationMs: number | null;
   replayOfId: string | null;
+  replayOf: { id: string; number: number } | null;
   reason: string;
   message: string;
   /** Still pending/applying long after it started: the server most likely stopped mid-way. */
@@ -49,12 +55,21 @@ export type DeploymentSummary = {
   /** The caller may redeploy or undeploy it (the deployer, or an owner/admin). */
   canAct: boolean;
 };
-export type DeploymentDetail = DeploymentSummary & { parameters: Record<string, unknown>; manifest: string; results: Array<Record<string, unknown>> };
+export type DeploymentDetail = DeploymentSummary & {
+  parameters: Record<string, unknown>;
+  manifest: string;
+  results: Array<Record<string, unknown>>;
+  /** The next applied record at the same cluster/namespace/app, which replaced this one's objects. */
+  supersededBy: RecordRef | null;
+  /** The applied record whose objects are live there now (null: none — removed by an undeploy, or never applied). */
+  live: RecordRef | null;
+};
 
 function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
   const hidden = !access.details;
   return {
     id: r.id,
+    number: r.number,
     kind: r.kind,
     status: r.status,
     appName: r.appName,
@@ -66,6 +81,7 @@ function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
     finishedAt: r.finishedAt,
     durationMs: r.durationMs,
     replayOfId: r.replayOfId,
+    replayOf: r.replayOf,
     reason: hidden ? "" : r.reason,
     message: hidden ? "" : r.message,
     stale: (r.status === "pending" || r.status === "applying") && Date.now() - r.startedAt.getTime() > STALE_AFTER_MS,
@@ -74,7 +90,7 @@ function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
   };
 }
 
-export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ items: DeploymentSummary[]; total: number; page: number; pages: number }> {
+export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ items: (DeploymentSummary & { live: boolean })[]; total: number; page: number; pages: number }> {
   const actor = await authorize(ctx, "team.read");
   const where: Prisma.DeploymentWhereInput = {
     teamId: ctx.teamId,
@@ -90,7 +106,21 @@ export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ ite
     db().deployment.findMany({ where, include: SUMMARY_INCLUDE, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db().deployment.count({ where }),
   ]);
-  return { items: rows.map((r) => summary(r, deploymentAccess(actor, r))), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const live = await liveRecordIds(ctx.teamId, rows);
+  return { items: rows.map((r) => ({ ...summary(r, deploymentAccess(actor, r)), live: live.has(r.id) })), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** Of these records, the ones whose objects are live: the latest applied record of their target, not an undeploy. */
+async function liveRecordIds(teamId: string, rows: { clusterId: string; namespace: string; appName: string }[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const latest = await db().$queryRaw<{ id: string; kind: string }[]>`
+    SELECT DISTINCT ON (d."clusterId", d.namespace, d."appName") d.id, d.kind::text AS kind
+    FROM "Deployment" d
+    WHERE d."teamId" = ${teamId} AND d.status = 'applied'
+      AND (d."clusterId", d.namespace, d."appName") IN (
+        SELECT * FROM unnest(${rows.map((r) => r.clusterId)}::text[], ${rows.map((r) => r.namespace)}::text[], ${rows.map((r) => r.appName)}::text[]))
+    ORDER BY d."clusterId", d.namespace, d."appName", d."startedAt" DESC, d.number DESC`;
+  return new Set(latest.filter((r) => r.kind !== "undeploy").map((r) => r.id));
 }
 
 function visibleOrManaged(actor: Actor): Prisma.TemplateWhereInput {
@@ -128,8 +158,46 @@ export async function getDeployment(ctx: Ctx, id: string): Promise<DeploymentDet
   const r = await db().deployment.findFirst({ where: { id, teamId: ctx.teamId }, include: SUMMARY_INCLUDE });
   if (!r) throw notFound("That deployment");
   const access = deploymentAccess(actor, r);
-  if (!access.details) return { ...summary(r, access), parameters: {}, manifest: "", results: [] };
-  return { ...summary(r, access), parameters: r.parameters as Record<string, unknown>, manifest: r.manifest, results: r.results as Array<Record<string, unknown>> };
+  const target = { teamId: ctx.teamId, clusterId: r.clusterId, namespace: r.namespace, appName: r.appName, status: "applied" as const };
+  const ref = { id: true, number: true, kind: true, startedAt: true } as const;
+  const [supersededBy, latest] = await Promise.all([
+    db().deployment.findFirst({ where: { ...target, OR: [{ startedAt: { gt: r.startedAt } }, { startedAt: r.startedAt, number: { gt: r.number } }] }, orderBy: [{ startedAt: "asc" }, { number: "asc" }], select: ref }),
+    db().deployment.findFirst({ where: target, orderBy: [{ startedAt: "desc" }, { number: "desc" }], select: ref }),
+  ]);
+  const records = { supersededBy: r.status === "applied" ? supersededBy : null, live: latest && latest.kind !== "undeploy" ? latest : null };
+  if (!access.details) return { ...summary(r, access), parameters: {}, manifest: "", results: [], ...records };
+  return {
+    ...summary(r, access),
+    parameters: r.parameters as Record<string, unknown>,
+    manifest: r.manifest,
+    results: r.results as Array<Record<string, unknown>>,
+    ...records,
+  };
+}
+
+export type DeploymentCounts = { total: number; applied: number; failed: number; undeploys: number };
+
+/**
+ * What the deployment history of each of these templates holds, by outcome (applied deploys and
+ * redeploys, failed ones, undeploys). Only templates the caller may see are counted; where a
+ * template runs now is `templatesRunningOn` (applications.ts).
+ */
+export async function templateDeploymentCounts(ctx: Ctx, ids: string[]): Promise<Map<string, DeploymentCounts>> {
+  const actor = await authorize(ctx, "team.read");
+  const out = new Map(ids.map((id) => [id, { total: 0, applied: 0, failed: 0, undeploys: 0 }]));
+  if (!ids.length) return out;
+  const templateIds = (await db().template.findMany({ where: { id: { in: ids }, teamId: ctx.teamId, ...visibleOrManaged(actor) }, select: { id: true } })).map((t) => t.id);
+  if (!templateIds.length) return out;
+  const counts = await db().deployment.groupBy({ by: ["templateId", "kind", "status"], where: { teamId: ctx.teamId, templateId: { in: templateIds } }, _count: { _all: true } });
+  for (const c of counts) {
+    const s = c.templateId ? out.get(c.templateId) : undefined;
+    if (!s) continue;
+    s.total += c._count._all;
+    if (c.kind === "undeploy") s.undeploys += c._count._all;
+    else if (c.status === "applied") s.applied += c._count._all;
+    else if (c.status === "failed") s.failed += c._count._all;
+  }
+  return out;
 }
 
 /** The live rollout of a deployment's StatefulSet, read now with the caller's credential. */

@@ -20,7 +20,7 @@ export const STALE_AFTER_MS = 10 * 60_000;
 export type Target = { cluster: { id: string; name: string }; namespace: string };
 export type RecordMeta = { kind: DeploymentKind; replayOfId?: string | null; reason?: string };
 
-export async function reserveDeployment(actor: Actor, target: Target, bundle: Bundle, meta: RecordMeta): Promise<{ id: string; startedAt: Date }> {
+export async function reserveDeployment(actor: Actor, target: Target, bundle: Bundle, meta: RecordMeta): Promise<{ id: string; number: number; startedAt: Date }> {
   const key = `deploy:${target.cluster.id}:${target.namespace}:${bundle.appName}`;
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
@@ -47,6 +47,7 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
         `${running.actor.email} is already deploying ${bundle.appName} to ${target.cluster.name}/${target.namespace} (started ${running.startedAt.toISOString()}). Wait for it to finish, then try again.`,
       );
     }
+    // The record's number ("#12") is the team's next one, given by a trigger on insert.
     const created = await tx.deployment.create({
       data: {
         teamId: actor.teamId,
@@ -63,7 +64,7 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
         reason: meta.reason ?? "",
         replayOfId: meta.replayOfId ?? null,
       },
-      select: { id: true, startedAt: true },
+      select: { id: true, number: true, startedAt: true },
     });
     await recordAudit(tx, {
       action: "deploy.start",

@@ -43,6 +43,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
           <table className="data-table" aria-label="Deployment history">
             <thead>
               <tr>
+                <th>#</th>
                 <th>When</th>
                 <th>What</th>
                 <th>App</th>
@@ -56,12 +57,19 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
             <tbody>
               {items.map((d) => (
                 <tr key={d.id} data-testid="deployment-row">
+                  <td className="whitespace-nowrap font-mono">
+                    <Link href={`/deployments/${d.id}`} className="text-brand-700 hover:underline">{`#${d.number}`}</Link>
+                  </td>
                   <td className="whitespace-nowrap">
                     <Link href={`/deployments/${d.id}`} className="text-brand-700 hover:underline">
                       {when(d.startedAt)}
                     </Link>
                   </td>
-                  <td>{d.kind}{d.replayOfId ? " (replay)" : ""}</td>
+                  <td>
+                    {d.kind}
+                    {d.replayOf ? ` ${d.kind === "undeploy" ? "from" : "of"} #${d.replayOf.number}` : ""}
+                    {d.live ? <span className="badge ml-1 bg-green-100 text-green-800" title="Its objects are what runs there now">live</span> : null}
+                  </td>
                   <td className="font-mono text-xs">{d.appName}</td>
                   <td>
                     {d.cluster.name}

@@ -3,9 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { roleAllows } from "@/lib/auth/roles";
+import { templateDeploymentCounts } from "@/lib/server/deployments-query";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { templatesRunningOn } from "@/lib/server/applications";
 import { listTemplates } from "@/lib/server/templates";
+import { historyLine, RunsOnList } from "./deployment-state";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -21,7 +23,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
     archived: query.archived === "1",
   };
   const result = await listTemplates(ctx, { ...filters, page: Number(query.page) || 1 });
-  const runsOn = await templatesRunningOn(ctx, result.items.map((t) => t.id));
+  const [runsOn, counts] = await Promise.all([templatesRunningOn(ctx, result.items.map((t) => t.id)), templateDeploymentCounts(ctx, result.items.map((t) => t.id))]);
   const canWrite = roleAllows(role, "template.write");
   const filtered = filters.q !== "" || filters.owner !== "all" || filters.visibility !== "all" || filters.archived;
   const pageHref = (page: number) => `/templates?${new URLSearchParams({ ...(query as Record<string, string>), page: String(page) })}`;
@@ -78,8 +80,8 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                 <th>Latest</th>
                 <th>Owner</th>
                 <th>Changed</th>
-                <th>Deployments</th>
                 <th>Runs on</th>
+                <th>Deployment history</th>
               </tr>
             </thead>
             <tbody>
@@ -102,13 +104,11 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                   <td className="whitespace-nowrap">{`v${t.latestVersion} by ${t.latestAuthor}`}</td>
                   <td>{t.owner.name}</td>
                   <td className="whitespace-nowrap">{utcTime(t.updatedAt, "minute")}</td>
-                  <td>{t.deployments}</td>
                   <td className="text-xs" data-testid="runs-on">
-                    {(runsOn.get(t.id) ?? []).map((a) => (
-                      <Link key={`${a.clusterId}/${a.namespace}/${a.appName}`} href={`/applications/${a.clusterId}/${a.namespace}/${a.appName}`} className="block text-brand-700 hover:underline">
-                        {a.clusterName}/{a.namespace}/{a.appName} (v{a.version ?? "?"})
-                      </Link>
-                    ))}
+                    <RunsOnList apps={runsOn.get(t.id)} limit={3} />
+                  </td>
+                  <td className="text-xs text-slate-600" data-testid="deployment-history">
+                    {historyLine(counts.get(t.id))}
                   </td>
                 </tr>
               ))}

@@ -26,7 +26,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`${d.kind} ${d.appName}`}
+        title={`#${d.number} ${d.kind} ${d.appName}`}
         description={
           <>
             <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`} data-testid="deployment-status">{d.status}</span>{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null} {d.message}
@@ -45,9 +45,14 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
           <Link className="text-brand-700 underline" href={`/applications/${d.cluster.id}/${d.namespace}/${d.appName}`} data-testid="application-link">application {d.appName}</Link>
         </Item>
         {d.detailsHidden ? null : <Item label="Parameters"><code className="text-xs">{JSON.stringify(d.parameters)}</code></Item>}
-        {d.replayOfId ? <Item label="Replays"><Link className="text-brand-700 underline" href={`/deployments/${d.replayOfId}`}>{d.replayOfId}</Link></Item> : null}
+        {d.replayOf ? (
+          <Item label={d.kind === "undeploy" ? "Undeploy from" : "Redeploy of"}>
+            <Link className="text-brand-700 underline" href={`/deployments/${d.replayOf.id}`}>{`#${d.replayOf.number}`}</Link>
+          </Item>
+        ) : null}
         {d.reason ? <Item label="Reason">{d.reason}</Item> : null}
       </dl>
+      <RecordOutcome d={d} />
       {d.detailsHidden ? (
         <p className="card p-4 text-sm text-slate-600" data-testid="details-hidden">
           This deployment was made from someone else&apos;s private template: its manifest, parameter values, results and rollout are shown
@@ -55,7 +60,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         </p>
       ) : (
         <>
-          {d.kind !== "undeploy" ? <RolloutPanel deploymentId={d.id} /> : null}
+          {d.live?.id === d.id ? <RolloutPanel deploymentId={d.id} /> : null}
           <section aria-labelledby="results-h" className="card overflow-x-auto p-4">
             <h2 id="results-h" className="mb-2 text-base font-semibold">Per-object results</h2>
             <table className="data-table">
@@ -87,6 +92,35 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * What this record did, and whether what runs now is its doing: only the live record shows the
+ * live rollout; an older one says which record replaced it.
+ */
+function RecordOutcome({ d }: { d: DeploymentDetail }) {
+  const ref = (r: { id: string; number: number }) => (
+    <Link className="text-brand-700 underline" href={`/deployments/${r.id}`}>{`#${r.number}`}</Link>
+  );
+  let text: React.ReactNode;
+  if (d.status === "pending" || d.status === "applying") text = d.stale ? "No result was recorded." : "In progress.";
+  else if (d.kind === "undeploy") text = d.status === "applied" ? <>This record removed {d.appName}.{d.live ? <> It was deployed again since: live now is {ref(d.live)}.</> : null}</> : "This undeploy failed: see the per-object results.";
+  else if (d.status === "failed") text = <>This {d.kind} failed: see the per-object results.{d.live ? <> Live now is {ref(d.live)}.</> : null}</>;
+  else if (d.live?.id === d.id) text = "Applied, and live: the rollout below is read from the cluster now.";
+  else if (d.supersededBy) {
+    text = (
+      <>
+        Applied, then superseded by {ref(d.supersededBy)} ({d.supersededBy.kind}, {when(d.supersededBy.startedAt)}).{" "}
+        {d.live ? <>Live now is {ref(d.live)}.</> : `${d.appName} is not deployed there now.`}
+      </>
+    );
+  } else text = "Applied.";
+  return (
+    <p className="card px-4 py-3 text-sm" data-testid="record-outcome">
+      <strong>Outcome of this record: </strong>
+      {text}
+    </p>
   );
 }
 

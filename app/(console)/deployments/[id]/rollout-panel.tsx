@@ -41,7 +41,7 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
   return (
     <section aria-labelledby="rollout-h" className="card space-y-3 p-4" data-testid="rollout">
       <h2 id="rollout-h" className="text-base font-semibold">
-        Rollout{" "}
+        Live rollout{" "}
         {view ? (
           <span className={`badge ${STATE_STYLE[view.state] ?? ""}`} data-testid="rollout-state">
             {view.state}

@@ -5,10 +5,13 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/empty-state";
 import { headlessServiceName, resolveParameters } from "@/lib/manifests";
 import { roleAllows } from "@/lib/auth/roles";
+import { templatesRunningOn } from "@/lib/server/applications";
+import { templateDeploymentCounts } from "@/lib/server/deployments-query";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { getTemplate, getTemplateVersion } from "@/lib/server/templates";
 import { compareTemplateVersions } from "@/lib/server/templates-io";
+import { historyLine, RunsOnList } from "../deployment-state";
 import { ArchiveButton, DuplicateButton, RestoreButton, VisibilityForm } from "./template-controls";
 import { VersionDiff } from "./version-diff";
 
@@ -23,7 +26,11 @@ export default async function TemplatePage({ params, searchParams }: { params: P
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
-  const latest = await getTemplateVersion(ctx, id);
+  const [latest, runsOn, deployments] = await Promise.all([
+    getTemplateVersion(ctx, id),
+    templatesRunningOn(ctx, [id]).then((m) => m.get(id)),
+    templateDeploymentCounts(ctx, [id]).then((m) => m.get(id)),
+  ]);
   const resolved = resolveParameters({ spec: latest.spec, parameters: latest.parameters }, {});
   const from = clampVersion(query.from, t.latestVersion > 1 ? t.latestVersion - 1 : 1, t.latestVersion);
   const to = clampVersion(query.to, t.latestVersion, t.latestVersion);
@@ -64,8 +71,12 @@ export default async function TemplatePage({ params, searchParams }: { params: P
           <dd>{t.owner.name}</dd>
           <dt className="text-slate-500">Latest version</dt>
           <dd>{`v${t.latestVersion} by ${t.latestAuthor}, ${when(t.updatedAt)}`}</dd>
-          <dt className="text-slate-500">Deployments</dt>
-          <dd>{t.deployments}</dd>
+          <dt className="text-slate-500">Runs on</dt>
+          <dd data-testid="template-runs-on"><RunsOnList apps={runsOn} /></dd>
+          <dt className="text-slate-500">Deployment history</dt>
+          <dd data-testid="template-history">
+            {deployments?.total ? <Link className="text-brand-700 underline" href={`/deployments?templateId=${id}`}>{historyLine(deployments)}</Link> : historyLine(deployments)}
+          </dd>
           <dt className="text-slate-500">Labels</dt>
           <dd>{t.labels.length ? t.labels.map((l) => <span key={l} className="badge mr-1 bg-slate-100 text-slate-700">{l}</span>) : "—"}</dd>
           <dt className="text-slate-500">Parameters</dt>
