@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./client-ip";
+import { parseRules } from "./cluster-address-policy";
 
 // Every setting Berth reads, as one schema. Pure (no server-only), so that the launcher
 // (scripts/serve.ts) can refuse a bad configuration before it migrates or starts anything, and
@@ -11,6 +12,11 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+/** A comma-separated list of CIDRs, IP addresses and host names (see cluster-address-policy.ts). */
+const addressList = optionalString.superRefine((v, ctx) => {
+  for (const message of parseRules(v ?? "").errors) ctx.addIssue({ code: "custom", message });
+});
 
 const envSchema = z
   .object({
@@ -36,6 +42,8 @@ const envSchema = z
       .string()
       .default("")
       .refine((v) => parseTrustedProxies(v) !== null, "must be a number of proxies (0–32) or a comma-separated list of CIDRs/addresses, e.g. 10.0.0.0/8"),
+    BERTH_CLUSTER_ALLOW: addressList,
+    BERTH_CLUSTER_DENY: addressList,
   })
   .superRefine((env, ctx) => {
     const oidc = [env.BERTH_OIDC_ISSUER, env.BERTH_OIDC_CLIENT_ID, env.BERTH_OIDC_CLIENT_SECRET];

@@ -10,6 +10,7 @@ import { findActableDeployment } from "./deployments-query";
 import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
 import { deployOnCluster, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
 import { AppError } from "./errors";
+import { describeError } from "./k8s/api-error";
 import { planBundle, type BundlePlan } from "./k8s/plan";
 
 // Plan, deploy (to one or several clusters), redeploy a stored record, undeploy. Each call
@@ -70,13 +71,15 @@ async function storedBundle(actor: Actor, deploymentId: string, action: AuditAct
 }
 
 async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean }, bundle: Bundle): Promise<ClusterPlan> {
+  let clusterName = "";
   try {
     const { kc, cluster } = await openMyKubeConfig(actor, clusterId);
+    clusterName = cluster.name;
     const plan = await planBundle(kc, namespace, objects, opts);
-    return { clusterId, clusterName: cluster.name, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters) };
+    return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters) };
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    return { clusterId, clusterName: "", plan: null, error: e.message, fieldErrors: {} };
+    // A cluster that cannot be reached (or that Berth refuses to reach) is an answer, not a crash.
+    return { clusterId, clusterName, plan: null, error: e instanceof AppError ? e.message : `Could not plan on this cluster: ${describeError(e)}`, fieldErrors: {} };
   }
 }
 

@@ -33,6 +33,13 @@ describe("configuration", () => {
     expect(parseEnv({ ...good, BERTH_OIDC_ISSUER: "https://id.example.com", BERTH_OIDC_CLIENT_ID: "c", BERTH_OIDC_CLIENT_SECRET: "s" }).BERTH_OIDC_CLIENT_ID).toBe("c");
   });
 
+  it("reads BERTH_CLUSTER_ALLOW / BERTH_CLUSTER_DENY as CIDRs, addresses and host names, and names a bad entry", () => {
+    const env = parseEnv({ ...good, BERTH_CLUSTER_ALLOW: "10.0.0.0/8, k8s.example.com,*.clusters.example.com", BERTH_CLUSTER_DENY: "fd00::/8,10.1.2.3" });
+    expect(env.BERTH_CLUSTER_ALLOW).toBe("10.0.0.0/8, k8s.example.com,*.clusters.example.com");
+    expect(() => parseEnv({ ...good, BERTH_CLUSTER_ALLOW: "10.0.0.0/33" })).toThrow(/BERTH_CLUSTER_ALLOW: "10.0.0.0\/33" has an invalid prefix length/);
+    expect(() => parseEnv({ ...good, BERTH_CLUSTER_DENY: "https://x.example.com" })).toThrow(/BERTH_CLUSTER_DENY: "https:\/\/x.example.com" is not a CIDR, an IP address or a host name/);
+  });
+
   it("decodes 32-byte keys given as hex or base64 only", () => {
     expect(decodeKey("ab".repeat(32))?.length).toBe(32);
     expect(decodeKey(Buffer.alloc(32, 7).toString("base64"))?.length).toBe(32);

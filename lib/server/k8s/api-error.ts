@@ -14,20 +14,29 @@ export type ApiErrorInfo = {
 
 type StatusBody = { message?: string; reason?: string; details?: { causes?: Array<{ field?: string; message?: string }> } };
 
+const NOT_KUBERNETES = "the server's reply is not a Kubernetes API response (is this the API server's URL?)";
+const MAX_MESSAGE = 500;
+const MAX_CAUSES = 50;
+
 export function apiError(e: unknown): ApiErrorInfo {
-  const err = e as { name?: string; code?: unknown; body?: unknown; message?: string; cause?: { code?: string; message?: string } };
+  const err = e as { name?: string; code?: unknown; body?: unknown; message?: string; cause?: { name?: string; code?: string; message?: string } };
+  // Refused by Berth itself (address policy, redirect): guarded-dispatcher.ts wrote the message.
+  const refused = err?.name === "ClusterRequestRefused" ? err : err?.cause?.name === "ClusterRequestRefused" ? err.cause : null;
+  if (refused) return { status: 0, reason: "Refused", message: String(refused.message).slice(0, MAX_MESSAGE), causes: [] };
   const tooLarge = [e, err?.cause].find((x) => x instanceof ResponseTooLarge);
   if (tooLarge) return { status: 0, reason: "TooLarge", message: (tooLarge as Error).message, causes: [] };
   if (err?.name === "TimeoutError" || err?.name === "AbortError") {
     return { status: 0, reason: "Timeout", message: "the API server did not answer in time (request timed out)", causes: [] };
   }
+  if (err?.name === "SyntaxError") return { status: 0, reason: "NotKubernetes", message: NOT_KUBERNETES, causes: [] };
   if (typeof err?.code === "number") {
-    const body = parseBody(err.body);
+    const body = statusBody(err.body);
+    const text = (v: unknown) => (typeof v === "string" ? v.slice(0, MAX_MESSAGE) : "");
     return {
       status: err.code,
-      reason: body.reason ?? "",
-      message: body.message ?? `the API server answered HTTP ${err.code}`,
-      causes: (body.details?.causes ?? []).map((c) => ({ field: c.field ?? "", message: c.message ?? "" })),
+      reason: body ? text(body.reason) : "",
+      message: (body && text(body.message)) || `the API server answered HTTP ${err.code}${body ? "" : ` (${NOT_KUBERNETES})`}`,
+      causes: (Array.isArray(body?.details?.causes) ? body.details.causes : []).slice(0, MAX_CAUSES).map((c) => ({ field: text(c?.field), message: text(c?.message) })),
     };
   }
   const network = err?.cause?.code ?? (typeof err?.code === "string" ? err.code : "");
@@ -39,22 +48,27 @@ export function isNotFound(e: unknown): boolean {
   return (e as { code?: unknown })?.code === 404;
 }
 
-function parseBody(body: unknown): StatusBody {
+/**
+ * The reply as a Kubernetes `Status` (kind Status, apiVersion v1), or null. Nothing else is ever
+ * echoed: a kubeconfig may point at any https endpoint, and its reply must not become a way to
+ * read that endpoint through Berth.
+ */
+function statusBody(body: unknown): StatusBody | null {
+  let value = body;
   if (typeof body === "string") {
     try {
-      return JSON.parse(body) as StatusBody;
+      value = JSON.parse(body);
     } catch {
-      // Not a Kubernetes Status: do not echo it (a kubeconfig may point at any https endpoint, and
-      // its reply must not become a way to read that endpoint through Berth).
-      return { message: "the server's reply is not a Kubernetes API response (is this the API server's URL?)" };
+      return null;
     }
   }
-  return (body && typeof body === "object" ? body : {}) as StatusBody;
+  const status = value as { kind?: unknown; apiVersion?: unknown } | null;
+  return status && typeof status === "object" && status.kind === "Status" && status.apiVersion === "v1" ? (status as StatusBody) : null;
 }
 
 /** One line for any error: the API server's message, a network failure, or our own error's text. */
 export function describeError(e: unknown): string {
   const err = e as { name?: string; code?: unknown; cause?: unknown };
-  if (e instanceof Error && err.code === undefined && err.cause === undefined && err.name !== "TimeoutError") return e.message;
+  if (e instanceof Error && err.code === undefined && err.cause === undefined && err.name !== "TimeoutError" && err.name !== "SyntaxError") return e.message;
   return apiError(e).message;
 }

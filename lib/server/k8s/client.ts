@@ -1,8 +1,10 @@
 import "server-only";
-import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
+import { KubeConfig, type Cluster, type RequestContext } from "@kubernetes/client-node";
+import type { Dispatcher } from "undici";
+import type { ClusterAddressPolicy } from "@/lib/config/cluster-address-policy";
 import { decryptSecret } from "../crypto";
+import { configuredAddressPolicy, guardedDispatcher, type TlsOptions } from "./guarded-dispatcher";
 import { vetKubeconfig } from "./kubeconfig-policy";
-import { limitResponseBody } from "./response-limit";
 
 // The only module that decrypts a stored kubeconfig. It builds a KubeConfig from the vetted,
 // normalized text with loadFromString — never from files or the environment — and re-vets the
@@ -17,26 +19,48 @@ export function credentialAad(clusterId: string, userId: string): string {
 
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Every request gives up after a deadline, so an unreachable cluster cannot hang a deploy or a page. */
+type DispatcherFactory = (cluster: Cluster | null, agentOptions: TlsOptions) => Dispatcher | undefined;
+
+/**
+ * Every request gives up after a deadline (an unreachable cluster cannot hang a deploy or a
+ * page), and goes through Berth's guarded dispatcher (address policy at connect time, no
+ * redirects — guarded-dispatcher.ts). client-node 2 builds an undici dispatcher per request in
+ * its (private) `createDispatcher`; this class replaces that method, and refuses to send a
+ * request that would not use the guarded dispatcher.
+ */
 class BoundedKubeConfig extends KubeConfig {
-  constructor(private readonly timeoutMs: number) {
+  private guarded: Dispatcher | undefined;
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly policy: ClusterAddressPolicy,
+  ) {
     super();
+    (this as unknown as { createDispatcher: DispatcherFactory }).createDispatcher = (cluster, agentOptions) => this.dispatcherFor(cluster, agentOptions);
+  }
+
+  private dispatcherFor(cluster: Cluster | null, agentOptions: TlsOptions): Dispatcher {
+    const opts = this.createDispatcherOptions(cluster, agentOptions);
+    if (opts.type === "proxy" || opts.type === "socks") throw new Error("cluster proxies are not supported");
+    // One kubeconfig has one cluster and one user: the TLS options never change, so one agent
+    // (and its kept-alive connections) serves every request of this configuration.
+    this.guarded ??= guardedDispatcher(opts.type === "agent" ? (opts.connect as TlsOptions) : {}, this.policy);
+    return this.guarded;
   }
 
   override async applySecurityAuthentication(context: RequestContext): Promise<void> {
     await super.applySecurityAuthentication(context);
+    // Fail closed if a client-node update stops calling createDispatcher.
+    if (!this.guarded || context.getDispatcher() !== this.guarded) throw new Error("a cluster request would bypass Berth's guarded dispatcher (client-node changed?)");
     if (!context.getSignal()) context.setSignal(AbortSignal.timeout(this.timeoutMs));
-    // A cluster's reply is untrusted: bodies past MAX_RESPONSE_BYTES are not read (response-limit.ts).
-    const dispatcher = context.getDispatcher();
-    if (dispatcher) context.setDispatcher(dispatcher.compose(limitResponseBody()));
   }
 }
 
 /** A client configuration from a kubeconfig text that passes the policy (throws otherwise). */
-export function kubeConfigFromText(text: string, opts: { timeoutMs?: number } = {}): KubeConfig {
+export function kubeConfigFromText(text: string, opts: { timeoutMs?: number; addressPolicy?: ClusterAddressPolicy } = {}): KubeConfig {
   const vetted = vetKubeconfig(text);
   if (!vetted.ok) throw new Error(`refused kubeconfig: ${vetted.refusals.map((r) => r.code).join(", ")}`);
-  const kc = new BoundedKubeConfig(opts.timeoutMs ?? REQUEST_TIMEOUT_MS);
+  const kc = new BoundedKubeConfig(opts.timeoutMs ?? REQUEST_TIMEOUT_MS, opts.addressPolicy ?? configuredAddressPolicy());
   kc.loadFromString(vetted.value.normalized);
   return kc;
 }

@@ -1,0 +1,90 @@
+import "server-only";
+import dns from "node:dns";
+import { isIP, type LookupFunction } from "node:net";
+import type { ConnectionOptions } from "node:tls";
+import { Agent, buildConnector, DecoratorHandler, type Dispatcher } from "undici";
+import { limitResponseBody } from "./response-limit";
+import { clusterAddressRefusal, clusterHostRefusal, parseClusterAddressPolicy, type ClusterAddressPolicy } from "@/lib/config/cluster-address-policy";
+
+// The one way a cluster request leaves Berth (client.ts installs it on every request):
+// - the address the socket connects to is checked against the cluster address policy at connect
+//   time — on the resolved IP, inside the DNS lookup the socket itself uses (only allowed
+//   addresses reach the socket), so a name that resolves differently later (DNS rebinding) is
+//   checked again on every new connection; an IP in the URL is checked before connecting;
+// - a redirect answer is an error, never followed: a kubeconfig must not be a way to make Berth
+//   fetch some other (internal, plain-http) URL and show what it answered;
+// - reply bodies are capped (response-limit.ts).
+
+/** A request Berth refused to make or to continue (address policy, redirect). */
+export class ClusterRequestRefused extends Error {
+  override name = "ClusterRequestRefused";
+  readonly code = "BERTH_CLUSTER_REFUSED";
+}
+
+let configured: ClusterAddressPolicy | undefined;
+
+/** The operator's policy (BERTH_CLUSTER_ALLOW / BERTH_CLUSTER_DENY, validated at start by env-schema.ts). */
+export function configuredAddressPolicy(): ClusterAddressPolicy {
+  configured ??= parseClusterAddressPolicy(process.env.BERTH_CLUSTER_ALLOW, process.env.BERTH_CLUSTER_DENY);
+  return configured;
+}
+
+export type TlsOptions = ConnectionOptions;
+
+/** An undici dispatcher for one cluster: TLS options from the kubeconfig, the address policy, no redirects. */
+export function guardedDispatcher(tls: TlsOptions, policy: ClusterAddressPolicy): Dispatcher {
+  const lookup: LookupFunction = (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, "", 0);
+      // Only addresses the policy allows are handed to the socket; none left → refused.
+      const refusals = addresses.map((a) => clusterAddressRefusal(policy, hostname, a.address));
+      const allowed = addresses.filter((_, i) => refusals[i] === null);
+      if (allowed.length === 0) {
+        const refusal = refusals.find((r) => r !== null);
+        return callback(refusal ? new ClusterRequestRefused(refusal) : Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
+      }
+      // net asks for every address (all: true) when it races IPv4/IPv6, for one otherwise.
+      if (options.all) (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
+      else callback(null, allowed[0].address, allowed[0].family);
+    });
+  };
+  const connector = buildConnector({ ...(tls as buildConnector.BuildOptions), lookup, keepAlive: true, keepAliveInitialDelay: 30_000 } as buildConnector.BuildOptions);
+  const connect: buildConnector.connector = (options, callback) => {
+    // An IP address in the URL is connected to without a lookup: check it here; a denied host
+    // name is refused before it is resolved.
+    const host = options.hostname.replace(/^\[|\]$/g, "");
+    const refusal = isIP(host) ? clusterAddressRefusal(policy, host, host) : clusterHostRefusal(policy, host);
+    if (refusal) return callback(new ClusterRequestRefused(refusal), null);
+    return connector(options, callback);
+  };
+  // A cluster's reply is untrusted: bodies past MAX_RESPONSE_BYTES are not read (response-limit.ts).
+  return new Agent({ connect }).compose((dispatch) => (opts, handler) => dispatch(opts, new RefuseRedirects(handler)), limitResponseBody());
+}
+
+type Controller = { abort(reason: Error): void };
+type Headers = Record<string, string | string[] | undefined>;
+// undici 7's handler API (onResponseStart); its typings still describe the older one.
+const Decorator = DecoratorHandler as unknown as new (handler: Dispatcher.DispatchHandler) => Dispatcher.DispatchHandler & {
+  onResponseStart(controller: Controller, statusCode: number, headers: Headers, statusMessage?: string): void;
+};
+
+class RefuseRedirects extends Decorator {
+  override onResponseStart(controller: Controller, statusCode: number, headers: Headers, statusMessage?: string): void {
+    if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
+      controller.abort(new ClusterRequestRefused(`the cluster answered with a redirect${redirectHost(headers.location)}; Berth does not follow redirects (is this the API server's URL?)`));
+      return;
+    }
+    super.onResponseStart(controller, statusCode, headers, statusMessage);
+  }
+}
+
+/** " to host" from a Location header — the host only, never the path or query. */
+function redirectHost(location: string | string[] | undefined): string {
+  const value = Array.isArray(location) ? location[0] : location;
+  if (!value) return "";
+  try {
+    return ` to ${new URL(value).host.slice(0, 253)}`;
+  } catch {
+    return " to another path";
+  }
+}
