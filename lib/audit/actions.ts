@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "cluster.remove",
   "credential.set",
   "credential.remove",
+  "credential.test",
   "deploy.plan",
   "deploy.start",
   "deploy.abandon",

@@ -9,7 +9,7 @@ import { db } from "./db";
 import { invalid, notFound } from "./errors";
 import { credentialAad, kubeConfigFromText, openCredential } from "./k8s/client";
 import { testConnection, type ConnectionReport } from "./k8s/connection-test";
-import { vetKubeconfig } from "./k8s/kubeconfig-policy";
+import { refusalAuditText, vetKubeconfig } from "./k8s/kubeconfig-policy";
 
 // Each user's own kubeconfig for a cluster: vetted (no programs, no files), tested against the
 // API server, encrypted (AES-256-GCM, bound to cluster + user) and never returned.
@@ -29,14 +29,17 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
       target: { type: "cluster", id: cluster.id, name: cluster.name },
       summary: { refused: vetted.refusals.map((r) => r.code) },
       result: "failure",
-      reason: message,
+      reason: vetted.refusals.map(refusalAuditText).join("; "),
     });
     throw invalid(`This kubeconfig was refused. ${message}`, { [field]: vetted.refusals.map((r) => r.message), ...(vetted.contexts.length > 1 ? { contexts: vetted.contexts } : {}) });
   }
   const v = vetted.value;
   const namespace = input.namespace || v.namespace;
   const report = await testConnection(kubeConfigFromText(v.normalized), namespace);
-  if (!report.ok) throw invalid(report.message, { kubeconfig: [report.message] });
+  if (!report.ok) {
+    await auditFailedTest(actor, cluster, v.server, report);
+    throw invalid(report.message, { kubeconfig: [report.message] });
+  }
   const cipher = encryptSecret(v.normalized, credentialAad(cluster.id, actor.userId));
   const data = { kubeconfigCipher: new Uint8Array(cipher), contextName: v.context, server: v.server, defaultNamespace: namespace, insecureSkipTls: v.insecureSkipTls, serverVersion: report.serverVersion, lastCheckedAt: new Date() };
   return db().$transaction(async (tx) => {
@@ -70,15 +73,38 @@ export async function removeCredential(ctx: Ctx, clusterId: string): Promise<voi
 /** Re-runs the connection test with the caller's stored credential. */
 export async function testMyCredential(ctx: Ctx, clusterId: string, namespace?: string): Promise<ConnectionReport> {
   const actor = await authorize(ctx, "team.read");
-  const { kc, credential } = await openMyKubeConfig(actor, clusterId);
+  const { kc, cluster, credential } = await openMyKubeConfig(actor, clusterId);
   const report = await testConnection(kc, namespace || credential.namespace);
   if (report.ok) {
     await db().clusterCredential.update({
       where: { clusterId_userId: { clusterId, userId: actor.userId } },
       data: { serverVersion: report.serverVersion, lastCheckedAt: new Date() },
     });
+  } else {
+    await auditFailedTest(actor, cluster, credential.server, report);
   }
   return report;
+}
+
+/** A failed connection test: the API server's host (never the path or credentials) and why. */
+async function auditFailedTest(actor: Actor, cluster: { id: string; name: string }, server: string, report: ConnectionReport & { ok: false }): Promise<void> {
+  let host = "";
+  try {
+    host = new URL(server).host;
+  } catch {
+    // a stored server is always a URL (vetted); nothing to name otherwise
+  }
+  await recordAuditAlone({
+    action: "credential.test",
+    actor: { id: actor.userId, email: actor.email },
+    teamId: actor.teamId,
+    target: { type: "cluster", id: cluster.id, name: cluster.name },
+    cluster,
+    namespace: report.namespace,
+    summary: { host },
+    result: "failure",
+    reason: report.message,
+  });
 }
 
 /** The caller's own client configuration for a live cluster of their team (for deploys). */

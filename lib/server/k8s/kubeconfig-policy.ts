@@ -45,7 +45,7 @@ export function vetKubeconfig(text: string, options: { context?: string } = {}):
   try {
     doc = parse(text, { maxAliasCount: 50, prettyErrors: false });
   } catch (e) {
-    return fail("not_yaml", `The kubeconfig is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+    return fail("not_yaml", `The kubeconfig is not valid YAML${yamlErrorWhere(text, e)}.`);
   }
   if (!isObj(doc) || (doc.kind !== undefined && doc.kind !== "Config")) return fail("not_kubeconfig", "This is not a kubeconfig (expected kind: Config with clusters, users and contexts).");
   const contexts = namedList(doc.contexts, "context");
@@ -54,17 +54,17 @@ export function vetKubeconfig(text: string, options: { context?: string } = {}):
   const chosen = options.context || (typeof doc["current-context"] === "string" && doc["current-context"]) || (contexts.length === 1 ? names[0] : "");
   if (!chosen) return fail("choose_context", `The kubeconfig has ${contexts.length} contexts and no current-context: choose one.`, names);
   const ctx = contexts.find((c) => c.name === chosen);
-  if (!ctx) return fail("unknown_context", `The kubeconfig has no context named "${chosen}".`, names);
+  if (!ctx) return fail("unknown_context", `The kubeconfig has no context named ${shown(chosen)}.`, names);
   const clusterName = typeof ctx.body.cluster === "string" ? ctx.body.cluster : "";
   const userName = typeof ctx.body.user === "string" ? ctx.body.user : "";
   const cluster = namedList(doc.clusters, "cluster").find((c) => c.name === clusterName);
   const user = namedList(doc.users, "user").find((u) => u.name === userName);
-  if (!cluster) return fail("unknown_cluster", `Context "${chosen}" names cluster "${clusterName}", which the kubeconfig does not define.`, names);
-  if (!user) return fail("unknown_user", `Context "${chosen}" names user "${userName}", which the kubeconfig does not define.`, names);
+  if (!cluster) return fail("unknown_cluster", `Context ${shown(chosen)} names cluster ${shown(clusterName)}, which the kubeconfig does not define.`, names);
+  if (!user) return fail("unknown_user", `Context ${shown(chosen)} names user ${shown(userName)}, which the kubeconfig does not define.`, names);
 
   const refusals = [...checkCluster(cluster.body), ...checkUser(user.body)];
   const namespace = typeof ctx.body.namespace === "string" && ctx.body.namespace !== "" ? ctx.body.namespace : "default";
-  if (!DNS_LABEL.test(namespace)) refusals.push({ code: "bad_namespace", message: `The context's namespace "${namespace}" is not a valid namespace name.` });
+  if (!DNS_LABEL.test(namespace)) refusals.push({ code: "bad_namespace", message: `The context's namespace ${shown(namespace, 63)} is not a valid namespace name.` });
   if (refusals.length) return { ok: false, refusals, contexts: names };
 
   const server = String(cluster.body.server);
@@ -77,6 +77,54 @@ export function vetKubeconfig(text: string, options: { context?: string } = {}):
   };
 }
 
+/**
+ * A name from the kubeconfig, quoted, when it is short: a long value may be a credential pasted in
+ * the wrong place, and messages are shown and kept (the audit keeps only `refusalAuditText`).
+ */
+function shown(value: string, max = 100): string {
+  return value.length <= max && !/[\s"]/.test(value) ? `"${value}"` : "(a value too long to show)";
+}
+
+/** Where a YAML error is, by position and kind only: the parser's own message may quote the text. */
+function yamlErrorWhere(text: string, e: unknown): string {
+  const err = e as { code?: unknown; pos?: unknown };
+  const at = Array.isArray(err.pos) && typeof err.pos[0] === "number" ? err.pos[0] : -1;
+  const kind = typeof err.code === "string" && /^[A-Z_]{1,40}$/.test(err.code) ? err.code.toLowerCase().replace(/_/g, " ") : "";
+  if (at < 0) return kind ? ` (${kind})` : "";
+  const before = text.slice(0, at).split("\n");
+  return ` at line ${before.length}, column ${before[before.length - 1].length + 1}${kind ? ` (${kind})` : ""}`;
+}
+
+// What the audit trail keeps of a refusal: fixed text per code, never text from the kubeconfig.
+const AUDIT_TEXT: Record<string, string> = {
+  too_large: "the kubeconfig is too large",
+  empty: "the kubeconfig is empty",
+  not_yaml: "the kubeconfig is not valid YAML",
+  not_kubeconfig: "not a kubeconfig",
+  no_context: "the kubeconfig has no contexts",
+  choose_context: "several contexts and none chosen",
+  unknown_context: "the chosen context is not defined",
+  unknown_cluster: "the context names a cluster that is not defined",
+  unknown_user: "the context names a user that is not defined",
+  bad_namespace: "the context's namespace is not a valid name",
+  proxy: "proxy-url is not supported",
+  unknown_field: "a field Berth does not support",
+  bad_server: "the server is not a URL",
+  insecure_server: "the server is not https",
+  server_userinfo: "credentials in the server URL",
+  exec: "the user runs an exec plugin",
+  auth_provider: "the user uses an auth-provider plugin",
+  impersonation: "impersonation is not supported",
+  half_certificate: "half a client certificate",
+  no_credentials: "the user has no credentials",
+};
+
+/** A refusal as the audit trail records it. `file_path` and `bad_data` name a field from Berth's own fixed lists. */
+export function refusalAuditText(r: KubeconfigRefusal): string {
+  if (r.code === "file_path" || r.code === "bad_data") return r.message;
+  return AUDIT_TEXT[r.code] ?? r.code;
+}
+
 function namedList(value: unknown, key: string): Array<{ name: string; body: Obj }> {
   if (!Array.isArray(value)) return [];
   return value.filter(isObj).flatMap((e) => (typeof e.name === "string" && isObj(e[key]) ? [{ name: e.name, body: e[key] as Obj }] : []));
@@ -85,22 +133,23 @@ function namedList(value: unknown, key: string): Array<{ name: string; body: Obj
 function checkCluster(c: Obj): KubeconfigRefusal[] {
   const out: KubeconfigRefusal[] = [];
   for (const key of Object.keys(c)) {
-    if (FILE_FIELDS[key]) out.push(fileRefusal(key));
+    if (Object.hasOwn(FILE_FIELDS, key)) out.push(fileRefusal(key));
     else if (key === "proxy-url") out.push({ code: "proxy", message: "proxy-url is not supported: Berth connects to the API server directly." });
-    else if (!CLUSTER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The cluster entry has a field Berth does not support: ${key}.` });
+    else if (!CLUSTER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The cluster entry has a field Berth does not support: ${shown(key, 63)}.` });
   }
   const server = typeof c.server === "string" ? c.server : "";
   let url: URL | null = null;
   try {
     url = new URL(server);
   } catch {
-    out.push({ code: "bad_server", message: `The cluster's server "${server}" is not a URL.` });
+    out.push({ code: "bad_server", message: "The cluster's server is not a URL (it should look like https://k8s.example.com:6443)." });
   }
   // Plain http is refused everywhere, loopback included: an unauthenticated local endpoint (such as
   // `kubectl proxy`) would act with someone else's identity, and would let a kubeconfig point
   // Berth's server at its own host's services.
   if (url && url.protocol !== "https:") {
-    out.push({ code: "insecure_server", message: `The server must use https (got ${url.protocol.replace(":", "")}): Berth talks to clusters over TLS only.` });
+    const got = url.protocol === "http:" ? " (got http)" : "";
+    out.push({ code: "insecure_server", message: `The server must use https${got}: Berth talks to clusters over TLS only.` });
   }
   // The server URL is stored and shown in clear (credential view, audit summary): no secrets in it.
   if (url && (url.username || url.password)) {
@@ -113,11 +162,11 @@ function checkCluster(c: Obj): KubeconfigRefusal[] {
 function checkUser(u: Obj): KubeconfigRefusal[] {
   const out: KubeconfigRefusal[] = [];
   for (const key of Object.keys(u)) {
-    if (FILE_FIELDS[key]) out.push(fileRefusal(key));
+    if (Object.hasOwn(FILE_FIELDS, key)) out.push(fileRefusal(key));
     else if (key === "exec") out.push({ code: "exec", message: "The user runs an exec plugin (a program on the machine). Berth never runs programs from a kubeconfig: use a token or client certificate data instead." });
     else if (key === "auth-provider") out.push({ code: "auth_provider", message: "The user uses an auth-provider plugin, which Berth does not run: use a token or client certificate data instead." });
-    else if (/^as(-|$)/.test(key)) out.push({ code: "impersonation", message: `Impersonation (${key}) is not supported: attach the credentials of the identity you want to deploy as.` });
-    else if (!USER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The user entry has a field Berth does not support: ${key}.` });
+    else if (/^as(-|$)/.test(key)) out.push({ code: "impersonation", message: `Impersonation (${shown(key, 63)}) is not supported: attach the credentials of the identity you want to deploy as.` });
+    else if (!USER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The user entry has a field Berth does not support: ${shown(key, 63)}.` });
   }
   for (const key of ["client-certificate-data", "client-key-data"]) if (u[key] !== undefined && !isBase64(u[key])) out.push(badData(key));
   const hasCert = u["client-certificate-data"] !== undefined || u["client-key-data"] !== undefined;
