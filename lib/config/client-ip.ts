@@ -25,17 +25,23 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies |
   }
   const list = new BlockList();
   for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
-    const [address, prefix, extra] = part.split("/");
-    const family = isIP(address);
-    if (!family || extra !== undefined) return null;
-    const type = family === 4 ? "ipv4" : "ipv6";
-    if (prefix === undefined) list.addAddress(address, type);
-    else {
-      if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128)) return null;
-      list.addSubnet(address, Number(prefix), type);
-    }
+    if (addCidr(list, part) !== "ok") return null;
   }
   return { list };
+}
+
+/** Adds "address" or "address/prefix" to a BlockList; says why not when it is neither. */
+export function addCidr(list: BlockList, entry: string): "ok" | "not_an_address" | "bad_prefix" {
+  const [address, prefix, extra] = entry.split("/");
+  const family = isIP(address);
+  if (!family || extra !== undefined) return "not_an_address";
+  const type = family === 4 ? "ipv4" : "ipv6";
+  if (prefix === undefined) list.addAddress(address, type);
+  else {
+    if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128)) return "bad_prefix";
+    list.addSubnet(address, Number(prefix), type);
+  }
+  return "ok";
 }
 
 /** `::ffff:10.0.0.1` is IPv4 10.0.0.1 for the trust check. */

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { addCidr } from "./client-ip";
 
 // Where a kubeconfig may make Berth connect: BERTH_CLUSTER_ALLOW / BERTH_CLUSTER_DENY (comma-
 // separated CIDRs, IP addresses and host names; `*.example.com` matches every name under
@@ -40,14 +41,10 @@ export function parseRules(text: string): { rules: Rules; errors: string[] } {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
     rules.size++;
-    const [addr, prefix, extra] = entry.split("/");
-    const family = isIP(addr);
-    if (family && extra === undefined) {
-      const type = family === 4 ? "ipv4" : "ipv6";
-      const bits = prefix === undefined ? (family === 4 ? 32 : 128) : Number(prefix);
-      if (/^\d{1,3}$/.test(prefix ?? "0") && bits <= (family === 4 ? 32 : 128)) rules.addresses.addSubnet(addr, bits, type);
-      else errors.push(`"${raw.trim()}" has an invalid prefix length`);
-    } else if (prefix === undefined && HOST_NAME.test(entry)) {
+    const added = addCidr(rules.addresses, entry);
+    if (added === "bad_prefix") errors.push(`"${raw.trim()}" has an invalid prefix length`);
+    else if (added === "ok") continue;
+    else if (HOST_NAME.test(entry)) {
       const name = entry.replace(/\.$/, "");
       if (name.startsWith("*.")) rules.suffixes.push(name.slice(1));
       else rules.names.add(name);
