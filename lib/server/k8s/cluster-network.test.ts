@@ -19,7 +19,7 @@ import { readRollout } from "./rollout";
 // embedded in the kubeconfig) on 127.0.0.1 and 127.0.0.2 (all of 127.0.0.0/8 is this machine),
 // and a plain-http "internal" server that records whether anything reached it.
 
-type Tls = { caPem: string; certPem: string; keyPem: string };
+type Tls = { caPem: string; certPem: string; keyPem: string; clientCertPem: string; clientKeyPem: string };
 type Server = { url: (host?: string) => string; hits: string[]; close: () => Promise<void> };
 
 function makeTls(): Tls {
@@ -29,7 +29,7 @@ function makeTls(): Tls {
     const r = spawnSync("openssl", args, { cwd: dir, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`openssl ${args.join(" ")}: ${r.stderr}`);
   };
-  for (const name of ["ca.key", "server.key"]) {
+  for (const name of ["ca.key", "server.key", "client.key"]) {
     const { privateKey } = crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" });
     fs.writeFileSync(f(name), privateKey.export({ type: "pkcs8", format: "pem" }));
   }
@@ -38,7 +38,11 @@ function makeTls(): Tls {
   fs.writeFileSync(f("server.ext"), "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,IP:127.0.0.2,DNS:localhost\n");
   openssl("req", "-new", "-key", "server.key", "-subj", "/CN=fake-apiserver", "-out", "server.csr");
   openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-out", "server.crt", "-extfile", "server.ext");
-  const tls = { caPem: fs.readFileSync(f("ca.crt"), "utf8"), certPem: fs.readFileSync(f("server.crt"), "utf8"), keyPem: fs.readFileSync(f("server.key"), "utf8") };
+  fs.writeFileSync(f("client.ext"), "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n");
+  openssl("req", "-new", "-key", "client.key", "-subj", "/O=system:masters/CN=admin", "-out", "client.csr");
+  openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-out", "client.crt", "-extfile", "client.ext");
+  const read = (n: string) => fs.readFileSync(f(n), "utf8");
+  const tls = { caPem: read("ca.crt"), certPem: read("server.crt"), keyPem: read("server.key"), clientCertPem: read("client.crt"), clientKeyPem: read("client.key") };
   fs.rmSync(dir, { recursive: true, force: true });
   return tls;
 }
@@ -66,9 +70,10 @@ const apiServer: Reply = (req, res) => {
   res.end(JSON.stringify({ kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404, message: "not found" }));
 };
 
-function httpsServer(tls: Tls, host: string, reply: Reply): Promise<Server> {
+function httpsServer(tls: Tls, host: string, reply: Reply, opts: { requireClientCert?: boolean } = {}): Promise<Server> {
   const hits: string[] = [];
-  const server = https.createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
+  const mtls = opts.requireClientCert ? { ca: tls.caPem, requestCert: true, rejectUnauthorized: true } : {};
+  const server = https.createServer({ cert: tls.certPem, key: tls.keyPem, ...mtls }, (req, res) => {
     hits.push(`${req.method} ${req.url}`);
     reply(req, res);
   });
@@ -169,6 +174,18 @@ describe("cluster address policy (BERTH_CLUSTER_ALLOW / BERTH_CLUSTER_DENY)", ()
   const connect = (url: string, allow?: string, deny?: string) =>
     testConnection(kubeConfigFromText(kubeconfig(url, tls.caPem), { addressPolicy: parseClusterAddressPolicy(allow, deny) }), "shop");
   const refusal = (r: Awaited<ReturnType<typeof testConnection>>) => (r.ok ? "(connected)" : r.message);
+
+  it("keeps the kubeconfig's TLS settings: CA and client certificate (mutual TLS)", async () => {
+    const mtls = await start(httpsServer(tls, "127.0.0.1", apiServer, { requireClientCert: true }));
+    const b64 = (pem: string) => Buffer.from(pem).toString("base64");
+    const text = tokenKubeconfig({ server: mtls.url(), caPem: tls.caPem, userLines: [`    client-certificate-data: ${b64(tls.clientCertPem)}`, `    client-key-data: ${b64(tls.clientKeyPem)}`] });
+    expect(await testConnection(kubeConfigFromText(text), "shop")).toMatchObject({ ok: true, serverVersion: "v1.36.0-fake" });
+    // without the client certificate the server refuses the handshake
+    expect((await testConnection(kubeConfigFromText(kubeconfig(mtls.url(), tls.caPem)), "shop")).ok).toBe(false);
+    // and a server whose certificate the CA did not sign is refused
+    const otherCa = makeTls().caPem;
+    expect(await testConnection(kubeConfigFromText(kubeconfig(one.url(), otherCa)), "shop")).toMatchObject({ ok: false });
+  });
 
   it("allows loopback by default (the test cluster runs on 127.0.0.1)", async () => {
     expect((await connect(one.url())).ok).toBe(true);
