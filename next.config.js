@@ -14,5 +14,20 @@ const nextConfig = {
   // The wizard posts a whole template (spec + parameters) to a server action; the data layer
   // rejects anything over 1 MB with a clear message, so the transport allows a bit more.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // Fixed security headers on every response, static files included. The Content-Security-Policy
+  // (a nonce per request) and HSTS (https only) are set by proxy.ts — see lib/web/security-headers.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+        ],
+      },
+    ];
+  },
 };
 module.exports = nextConfig;

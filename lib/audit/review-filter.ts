@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AUDIT_ACTIONS } from "./actions";
 
 // The review filter as it travels in a URL (/audit?actor=…&action=…), shared by the page, the

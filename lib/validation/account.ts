@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/auth/roles";
 
 // Form schemas shared by the pages (client hints) and the server actions (the real check).

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { Extra, JsonBag, ShortString, SIZE_LIMITS, StringMap } from "./common";
 import { ContainerSchema } from "./container";
 import { IngressSchema, ServiceSchema } from "./network";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 
 /**
  * Size limits that keep a hostile or accidental input (10,000 env rows, a

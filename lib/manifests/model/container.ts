@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { Extra, LongString, Protocol, ShortString, SIZE_LIMITS, StringList, StringMap } from "./common";
 import { EnvFromSchema, EnvVarSchema } from "./env";
 import { LifecycleSchema, ProbeSchema } from "./probe";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { LongString, ShortString } from "./common";
 
 /** The form's five environment variable kinds. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { Extra, LongString, PortRef, Protocol, ShortString, SIZE_LIMITS, StringMap } from "./common";
 
 export const ServicePortSchema = z.object({

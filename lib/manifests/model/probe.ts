@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { LongString, PortRef, ShortString, SIZE_LIMITS } from "./common";
 
 /** Repeats are allowed: HTTP allows the same header name more than once. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { Extra, ShortString, SIZE_LIMITS } from "./common";
 
 /** Metric scaling: autoscaling/v2 HorizontalPodAutoscaler on CPU and/or memory utilization. */

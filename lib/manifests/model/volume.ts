@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { Extra, JsonBag, LongString, ShortString, SIZE_LIMITS } from "./common";
 
 const KeyToPath = z.object({ key: ShortString, path: LongString, mode: z.number().int().optional() });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { isUnsafeKey } from "../plain-object";
 
 export const PARAMETER_TYPES = ["string", "integer", "boolean", "enum", "quantity", "image"] as const;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@/lib/zod";
 import { ownValue, setOwn } from "../plain-object";
 import { checkParameterValue } from "./check-value";
 import type { ParameterDefinition, ParameterValue } from "./param-schema";
