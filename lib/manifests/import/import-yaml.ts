@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "@/lib/zod";
 import { AppSpecObject, type AppSpec } from "../model/app-spec";
 import { forcedLabels } from "../naming";
 import { collectRuleIssues } from "../validate/rules";
