@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import type { ChainSource } from "./verify-chain";
 
 // The audit chain's anchor outside the database. A hash chain shows a removed or altered event in
