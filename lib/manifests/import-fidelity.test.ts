@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { formatImportIssue } from "./import/format-issue";
 import { importYaml, type ImportResult } from "./import/import-yaml";
 import { defaultAppSpec } from "./model/defaults";
 import { renderApp, renderYaml } from "./render/render-app";
@@ -196,6 +197,11 @@ spec:
   test("re-import is idempotent", () => expectIdempotent(importYaml(text)));
 });
 
+test("a field the model still cannot keep is named in a warning with its position", () => {
+  const r = imported(importYaml(sts("        ports: [{containerPort: 80, hostIP: 10.0.0.1}]\n")));
+  expect(r.warnings).toEqual([{ path: "containers.0.ports.0", line: 12, column: 17, message: "container port: field hostIP cannot be kept and was dropped" }]);
+});
+
 describe("case 6: storageClassName \"\" means no class", () => {
   const text = sts("", "", `  volumeClaimTemplates:
   - metadata: {name: data}
@@ -284,6 +290,12 @@ describe("messages a user can act on", () => {
     const text = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: \"nope\"\n";
     const errors = failed(importYaml(text));
     expect(errors).toEqual([{ path: "containers", line: 7, column: 7, message: "`containers` must be a list, not a string" }]);
+  });
+
+  test("the YAML pane and the import page show one line per error, the line number once", () => {
+    const [syntax] = failed(importYaml("kind: StatefulSet\nmetadata: web\n  name: web\n"));
+    expect(formatImportIssue(syntax)).toMatch(/^line 3, column 3: this line is indented more/);
+    expect(formatImportIssue({ path: "replicas", line: 5, column: 3, message: "must be a number" })).toBe("line 5, column 3: replicas: must be a number");
   });
 
   test("5,000 nested [ give one error", () => {

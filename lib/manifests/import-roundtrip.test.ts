@@ -142,7 +142,7 @@ const EXPECTED: Record<string, Expectation> = {
     warnings: [
       "namespace shop was dropped: the deploy target chooses the namespace",
       HELM_MANAGED_BY,
-      "pod template metadata: field name cannot be kept and were dropped",
+      "pod template metadata: field name cannot be kept and was dropped",
       HELM_MANAGED_BY,
       HELM_MANAGED_BY,
     ],

@@ -42,7 +42,7 @@ export class ImportContext {
   /** Warns about fields of a list item the model cannot keep. */
   dropped(rest: Record<string, unknown>, what: string, path: string): void {
     const keys = Object.keys(rest);
-    if (keys.length) this.warn(`${what}: field${keys.length > 1 ? "s" : ""} ${keys.join(", ")} cannot be kept and were dropped`, path);
+    if (keys.length) this.warn(`${what}: field${keys.length > 1 ? "s" : ""} ${keys.join(", ")} cannot be kept and ${keys.length > 1 ? "were" : "was"} dropped`, path);
   }
 
   /**
