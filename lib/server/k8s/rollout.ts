@@ -1,5 +1,5 @@
 import "server-only";
-import { AppsV1Api, CoreV1Api, type KubeConfig, type V1Pod, type V1StatefulSet } from "@kubernetes/client-node";
+import { AppsV1Api, AutoscalingV2Api, CoreV1Api, type KubeConfig, type V1Pod, type V1StatefulSet, type V2HorizontalPodAutoscaler } from "@kubernetes/client-node";
 import { apiError, isNotFound } from "./api-error";
 
 // The rollout of a StatefulSet, per ordinal, read from the cluster on every call (nothing is
@@ -28,7 +28,41 @@ export type RolloutView = {
   updateRevision: string;
   pods: PodLine[];
   checkedAt: string;
+  /** The HorizontalPodAutoscaler that owns the count, when there is one: `replicas` is its desired count. */
+  autoscaler?: { name: string; minReplicas: number; maxReplicas: number; desiredReplicas: number | null };
 };
+
+type Autoscaler = NonNullable<RolloutView["autoscaler"]>;
+
+/**
+ * How many pods the app should have. With an autoscaler the StatefulSet's own spec.replicas lags
+ * (deployed without it, it starts at 1 until the autoscaler's first sync): the count is the
+ * largest of the StatefulSet's, the autoscaler's minimum and its current desired count.
+ */
+export function desiredReplicas(stsReplicas: number, autoscaler: Autoscaler | undefined): number {
+  if (!autoscaler) return stsReplicas;
+  return Math.max(stsReplicas, autoscaler.minReplicas, autoscaler.desiredReplicas ?? 0);
+}
+
+/** The autoscaler (autoscaling/v2) whose target is this StatefulSet; none when absent or not readable. */
+export function autoscalerOf(hpas: V2HorizontalPodAutoscaler[], name: string): Autoscaler | undefined {
+  const hpa = hpas.find((h) => h.spec?.scaleTargetRef?.kind === "StatefulSet" && h.spec.scaleTargetRef.name === name);
+  if (!hpa) return undefined;
+  const min = hpa.spec?.minReplicas ?? 1;
+  const max = hpa.spec?.maxReplicas;
+  const desired = hpa.status?.desiredReplicas;
+  if (!isCount(min) || !isCount(max) || max > MAX_LISTED_PODS * 10 || (desired !== undefined && !isCount(desired))) return undefined;
+  return { name: String(hpa.metadata?.name ?? "").slice(0, 253), minReplicas: min, maxReplicas: max, desiredReplicas: desired ?? null };
+}
+
+async function readAutoscaler(kc: KubeConfig, namespace: string, name: string): Promise<Autoscaler | undefined> {
+  try {
+    const list = await kc.makeApiClient(AutoscalingV2Api).listNamespacedHorizontalPodAutoscaler({ namespace, limit: 100 });
+    return autoscalerOf((list.items ?? []).slice(0, 100), name);
+  } catch {
+    return undefined; // not allowed to read autoscalers, or none served: the StatefulSet's count stands
+  }
+}
 
 export const DEFAULT_ROLLOUT_DEADLINE_MS = 5 * 60_000;
 /** Per-pod lines for at most this many replicas; above it the page shows counts ("too many to list"). */
@@ -46,7 +80,8 @@ export async function readRollout(kc: KubeConfig, namespace: string, name: strin
     if (isNotFound(e)) return { ...empty, state: "missing", reason: `StatefulSet ${name} does not exist in namespace ${namespace}` };
     return { ...empty, state: "unavailable", reason: apiError(e).message };
   }
-  const replicas = sts.spec?.replicas ?? 1;
+  const autoscaler = await readAutoscaler(kc, namespace, name);
+  const replicas = desiredReplicas(sts.spec?.replicas ?? 1, autoscaler);
   const readyReplicas = count(sts.status?.readyReplicas);
   const updatedReplicas = count(sts.status?.updatedReplicas);
   if (!isCount(replicas)) return { ...empty, state: "unavailable", reason: `the cluster returned an invalid replica count for StatefulSet ${name}` };
@@ -69,7 +104,7 @@ export async function readRollout(kc: KubeConfig, namespace: string, name: strin
     lines.every((p) => p.ready && p.updated) &&
     readyReplicas >= replicas &&
     (!tooManyToList || updatedReplicas >= replicas);
-  const view = { replicas, readyReplicas, updatedReplicas, updateRevision, pods: lines, checkedAt: new Date().toISOString(), ...(tooManyToList ? { tooManyToList } : {}) };
+  const view = { replicas, readyReplicas, updatedReplicas, updateRevision, pods: lines, checkedAt: new Date().toISOString(), ...(tooManyToList ? { tooManyToList } : {}), ...(autoscaler ? { autoscaler } : {}) };
   if (done) return { ...view, state: "ready", reason: "" };
   const waiting = lines.find((p) => !p.ready || !p.updated);
   const why = tooManyToList

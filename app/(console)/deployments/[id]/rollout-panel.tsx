@@ -58,8 +58,12 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
       ) : null}
       {view && view.pods.length ? (
         <>
-          <p className="text-xs text-slate-500">
-            {view.readyReplicas}/{view.replicas} ready · update revision {view.updateRevision || "—"} · checked {new Date(view.checkedAt).toLocaleTimeString("en-GB")}
+          <p className="text-xs text-slate-500" data-testid="rollout-count">
+            <span data-testid="rollout-ready">{`${Math.min(view.readyReplicas, view.replicas)}/${view.replicas} ready`}</span>
+            {view.autoscaler
+              ? ` (the autoscaler ${view.autoscaler.name} owns the count: min ${view.autoscaler.minReplicas}, max ${view.autoscaler.maxReplicas}${view.autoscaler.desiredReplicas !== null ? `, wants ${view.autoscaler.desiredReplicas}` : ""})`
+              : ""}{" "}
+            · update revision {view.updateRevision || "—"} · checked {new Date(view.checkedAt).toLocaleTimeString("en-GB")}
           </p>
           <table className="data-table" aria-label="Pods per ordinal">
             <thead>

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
+import { NGINX_IMAGE_1, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
+import { renderApp, resolveParameters } from "@/lib/manifests";
+import { applyBundle } from "./apply";
+import { kubeConfigFromText } from "./client";
+import { readRollout } from "./rollout";
+import type { KubeConfig } from "@kubernetes/client-node";
+
+// Issue 11, item 8: metric scaling owns the count (min 2). The StatefulSet is applied without
+// spec.replicas and starts at 1; the rollout counts what the autoscaler asks for, never "1/1 ready".
+let cluster: TestCluster;
+let admin: KubeConfig;
+beforeAll(async () => {
+  cluster = await setupTestCluster();
+  admin = kubeConfigFromText(readKubeconfig(cluster.adminKubeconfig));
+});
+afterAll(async () => cluster?.dispose());
+
+describe("rollout with an autoscaler", () => {
+  it("counts the autoscaler's replicas from the first read until both pods are ready", async () => {
+    const ns = await cluster.createTestNamespace("first-hour-ui-hpa");
+    try {
+      const t = nginxTemplate();
+      const spec = { ...t.spec, volumeClaimTemplates: [], containers: [{ ...t.spec.containers[0], volumeMounts: [] }], autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 } };
+      const resolved = resolveParameters({ spec, parameters: t.parameters }, { image: NGINX_IMAGE_1 });
+      if (!resolved.ok) throw new Error(JSON.stringify(resolved.errors));
+      const objects = renderApp(resolved.spec);
+      expect(objects.find((o) => o.kind === "StatefulSet")).not.toHaveProperty("spec.replicas");
+      const started = new Date();
+      expect((await applyBundle(admin, ns, objects)).every((r) => r.status === "applied")).toBe(true);
+
+      const first = await readRollout(admin, ns, "nginx", started);
+      expect(first.replicas).toBe(2);
+      expect(first.autoscaler).toMatchObject({ name: "nginx", minReplicas: 2, maxReplicas: 4 });
+      expect(first.pods.map((p) => p.name)).toEqual(["nginx-0", "nginx-1"]);
+      if (first.state === "ready") expect(first.readyReplicas).toBeGreaterThanOrEqual(2);
+
+      const ready = await eventually("both pods ready", async () => {
+        const v = await readRollout(admin, ns, "nginx", started);
+        return v.state === "ready" ? v : undefined;
+      }, { timeoutMs: 120_000, intervalMs: 500 });
+      expect(ready.replicas).toBe(2);
+      expect(ready.pods.every((p) => p.ready)).toBe(true);
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  }, 180_000);
+});
