@@ -38,7 +38,8 @@ export async function DriftPanel({ ctx, appKey, canSync }: { ctx: Ctx; appKey: A
           ))}
         </ul>
       )}
-      {canSync && drift.canSync && drift.state === "ok" && changed.length > 0 ? <SyncButton k={appKey} /> : null}
+      {/* Always rendered when allowed, so its result stays on screen after the page refreshes in sync. */}
+      {canSync && drift.canSync && drift.state === "ok" ? <SyncButton k={appKey} /> : null}
       {canSync && !drift.canSync && changed.length > 0 ? <p className="text-xs text-slate-600">Only the person who deployed it, or a team owner or admin, can sync it.</p> : null}
     </section>
   );
