@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { assignableRoles, type Role } from "@/lib/auth/roles";
-import { recordAudit } from "./audit";
+import { recordAudit, recordRefusal } from "./audit";
 import { authorize, type Ctx } from "./authz";
 import { db, type Tx } from "./db";
 import { env } from "./env";
-import { forbidden, invalid, notFound } from "./errors";
+import { AppError, forbidden, invalid, notFound } from "./errors";
 
 // Invitation links carry a random secret; only its SHA-256 is stored, so a database leak does
 // not leak working links.
@@ -29,7 +29,11 @@ function stateOf(i: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt
 
 export async function createInvitation(ctx: Ctx, input: { email: string; role: Role }): Promise<{ token: string; id: string }> {
   const actor = await authorize(ctx, "team.manage", { what: "invite a member" });
-  if (!assignableRoles(actor.role).includes(input.role)) throw invalid("You cannot grant that role.", { role: ["Only an owner can invite another owner."] });
+  if (!assignableRoles(actor.role).includes(input.role)) {
+    const refusal = invalid("You cannot grant that role.", { role: ["Only an owner can invite another owner."] });
+    await recordRefusal(refusal, { action: "invitation.create", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, summary: { role: input.role, by: actor.role } });
+    throw refusal;
+  }
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + env().BERTH_INVITATION_TTL_HOURS * 3600_000);
   return db().$transaction(async (tx) => {
@@ -102,5 +106,36 @@ export async function consumeInvitation(tx: Tx, input: { token: string; user: { 
 }
 
 export async function acceptInvitation(user: { id: string; email: string }, token: string): Promise<{ teamId: string }> {
-  return db().$transaction((tx) => consumeInvitation(tx, { token, user }));
+  try {
+    return await db().$transaction((tx) => consumeInvitation(tx, { token, user }));
+  } catch (e) {
+    await auditInvitationRefusal(e, token, user);
+    throw e;
+  }
+}
+
+const REFUSAL_DEDUPE_MS = 3600_000;
+
+/**
+ * Records a refused use of an existing invitation (someone else's address; revoked, used or
+ * expired) in its team's trail, after the refused transaction rolled back. Unknown links record
+ * nothing (no team to tell), and one person retrying one link is recorded at most once an hour,
+ * so a flood cannot grow the trail without bound.
+ */
+export async function auditInvitationRefusal(error: unknown, token: string, user: { id: string; email: string }): Promise<void> {
+  if (!(error instanceof AppError) || !token || token.length > 200) return;
+  const inv = await db().invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, teamId: true, email: true } });
+  if (!inv) return;
+  const recent = await db().auditEvent.findFirst({
+    where: { chainKey: inv.teamId, action: "invitation.accept", result: "failure", createdAt: { gt: new Date(Date.now() - REFUSAL_DEDUPE_MS) }, targetId: inv.id, actorEmail: user.email },
+    select: { id: true },
+  });
+  if (recent) return;
+  await recordRefusal(error, {
+    action: "invitation.accept",
+    actor: { id: user.id, email: user.email },
+    teamId: inv.teamId,
+    target: { type: "invitation", id: inv.id, name: inv.email ?? "(link)" },
+    summary: { invitedEmail: inv.email },
+  });
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ParameterDefinition } from "@/lib/manifests";
 import { roleAllows } from "@/lib/auth/roles";
 import type { AuditAction } from "@/lib/audit/actions";
-import { recordAudit, recordAuditAlone } from "./audit";
+import { recordAudit, recordAuditAlone, recordRefusal } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { db, type Tx } from "./db";
 import { AppError, conflict, invalid, type FieldErrors } from "./errors";
@@ -158,7 +158,7 @@ export async function createTemplate(ctx: Ctx, input: CreateTemplateInput, actio
   assertReasonableSize(input);
   const meta = parseOrThrow(TemplateMetaSchema, input);
   const content = buildTemplateContent(parseOrThrow(TemplateContentSchema, input));
-  assertMayLock(actor, content.parameters, []);
+  await audited(actor, action, null, () => assertMayLock(actor, content.parameters, []));
   return db().$transaction(async (tx) => {
     await assertRoomForTemplate(tx, actor.teamId);
     const t = await tx.template.create({
@@ -178,7 +178,8 @@ export async function saveTemplateVersion(ctx: Ctx, templateId: string, input: S
   assertReasonableSize(input);
   const meta = input.name !== undefined ? parseOrThrow(TemplateMetaSchema.omit({ visibility: true }), input) : null;
   const content = buildTemplateContent(parseOrThrow(TemplateContentSchema, input));
-  assertMayLock(actor, content.parameters, (await loadVersion(t, t.latestVersion)).parameters);
+  const before = (await loadVersion(t, t.latestVersion)).parameters;
+  await audited(actor, "template.version", t, () => assertMayLock(actor, content.parameters, before));
   return appendVersion(actor, t, Number(input.baseVersion), content, input.message ?? "", "template.version", meta ?? undefined);
 }
 
@@ -186,7 +187,8 @@ export async function saveTemplateVersion(ctx: Ctx, templateId: string, input: S
 export async function restoreTemplateVersion(ctx: Ctx, templateId: string, input: { version: number; baseVersion: number }): Promise<{ version: number }> {
   const { actor, t } = await editable(ctx, templateId, "template.restore");
   const old = await loadVersion(t, Number(input.version));
-  assertMayLock(actor, old.parameters, (await loadVersion(t, t.latestVersion)).parameters);
+  const before = (await loadVersion(t, t.latestVersion)).parameters;
+  await audited(actor, "template.restore", t, () => assertMayLock(actor, old.parameters, before));
   return appendVersion(actor, t, Number(input.baseVersion), { spec: old.spec, parameters: old.parameters }, `Restored version ${old.version}`, "template.restore", undefined, old.version);
 }
 
@@ -266,7 +268,7 @@ export async function setTemplateArchived(ctx: Ctx, templateId: string, archived
   const action = archived ? "template.archive" : "template.unarchive";
   const actor = await authorize(ctx, "template.write", { what: action, targetId: templateId });
   const t = await findVisibleTemplate(actor, templateId);
-  assertCanArchiveTemplate(actor, t);
+  await audited(actor, action, t, () => assertCanArchiveTemplate(actor, t));
   if ((t.archivedAt !== null) === archived) throw invalid(archived ? "This template is already archived." : "This template is not archived.");
   await db().$transaction(async (tx) => {
     await tx.template.update({ where: { id: t.id }, data: { archivedAt: archived ? new Date() : null } });
@@ -277,7 +279,7 @@ export async function setTemplateArchived(ctx: Ctx, templateId: string, archived
 export async function setTemplateVisibility(ctx: Ctx, templateId: string, visibility: "private" | "team"): Promise<void> {
   const actor = await authorize(ctx, "template.write", { what: "template.share", targetId: templateId });
   const t = await findVisibleTemplate(actor, templateId);
-  assertCanShareTemplate(actor, t);
+  await audited(actor, "template.share", t, () => assertCanShareTemplate(actor, t));
   if (visibility !== "private" && visibility !== "team") throw invalid("Choose private or team.", { visibility: ["must be private or team"] });
   if (t.visibility === visibility) return;
   await db().$transaction(async (tx) => {
@@ -308,7 +310,7 @@ function assertMayLock(actor: Actor, next: ParameterDefinition[], before: Parame
 async function editable(ctx: Ctx, templateId: string, what: AuditAction) {
   const actor = await authorize(ctx, "template.write", { what, targetId: templateId });
   const t = await findVisibleTemplate(actor, templateId);
-  assertCanEditTemplate(actor, t);
+  await audited(actor, what, t, () => assertCanEditTemplate(actor, t));
   if (t.archivedAt) throw conflict("This template is archived. Unarchive it before saving a new version.");
   return { actor, t };
 }
@@ -318,6 +320,20 @@ async function audit(tx: Tx, actor: Actor, action: AuditAction, t: { id: string;
     action, actor: { id: actor.userId, email: actor.email }, teamId: actor.teamId,
     target: { type: "template", id: t.id, name: t.name }, summary,
   });
+}
+
+/** Runs a check that refuses by throwing; a refusal is recorded in the audit trail first. */
+async function audited(actor: Actor, action: AuditAction, t: { id: string; name: string } | null, check: () => void): Promise<void> {
+  try {
+    check();
+  } catch (e) {
+    const fields = e instanceof AppError ? Object.keys(e.fieldErrors) : [];
+    await recordRefusal(e, {
+      action, actor: { id: actor.userId, email: actor.email }, teamId: actor.teamId,
+      target: t ? { type: "template", id: t.id, name: t.name } : undefined, summary: fields.length ? { fields } : {},
+    });
+    throw e;
+  }
 }
 
 function forbiddenWith(message: string, fieldErrors: FieldErrors): AppError {

@@ -4,7 +4,7 @@ import { recordAudit, recordAuditAlone } from "./audit";
 import { db, type Tx } from "./db";
 import { env } from "./env";
 import { conflict, forbidden, invalid, rateLimited } from "./errors";
-import { consumeInvitation } from "./invitations";
+import { auditInvitationRefusal, consumeInvitation } from "./invitations";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { hitRateLimit, resetRateLimit, sweepRateLimits } from "./rate-limit";
 import type { RequestContext } from "./request-context";
@@ -29,6 +29,8 @@ export async function signUp(input: { name: string; email: string; password: str
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw conflict("An account with this email already exists.", { email: ["An account with this email already exists. Sign in instead."] });
     }
+    // a refused invitation (someone else's address; revoked, used, expired): no account was made
+    if (input.invitation) await auditInvitationRefusal(error, input.invitation, { id: "", email: input.email });
     throw error;
   }
 }
