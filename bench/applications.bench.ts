@@ -5,7 +5,7 @@
  *     the whole set (500-row scan, what a live filter reads), server-side wall time p50/p95;
  *   - live: liveByCluster for a page of 50 and for all apps — time until every cluster's live columns
  *     are filled, and the API round trips per cluster (lists; the floor is namespaces × kinds).
- *   npx tsx bench/applications.bench.ts
+ *   npx vitest run --config bench/vitest.bench.config.mts     (BERTH_TEST_PG_URL + BERTH_TEST_* set)
  * Uses BERTH_TEST_PG_URL and the BERTH_TEST_* control plane when set (otherwise starts a private
  * plane). The 3 "clusters" are three registrations of the same API server, each with its own
  * namespaces (one kube-apiserver on a shared 2-core VM), so per-cluster figures are conservative.
@@ -14,18 +14,13 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import Module from "node:module";
 import path from "node:path";
 import { emitYamlDocuments } from "../lib/manifests";
 import { createTestNamespace, deleteTestNamespace, startControlPlane, type ControlPlane } from "../e2e/cluster/control-plane";
 import { nginxObjects } from "../e2e/support/deploy-fixtures";
 import { applyMigrations } from "../prisma/tools/apply-migrations";
 import { createTestDatabase } from "../scripts/test-support/test-database";
-
-const STUB = path.resolve(__dirname, "../scripts/test-support/server-only-stub.ts");
-const resolving = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-const resolveFilename = resolving._resolveFilename;
-resolving._resolveFilename = (request, ...rest) => (request === "server-only" ? STUB : resolveFilename(request, ...rest));
+import { it } from "vitest";
 
 const APPS = Number(process.env.BENCH_APPS ?? 300);
 const CLUSTERS = 3;
@@ -52,15 +47,15 @@ async function main() {
     adminFile = cp.adminKubeconfig;
   }
   const namespaces: string[] = [];
-  const { signUp } = require("../lib/server/users") as typeof import("../lib/server/users");
-  const { createTeam } = require("../lib/server/teams") as typeof import("../lib/server/teams");
-  const { registerCluster } = require("../lib/server/clusters") as typeof import("../lib/server/clusters");
-  const { setCredential } = require("../lib/server/clusters-credentials") as typeof import("../lib/server/clusters-credentials");
-  const { listApplications, LIVE_FILTER_SCAN } = require("../lib/server/applications") as typeof import("../lib/server/applications");
-  const { liveByCluster } = require("../lib/server/applications-live") as typeof import("../lib/server/applications-live");
-  const { applyBundle } = require("../lib/server/k8s/apply") as typeof import("../lib/server/k8s/apply");
-  const { kubeConfigFromText } = require("../lib/server/k8s/client") as typeof import("../lib/server/k8s/client");
-  const { db } = require("../lib/server/db") as typeof import("../lib/server/db");
+  const { signUp } = await import("../lib/server/users");
+  const { createTeam } = await import("../lib/server/teams");
+  const { registerCluster } = await import("../lib/server/clusters");
+  const { setCredential } = await import("../lib/server/clusters-credentials");
+  const { listApplications, LIVE_FILTER_SCAN } = await import("../lib/server/applications");
+  const { liveByCluster } = await import("../lib/server/applications-live");
+  const { applyBundle } = await import("../lib/server/k8s/apply");
+  const { kubeConfigFromText } = await import("../lib/server/k8s/client");
+  const { db } = await import("../lib/server/db");
   try {
     const kubeconfig = fs.readFileSync(adminFile, "utf8");
     const owner = await signUp({ name: "bench", email: `bench-${randomBytes(3).toString("hex")}@bench.test`, password: "bench-password-1" });
@@ -131,10 +126,5 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+// Run through Vitest (it loads the data layer as the integration tests do); prints, asserts nothing.
+it("applications page benchmark", main);
