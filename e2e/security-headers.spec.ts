@@ -111,6 +111,7 @@ test.describe("security headers and the Content-Security-Policy", () => {
       ["/clusters", (p) => p.getByRole("heading", { name: "Clusters" })],
       ["/deployments", (p) => p.getByRole("heading", { name: "Deployments" })],
       [`/deployments/new?template=${templateId}&version=1`, (p) => p.getByRole("heading", { name: "Deploy csp-app" })],
+      ["/applications", (p) => p.getByRole("heading", { name: "Applications" })],
       ["/audit", (p) => p.getByRole("heading", { name: "Audit trail" })],
       ["/team", (p) => p.getByRole("row", { name: new RegExp(OWNER.email) })],
     ];
@@ -118,6 +119,10 @@ test.describe("security headers and the Content-Security-Policy", () => {
       expectSecurityHeaders(await page.goto(url));
       await expect(landmark(page).first(), url).toBeVisible();
     }
+    // one audit event's page
+    await page.goto("/audit");
+    await page.getByRole("link", { name: /^Event \d+, template\.import/ }).first().click();
+    await expect(page.getByRole("heading", { name: /^template\.import — event \d+/ })).toBeVisible();
     // client navigation (scripts loaded by the nonce'd bootstrap, 'strict-dynamic')
     await page.getByRole("link", { name: "Templates", exact: true }).first().click();
     await expect(page).toHaveURL(/\/templates$/);
