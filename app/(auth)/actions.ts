@@ -3,6 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/server/auth";
+import { requestContext } from "@/lib/server/request-context";
 import { signUp } from "@/lib/server/users";
 import { safeNextPath as safeNext, signInSchema, signUpSchema } from "@/lib/validation/account";
 
@@ -32,7 +33,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = echoValues(formData);
   const input = Object.fromEntries(["name", "email", "password", "invitation"].map((k) => [k, formData.get(k) ?? undefined]));
-  const result = await runAction(signUpSchema, input, (data) => signUp(data), values);
+  const result = await runAction(signUpSchema, input, async (data) => signUp(data, await requestContext()), values);
   if (!result?.ok) return result;
   await signIn("credentials", { email: result.data.email, password: String(input.password), redirectTo: "/templates" });
   return null;

@@ -13,7 +13,7 @@ export type Branch = { chainKey: string; actorIds?: string[]; actions?: readonly
 export const GLOBAL_CHAIN = "global";
 
 /** What owners/admins see of their members' events outside the team (chain "global"). */
-export const SESSION_ACTIONS: readonly string[] = ["auth.sign_in", "auth.sign_out", "auth.sign_up"];
+export const SESSION_ACTIONS: readonly string[] = ["auth.sign_in", "auth.sign_out", "auth.sign_up", "auth.sso_connect", "auth.password_reset_request", "auth.password_reset"];
 
 /** Owners/admins: the team's chain + the sign-ins/outs (chain "global") of its current members. */
 export function managerScope(teamId: string, memberIds: string[]): Branch[] {

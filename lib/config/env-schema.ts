@@ -5,7 +5,7 @@ import { parseRules } from "./cluster-address-policy";
 // Every setting Berth reads, as one schema. Pure (no server-only), so that the launcher
 // (scripts/serve.ts) can refuse a bad configuration before it migrates or starts anything, and
 // the app (lib/server/env.ts, at start through instrumentation.ts) checks the same rules.
-// Secrets: AUTH_SECRET, BERTH_ENCRYPTION_KEY, BERTH_OIDC_CLIENT_SECRET.
+// Secrets: AUTH_SECRET, BERTH_ENCRYPTION_KEY, BERTH_OIDC_CLIENT_SECRET, BERTH_SMTP_URL (may hold a password).
 const required = (what: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? `is not set (${what})` : undefined) });
 
 const optionalString = z
@@ -17,6 +17,13 @@ const optionalString = z
 const addressList = optionalString.superRefine((v, ctx) => {
   for (const message of parseRules(v ?? "").errors) ctx.addIssue({ code: "custom", message });
 });
+
+// "true"/"false" only: a typo must not silently pick the other behaviour.
+const flag = (fallback: "true" | "false") =>
+  z
+    .enum(["true", "false"], "must be true or false")
+    .default(fallback)
+    .transform((v) => v === "true");
 
 const envSchema = z
   .object({
@@ -44,6 +51,12 @@ const envSchema = z
       .refine((v) => parseTrustedProxies(v) !== null, "must be a number of proxies (0–32) or a comma-separated list of CIDRs/addresses, e.g. 10.0.0.0/8"),
     BERTH_CLUSTER_ALLOW: addressList,
     BERTH_CLUSTER_DENY: addressList,
+    BERTH_OIDC_TRUST_EMAIL: flag("false"),
+    BERTH_SIGNUP: z.enum(["invite", "open", "closed"], "must be invite, open or closed").default("invite"),
+    BERTH_SIGNUP_MAX_PER_IP: z.coerce.number().int().min(1).default(10),
+    BERTH_PASSWORD_SIGNIN: flag("true"),
+    BERTH_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL").optional()),
+    BERTH_MAIL_FROM: optionalString.pipe(z.string().max(254).regex(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, "must be an address, like berth@example.com or Berth <berth@example.com>").optional()),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.BERTH_OIDC_ISSUER, env.BERTH_OIDC_CLIENT_ID, env.BERTH_OIDC_CLIENT_SECRET];
@@ -53,6 +66,12 @@ const envSchema = z
         path: ["BERTH_OIDC_ISSUER"],
         message: "set BERTH_OIDC_ISSUER, BERTH_OIDC_CLIENT_ID and BERTH_OIDC_CLIENT_SECRET together, or none of them",
       });
+    }
+    if (!env.BERTH_PASSWORD_SIGNIN && !env.BERTH_OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["BERTH_PASSWORD_SIGNIN"], message: "false needs single sign-on (BERTH_OIDC_ISSUER, …): nobody could sign in" });
+    }
+    if (Boolean(env.BERTH_SMTP_URL) !== Boolean(env.BERTH_MAIL_FROM)) {
+      ctx.addIssue({ code: "custom", path: ["BERTH_SMTP_URL"], message: "set BERTH_SMTP_URL and BERTH_MAIL_FROM together, or neither" });
     }
   });
 

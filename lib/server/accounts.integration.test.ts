@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { auditEventsFor, newTeam, newUser, TEST_PASSWORD, uniqueEmail } from "@/scripts/test-support/fixtures";
 import { db } from "./db";
+import { reloadEnv } from "./env";
 import { AppError } from "./errors";
 import { acceptInvitation, createInvitation, describeInvitation } from "./invitations";
 import { listMyTeams } from "./teams";
@@ -12,8 +13,10 @@ const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 describe("accounts, sign-in and invitations", () => {
   it("refuses a second account with the same email (any case) and keeps one row", async () => {
     const email = uniqueEmail("dup");
-    await signUp({ name: "One", email, password: TEST_PASSWORD });
-    const error = await signUp({ name: "Two", email, password: TEST_PASSWORD }).catch((e) => e);
+    const t = await newTeam("dup");
+    const [one, two] = [await createInvitation(t.ctx, { email: "", role: "member" }), await createInvitation(t.ctx, { email: "", role: "member" })];
+    await signUp({ name: "One", email, password: TEST_PASSWORD, invitation: one.token }, ctx);
+    const error = await signUp({ name: "Two", email, password: TEST_PASSWORD, invitation: two.token }, ctx).catch((e) => e);
     expect(code(error)).toBe("conflict");
     expect((error as AppError).fieldErrors.email[0]).toMatch(/already exists/);
     expect(await db().user.count({ where: { email } })).toBe(1);
@@ -42,7 +45,7 @@ describe("accounts, sign-in and invitations", () => {
     const t = await newTeam("inviting");
     const { token } = await createInvitation(t.ctx, { email: "", role: "viewer" });
     expect(await describeInvitation(token)).toMatchObject({ role: "viewer", state: "pending" });
-    const joiner = await signUp({ name: "Joiner", email: uniqueEmail("joiner"), password: TEST_PASSWORD, invitation: token });
+    const joiner = await signUp({ name: "Joiner", email: uniqueEmail("joiner"), password: TEST_PASSWORD, invitation: token }, ctx);
     expect(await listMyTeams(joiner.id)).toEqual([expect.objectContaining({ id: t.teamId, role: "viewer" })]);
     const late = await newUser("late");
     expect(code(await acceptInvitation(late, token).catch((e) => e))).toBe("invalid");
@@ -54,17 +57,20 @@ describe("accounts, sign-in and invitations", () => {
     const { token, id } = await createInvitation(t.ctx, { email: "", role: "member" });
     await db().invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const email = uniqueEmail("expired");
-    const error = await signUp({ name: "Late", email, password: TEST_PASSWORD, invitation: token }).catch((e) => e);
+    const error = await signUp({ name: "Late", email, password: TEST_PASSWORD, invitation: token }, ctx).catch((e) => e);
     expect((error as AppError).fieldErrors.invitation[0]).toMatch(/expired/);
     expect(await db().user.count({ where: { email } })).toBe(0); // nothing half-saved
 
-    expect(code(await signUp({ name: "X", email: uniqueEmail("x"), password: TEST_PASSWORD, invitation: "bogus" }).catch((e) => e))).toBe("invalid");
+    expect(code(await signUp({ name: "X", email: uniqueEmail("x"), password: TEST_PASSWORD, invitation: "bogus" }, ctx).catch((e) => e))).toBe("invalid");
 
     const { token: personal } = await createInvitation(t.ctx, { email: "named@it.test", role: "member" });
     const other = await newUser("other");
     expect(code(await acceptInvitation(other, personal).catch((e) => e))).toBe("forbidden");
   });
-  it("single sign-on links an existing account by email only when verified and unlinked, and never signs in as someone else", async () => {
+  it("with BERTH_OIDC_TRUST_EMAIL, single sign-on links an existing account by email only when verified and unlinked, and never signs in as someone else", async () => {
+    vi.stubEnv("BERTH_OIDC_TRUST_EMAIL", "true");
+    vi.stubEnv("BERTH_SIGNUP", "open");
+    reloadEnv();
     const victim = await newUser("sso-victim");
     const sub = `sub-${victim.id}`;
     // An unverified address does not link (or sign in to) the password account.
@@ -82,5 +88,7 @@ describe("accounts, sign-in and invitations", () => {
     await expect(upsertOidcUser({ sub: `${sub}-attacker`, email: victim.email, name: "A", emailVerified: true }, ctx)).resolves.toMatchObject({ id: attacker.id });
     const refusals = (await auditEventsFor(null, "auth.sign_in")).filter((e) => e.actorId === victim.id && e.result === "failure");
     expect(refusals.map((e) => e.reason)).toEqual([expect.stringMatching(/not verified/), expect.stringMatching(/another identity/)]);
+    vi.unstubAllEnvs();
+    reloadEnv();
   });
 });

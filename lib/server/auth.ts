@@ -1,12 +1,14 @@
 import "server-only";
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig, type Profile } from "next-auth";
+import { cookies, headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/validation/account";
 import { recordAuditAlone } from "./audit";
 import { env, oidcEnabled } from "./env";
 import { AppError } from "./errors";
 import { fromHeaders } from "./request-context";
-import { upsertOidcUser, verifyPasswordSignIn } from "./users";
+import { readLinkIntent, SSO_INVITATION_COOKIE, SSO_LINK_COOKIE } from "./sso-link";
+import { SIGNUP_BY_INVITATION, SSO_NOT_CONNECTED, upsertOidcUser, verifyPasswordSignIn } from "./users";
 
 // Sessions are signed JWTs (AUTH_SECRET): nothing lives in process memory, so any instance
 // behind a load balancer can serve any request.
@@ -17,8 +19,46 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
+/** Why a single sign-on was refused, as a code for the page it returns to (never free text in a URL). */
+export const SSO_REFUSALS = {
+  "sso-not-connected": SSO_NOT_CONNECTED,
+  "sso-invite-only": `${SIGNUP_BY_INVITATION} Then open the link and continue with single sign-on from there.`,
+  "sso-conflict": "That single sign-on identity is already connected to another Berth account, or yours is connected to another identity.",
+  "sso-refused": "Single sign-on was refused for this account. Sign in with your password, or ask your administrator.",
+} as const;
+
+function refusalCode(error: unknown): keyof typeof SSO_REFUSALS {
+  if (!(error instanceof AppError)) throw error;
+  if (error.message === SSO_NOT_CONNECTED) return "sso-not-connected";
+  if (error.message === SIGNUP_BY_INVITATION) return "sso-invite-only";
+  return error.code === "conflict" ? "sso-conflict" : "sso-refused";
+}
+
+/** The OpenID Connect callback: sign in, create (invitation), or connect (account page) — see upsertOidcUser. */
+async function oidcSignIn(user: { id?: string }, profile: Profile): Promise<true | string> {
+  const email = String(profile.email ?? "").toLowerCase();
+  if (!email || email.length > 254) return "/login?error=sso-refused";
+  const jar = await cookies();
+  const linkToUserId = readLinkIntent(jar.get(SSO_LINK_COOKIE)?.value) ?? undefined;
+  const invitation = jar.get(SSO_INVITATION_COOKIE)?.value?.slice(0, 200) || undefined;
+  for (const name of [SSO_LINK_COOKIE, SSO_INVITATION_COOKIE]) if (jar.get(name)) jar.delete(name);
+  try {
+    const u = await upsertOidcUser(
+      { sub: String(profile.sub).slice(0, 255), email, name: String(profile.name ?? email.split("@")[0]).slice(0, 100), emailVerified: profile.email_verified === true },
+      fromHeaders(await headers()),
+      { linkToUserId, invitation },
+    );
+    user.id = u.id; // becomes the session's user (see the jwt callback)
+    return true;
+  } catch (error) {
+    const code = refusalCode(error);
+    return linkToUserId ? `/account?error=${code}` : `/login?error=${code}`;
+  }
+}
+
 function providers(): NextAuthConfig["providers"] {
-  const list: NextAuthConfig["providers"] = [
+  const list: NextAuthConfig["providers"] = [];
+  if (env().BERTH_PASSWORD_SIGNIN) list.push(
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
@@ -32,7 +72,7 @@ function providers(): NextAuthConfig["providers"] {
         }
       },
     }),
-  ];
+  );
   if (oidcEnabled()) {
     const e = env();
     list.push({
@@ -55,18 +95,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login", error: "/login" },
   providers: providers(),
   callbacks: {
-    async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc" && profile) {
-        const email = String(profile.email ?? "").toLowerCase();
-        if (!email) throw new Error("The identity provider did not share an email address.");
-        const u = await upsertOidcUser(
-          { sub: String(profile.sub), email, name: String(profile.name ?? email.split("@")[0]), emailVerified: profile.email_verified === true },
-          { ip: "", userAgent: "", requestId: "" },
-        );
-        token.uid = u.id;
-      } else if (user?.id) {
-        token.uid = user.id;
-      }
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      return profile ? oidcSignIn(user, profile) : "/login?error=sso-refused";
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
       return token;
     },
     session({ session, token }) {

@@ -11,6 +11,16 @@ export function env(): Env {
   return cached;
 }
 
+/** Reads the configuration again (tests that change process.env; the app never needs it). */
+export function reloadEnv(): Env {
+  cached = parseEnv(process.env);
+  return cached;
+}
+
+export function mailEnabled(): boolean {
+  return Boolean(env().BERTH_SMTP_URL);
+}
+
 export function oidcEnabled(): boolean {
   return Boolean(env().BERTH_OIDC_ISSUER);
 }

@@ -92,8 +92,18 @@ export async function consumeInvitation(tx: Tx, input: { token: string; user: { 
   if (!inv) throw invalid("This invitation link is not valid.", { invitation: ["This invitation link is not valid."] });
   const state = stateOf(inv);
   if (state !== "pending") throw invalid(REFUSALS[state], { invitation: [REFUSALS[state]] });
-  if (inv.email && inv.email !== input.user.email) {
-    throw forbidden(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+  if (inv.email) {
+    // Bound to an address: the acceptor must have proven it. Either Berth mailed this link only to
+    // that address (holding it is the proof, and now verifies the account's address), or the
+    // account's address was verified before (single sign-on, a mailed password reset).
+    if (inv.email !== input.user.email) throw forbidden(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+    const account = await tx.user.findUniqueOrThrow({ where: { id: input.user.id }, select: { emailVerifiedAt: true } });
+    if (!account.emailVerifiedAt && !inv.mailedAt) {
+      throw forbidden(
+        `This invitation is for ${inv.email}, and Berth has not verified that this account's address is yours. Sign in with single sign-on, or reset your password through the link mailed to you, then open the invitation again; or ask for a link without an email.`,
+      );
+    }
+    if (!account.emailVerifiedAt) await tx.user.update({ where: { id: input.user.id }, data: { emailVerifiedAt: new Date() } });
   }
   // Conditional update: two people racing for one link, only one wins.
   const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date(), acceptedById: input.user.id } });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 
 // Fixed-window counters in Postgres, so every Berth instance behind a load balancer shares them.
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; count: number; retryAfterSeconds: number }> {
   const windowMs = windowSeconds * 1000;
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
@@ -12,7 +12,7 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
     RETURNING "count"`;
   const count = Number(rows[0]?.count ?? 0);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
-  return { allowed: count <= limit, retryAfterSeconds };
+  return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
 export async function resetRateLimit(key: string): Promise<void> {

@@ -3,9 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, recordAuditAlone } from "./audit";
 import { db, type Tx } from "./db";
 import { env } from "./env";
-import { conflict, forbidden, invalid, rateLimited } from "./errors";
+import { AppError, conflict, forbidden, invalid, rateLimited } from "./errors";
 import { auditInvitationRefusal, consumeInvitation } from "./invitations";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import { hitRateLimit, resetRateLimit, sweepRateLimits } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { slugify } from "./slug";
@@ -17,17 +17,39 @@ export async function isFreshInstall(): Promise<boolean> {
   return (await db().user.findFirst({ select: { id: true } })) === null;
 }
 
+const SIGNUP_WINDOW_SECONDS = 3600;
+const EMAIL_TAKEN = "An account with this email already exists.";
+
 /**
- * Creates the account. The first user of a fresh install becomes owner of a new team; a user
- * who signs up through an invitation joins that team; anyone else starts without a team.
+ * Creates a password account, under the sign-up policy (BERTH_SIGNUP, BERTH_PASSWORD_SIGNIN)
+ * and a per-IP limit counted in Postgres. The first user of a fresh install becomes owner of a
+ * new team; a user who signs up through an invitation joins that team.
  */
-export async function signUp(input: { name: string; email: string; password: string; invitation?: string }): Promise<SessionUser> {
+export async function signUp(input: { name: string; email: string; password: string; invitation?: string }, context: RequestContext): Promise<SessionUser> {
+  const e = env();
+  if (!e.BERTH_PASSWORD_SIGNIN) {
+    throw forbidden(`Password accounts are turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
+  }
+  const limit = await hitRateLimit(`signup:ip:${context.ip || "unknown"}`, e.BERTH_SIGNUP_MAX_PER_IP, SIGNUP_WINDOW_SECONDS);
+  if (!limit.allowed) {
+    // One audit event per IP and window (the first refusal), so a flood cannot grow the table.
+    if (limit.count === e.BERTH_SIGNUP_MAX_PER_IP + 1) {
+      await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: input.email }, result: "failure", reason: "rate limited (further attempts from this address in this window are not recorded)", context });
+    }
+    throw rateLimited(`Too many sign-ups from your network. Try again in ${Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))} minutes.`);
+  }
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db().$transaction((tx) => createUser(tx, { name: input.name, email: input.email, passwordHash, invitation: input.invitation }));
+    return await db().$transaction(async (tx) => {
+      await assertSignUpAllowed(tx, input.invitation);
+      return createUser(tx, { name: input.name, email: input.email, passwordHash, invitation: input.invitation }, context);
+    });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw conflict("An account with this email already exists.", { email: ["An account with this email already exists. Sign in instead."] });
+      throw conflict(EMAIL_TAKEN, { email: [`${EMAIL_TAKEN} Sign in instead.`] });
+    }
+    if (isPolicyRefusal(error)) {
+      await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: input.email }, result: "failure", reason: error.message, summary: { method: "password" }, context });
     }
     // a refused invitation (someone else's address; revoked, used, expired): no account was made
     if (input.invitation) await auditInvitationRefusal(error, input.invitation, { id: "", email: input.email });
@@ -35,15 +57,40 @@ export async function signUp(input: { name: string; email: string; password: str
   }
 }
 
+/** Serializes account creation (who is "first" is decided once, even across instances). */
+async function lockAccounts(tx: Tx): Promise<boolean> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('berth:first-user', 0))`;
+  return (await tx.user.count()) === 0;
+}
+
+/** Where sign-up is not open, refuses to create an account (the first one is always allowed). */
+export async function assertSignUpAllowed(tx: Tx, invitation: string | undefined): Promise<void> {
+  if (await lockAccounts(tx)) return;
+  const policy = env().BERTH_SIGNUP;
+  if (policy === "closed") throw forbidden(SIGNUP_CLOSED);
+  if (policy === "invite" && !invitation) throw forbidden(SIGNUP_BY_INVITATION);
+}
+
+export const SIGNUP_BY_INVITATION = "Sign-up is by invitation only. Ask a team owner or admin for an invitation link.";
+const SIGNUP_CLOSED = "Sign-up is closed here. Ask an administrator of this Berth for an account.";
+
+/** A refusal by the sign-up policy (an invitation's own refusals are audited by the invitation). */
+function isPolicyRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && (error.message === SIGNUP_BY_INVITATION || error.message === SIGNUP_CLOSED);
+}
+
+/**
+ * Creates the user row (no policy check: callers decide; tests' fixtures call it directly), joins
+ * the invitation's team or, for the very first user, a new team of its own, and audits it.
+ */
 export async function createUser(
   tx: Tx,
-  input: { name: string; email: string; passwordHash?: string; oidcSubject?: string; invitation?: string },
+  input: { name: string; email: string; passwordHash?: string; oidcSubject?: string; emailVerified?: boolean; invitation?: string },
+  context?: RequestContext,
 ): Promise<SessionUser> {
-  // One sign-up at a time decides who is "first", even across several Berth instances.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('berth:first-user', 0))`;
-  const isFirst = (await tx.user.count()) === 0;
+  const isFirst = await lockAccounts(tx);
   const user = await tx.user.create({
-    data: { name: input.name, email: input.email, passwordHash: input.passwordHash, oidcSubject: input.oidcSubject },
+    data: { name: input.name, email: input.email, passwordHash: input.passwordHash, oidcSubject: input.oidcSubject, emailVerifiedAt: input.emailVerified ? new Date() : null },
     select: { id: true, email: true, name: true },
   });
   let teamId: string | null = null;
@@ -58,6 +105,7 @@ export async function createUser(
     teamId,
     target: { type: "user", id: user.id, name: user.email },
     summary: { firstUser: isFirst, viaInvitation: Boolean(input.invitation), method: input.oidcSubject ? "oidc" : "password" },
+    context,
   });
   return user;
 }
@@ -71,10 +119,12 @@ export async function createTeamWithOwner(tx: Tx, user: SessionUser, name: strin
 
 /**
  * Checks an email + password sign-in. Rate-limited per account (every attempt; reset on
- * success) and per IP (failures only), in Postgres so all instances share the counts.
+ * success) and per IP (failures only), in Postgres so all instances share the counts. A hash made
+ * with older, weaker parameters is replaced on success.
  */
 export async function verifyPasswordSignIn(email: string, password: string, context: RequestContext): Promise<SessionUser> {
-  const { BERTH_SIGNIN_MAX_PER_ACCOUNT, BERTH_SIGNIN_MAX_PER_IP, BERTH_SIGNIN_WINDOW_SECONDS: window } = env();
+  const { BERTH_SIGNIN_MAX_PER_ACCOUNT, BERTH_SIGNIN_MAX_PER_IP, BERTH_SIGNIN_WINDOW_SECONDS: window, BERTH_PASSWORD_SIGNIN, BERTH_OIDC_NAME } = env();
+  if (!BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${BERTH_OIDC_NAME} instead.`);
   const accountKey = `signin:account:${email}`;
   const ipKey = `signin:ip:${context.ip || "unknown"}`;
   const fail = async (reason: string, userId?: string) =>
@@ -96,12 +146,22 @@ export async function verifyPasswordSignIn(email: string, password: string, cont
     await fail(user ? "wrong password" : "unknown account", user?.id);
     throw invalid("That email and password do not match an account.", { password: ["That email and password do not match an account."] });
   }
+  if (needsRehash(user.passwordHash)) {
+    const upgraded = await hashPassword(password);
+    // Only if nobody changed the password meanwhile.
+    await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: upgraded } });
+  }
   await resetRateLimit(accountKey);
   await sweepRateLimits(); // keeps the counters table small; any instance may do it
   const session = { id: user.id, email: user.email, name: user.name };
   await recordAuditAlone({ action: "auth.sign_in", actor: session, target: { type: "user", id: user.id, name: user.email }, summary: { method: "password" }, context });
   return session;
 }
+
+export type OidcProfile = { sub: string; email: string; name: string; emailVerified: boolean };
+
+export const SSO_NOT_CONNECTED =
+  "An account with this email already exists and is not connected to single sign-on. Sign in with your password, then connect single sign-on from your account page.";
 
 /**
  * A flood must not grow the audit trail without bound: the refusals of one rate-limit window are
@@ -117,28 +177,82 @@ async function auditRateLimited(limited: "account" | "ip", key: string, window: 
 }
 
 /**
- * Finds or creates the user behind an OpenID Connect sign-in: by subject first; by email only to
- * link an account that has no subject yet, and only when the provider says the address is verified
- * (otherwise anyone who can set that address at the provider would take the account over).
+ * Finds or creates the user behind an OpenID Connect sign-in. By subject first. An email that
+ * matches an existing account never signs in to it on its own (someone may have signed up with
+ * that address and a password of their choosing, waiting for its owner to use single sign-on):
+ * the identity is connected only from a session signed in to that account (`linkToUserId`, the
+ * account page's "Connect single sign-on"), or, when the operator trusts the provider's emails
+ * (BERTH_OIDC_TRUST_EMAIL=true), by an address the provider verified. A new identity creates an
+ * account under the sign-up policy (`invitation`: the link it came through).
  */
-export async function upsertOidcUser(profile: { sub: string; email: string; name: string; emailVerified: boolean }, context: RequestContext): Promise<SessionUser> {
-  const select = { id: true, email: true, name: true, oidcSubject: true } as const;
-  const existing =
-    (await db().user.findUnique({ where: { oidcSubject: profile.sub }, select })) ?? (await db().user.findUnique({ where: { email: profile.email }, select }));
+export async function upsertOidcUser(profile: OidcProfile, context: RequestContext, opts: { linkToUserId?: string; invitation?: string } = {}): Promise<SessionUser> {
+  if (opts.linkToUserId) return connectSso(opts.linkToUserId, profile, context);
+  const select = { id: true, email: true, name: true, oidcSubject: true, emailVerifiedAt: true } as const;
+  const refuse = async (actor: { id: string; email: string }, reason: string, message: string): Promise<never> => {
+    await recordAuditAlone({ action: "auth.sign_in", actor, result: "failure", reason: `single sign-on refused: ${reason}`, summary: { method: "oidc", providerEmail: profile.email }, context });
+    throw forbidden(message);
+  };
   let user: SessionUser;
-  if (existing) {
-    if (existing.oidcSubject !== profile.sub) {
-      const refusal = existing.oidcSubject ? "the email belongs to an account linked to another identity" : !profile.emailVerified ? "the identity provider has not verified the email" : "";
-      if (refusal) {
-        await recordAuditAlone({ action: "auth.sign_in", actor: { id: existing.id, email: existing.email }, result: "failure", reason: `single sign-on refused: ${refusal}`, summary: { method: "oidc" }, context });
-        throw forbidden(`Single sign-on refused: ${refusal}. Sign in with your password instead.`);
-      }
-      await db().user.update({ where: { id: existing.id }, data: { oidcSubject: profile.sub } });
+  const bySubject = await db().user.findUnique({ where: { oidcSubject: profile.sub }, select });
+  const byEmail = bySubject ? null : await db().user.findUnique({ where: { email: profile.email }, select });
+  if (bySubject) {
+    user = { id: bySubject.id, email: bySubject.email, name: bySubject.name };
+    if (!bySubject.emailVerifiedAt && profile.emailVerified && profile.email === bySubject.email) {
+      await db().user.update({ where: { id: bySubject.id }, data: { emailVerifiedAt: new Date() } });
     }
-    user = { id: existing.id, email: existing.email, name: existing.name };
+  } else if (byEmail) {
+    if (byEmail.oidcSubject) {
+      return refuse(byEmail, "the email belongs to an account connected to another identity", "Single sign-on refused: this email belongs to an account connected to another identity.");
+    }
+    if (!env().BERTH_OIDC_TRUST_EMAIL) return refuse(byEmail, "the email matches an account that is not connected to single sign-on", SSO_NOT_CONNECTED);
+    if (!profile.emailVerified) {
+      return refuse(byEmail, "the identity provider has not verified the email", `Single sign-on refused: the identity provider has not verified ${profile.email}. Sign in with your password instead.`);
+    }
+    await db().$transaction(async (tx) => {
+      await tx.user.update({ where: { id: byEmail.id }, data: { oidcSubject: profile.sub, emailVerifiedAt: new Date() } });
+      await recordAudit(tx, { action: "auth.sso_connect", actor: byEmail, target: { type: "user", id: byEmail.id, name: byEmail.email }, summary: { via: "provider-verified email (BERTH_OIDC_TRUST_EMAIL)" }, context });
+    });
+    user = { id: byEmail.id, email: byEmail.email, name: byEmail.name };
   } else {
-    user = await db().$transaction((tx) => createUser(tx, { name: profile.name, email: profile.email, oidcSubject: profile.sub }));
+    try {
+      user = await db().$transaction(async (tx) => {
+        await assertSignUpAllowed(tx, opts.invitation);
+        return createUser(tx, { name: profile.name, email: profile.email, oidcSubject: profile.sub, emailVerified: profile.emailVerified, invitation: opts.invitation }, context);
+      });
+    } catch (error) {
+      if (isPolicyRefusal(error)) {
+        await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: profile.email }, result: "failure", reason: error.message, summary: { method: "oidc" }, context });
+      }
+      if (opts.invitation) await auditInvitationRefusal(error, opts.invitation, { id: "", email: profile.email });
+      throw error;
+    }
   }
   await recordAuditAlone({ action: "auth.sign_in", actor: user, target: { type: "user", id: user.id, name: user.email }, summary: { method: "oidc" }, context });
   return user;
+}
+
+/** "Connect single sign-on" from a signed-in session: this identity signs in to that account from now on. */
+async function connectSso(userId: string, profile: OidcProfile, context: RequestContext): Promise<SessionUser> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, oidcSubject: true } });
+  if (!user) throw forbidden("Your session has ended. Sign in again.");
+  const session = { id: user.id, email: user.email, name: user.name };
+  const owner = await db().user.findUnique({ where: { oidcSubject: profile.sub }, select: { id: true } });
+  const refusal =
+    owner && owner.id !== user.id
+      ? "This single sign-on identity is already connected to another Berth account."
+      : user.oidcSubject && user.oidcSubject !== profile.sub
+        ? "Your account is already connected to another single sign-on identity."
+        : "";
+  if (refusal) {
+    await recordAuditAlone({ action: "auth.sso_connect", actor: session, target: { type: "user", id: user.id, name: user.email }, result: "failure", reason: refusal, summary: { providerEmail: profile.email }, context });
+    throw conflict(refusal);
+  }
+  if (!owner) {
+    await db().$transaction(async (tx) => {
+      const verified = profile.emailVerified && profile.email === user.email;
+      await tx.user.update({ where: { id: user.id }, data: { oidcSubject: profile.sub, ...(verified ? { emailVerifiedAt: new Date() } : {}) } });
+      await recordAudit(tx, { action: "auth.sso_connect", actor: session, target: { type: "user", id: user.id, name: user.email }, summary: { via: "signed-in session", providerEmail: profile.email }, context });
+    });
+  }
+  return session;
 }

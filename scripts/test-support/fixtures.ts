@@ -3,7 +3,8 @@ import type { Role } from "@/lib/auth/roles";
 import type { Ctx } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { createTeam } from "@/lib/server/teams";
-import { signUp, type SessionUser } from "@/lib/server/users";
+import { hashPassword } from "@/lib/server/password";
+import { createUser, type SessionUser } from "@/lib/server/users";
 
 // Integration-test fixtures that go through the real data layer (no hand-made rows), so a
 // fixture is only as trustworthy as the code it exercises.
@@ -13,8 +14,13 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@it.test`;
 }
 
+// One real hash of TEST_PASSWORD, reused: scrypt at N=2^17 costs ~0.5 s and 128 MiB per call.
+let testHash: Promise<string> | undefined;
+
+/** A new account with TEST_PASSWORD, made by the data layer's createUser (the sign-up policy is the entry points' business). */
 export async function newUser(prefix = "user"): Promise<SessionUser> {
-  return signUp({ name: `${prefix} tester`, email: uniqueEmail(prefix), password: TEST_PASSWORD });
+  const passwordHash = await (testHash ??= hashPassword(TEST_PASSWORD));
+  return db().$transaction((tx) => createUser(tx, { name: `${prefix} tester`, email: uniqueEmail(prefix), passwordHash }));
 }
 
 /** A new user who owns a new team. */
