@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium against the real app (`scripts/serve.ts`, the same
 // launcher as `npm start`) on a fresh Postgres database that `npm test` creates, plus a local
-// OpenID Connect provider for single sign-on.
+// OpenID Connect provider for single sign-on and an SMTP server that keeps what Berth mails.
 const PORT = Number(process.env.BERTH_E2E_PORT ?? 3100);
 const OIDC_PORT = Number(process.env.BERTH_E2E_OIDC_PORT ?? 3199);
+// The local SMTP server Berth mails through (invitations, password resets).
+const SMTP_PORT = Number(process.env.BERTH_E2E_SMTP_PORT ?? PORT + 1000);
+const MAIL_DIR = path.resolve(`e2e/.mail-${PORT}`);
 export const BASE_URL = `http://localhost:${PORT}`; // not 127.0.0.1: OIDC redirect URIs must match
 
 const databaseUrl = process.env.BERTH_E2E_DATABASE_URL ?? "";
@@ -44,6 +48,13 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      command: "npx tsx e2e/support/smtp-server.ts",
+      port: SMTP_PORT,
+      env: { SMTP_PORT: String(SMTP_PORT), MAIL_DIR },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: "npx tsx scripts/serve.ts",
       url: `${BASE_URL}/login`,
       reuseExistingServer: false,
@@ -59,6 +70,9 @@ export default defineConfig({
         BERTH_OIDC_CLIENT_ID: "berth-e2e",
         BERTH_OIDC_CLIENT_SECRET: "berth-e2e-secret",
         BERTH_OIDC_NAME: "Test SSO",
+        AUTH_URL: BASE_URL,
+        BERTH_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        BERTH_MAIL_FROM: "Berth <berth@berth.test>",
       },
     },
   ],

@@ -16,7 +16,7 @@ async function appendForgedDeployEvent(ownerEmail: string): Promise<{ id: string
   await client.connect();
   try {
     const { rows: [m] } = await client.query(
-      `SELECT m."teamId", u.id AS "userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
+      `SELECT m."teamId", u.id AS "userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m.role = 'owner'`,
       [ownerEmail],
     );
     const { rows: [last] } = await client.query(`SELECT hash FROM "AuditEvent" WHERE "chainKey" = $1 ORDER BY id DESC LIMIT 1`, [m.teamId]);
@@ -129,7 +129,7 @@ test.describe("audit trail", () => {
     // a team of its own, so that the forged event does not touch the other tests' chain
     const lead = await (await browser.newContext()).newPage();
     const leadUser = { name: "Dana Deployer", email: uniqueEmail("lead") };
-    await signUp(lead, leadUser);
+    await signUp(lead, leadUser, await createInvitationLink(await ownerPage(browser), "viewer")); // sign-up is by invitation
     await expect(lead.getByTestId("signed-in-as")).toContainText(leadUser.email);
     await lead.goto("/team");
     await lead.getByLabel("Team name").first().fill("Deploy crew");

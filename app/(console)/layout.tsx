@@ -22,7 +22,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <TeamSwitcher teams={ws.teams} currentId={ws.team?.id ?? ""} />
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600" data-testid="signed-in-as">
-              {ws.user.email}
+              <Link href="/account" className="hover:underline" title="Your account">
+                {ws.user.email}
+              </Link>
               {ws.team ? <span className="badge ml-2 bg-slate-100 text-slate-700">{ws.team.role}</span> : null}
             </span>
             <form action={signOutAction}>

@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { linkMailedTo } from "./mail";
 
 // Page-level helpers for accounts and teams, shared by the specs.
 export const PASSWORD = "correct horse battery";
@@ -43,6 +44,11 @@ export async function createInvitationLink(page: Page, role: "admin" | "member" 
   if (email) await page.getByLabel("Email (optional)").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption(role);
   await page.getByRole("button", { name: "Create invitation link" }).click();
+  if (email) {
+    // Bound to an address, the link goes only to that mailbox (the local SMTP server).
+    await expect(page.getByTestId("invitation-sent")).toContainText(email);
+    return linkMailedTo(email, "/invite/");
+  }
   const link = page.getByTestId("invitation-link");
   await expect(link).toBeVisible();
   return link.inputValue();
@@ -64,4 +70,12 @@ export async function joinTeamAs(browser: Browser, role: "admin" | "member" | "v
 /** The page's own alerts (Next adds an always-present, empty route announcer with role=alert). */
 export function alerts(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
+/** The local OpenID Connect provider's development login and consent pages (e2e/support/oidc-server.ts). */
+export async function ssoLogin(page: Page, login: string) {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("anything");
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]').click();
 }

@@ -55,6 +55,7 @@ const envSchema = z
     BERTH_SIGNUP: z.enum(["invite", "open", "closed"], "must be invite, open or closed").default("invite"),
     BERTH_SIGNUP_MAX_PER_IP: z.coerce.number().int().min(1).default(10),
     BERTH_PASSWORD_SIGNIN: flag("true"),
+    AUTH_URL: optionalString.pipe(z.url().regex(/^https?:\/\//, "must be an http(s):// URL").optional()),
     BERTH_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL").optional()),
     BERTH_MAIL_FROM: optionalString.pipe(z.string().max(254).regex(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, "must be an address, like berth@example.com or Berth <berth@example.com>").optional()),
   })
@@ -72,6 +73,10 @@ const envSchema = z
     }
     if (Boolean(env.BERTH_SMTP_URL) !== Boolean(env.BERTH_MAIL_FROM)) {
       ctx.addIssue({ code: "custom", path: ["BERTH_SMTP_URL"], message: "set BERTH_SMTP_URL and BERTH_MAIL_FROM together, or neither" });
+    }
+    if (env.BERTH_SMTP_URL && !env.AUTH_URL) {
+      // Links in mails must never be built from a request's Host header (anyone can send one).
+      ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "is required with BERTH_SMTP_URL: the public URL that links in mails point to" });
     }
   });
 

@@ -4,8 +4,9 @@ import { assignableRoles, type Role } from "@/lib/auth/roles";
 import { recordAudit, recordRefusal } from "./audit";
 import { authorize, type Ctx } from "./authz";
 import { db, type Tx } from "./db";
-import { env } from "./env";
+import { env, mailEnabled } from "./env";
 import { AppError, forbidden, invalid, notFound } from "./errors";
+import { mailLink, sendMail } from "./mail";
 
 // Invitation links carry a random secret; only its SHA-256 is stored, so a database leak does
 // not leak working links.
@@ -27,7 +28,11 @@ function stateOf(i: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt
   return i.expiresAt.getTime() < Date.now() ? "expired" : "pending";
 }
 
-export async function createInvitation(ctx: Ctx, input: { email: string; role: Role }): Promise<{ token: string; id: string }> {
+/**
+ * Makes an invitation link. Bound to an email while Berth can send mail, the link goes only to
+ * that mailbox (`mailed`: the inviter never sees it), so whoever holds it proved the address.
+ */
+export async function createInvitation(ctx: Ctx, input: { email: string; role: Role }): Promise<{ token: string; id: string; mailed: boolean }> {
   const actor = await authorize(ctx, "team.manage", { what: "invite a member" });
   if (!assignableRoles(actor.role).includes(input.role)) {
     const refusal = invalid("You cannot grant that role.", { role: ["Only an owner can invite another owner."] });
@@ -36,19 +41,46 @@ export async function createInvitation(ctx: Ctx, input: { email: string; role: R
   }
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + env().BERTH_INVITATION_TTL_HOURS * 3600_000);
-  return db().$transaction(async (tx) => {
+  const mail = mailEnabled() && input.email ? input.email : null;
+  const inv = await db().$transaction(async (tx) => {
     const inv = await tx.invitation.create({
-      data: { teamId: ctx.teamId, email: input.email || null, role: input.role, tokenHash: hashToken(token), createdById: ctx.userId, expiresAt },
+      data: { teamId: ctx.teamId, email: input.email || null, role: input.role, tokenHash: hashToken(token), createdById: ctx.userId, expiresAt, mailedAt: mail ? new Date() : null },
+      include: { team: { select: { name: true } } },
     });
     await recordAudit(tx, {
       action: "invitation.create",
       actor: { id: actor.userId, email: actor.email },
       teamId: ctx.teamId,
       target: { type: "invitation", id: inv.id, name: input.email || "(link)" },
-      summary: { role: input.role, expiresAt: expiresAt.toISOString() },
+      summary: { role: input.role, expiresAt: expiresAt.toISOString(), mailed: Boolean(mail) },
     });
-    return { token, id: inv.id };
+    return inv;
   });
+  if (mail) {
+    try {
+      await sendMail({
+        to: mail,
+        subject: `${actor.name || actor.email} invited you to ${inv.team.name} on Berth`,
+        text: [
+          `${actor.name || actor.email} invited you to join ${inv.team.name} on Berth as ${input.role}.`,
+          "",
+          "Accept here (the link works once; it expires " + expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC):",
+          mailLink(`/invite/${token}`),
+          "",
+          "If you did not expect this, ignore this mail.",
+        ].join("\n"),
+      });
+    } catch (error) {
+      // Nobody can use a link that did not arrive: revoke it, say so.
+      await db().$transaction(async (tx) => {
+        await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
+        await recordAudit(tx, { action: "invitation.revoke", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "invitation", id: inv.id, name: mail }, summary: { why: "the invitation mail could not be sent" } });
+      });
+      console.error(`[berth] could not send the invitation mail: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError("Berth could not send the invitation mail, so the invitation was withdrawn. Try again, or leave the email empty and share the link yourself.", "unavailable");
+    }
+  }
+  return { token, id: inv.id, mailed: Boolean(mail) };
 }
 
 export async function listInvitations(ctx: Ctx): Promise<InvitationView[]> {

@@ -256,3 +256,23 @@ async function connectSso(userId: string, profile: OidcProfile, context: Request
   }
   return session;
 }
+
+export type SignUpStatus = { fresh: boolean; password: boolean; sso: boolean; needsInvitation: boolean; closed: boolean; message: string };
+
+/** What the sign-up page may offer (the same rules signUp and upsertOidcUser enforce). */
+export async function signUpStatus(): Promise<SignUpStatus> {
+  const e = env();
+  const empty = await isFreshInstall();
+  const closed = !empty && e.BERTH_SIGNUP === "closed";
+  const needsInvitation = !empty && e.BERTH_SIGNUP === "invite";
+  const message = closed ? "Sign-up is closed here. Ask an administrator of this Berth for an account." : needsInvitation ? SIGNUP_BY_INVITATION : "";
+  return { fresh: empty, password: e.BERTH_PASSWORD_SIGNIN, sso: Boolean(e.BERTH_OIDC_ISSUER), needsInvitation, closed, message };
+}
+
+export type AccountView = { name: string; email: string; emailVerified: boolean; hasPassword: boolean; ssoConnected: boolean };
+
+/** The signed-in user's own account (the account page). */
+export async function accountOverview(userId: string): Promise<AccountView> {
+  const u = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, emailVerifiedAt: true, passwordHash: true, oidcSubject: true } });
+  return { name: u.name, email: u.email, emailVerified: Boolean(u.emailVerifiedAt), hasPassword: Boolean(u.passwordHash), ssoConnected: Boolean(u.oidcSubject) };
+}

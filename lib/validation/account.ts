@@ -10,14 +10,20 @@ export const emailField = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like ana@example.com."));
 
+const newPassword = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
   email: emailField,
-  password: z
-    .string()
-    .min(10, "Use at least 10 characters.")
-    .max(200, "Use at most 200 characters."),
+  password: newPassword,
   invitation: z.string().max(200).optional().default(""),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: newPassword,
 });
 
 export const signInSchema = z.object({

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
 import { forbidden } from "@/lib/server/errors";
 import { createInvitation, revokeInvitation } from "@/lib/server/invitations";
+import { createResetLink } from "@/lib/server/password-reset";
 import { actionCtx, currentUser, TEAM_COOKIE } from "@/lib/server/session";
 import { changeMemberRole, createTeam, listMyTeams, removeMember } from "@/lib/server/teams";
 import { idSchema, inviteSchema, roleChangeSchema, teamNameSchema } from "@/lib/validation/account";
@@ -30,15 +31,26 @@ export async function createTeamAction(_prev: ActionState<string>, formData: For
   }, echoValues(formData));
 }
 
-export async function inviteAction(_prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
+/** For links shown to the signed-in manager: the configured public URL, request headers only as the fallback. */
+async function shownOrigin(): Promise<string> {
+  const h = await headers();
+  return process.env.AUTH_URL?.replace(/\/+$/, "") || `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
+}
+
+export async function inviteAction(_prev: ActionState<{ link: string; sentTo: string }>, formData: FormData): Promise<ActionState<{ link: string; sentTo: string }>> {
   return runAction(inviteSchema, { email: formData.get("email") ?? "", role: formData.get("role") }, async (input) => {
-    const { token } = await createInvitation(await actionCtx(), input);
-    // The configured public URL when there is one; request headers only as the fallback.
-    const h = await headers();
-    const origin = process.env.AUTH_URL?.replace(/\/+$/, "") || `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
+    const { token, mailed } = await createInvitation(await actionCtx(), input);
     revalidatePath("/team");
-    return { link: `${origin}/invite/${token}` };
+    // A mailed link goes to its address only: holding it is what proves the address.
+    return mailed ? { link: "", sentTo: input.email } : { link: `${await shownOrigin()}/invite/${token}`, sentTo: "" };
   }, echoValues(formData));
+}
+
+export async function resetLinkAction(_prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
+  return runAction(idSchema, { id: formData.get("membershipId") }, async ({ id }) => {
+    const { token } = await createResetLink(await actionCtx(), id);
+    return { link: `${await shownOrigin()}/reset/${token}` };
+  });
 }
 
 export async function revokeInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/empty-state";
 import { assignableRoles, roleAllows } from "@/lib/auth/roles";
+import { env, mailEnabled, oidcEnabled } from "@/lib/server/env";
 import { listInvitations } from "@/lib/server/invitations";
 import { requireWorkspace } from "@/lib/server/session";
 import { listMembers } from "@/lib/server/teams";
@@ -24,6 +25,13 @@ export default async function TeamPage() {
   const manager = roleAllows(ws.team.role, "team.manage");
   const [members, invitations] = await Promise.all([listMembers(ctx), manager ? listInvitations(ctx) : Promise.resolve([])]);
   const roles = assignableRoles(ws.team.role);
+  const mail = mailEnabled();
+  // An address on an invitation must be proven by whoever accepts it (see lib/server/invitations.ts).
+  const emailHint = mail
+    ? "We mail the link to this address; only that mailbox gets it. Leave empty for a link you share yourself."
+    : oidcEnabled()
+      ? `Only someone who signs in with ${env().BERTH_OIDC_NAME} as this address can accept. Leave empty for a link anyone with it can use once.`
+      : "Berth cannot verify addresses here (no mail, no single sign-on): leave empty for a link anyone with it can use once.";
   return (
     <div className="space-y-8">
       <PageHeader title={ws.team.name} description="Owners and admins manage members; members build and deploy; viewers read." />
@@ -42,7 +50,7 @@ export default async function TeamPage() {
           </thead>
           <tbody>
             {members.map((m) => (
-              <MemberRow key={m.membershipId} member={m} roles={roles} canManage={manager && m.userId !== ws.user.id} />
+              <MemberRow key={m.membershipId} member={m} roles={roles} canManage={manager && m.userId !== ws.user.id} canReset={manager && !mail && m.userId !== ws.user.id} />
             ))}
           </tbody>
         </table>
@@ -52,7 +60,7 @@ export default async function TeamPage() {
           <h2 id="inv-h" className="text-sm font-semibold">
             Invite someone
           </h2>
-          <InviteForm roles={roles} />
+          <InviteForm roles={roles} emailHint={emailHint} />
           {invitations.length > 0 ? (
             <table className="data-table">
               <thead>

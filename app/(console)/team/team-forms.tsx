@@ -5,7 +5,7 @@ import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/ap
 import type { Role } from "@/lib/auth/roles";
 import type { InvitationView } from "@/lib/server/invitations";
 import type { MemberView } from "@/lib/server/teams";
-import { changeRoleAction, createTeamAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { changeRoleAction, createTeamAction, inviteAction, removeMemberAction, resetLinkAction, revokeInvitationAction } from "./actions";
 
 export function CreateTeamForm() {
   const [state, action] = useActionState(createTeamAction, null);
@@ -20,14 +20,14 @@ export function CreateTeamForm() {
   );
 }
 
-export function InviteForm({ roles }: { roles: Role[] }) {
+export function InviteForm({ roles, emailHint }: { roles: Role[]; emailHint: string }) {
   const [state, action] = useActionState(inviteAction, null);
   const { errors } = failedFields(state);
   return (
     <div className="space-y-3">
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
         <div className="min-w-60 flex-1">
-          <Field name="email" label="Email (optional)" type="email" errors={errors} hint="Leave empty for a link anyone with it can use once." />
+          <Field name="email" label="Email (optional)" type="email" errors={errors} hint={emailHint} />
         </div>
         <div>
           <label htmlFor="invite-role" className="label">
@@ -44,7 +44,11 @@ export function InviteForm({ roles }: { roles: Role[] }) {
         </div>
         <SubmitButton>Create invitation link</SubmitButton>
       </form>
-      {state?.ok ? (
+      {state?.ok && state.data.sentTo ? (
+        <div role="status" data-testid="invitation-sent" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
+          Invitation mailed to {state.data.sentTo}. Only that mailbox gets the link.
+        </div>
+      ) : state?.ok ? (
         <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
           Share this link (it is shown once):{" "}
           <input readOnly aria-label="Invitation link" data-testid="invitation-link" className="input mt-1 font-mono text-xs" value={state.data.link} />
@@ -56,10 +60,11 @@ export function InviteForm({ roles }: { roles: Role[] }) {
   );
 }
 
-export function MemberRow({ member, roles, canManage }: { member: MemberView; roles: Role[]; canManage: boolean }) {
+export function MemberRow({ member, roles, canManage, canReset }: { member: MemberView; roles: Role[]; canManage: boolean; canReset: boolean }) {
   const [roleState, roleAction] = useActionState(changeRoleAction, null);
   const [removeState, removeAction] = useActionState(removeMemberAction, null);
-  const message = (roleState && !roleState.ok ? roleState : null) ?? (removeState && !removeState.ok ? removeState : null);
+  const [resetState, resetAction] = useActionState(resetLinkAction, null);
+  const message = (roleState && !roleState.ok ? roleState : null) ?? (removeState && !removeState.ok ? removeState : null) ?? (resetState && !resetState.ok ? resetState : null);
   return (
     <tr>
       <td>{member.name}</td>
@@ -83,11 +88,25 @@ export function MemberRow({ member, roles, canManage }: { member: MemberView; ro
         {message ? <p role="alert" className="mt-1 text-xs text-red-700">{message.message}</p> : null}
       </td>
       <td className="text-right">
-        {canManage ? (
-          <form action={removeAction}>
-            <input type="hidden" name="id" value={member.membershipId} />
-            <SubmitButton className="btn-danger">Remove</SubmitButton>
-          </form>
+        <div className="flex justify-end gap-2">
+          {canReset ? (
+            <form action={resetAction}>
+              <input type="hidden" name="membershipId" value={member.membershipId} />
+              <SubmitButton className="btn-secondary">Reset link</SubmitButton>
+            </form>
+          ) : null}
+          {canManage ? (
+            <form action={removeAction}>
+              <input type="hidden" name="id" value={member.membershipId} />
+              <SubmitButton className="btn-danger">Remove</SubmitButton>
+            </form>
+          ) : null}
+        </div>
+        {resetState?.ok ? (
+          <div role="status" className="mt-2 text-left text-xs text-green-900">
+            One-time password reset link for {member.email} (works once, for 30 minutes; shown once):
+            <input readOnly aria-label={`Reset link for ${member.email}`} data-testid="reset-link" className="input mt-1 font-mono text-xs" value={resetState.data.link} />
+          </div>
         ) : null}
       </td>
     </tr>

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SsoButton } from "@/app/_components/sso-button";
+import { env, oidcEnabled } from "@/lib/server/env";
 import { describeInvitation } from "@/lib/server/invitations";
 import { currentUser } from "@/lib/server/session";
+import { oidcInvitationAction } from "../../actions";
 import { AcceptInvitationForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -40,13 +43,21 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       {user ? (
         <AcceptInvitationForm token={token} email={user.email} />
       ) : (
-        <div className="flex gap-2">
-          <Link href={`/signup?invitation=${encodeURIComponent(token)}`} className="btn-primary">
-            Create an account
-          </Link>
-          <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`} className="btn-secondary">
-            Sign in
-          </Link>
+        <div className="space-y-3">
+          <div className="flex gap-2">
+            <Link href={`/signup?invitation=${encodeURIComponent(token)}`} className="btn-primary">
+              Create an account
+            </Link>
+            <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`} className="btn-secondary">
+              Sign in
+            </Link>
+          </div>
+          {oidcEnabled() ? <SsoButton action={oidcInvitationAction} label={`Continue with ${env().BERTH_OIDC_NAME}`} hidden={{ invitation: token }} /> : null}
+          {invite.email ? (
+            <p className="text-xs text-slate-500">
+              Only an account whose address Berth has verified as {invite.email} can accept: sign in with single sign-on, or use the link mailed to you.
+            </p>
+          ) : null}
         </div>
       )}
     </div>

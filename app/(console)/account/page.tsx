@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/empty-state";
+import { FormMessage } from "@/app/_components/form";
+import { SsoButton } from "@/app/_components/sso-button";
+import { SSO_REFUSALS } from "@/lib/server/auth";
+import { env, oidcEnabled } from "@/lib/server/env";
+import { requireWorkspace } from "@/lib/server/session";
+import { accountOverview } from "@/lib/server/users";
+import { connectSsoAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ error?: string; connected?: string }> }) {
+  const ws = await requireWorkspace();
+  const { error, connected } = await searchParams;
+  const account = await accountOverview(ws.user.id);
+  const refusal = error && error in SSO_REFUSALS ? SSO_REFUSALS[error as keyof typeof SSO_REFUSALS] : "";
+  const ssoName = env().BERTH_OIDC_NAME;
+  return (
+    <div className="max-w-xl space-y-6">
+      <PageHeader title="Your account" description="How you sign in to Berth." />
+      {refusal ? <FormMessage state={{ ok: false, message: refusal }} /> : null}
+      {connected && account.ssoConnected ? <FormMessage state={{ ok: true, message: `${ssoName} is connected: you can sign in with it from now on.` }} /> : null}
+      <dl className="card grid grid-cols-[10rem_1fr] gap-x-4 gap-y-3 p-5 text-sm">
+        <dt className="text-slate-500">Name</dt>
+        <dd>{account.name}</dd>
+        <dt className="text-slate-500">Email</dt>
+        <dd>
+          {account.email}{" "}
+          <span className="badge ml-1 bg-slate-100 text-slate-700" data-testid="email-verified">
+            {account.emailVerified ? "verified" : "not verified"}
+          </span>
+        </dd>
+        <dt className="text-slate-500">Password</dt>
+        <dd>{account.hasPassword ? "set" : "none (you sign in with single sign-on)"}</dd>
+        {oidcEnabled() ? (
+          <>
+            <dt className="text-slate-500">{ssoName}</dt>
+            <dd data-testid="sso-state">{account.ssoConnected ? "connected" : "not connected"}</dd>
+          </>
+        ) : null}
+      </dl>
+      {oidcEnabled() && !account.ssoConnected ? (
+        <section className="card space-y-3 p-5">
+          <h2 className="text-sm font-semibold">Connect single sign-on</h2>
+          <p className="text-sm text-slate-600">
+            Sign in at {ssoName} once from here, and that identity signs in to this account from then on. Berth never connects an identity to an
+            account just because the email addresses match.
+          </p>
+          <div className="max-w-xs">
+            <SsoButton action={connectSsoAction} label={`Connect ${ssoName}`} />
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { recordAudit, recordAuditAlone } from "./audit";
+import { authorize, type Ctx } from "./authz";
+import { db } from "./db";
+import { env, mailEnabled } from "./env";
+import { forbidden, invalid, notFound, rateLimited } from "./errors";
+import { mailLink, sendMailInBackground } from "./mail";
+import { hashPassword } from "./password";
+import { hitRateLimit, resetRateLimit } from "./rate-limit";
+import type { RequestContext } from "./request-context";
+
+// Password reset links: a random secret in the link, only its SHA-256 stored; single use, 30
+// minutes. Mailed to the account's own address when mail is set up (the reply never says whether
+// the address has an account), or made by a team owner/admin for a member when it is not.
+export const RESET_TTL_MINUTES = 30;
+const RESET_WINDOW_SECONDS = 3600;
+const RESET_MAILS_PER_ACCOUNT = 3; // per hour: nobody can flood someone's mailbox through Berth
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const newToken = () => randomBytes(24).toString("base64url");
+
+export const RESET_REQUESTED =
+  "If an account uses that address, we sent it a link to choose a new password. The link works once, for 30 minutes.";
+
+/** "Forgot password?": mails a reset link when the address has an account; the same reply either way. */
+export async function requestPasswordReset(email: string, context: RequestContext): Promise<void> {
+  const e = env();
+  if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
+  if (!mailEnabled()) throw forbidden("Berth cannot send mail here. Ask an owner or admin of your team for a password reset link.");
+  const ip = await hitRateLimit(`reset:ip:${context.ip || "unknown"}`, e.BERTH_SIGNIN_MAX_PER_IP, RESET_WINDOW_SECONDS);
+  if (!ip.allowed) throw rateLimited(`Too many reset requests from your network. Try again in ${Math.max(1, Math.ceil(ip.retryAfterSeconds / 60))} minutes.`);
+  const perAccount = await hitRateLimit(`reset:account:${email}`, RESET_MAILS_PER_ACCOUNT, RESET_WINDOW_SECONDS);
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true } });
+  if (!user || !perAccount.allowed) {
+    // Recorded once per address and window at most (unknown addresses are capped by the IP limit).
+    if (perAccount.count <= RESET_MAILS_PER_ACCOUNT + 1) {
+      await recordAuditAlone({ action: "auth.password_reset_request", actor: { id: user?.id ?? "", email }, result: "failure", reason: user ? "too many requests for this account: no mail sent" : "no account with this email: no mail sent", context });
+    }
+    return;
+  }
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + RESET_TTL_MINUTES * 60_000);
+  await db().$transaction(async (tx) => {
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), via: "email", expiresAt } });
+    await recordAudit(tx, { action: "auth.password_reset_request", actor: user, target: { type: "user", id: user.id, name: user.email }, summary: { via: "email", expiresAt: expiresAt.toISOString() }, context });
+  });
+  sendMailInBackground(
+    {
+      to: user.email,
+      subject: "Reset your Berth password",
+      text: [
+        "Someone (hopefully you) asked to reset the password of your Berth account.",
+        "",
+        "Choose a new password here (the link works once, for 30 minutes):",
+        mailLink(`/reset/${token}`),
+        "",
+        "If you did not ask for this, ignore this mail: your password stays as it is.",
+      ].join("\n"),
+    },
+    "password reset",
+  );
+}
+
+/**
+ * An owner or admin makes a one-time reset link for a member (only when Berth cannot send mail).
+ * The account may belong to other teams too, so the actor must be able to manage it in every one
+ * of them: otherwise an admin of one team could take over the owner of another.
+ */
+export async function createResetLink(ctx: Ctx, membershipId: string): Promise<{ token: string; expiresAt: Date }> {
+  const actor = await authorize(ctx, "team.manage", { what: "create a password reset link", targetId: membershipId });
+  if (mailEnabled()) throw invalid("Berth sends mail here: ask them to use “Forgot password?” on the sign-in page.");
+  const target = await db().membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, select: { user: { select: { id: true, email: true, memberships: { select: { teamId: true, role: true } } } } } });
+  if (!target) throw notFound("That member");
+  const user = target.user;
+  const refuse = async (reason: string) => {
+    await recordAuditAlone({ action: "auth.password_reset_link", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "user", id: user.id, name: user.email }, result: "failure", reason });
+    throw forbidden(reason);
+  };
+  if (user.id === actor.userId) await refuse("Make a reset link for someone else; you are signed in already.");
+  const mine = await db().membership.findMany({ where: { userId: actor.userId }, select: { teamId: true, role: true } });
+  const roleIn = new Map(mine.map((m) => [m.teamId, m.role]));
+  const manageable = user.memberships.every((m) => {
+    const r = roleIn.get(m.teamId);
+    return r === "owner" || (r === "admin" && m.role !== "owner");
+  });
+  if (!manageable) await refuse("This person also belongs to a team you do not manage (or is an owner): only someone who manages all of their teams can reset their password.");
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + RESET_TTL_MINUTES * 60_000);
+  await db().$transaction(async (tx) => {
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), via: "admin", createdById: actor.userId, teamId: ctx.teamId, expiresAt } });
+    await recordAudit(tx, { action: "auth.password_reset_link", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "user", id: user.id, name: user.email }, summary: { expiresAt: expiresAt.toISOString() } });
+  });
+  return { token, expiresAt };
+}
+
+const LINK_REFUSALS = {
+  unknown: "This reset link is not valid. Check that you copied all of it, or ask for a new one.",
+  used: "This reset link has already been used. Ask for a new one if you need to.",
+  expired: "This reset link has expired. Ask for a new one.",
+} as const;
+
+/** Whether a reset link can still be used (the page shows the form or the reason). */
+export async function describeResetLink(token: string): Promise<{ state: "usable" | keyof typeof LINK_REFUSALS; message: string }> {
+  const row = token && token.length <= 200 ? await db().passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
+  const state = !row ? "unknown" : row.usedAt ? "used" : row.expiresAt.getTime() <= Date.now() ? "expired" : "usable";
+  return { state, message: state === "usable" ? "" : LINK_REFUSALS[state] };
+}
+
+/** Sets a new password through a reset link: once, before it expires; every attempt is audited. */
+export async function resetPassword(token: string, password: string, context: RequestContext): Promise<{ email: string }> {
+  const e = env();
+  if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
+  const ipKey = `reset:ip:${context.ip || "unknown"}`;
+  const row = token && token.length <= 200 ? await db().passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { id: true, email: true } } } }) : null;
+  const state = !row ? "unknown" : row.usedAt ? "used" : row.expiresAt.getTime() <= Date.now() ? "expired" : "usable";
+  if (!row || state !== "usable") {
+    const limit = await hitRateLimit(ipKey, e.BERTH_SIGNIN_MAX_PER_IP, RESET_WINDOW_SECONDS); // guessing links costs the IP's budget
+    if (limit.count <= e.BERTH_SIGNIN_MAX_PER_IP) {
+      await recordAuditAlone({ action: "auth.password_reset", actor: row ? row.user : null, target: row ? { type: "user", id: row.user.id, name: row.user.email } : undefined, result: "failure", reason: `reset link ${state}`, context });
+    }
+    if (!limit.allowed) throw rateLimited("Too many attempts from your network. Try again later.");
+    throw invalid(LINK_REFUSALS[state as keyof typeof LINK_REFUSALS], { token: [LINK_REFUSALS[state as keyof typeof LINK_REFUSALS]] });
+  }
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    // Conditional: two tabs racing with one link, only one wins.
+    const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (claimed.count !== 1) throw invalid(LINK_REFUSALS.used, { token: [LINK_REFUSALS.used] });
+    // A mailed link reached the account's mailbox: that proves the address.
+    await tx.user.update({ where: { id: row.user.id }, data: { passwordHash, ...(row.via === "email" ? { emailVerifiedAt: new Date() } : {}) } });
+    // Other links for this account stop working too.
+    await tx.passwordResetToken.updateMany({ where: { userId: row.user.id, usedAt: null }, data: { usedAt: new Date() } });
+    await recordAudit(tx, { action: "auth.password_reset", actor: row.user, target: { type: "user", id: row.user.id, name: row.user.email }, summary: { via: row.via }, context });
+  });
+  await resetRateLimit(`signin:account:${row.user.email}`);
+  return { email: row.user.email };
+}
