@@ -66,6 +66,7 @@ export default defineConfig({
         AUTH_SECRET: randomBytes(33).toString("base64"),
         BERTH_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
         BERTH_SIGNIN_MAX_PER_ACCOUNT: "4",
+        BERTH_SIGNIN_WINDOW_SECONDS: "86400", // the rate-limit test must not straddle a window boundary
         BERTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
         BERTH_OIDC_CLIENT_ID: "berth-e2e",
         BERTH_OIDC_CLIENT_SECRET: "berth-e2e-secret",

@@ -40,7 +40,7 @@ describe("review SQL", () => {
     const sql = buildReviewSql(managerScope("t", ["a", "b"]), { target: "50%_off", result: "failure" }, { direction: "older", limit: 51 })!;
     expect(sql.text).toContain("CROSS JOIN LATERAL");
     expect(sql.text.match(/LIMIT 51/g)).toHaveLength(3);
-    expect(sql.values).toEqual(["50%_off", "%50\\%\\_off%", "failure", "t", "global", ["auth.sign_in", "auth.sign_out", "auth.sign_up"], ["a", "b"]]);
+    expect(sql.values).toEqual(["50%_off", "%50\\%\\_off%", "failure", "t", "global", ["auth.sign_in", "auth.sign_out", "auth.sign_up", "auth.sso_connect", "auth.password_reset_request", "auth.password_reset"], ["a", "b"]]);
     expect(sql.text).not.toContain("50%");
     expect(buildReviewSql([], {}, { direction: "older", limit: 5 })).toBeNull();
   });

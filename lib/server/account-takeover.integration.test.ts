@@ -1,8 +1,7 @@
 import { randomBytes, scryptSync } from "node:crypto";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { auditEventsFor, newTeam, newUser, TEST_PASSWORD, uniqueEmail } from "@/scripts/test-support/fixtures";
+import { afterEach, describe, expect, it } from "vitest";
+import { auditEventsFor, newTeam, newUser, restoreSettings, TEST_PASSWORD, uniqueEmail, useSettings } from "@/scripts/test-support/fixtures";
 import { db } from "./db";
-import { reloadEnv } from "./env";
 import { AppError } from "./errors";
 import { createInvitation } from "./invitations";
 import { listMyTeams } from "./teams";
@@ -12,15 +11,9 @@ import { signUp, upsertOidcUser, verifyPasswordSignIn } from "./users";
 let ipCounter = 0;
 const freshCtx = () => ({ ip: `203.0.113.${++ipCounter}`, userAgent: "vitest", requestId: "r" });
 const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
-const settings = (vars: Record<string, string>) => {
-  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
-  reloadEnv();
-};
+const settings = useSettings;
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  reloadEnv();
-});
+afterEach(restoreSettings);
 
 describe("single sign-on never takes over a password account by email", () => {
   it("refuses (and audits) an SSO sign-in whose verified email matches an unlinked password account; nothing is linked", async () => {

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-import { auditEventsFor, newTeam, newUser, TEST_PASSWORD, uniqueEmail } from "@/scripts/test-support/fixtures";
+import { afterEach, describe, expect, it } from "vitest";
+import { auditEventsFor, newTeam, newUser, restoreSettings, TEST_PASSWORD, uniqueEmail, useSettings } from "@/scripts/test-support/fixtures";
 import { db } from "./db";
-import { reloadEnv } from "./env";
 import { AppError } from "./errors";
 import { acceptInvitation, createInvitation, describeInvitation } from "./invitations";
 import { listMyTeams } from "./teams";
@@ -9,6 +8,8 @@ import { signUp, upsertOidcUser, verifyPasswordSignIn } from "./users";
 
 const ctx = { ip: "198.51.100.7", userAgent: "vitest", requestId: "r" };
 const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
+
+afterEach(restoreSettings);
 
 describe("accounts, sign-in and invitations", () => {
   it("refuses a second account with the same email (any case) and keeps one row", async () => {
@@ -32,6 +33,8 @@ describe("accounts, sign-in and invitations", () => {
   });
 
   it("rate-limits attempts per account, in the database", async () => {
+    // a day-long window: a slow run must not straddle a window boundary and start counting again
+    useSettings({ BERTH_SIGNIN_WINDOW_SECONDS: "86400" });
     const user = await newUser("limited"); // BERTH_SIGNIN_MAX_PER_ACCOUNT=5 in the test setup
     for (let i = 0; i < 5; i++) expect(code(await verifyPasswordSignIn(user.email, `wrong-${i}`, ctx).catch((e) => e))).toBe("invalid");
     const blocked = await verifyPasswordSignIn(user.email, TEST_PASSWORD, ctx).catch((e) => e);
@@ -68,9 +71,7 @@ describe("accounts, sign-in and invitations", () => {
     expect(code(await acceptInvitation(other, personal).catch((e) => e))).toBe("forbidden");
   });
   it("with BERTH_OIDC_TRUST_EMAIL, single sign-on links an existing account by email only when verified and unlinked, and never signs in as someone else", async () => {
-    vi.stubEnv("BERTH_OIDC_TRUST_EMAIL", "true");
-    vi.stubEnv("BERTH_SIGNUP", "open");
-    reloadEnv();
+    useSettings({ BERTH_OIDC_TRUST_EMAIL: "true", BERTH_SIGNUP: "open" });
     const victim = await newUser("sso-victim");
     const sub = `sub-${victim.id}`;
     // An unverified address does not link (or sign in to) the password account.
@@ -88,7 +89,5 @@ describe("accounts, sign-in and invitations", () => {
     await expect(upsertOidcUser({ sub: `${sub}-attacker`, email: victim.email, name: "A", emailVerified: true }, ctx)).resolves.toMatchObject({ id: attacker.id });
     const refusals = (await auditEventsFor(null, "auth.sign_in")).filter((e) => e.actorId === victim.id && e.result === "failure");
     expect(refusals.map((e) => e.reason)).toEqual([expect.stringMatching(/not verified/), expect.stringMatching(/another identity/)]);
-    vi.unstubAllEnvs();
-    reloadEnv();
   });
 });

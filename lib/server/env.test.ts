@@ -74,3 +74,25 @@ describe("missing settings", () => {
     expect(() => parseEnv({})).toThrow(/DATABASE_URL: is not set/);
   });
 });
+
+describe("account settings", () => {
+  it("defaults to invitation-only sign-up, password sign-in on, provider emails not trusted, no mail", () => {
+    const env = parseEnv(good);
+    expect([env.BERTH_SIGNUP, env.BERTH_PASSWORD_SIGNIN, env.BERTH_OIDC_TRUST_EMAIL, env.BERTH_SMTP_URL, env.BERTH_SIGNUP_MAX_PER_IP]).toEqual(["invite", true, false, undefined, 10]);
+  });
+
+  it("refuses unknown policies and flags that are not exactly true/false", () => {
+    expect(() => parseEnv({ ...good, BERTH_SIGNUP: "anyone" })).toThrow(/BERTH_SIGNUP: must be invite, open or closed/);
+    expect(() => parseEnv({ ...good, BERTH_OIDC_TRUST_EMAIL: "yes" })).toThrow(/BERTH_OIDC_TRUST_EMAIL: must be true or false/);
+    expect(parseEnv({ ...good, BERTH_SIGNUP: "open" }).BERTH_SIGNUP).toBe("open");
+  });
+
+  it("single sign-on only needs single sign-on; mail needs a sender and the public URL", () => {
+    expect(() => parseEnv({ ...good, BERTH_PASSWORD_SIGNIN: "false" })).toThrow(/BERTH_PASSWORD_SIGNIN: false needs single sign-on/);
+    expect(() => parseEnv({ ...good, BERTH_SMTP_URL: "smtp://mail.example.com:587" })).toThrow(/set BERTH_SMTP_URL and BERTH_MAIL_FROM together/);
+    expect(() => parseEnv({ ...good, BERTH_SMTP_URL: "smtp://mail.example.com:587", BERTH_MAIL_FROM: "berth@example.com" })).toThrow(/AUTH_URL: is required with BERTH_SMTP_URL/);
+    expect(() => parseEnv({ ...good, BERTH_SMTP_URL: "http://mail.example.com", BERTH_MAIL_FROM: "berth@example.com", AUTH_URL: "https://berth.example.com" })).toThrow(/must be an smtp:\/\/ or smtps:\/\/ URL/);
+    const env = parseEnv({ ...good, BERTH_SMTP_URL: "smtps://u:p@mail.example.com:465", BERTH_MAIL_FROM: "Berth <berth@example.com>", AUTH_URL: "https://berth.example.com" });
+    expect(env.BERTH_MAIL_FROM).toBe("Berth <berth@example.com>");
+  });
+});

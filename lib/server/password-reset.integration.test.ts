@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { addMember, auditEventsFor, newTeam, newUser, TEST_PASSWORD, uniqueEmail } from "@/scripts/test-support/fixtures";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { addMember, auditEventsFor, newTeam, newUser, restoreSettings, TEST_PASSWORD, uniqueEmail, useSettings } from "@/scripts/test-support/fixtures";
 import { startSmtpServer } from "@/scripts/test-support/smtp";
 import { db } from "./db";
-import { reloadEnv } from "./env";
 import { AppError } from "./errors";
 import { createInvitation } from "./invitations";
 import { createResetLink, requestPasswordReset, resetPassword } from "./password-reset";
@@ -24,16 +23,8 @@ afterAll(async () => {
   await smtp.close();
 });
 
-function withMail() {
-  vi.stubEnv("BERTH_SMTP_URL", smtp.url);
-  vi.stubEnv("BERTH_MAIL_FROM", "Berth <berth@berth.test>");
-  vi.stubEnv("AUTH_URL", ORIGIN);
-  reloadEnv();
-}
-afterEach(() => {
-  vi.unstubAllEnvs();
-  reloadEnv();
-});
+const withMail = () => useSettings({ BERTH_SMTP_URL: smtp.url, BERTH_MAIL_FROM: "Berth <berth@berth.test>", AUTH_URL: ORIGIN });
+afterEach(restoreSettings);
 
 describe("forgot password, by mail", () => {
   it("mails a single-use link (stored hashed) that sets a new password, proves the address, and is audited", async () => {

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-import { addMember, newTeam, newUser, TEST_PASSWORD, uniqueEmail } from "@/scripts/test-support/fixtures";
+import { describe, expect, it } from "vitest";
+import { addMember, newTeam, newUser, restoreSettings, TEST_PASSWORD, uniqueEmail, useSettings } from "@/scripts/test-support/fixtures";
 import { db } from "./db";
-import { reloadEnv } from "./env";
 import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
 import { changeMemberRole, createTeam, removeMember } from "./teams";
 import { signUp, verifyPasswordSignIn } from "./users";
@@ -46,12 +45,8 @@ describe("every team and account mutation writes exactly one audit event", () =>
 
   it("sign-up and sign-in (success and failure), with request details and no secrets", async () => {
     const email = uniqueEmail("cover-signup");
-    vi.stubEnv("BERTH_SIGNUP", "open");
-    reloadEnv();
-    const signedUp = await eventsWrittenBy(() => signUp({ name: "Cover", email, password: TEST_PASSWORD }, ctx)).finally(() => {
-      vi.unstubAllEnvs();
-      reloadEnv();
-    });
+    useSettings({ BERTH_SIGNUP: "open" });
+    const signedUp = await eventsWrittenBy(() => signUp({ name: "Cover", email, password: TEST_PASSWORD }, ctx)).finally(restoreSettings);
     expect(signedUp).toEqual([expect.objectContaining({ action: "auth.sign_up", targetName: email, chainKey: "global" })]);
 
     const ok = await eventsWrittenBy(() => verifyPasswordSignIn(email, TEST_PASSWORD, ctx));

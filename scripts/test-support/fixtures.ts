@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
 import type { Ctx } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { vi } from "vitest";
+import { reloadEnv } from "@/lib/server/env";
 import { createTeam } from "@/lib/server/teams";
 import { hashPassword } from "@/lib/server/password";
 import { createUser, type SessionUser } from "@/lib/server/users";
@@ -39,4 +41,15 @@ export async function addMember(teamId: string, role: Role, prefix: string = rol
 
 export async function auditEventsFor(teamId: string | null, action: string) {
   return db().auditEvent.findMany({ where: { chainKey: teamId ?? "global", action }, orderBy: { id: "asc" } });
+}
+
+/** Runs with these settings (process.env and the validated configuration); restoreSettings() undoes it. */
+export function useSettings(vars: Record<string, string>): void {
+  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
+  reloadEnv();
+}
+
+export function restoreSettings(): void {
+  vi.unstubAllEnvs();
+  reloadEnv();
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToSignIn } from "@/app/_components/back-to-sign-in";
 import { mailEnabled } from "@/lib/server/env";
 import { ForgotPasswordForm } from "./forgot-form";
 
@@ -20,11 +20,7 @@ export default function ForgotPasswordPage() {
           Berth cannot send mail here. Ask an owner or admin of your team for a password reset link (they make one on the Team page).
         </p>
       )}
-      <p className="text-sm text-slate-600">
-        <Link className="font-medium text-brand-600 hover:underline" href="/login">
-          Back to sign in
-        </Link>
-      </p>
+      <BackToSignIn />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToSignIn } from "@/app/_components/back-to-sign-in";
 import { describeResetLink } from "@/lib/server/password-reset";
 import { ResetPasswordForm } from "./reset-form";
 
@@ -19,11 +19,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           {link.message}
         </p>
       )}
-      <p className="text-sm text-slate-600">
-        <Link className="font-medium text-brand-600 hover:underline" href="/login">
-          Back to sign in
-        </Link>
-      </p>
+      <BackToSignIn />
     </div>
   );
 }
