@@ -67,6 +67,7 @@ export default defineConfig({
         BERTH_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
         BERTH_SIGNIN_MAX_PER_ACCOUNT: "4",
         BERTH_SIGNIN_WINDOW_SECONDS: "86400", // the rate-limit test must not straddle a window boundary
+        BERTH_SIGNUP_MAX_PER_IP: "1000", // every test user signs up from 127.0.0.1
         BERTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
         BERTH_OIDC_CLIENT_ID: "berth-e2e",
         BERTH_OIDC_CLIENT_SECRET: "berth-e2e-secret",

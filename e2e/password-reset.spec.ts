@@ -9,6 +9,7 @@ test.describe("forgotten password", () => {
     const { page, user } = await joinTeamAs(browser, "member", "forgetful");
     await signOut(page);
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(user.email);
     await page.getByRole("button", { name: "Send me a reset link" }).click();
     await expect(page.getByRole("status")).toHaveText("If an account uses that address, we sent it a link to choose a new password. The link works once, for 30 minutes.");
