@@ -58,7 +58,7 @@ async function main() {
   const { db } = await import("../lib/server/db");
   try {
     const kubeconfig = fs.readFileSync(adminFile, "utf8");
-    const owner = await signUp({ name: "bench", email: `bench-${randomBytes(3).toString("hex")}@bench.test`, password: "bench-password-1" });
+    const owner = await signUp({ name: "bench", email: `bench-${randomBytes(3).toString("hex")}@bench.test`, password: "bench-password-1" }, { ip: "", userAgent: "bench", requestId: "bench" });
     const teamId = await createTeam(owner, "bench");
     const ctx = { userId: owner.id, teamId };
     const clusterIds: string[] = [];
