@@ -66,7 +66,7 @@ describe("audited refusals", () => {
     const { token: expired, id: expiredId } = await createInvitation(t.ctx, { email: "", role: "viewer" });
     await db().invitation.update({ where: { id: expiredId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const email = uniqueEmail("late");
-    expect(code(await signUp({ name: "Late", email, password: TEST_PASSWORD, invitation: expired }).catch((e) => e))).toBe("invalid");
+    expect(code(await signUp({ name: "Late", email, password: TEST_PASSWORD, invitation: expired }, { ip: "192.0.2.77", userAgent: "vitest", requestId: "refusals" }).catch((e) => e))).toBe("invalid");
 
     const byStranger = await failures(t.teamId, stranger.email);
     expect(byStranger.map((e) => [e.action, e.targetId, e.reason])).toEqual([

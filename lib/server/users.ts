@@ -265,7 +265,7 @@ export async function signUpStatus(): Promise<SignUpStatus> {
   const empty = await isFreshInstall();
   const closed = !empty && e.BERTH_SIGNUP === "closed";
   const needsInvitation = !empty && e.BERTH_SIGNUP === "invite";
-  const message = closed ? "Sign-up is closed here. Ask an administrator of this Berth for an account." : needsInvitation ? SIGNUP_BY_INVITATION : "";
+  const message = closed ? SIGNUP_CLOSED : needsInvitation ? SIGNUP_BY_INVITATION : "";
   return { fresh: empty, password: e.BERTH_PASSWORD_SIGNIN, sso: Boolean(e.BERTH_OIDC_ISSUER), needsInvitation, closed, message };
 }
 
