@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "template.unarchive",
   "template.share",
   "template.import",
+  "template.adopt",
   "cluster.register",
   "cluster.remove",
   "credential.set",

@@ -4,7 +4,7 @@ import {
   diffSpecs, diffYamlText, formatImportIssue, importYaml, renderYaml, resolveParameters, type FieldChange, type ParameterDefinition,
 } from "@/lib/manifests";
 import { authorize, type Ctx } from "./authz";
-import { invalid } from "./errors";
+import { AppError, invalid } from "./errors";
 import { findVisibleTemplate } from "./template-access";
 import { createTemplate, getTemplateVersion } from "./templates";
 import { templateLimits } from "./templates-input";
@@ -35,15 +35,30 @@ export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id
     }, "template.import");
     return { ...created, warnings: [] };
   }
-  const imported = importYaml(text);
+  return importAppObjects(ctx, { text, name: input.name, visibility, message: "Imported from YAML" }, "template.import");
+}
+
+/** Plain Kubernetes YAML (one app's objects) → a new template through the importer (size-checked, audited). */
+export async function importAppObjects(
+  ctx: Ctx, input: { text: string; name?: string; visibility: "private" | "team"; message: string },
+  action: "template.import" | "template.adopt", detail: Record<string, unknown> = {},
+): Promise<{ id: string; version: number; warnings: string[] }> {
+  const limit = templateLimits().bytes;
+  if (input.text.length > limit) throw invalid(`The objects are too large to import (${Math.round(input.text.length / 1024)} KB; the limit is ${limit / 1024} KB).`, { text: [`too large: at most ${limit / 1024} KB`] });
+  const imported = importYaml(input.text);
   if (!imported.ok) {
     const lines = imported.errors.map(formatImportIssue);
     throw invalid(`The YAML could not be imported: ${lines[0]}`, { text: lines });
   }
   const created = await createTemplate(ctx, {
-    name: input.name?.trim() || imported.spec.name, visibility, spec: imported.spec as unknown as Record<string, unknown>,
-    parameters: [], message: "Imported from YAML",
-  }, "template.import");
+    name: input.name?.trim() || imported.spec.name, visibility: input.visibility, spec: imported.spec as unknown as Record<string, unknown>,
+    parameters: [], message: input.message,
+  }, action, detail).catch((e: unknown) => {
+    // Name the first field the template refuses (the form's field errors are not on this page).
+    const first = e instanceof AppError ? Object.entries(e.fieldErrors)[0] : undefined;
+    if (e instanceof AppError && e.code === "invalid" && first) throw invalid(`The imported objects do not make a valid template: ${first[0]}: ${first[1][0]}`, e.fieldErrors);
+    throw e;
+  });
   return { ...created, warnings: [...imported.warnings.map(formatImportIssue), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)] };
 }
 

@@ -153,7 +153,9 @@ async function loadVersion(t: TemplateRow, version: number): Promise<TemplateVer
 
 export type CreateTemplateInput = TemplateMetaInput & TemplateContentInput;
 
-export async function createTemplate(ctx: Ctx, input: CreateTemplateInput, action: "template.create" | "template.import" = "template.create"): Promise<{ id: string; version: number }> {
+export async function createTemplate(
+  ctx: Ctx, input: CreateTemplateInput, action: "template.create" | "template.import" | "template.adopt" = "template.create", detail: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
   const actor = await authorize(ctx, "template.write", { what: action });
   assertReasonableSize(input);
   const meta = parseOrThrow(TemplateMetaSchema, input);
@@ -165,7 +167,7 @@ export async function createTemplate(ctx: Ctx, input: CreateTemplateInput, actio
       data: { teamId: actor.teamId, ownerId: actor.userId, ...meta, latestVersion: 1 },
     });
     await tx.templateVersion.create({ data: { templateId: t.id, version: 1, ...json(content), message: input.message ?? "", authorId: actor.userId } });
-    await audit(tx, actor, action, t, { version: 1, visibility: t.visibility, parameters: content.parameters.length });
+    await audit(tx, actor, action, t, { version: 1, visibility: t.visibility, parameters: content.parameters.length, ...detail });
     return { id: t.id, version: 1 };
   });
 }

@@ -67,6 +67,11 @@ function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
                   Dry-run: {e.field ? <code>{e.field}</code> : null} {e.message}
                 </p>
               ))}
+              {o.takeOver?.length ? (
+                <p className="text-amber-800" data-testid="plan-takeover">
+                  These objects are managed by {o.takeOver.join(", ")}; deploying makes Berth their manager.
+                </p>
+              ) : null}
               {o.conflict ? <p className="text-amber-800">Another field manager owns some of these fields: deploy with “force” to take them over.</p> : null}
               {o.immutable.length ? (
                 <p className="text-amber-800">

@@ -57,7 +57,7 @@ export async function readNamespace(kc: KubeConfig, namespace: string, kinds: Ki
   return { namespace, kinds: new Map(jobs.map(([k], i) => [kindKey(k[0], k[1]), reads[i]])), calls: jobs.length };
 }
 
-async function listKind(api: ObjectApi, namespace: string, [apiVersion, kind]: Kind, fieldSelector?: string, labelSelector?: string): Promise<KindRead> {
+export async function listKind(api: ObjectApi, namespace: string, [apiVersion, kind]: Kind, fieldSelector?: string, labelSelector?: string): Promise<KindRead> {
   try {
     const list = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, fieldSelector, labelSelector, LIST_LIMIT);
     // A cluster that ignores ?limit= is still read one page deep (its reply is untrusted input).

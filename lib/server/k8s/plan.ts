@@ -24,6 +24,8 @@ export type ObjectPlan = {
   immutable: string[];
   /** Another field manager owns a field this plan sets (apply with force to take it over). */
   conflict: boolean;
+  /** The live object is managed by others and not yet by Berth (e.g. adopted): this apply makes Berth a manager. */
+  takeOver: string[];
 };
 export type BundlePlan = {
   namespace: string;
@@ -51,7 +53,7 @@ export async function planBundle(kc: KubeConfig, namespace: string, objects: Kub
 }
 
 async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj: KubernetesObject, nsExists: boolean, force: boolean): Promise<ObjectPlan> {
-  const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], errors: [], immutable: [], conflict: false };
+  const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], errors: [], immutable: [], conflict: false, takeOver: [] };
   let info: ResourceInfo;
   try {
     info = await api.resourceInfo(obj);
@@ -64,6 +66,7 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
   const [get, create, patch] = await canIAll(kc, ["get", "create", "patch"].map((verb) => ({ verb, group: info.group, resource: info.resource, namespace: ns, name: undefined })));
   const live = get.allowed && nsExists ? await readLive(api, target, plan) : null;
   plan.action = live ? "update" : "create";
+  if (live) plan.takeOver = otherManagers(live);
   const needed = live ? patch : create;
   if (!needed.allowed) plan.denied.push(needed.message);
   if (!get.allowed) plan.denied.push(get.message);
@@ -89,6 +92,13 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
   }
   if (live && plan.changes.length === 0 && plan.errors.length === 0) plan.action = "unchanged";
   return plan;
+}
+
+/** The field managers of a live object Berth does not manage yet (none when Berth is one of them). */
+export function otherManagers(live: KubernetesObject): string[] {
+  const managers = (live.metadata?.managedFields ?? []).map((m) => String(m.manager ?? "")).filter(Boolean);
+  if (managers.includes(FIELD_MANAGER)) return [];
+  return [...new Set(managers)].slice(0, 10);
 }
 
 async function readLive(api: ObjectApi, target: KubernetesObject, plan: ObjectPlan): Promise<KubernetesObject | null> {
