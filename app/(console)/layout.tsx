@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ws = await requireWorkspace();
   return (
-    <div className="flex min-h-screen flex-col md:flex-row">
-      <aside className="border-b border-slate-200 bg-slate-900 text-slate-100 md:w-56 md:shrink-0 md:border-r md:border-b-0">
+    <div className="flex min-h-screen flex-col lg:flex-row">
+      <aside className="border-b border-slate-200 bg-slate-900 text-slate-100 lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
         <Link href="/templates" className="flex items-center gap-2 px-4 py-4 text-base font-semibold">
           <Anchor aria-hidden className="h-5 w-5 text-brand-100" /> Berth
         </Link>

@@ -56,7 +56,7 @@ function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
             <td>
               <span className={`badge ${ACTION_STYLE[o.action] ?? ""}`}>{o.action}</span>
             </td>
-            <td className="space-y-1 text-xs">
+            <td className="space-y-1 text-xs [overflow-wrap:anywhere]">
               {o.denied.map((d) => (
                 <p key={d} role="alert" className="text-red-700">
                   RBAC: {d}

@@ -45,7 +45,7 @@ export default async function TeamPage() {
               <th>Name</th>
               <th>Email</th>
               <th>Role</th>
-              <th className="sr-only">Actions</th>
+              <th><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody>
@@ -69,7 +69,7 @@ export default async function TeamPage() {
                   <th>Role</th>
                   <th>State</th>
                   <th>Expires</th>
-                  <th className="sr-only">Actions</th>
+                  <th><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
               <tbody>

@@ -80,7 +80,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         </>
       )}
       {canDeploy && d.kind !== "undeploy" ? (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid gap-6">
           <RedeployPanel deploymentId={d.id} />
           <UndeployPanel deploymentId={d.id} appName={d.appName} />
         </div>

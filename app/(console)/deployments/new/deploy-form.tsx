@@ -30,7 +30,7 @@ export function DeployForm({ deployable, clusters }: { deployable: DeployableVer
       <form onSubmit={onSubmit} className="card space-y-5 p-4" noValidate aria-label="Deployment">
         <input type="hidden" name="templateId" value={deployable.templateId} />
         <input type="hidden" name="version" value={deployable.version} />
-        <fieldset className="grid gap-4 sm:grid-cols-2">
+        <fieldset className="grid gap-4 xl:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold">Parameters</legend>
           {deployable.parameters.length === 0 ? <p className="text-sm text-slate-500">This version has no parameters.</p> : null}
           {deployable.parameters.map((d) => (

@@ -120,7 +120,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
               <th>Message</th>
               <th>Author</th>
               <th>Saved</th>
-              <th className="sr-only">Actions</th>
+              <th><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody>

@@ -8,7 +8,7 @@ const KINDS: { value: EnvVarType; label: string }[] = [
   { value: "value", label: "Custom value" },
   { value: "configMapKey", label: "ConfigMap key" },
   { value: "secretKey", label: "Secret key" },
-  { value: "fieldRef", label: "Variable reference (pod field)" },
+  { value: "fieldRef", label: "Pod field" },
   { value: "resourceFieldRef", label: "Resource reference" },
   { value: "fileKey", label: "Key of an env file in a volume" },
 ];
@@ -25,9 +25,15 @@ export function EnvRows({ base }: { base: string }) {
         const p = `${base}.env.${i}`;
         const type = rows[i]?.type ?? "value";
         return (
-          <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
+          // Kind and name on the first line (the name gets the room: NGINX_ENTRYPOINT_QUIET_LOGS),
+          // what the value comes from on the second.
+          <div key={f.id} className="grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)_auto] gap-2 rounded-md bg-slate-50 p-2">
             <SelectField path={`${p}.type`} label="Kind" options={KINDS} onValue={(t) => env.update(i, defaultEnvVar(t as EnvVarType, getValues(`${p}.name` as never) as unknown as string))} />
             <TextField path={`${p}.name`} label="Name" mono />
+            <div className={ROW_END}>
+              <RemoveButton label={`Remove environment variable ${i + 1}`} onClick={() => env.remove(i)} />
+            </div>
+            <div className="col-span-3 grid gap-2 sm:grid-cols-2">
             {type === "value" ? <TextField path={`${p}.value`} label="Value" hint="$(OTHER_VAR) expands." mono className="sm:col-span-2" /> : null}
             {type === "configMapKey" ? (
               <>
@@ -55,8 +61,6 @@ export function EnvRows({ base }: { base: string }) {
                 <TextField path={`${p}.key`} label="Key" mono />
               </>
             ) : null}
-            <div className={ROW_END}>
-              <RemoveButton label={`Remove environment variable ${i + 1}`} onClick={() => env.remove(i)} />
             </div>
           </div>
         );

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import { FieldMessage } from "./fields";
 import { fieldId, type WizardValues } from "./types";
@@ -7,6 +7,39 @@ import { fieldId, type WizardValues } from "./types";
 // One key/value rows editor for every map and pair list of the app: labels, annotations, log
 // tags (string maps) and HTTP headers (a list of {name, value}, repeats allowed).
 type Pair = [string, string];
+
+/**
+ * A one-line text box that grows downwards instead of hiding what does not fit: a long key
+ * (service.beta.kubernetes.io/alicloud-loadbalancer-bandwidth) wraps inside its own box and stays
+ * beside its value. Line breaks are not part of a key or a value: Enter does nothing.
+ */
+function GrowingText({ id, value, placeholder, onChange }: { id: string; value: string; placeholder: string; onChange: (v: string) => void }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fit = () => {
+      el.style.height = "auto";
+      el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [value]);
+  return (
+    <textarea
+      ref={ref}
+      id={id}
+      rows={1}
+      className="input resize-none overflow-hidden font-mono [overflow-wrap:anywhere]"
+      placeholder={placeholder}
+      value={value}
+      onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
+      onChange={(e) => onChange(e.target.value.replace(/[\r\n]+/g, ""))}
+    />
+  );
+}
 
 function KeyValueRows({ path, label, rows, onRows, keyLabel = "Key", valueLabel = "Value" }: {
   path: string; label: string; rows: Pair[]; onRows: (rows: Pair[]) => void; keyLabel?: string; valueLabel?: string;
@@ -18,11 +51,11 @@ function KeyValueRows({ path, label, rows, onRows, keyLabel = "Key", valueLabel 
       <legend className="label">{label}</legend>
       {rows.length === 0 ? <p className="text-xs text-slate-500">None.</p> : null}
       {rows.map(([k, v], i) => (
-        <div key={i} className="flex flex-wrap items-center gap-2">
+        <div key={i} className="grid grid-cols-[minmax(0,3fr)_minmax(0,2fr)_auto] items-start gap-2" data-kv-row>
           <label htmlFor={`${base}-${i}-key`} className="sr-only">{`${label} ${i + 1} ${keyLabel.toLowerCase()}`}</label>
-          <input id={`${base}-${i}-key`} className="input min-w-32 flex-1 font-mono" placeholder={keyLabel} value={k} onChange={(e) => setRow(i, [e.target.value, v])} />
+          <GrowingText id={`${base}-${i}-key`} placeholder={keyLabel} value={k} onChange={(key) => setRow(i, [key, v])} />
           <label htmlFor={`${base}-${i}-value`} className="sr-only">{`${label} ${i + 1} ${valueLabel.toLowerCase()}`}</label>
-          <input id={`${base}-${i}-value`} className="input min-w-32 flex-1 font-mono" placeholder={valueLabel} value={v} onChange={(e) => setRow(i, [k, e.target.value])} />
+          <GrowingText id={`${base}-${i}-value`} placeholder={valueLabel} value={v} onChange={(value) => setRow(i, [k, value])} />
           <button type="button" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`} onClick={() => onRows(rows.filter((_, j) => j !== i))}>
             Remove
           </button>

@@ -10,10 +10,10 @@ function useSpec<K extends keyof AppSpec>(key: K): AppSpec[K] {
   return useWatch<WizardValues>({ name: `spec.${key}` as never }) as AppSpec[K];
 }
 
-/** Labels and annotations of one object, side by side. */
+/** Labels and annotations of one object, one under the other (each row keeps its key beside its value). */
 function MetadataMaps({ labels, annotations, what }: { labels: string; annotations: string; what: string }) {
   return (
-    <div className="grid gap-3 md:grid-cols-2">
+    <div className="grid gap-3">
       <MapField path={labels} label={`${what} labels`} />
       <MapField path={annotations} label={`${what} annotations`} />
     </div>
@@ -235,7 +235,7 @@ function PolicySection() {
   const retention = useSpec("pvcRetentionPolicy");
   return (
     <Section title="StatefulSet policies" description="Scaling down keeps the per-pod volumes unless the retention policy says Delete.">
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-2">
         <SelectField path="spec.podManagementPolicy" label="Pod management" options={[{ value: "OrderedReady", label: "OrderedReady (one by one)" }, { value: "Parallel", label: "Parallel" }]} />
         <SelectField path="spec.updateStrategy.type" label="Update strategy" options={["RollingUpdate", "OnDelete"]} onValue={(t) => setValue("spec.updateStrategy", t === "OnDelete" ? { type: "OnDelete" } : { type: "RollingUpdate" })} />
         {strategy?.type === "RollingUpdate" ? <NumberField path="spec.updateStrategy.partition" label="Partition" optional hint="Only ordinals ≥ partition update." /> : null}

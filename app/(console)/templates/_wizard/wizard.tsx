@@ -206,7 +206,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
             </div>
           </div>
         ) : (
-          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] 2xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
             <div className="min-w-0 space-y-4">
               <h2 className="text-base font-semibold" id="step-title">
                 {step < SAVE_STEP ? `Step ${step + 1} of 3: ${STEPS[step].title}` : "Save"}
