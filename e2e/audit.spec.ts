@@ -106,9 +106,9 @@ test.describe("audit trail", () => {
     const [download] = await Promise.all([owner.waitForEvent("download"), owner.getByRole("link", { name: "Export CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^berth-audit-.*\.csv$/);
     const lines = (await readFile((await download.path())!, "utf8")).trim().split("\r\n");
-    expect(lines[0]).toMatch(/^id,createdAt,actorEmail,actorId,action,result/);
+    expect(lines[0]).toMatch(/^"id","createdAt","actorEmail","actorId","action","result"/); // every cell quoted
     expect(lines).toHaveLength(shown + 1);
-    expect(lines.slice(1).every((l) => l.includes(",invitation.create,"))).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(',"invitation.create",'))).toBe(true);
     expect(lines.some((l) => l.includes(first))).toBe(true);
 
     const json = await owner.request.get("/audit/export?format=json&action=invitation.create");
@@ -125,7 +125,7 @@ test.describe("audit trail", () => {
     await expect(rows(owner).first()).toContainText("audit.verify");
   });
 
-  test("a member sees the team's deploy events with their diff; verify names a forged event", async ({ browser }) => {
+  test("a member sees the team's deploy events (their diff only where the template is visible to them); verify names a forged event", async ({ browser }) => {
     // a team of its own, so that the forged event does not touch the other tests' chain
     const lead = await (await browser.newContext()).newPage();
     const leadUser = { name: "Dana Deployer", email: uniqueEmail("lead") };
