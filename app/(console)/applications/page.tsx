@@ -42,7 +42,12 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       <PageHeader
         title="Applications"
         description="What Berth deployed and has not undeployed, per cluster and namespace. Health and sync are read live with your own kubeconfig."
-        actions={<Link href="/deployments/new" className="btn-primary">New deployment</Link>}
+        actions={
+          <>
+            <Link href="/applications/adopt" className="btn-secondary">Adopt a running app</Link>
+            <Link href="/deployments/new" className="btn-primary">New deployment</Link>
+          </>
+        }
       />
       <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label="Filter applications">
         <FilterText name="q" label="Search" value={filter.q} placeholder="app name" maxLength={63} />
