@@ -2,6 +2,8 @@
 //   kube-apiserver, kube-controller-manager, kube-scheduler, kubectl  <- k8s.io/kubernetes (kube/go.mod)
 //   etcd                                                             <- go.etcd.io/etcd/server/v3 (etcd/go.mod)
 //   kwok                                                             <- go install sigs.k8s.io/kwok/cmd/kwok@version
+//   metrics-server (optional: a failed build leaves the plane without the metrics API)
+//                                                                    <- go install sigs.k8s.io/metrics-server/cmd/metrics-server@version
 // Binaries live outside the repository in one directory keyed by the Kubernetes version:
 //   ${BERTH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/berth}/k8s/<version>/bin/
 // A stamp file per component is written only after that component built successfully;
@@ -11,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ETCD_VERSION, KUBERNETES_VERSION, KWOK_VERSION, MIN_GO } from "./versions";
+import { ETCD_VERSION, KUBERNETES_VERSION, KWOK_VERSION, METRICS_SERVER_VERSION, MIN_GO } from "./versions";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,6 +25,9 @@ export interface Binaries {
   kubectl: string;
   etcd: string;
   kwok: string;
+  /** null when it could not be built (the reason is in `metricsServerProblem`). */
+  metricsServer: string | null;
+  metricsServerProblem?: string;
 }
 
 export interface EnsureBinariesOptions {
@@ -54,6 +59,7 @@ export function binariesFor(cacheDir = defaultCacheDir()): Binaries {
     kubectl: path.join(binDir, "kubectl"),
     etcd: path.join(binDir, "etcd"),
     kwok: path.join(binDir, "kwok"),
+    metricsServer: path.join(binDir, "metrics-server"),
   };
 }
 
@@ -62,6 +68,8 @@ interface Component {
   stamp: string;
   outputs: string[];
   build: (outDir: string) => Promise<void>;
+  /** A failed build is logged and remembered (stamps/<name>.failed) instead of stopping the start. */
+  optional?: boolean;
 }
 
 /** Returns the cached binaries, building whatever is missing first. */
@@ -92,11 +100,33 @@ export async function ensureBinaries(opts: EnsureBinariesOptions = {}): Promise<
       outputs: ["kwok"],
       build: (out) => buildKwok(out, path.join(logDir, "kwok-build.log"), log),
     },
+    {
+      name: `metrics-server ${METRICS_SERVER_VERSION}`,
+      stamp: path.join(stampDir, `metrics-server-${METRICS_SERVER_VERSION}`),
+      outputs: ["metrics-server"],
+      build: (out) => buildMetricsServer(out, path.join(logDir, "metrics-server-build.log"), log),
+      optional: true,
+    },
   ];
 
+  const failedStamp = (c: Component) => `${c.stamp}.failed`;
   const isFresh = (c: Component) =>
-    !opts.force && fs.existsSync(c.stamp) && c.outputs.every((o) => isExecutable(path.join(bins.binDir, o)));
-  if (components.every(isFresh)) return bins;
+    !opts.force &&
+    ((fs.existsSync(c.stamp) && c.outputs.every((o) => isExecutable(path.join(bins.binDir, o)))) ||
+      // An optional component that failed is retried only with `force` or after deleting its .failed stamp.
+      (c.optional === true && fs.existsSync(failedStamp(c))));
+  const withOptional = (): Binaries => {
+    const ms = components.find((c) => c.outputs.includes("metrics-server"))!;
+    if (fs.existsSync(ms.stamp) && isExecutable(bins.metricsServer!)) return bins;
+    let why = "not built";
+    try {
+      why = fs.readFileSync(failedStamp(ms), "utf8").trim().split("\n")[0] || why;
+    } catch {
+      /* no record */
+    }
+    return { ...bins, metricsServer: null, metricsServerProblem: why };
+  };
+  if (components.every(isFresh)) return withOptional();
 
   fs.mkdirSync(bins.binDir, { recursive: true });
   fs.mkdirSync(stampDir, { recursive: true });
@@ -117,6 +147,13 @@ export async function ensureBinaries(opts: EnsureBinariesOptions = {}): Promise<
           if (!isExecutable(built)) throw new Error(`build of ${c.name} produced no ${o}`);
           fs.renameSync(built, path.join(bins.binDir, o));
         }
+        fs.rmSync(failedStamp(c), { force: true });
+      } catch (e) {
+        if (!c.optional) throw e;
+        const why = `the build of ${c.name} failed: ${(e as Error).message.split("\n")[0]}`;
+        fs.writeFileSync(failedStamp(c), `${why}\n${new Date().toISOString()}\n`);
+        log(`${why}; continuing without it (to retry, delete ${failedStamp(c)})`);
+        continue;
       } finally {
         fs.rmSync(outDir, { recursive: true, force: true });
       }
@@ -130,7 +167,7 @@ export async function ensureBinaries(opts: EnsureBinariesOptions = {}): Promise<
   } finally {
     release();
   }
-  return bins;
+  return withOptional();
 }
 
 function isExecutable(p: string): boolean {
@@ -267,6 +304,15 @@ async function buildKwok(outDir: string, logFile: string, log: (l: string) => vo
     env: goEnv({ GOBIN: outDir, GOFLAGS: "" }),
     logFile,
   });
+}
+
+async function buildMetricsServer(outDir: string, logFile: string, log: (l: string) => void): Promise<void> {
+  log(`  go install sigs.k8s.io/metrics-server/cmd/metrics-server@${METRICS_SERVER_VERSION}; log: ${logFile}`);
+  await run(
+    goBin(),
+    ["install", "-trimpath", "-buildvcs=false", "-ldflags", "-s -w", `sigs.k8s.io/metrics-server/cmd/metrics-server@${METRICS_SERVER_VERSION}`],
+    { cwd: os.tmpdir(), env: goEnv({ GOBIN: outDir, GOFLAGS: "" }), logFile },
+  );
 }
 
 function pidAlive(pid: number): boolean {

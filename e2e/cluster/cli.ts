@@ -13,7 +13,8 @@ import { startControlPlane, type ControlPlane } from "./control-plane";
 const USAGE = `Usage: npm run cluster -- [options]
 
 Starts a local Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager,
-kube-scheduler, kwok fake nodes) for Berth development and tests.
+kube-scheduler, kwok fake nodes, metrics-server; the cron-HPA CRD installed) for Berth
+development and tests.
 
   --write-env PATH  write a sourceable file exporting BERTH_TEST_* once ready (removed on exit);
                     same as BERTH_CLUSTER_ENV_FILE=PATH. (--env-file PATH is an alias, but Node 20
@@ -47,6 +48,8 @@ export function envFileContent(cp: ControlPlane): string {
     BERTH_TEST_KUBECTL: cp.kubectlPath,
     BERTH_TEST_K8S_SERVER: cp.server,
     BERTH_TEST_K8S_VERSION: cp.version,
+    /** "1" when metrics.k8s.io is served (metrics-server built and available), else "0". */
+    BERTH_TEST_METRICS_API: cp.features.metricsApi ? "1" : "0",
     BERTH_TEST_CLUSTER_PID: String(process.pid),
   };
   return (
@@ -210,6 +213,10 @@ async function main(): Promise<number> {
       `  admin kubeconfig:      ${cp.adminKubeconfig}`,
       `  restricted kubeconfig: ${cp.restrictedKubeconfig}   (namespace ${cp.restrictedNamespace} only)`,
       `  kubectl:               ${cp.kubectlPath}`,
+      `  cron-HPA CRD:          installed (CronHorizontalPodAutoscaler, autoscaling.alibabacloud.com/v1beta1; objects are stored, no controller acts on their schedules)`,
+      cp.features.metricsApi
+        ? `  metrics API:           metrics.k8s.io served by metrics-server from kwok's fake usage (1m CPU, 1Mi per container; annotate a pod with kwok.x-k8s.io/usage-cpu / usage-memory to change it)`
+        : `  metrics API:           NOT available — HorizontalPodAutoscalers cannot measure: ${cp.features.metricsProblem}`,
       ...(envFile ? [`  env file:              ${envFile}`] : []),
       `  try: ${cp.kubectlPath} --kubeconfig ${cp.adminKubeconfig} get nodes`,
       "Press Ctrl-C to stop.",

@@ -1,6 +1,8 @@
 // A real Kubernetes control plane for development and tests, without Docker:
 // etcd + kube-apiserver + kube-controller-manager + kube-scheduler + kwok (fake nodes that
-// make pods Running/Ready), all on 127.0.0.1 with ephemeral ports and a temp run directory.
+// make pods Running/Ready and report resource usage) + metrics-server (metrics.k8s.io through
+// the aggregation layer, so HorizontalPodAutoscalers measure), all on 127.0.0.1 with ephemeral
+// ports and a temp run directory. The cron-HPA CRD (CronHorizontalPodAutoscaler) is installed.
 //
 //   const cp = await startControlPlane();
 //   ... cp.adminKubeconfig / cp.restrictedKubeconfig ...
@@ -18,6 +20,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import YAML from "yaml";
 import { ensureBinaries, type Binaries } from "./binaries";
 import { KubeClient } from "./kube-client";
 import { KUBERNETES_VERSION } from "./versions";
@@ -25,6 +28,12 @@ import { KUBERNETES_VERSION } from "./versions";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const KWOK_STAGES_DIR = path.join(HERE, "kwok-stages");
 export const KWOK_LOGS_DIR = path.join(HERE, "kwok-logs");
+/** kwok's Metric (kubelet /metrics/resource per node) and ClusterResourceUsage (1m CPU, 1Mi per container unless annotated). */
+export const KWOK_METRICS_DIR = path.join(HERE, "kwok-metrics");
+/** The CronHorizontalPodAutoscaler CRD the renderer targets (the same file the manifest tests dry-run against). */
+export const CRON_HPA_CRD = path.join(HERE, "..", "..", "lib", "manifests", "testdata", "crds", "cronhpa.yaml");
+export const CRON_HPA_CRD_NAME = "cronhorizontalpodautoscalers.autoscaling.alibabacloud.com";
+export const METRICS_API_SERVICE = "v1beta1.metrics.k8s.io";
 
 export const DEFAULT_RESTRICTED_NAMESPACE = "berth-restricted";
 export const RESTRICTED_USER = "berth-restricted";
@@ -69,6 +78,8 @@ export interface ControlPlane {
   /** Temp directory of this run (removed by stop()). */
   runDir: string;
   version: string;
+  /** What this cluster serves beyond the core: the cron-HPA CRD, the metrics API (and why not, if not). */
+  features: { cronHpaCrd: boolean; metricsApi: boolean; metricsProblem?: string };
   /** The running processes and their resident memory. */
   processes(): ProcessInfo[];
   /** Also delete `file` whenever this control plane goes away (stop, exit, watchdog, reaper). */
@@ -185,7 +196,7 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       await cleanupHostPathVolumes(client).catch(() => undefined);
       client?.close();
       // Clients first, then the apiserver, then etcd; SIGKILL whatever is left after a grace period.
-      const order = [["kwok", "kube-scheduler", "kube-controller-manager"], ["kube-apiserver"], ["etcd"]];
+      const order = [["metrics-server", "kwok", "kube-scheduler", "kube-controller-manager"], ["kube-apiserver"], ["etcd"]];
       for (const group of order) {
         const cs = children.filter((c) => group.includes(c.name));
         for (const c of cs) killGroup(c.proc.pid, "SIGTERM");
@@ -211,7 +222,7 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
   };
 
   try {
-    const [etcdClientPort, etcdPeerPort, apiPort, kwokPort] = await freePorts(4);
+    const [etcdClientPort, etcdPeerPort, apiPort, kwokPort, metricsPort] = await freePorts(5);
     const pki = makePki(runDir);
     const server = `https://127.0.0.1:${apiPort}`;
     const restrictedToken = crypto.randomBytes(24).toString("hex");
@@ -280,6 +291,14 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       "--profiling=false",
       // Pod logs: the API server reaches the "kubelet" that kwok serves, at the nodes' ExternalIP.
       "--kubelet-preferred-address-types=ExternalIP,InternalIP,Hostname",
+      // The aggregation layer (front proxy), so metrics-server can serve metrics.k8s.io.
+      `--requestheader-client-ca-file=${p("front-proxy-ca.crt")}`,
+      "--requestheader-allowed-names=front-proxy-client",
+      "--requestheader-username-headers=X-Remote-User",
+      "--requestheader-group-headers=X-Remote-Group",
+      "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+      `--proxy-client-cert-file=${p("front-proxy-client.crt")}`,
+      `--proxy-client-key-file=${p("front-proxy-client.key")}`,
     ]);
     client = new KubeClient({ server, caPem: pki.caPem, certPem: pki.adminCertPem, keyPem: pki.adminKeyPem });
     const api = client;
@@ -315,12 +334,41 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
       "--cidr=10.244.0.0/16",
       "--node-ip=10.240.0.1",
-      // kwok's kubelet API (logs of fake pods, from KWOK_LOGS_DIR); nodes advertise this port.
+      // kwok's kubelet API (one server for all nodes; the nodes advertise this port): logs of fake
+      // pods (KWOK_LOGS_DIR) for the API server, and /metrics/nodes/<node>/metrics/resource for
+      // metrics-server (node annotation metrics.k8s.io/resource-metrics-path).
       `--server-address=127.0.0.1:${kwokPort}`,
       `--node-port=${kwokPort}`,
+      `--tls-cert-file=${p("kwok.crt")}`,
+      `--tls-private-key-file=${p("kwok.key")}`,
     ]);
 
-    await bootstrapObjects(api, restrictedNamespace, nodes);
+    await bootstrapObjects(api, restrictedNamespace, nodes, kwokPort);
+    await api.ensure("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", YAML.parse(fs.readFileSync(CRON_HPA_CRD, "utf8")));
+
+    let metricsProblem: string | undefined = bins.metricsServer ? undefined : `metrics-server was not built (${bins.metricsServerProblem})`;
+    if (bins.metricsServer) {
+      spawnChild("metrics-server", bins.metricsServer, [
+        "--bind-address=127.0.0.1",
+        `--secure-port=${metricsPort}`,
+        `--cert-dir=${path.join(runDir, "metrics-server-certs")}`,
+        `--tls-cert-file=${p("metrics-server.crt")}`,
+        `--tls-private-key-file=${p("metrics-server.key")}`,
+        `--kubeconfig=${adminKubeconfig}`,
+        `--authentication-kubeconfig=${adminKubeconfig}`,
+        `--authorization-kubeconfig=${adminKubeconfig}`,
+        "--kubelet-use-node-status-port",
+        "--kubelet-preferred-address-types=ExternalIP",
+        `--kubelet-certificate-authority=${p("ca.crt")}`,
+        "--metric-resolution=15s",
+      ]);
+      await registerMetricsApi(api, metricsPort, pki.caPem);
+    }
+
+    await waitFor("the cron-HPA CRD to be established", 250, checkAlive, async () => {
+      const r = await api.request("GET", `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${CRON_HPA_CRD_NAME}`);
+      return (r.body?.status?.conditions ?? []).some((c: any) => c.type === "Established" && c.status === "True");
+    });
 
     await waitFor("ServiceAccounts default/default and the fake nodes", 250, checkAlive, async () => {
       for (const ns of ["default", restrictedNamespace]) {
@@ -332,6 +380,21 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       );
       return ready.length >= nodes;
     });
+    if (bins.metricsServer) {
+      // The metrics API is not essential for the rest: give it a bounded wait, then say why not.
+      const until = Math.min(deadline, Date.now() + 60_000);
+      for (;;) {
+        const r = await api.request("GET", `/apis/apiregistration.k8s.io/v1/apiservices/${METRICS_API_SERVICE}`).catch(() => undefined);
+        const cond = (r?.body?.status?.conditions ?? []).find((c: any) => c.type === "Available");
+        if (cond?.status === "True") break;
+        if (children.find((c) => c.name === "metrics-server")?.exitInfo !== undefined || Date.now() > until) {
+          metricsProblem = `the metrics API did not become available (${cond?.message ?? "metrics-server exited"}); log: ${path.join(logDir, "metrics-server.log")}`;
+          log(metricsProblem);
+          break;
+        }
+        await sleep(250);
+      }
+    }
 
     return {
       server,
@@ -342,6 +405,7 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
       binDir: bins.binDir,
       runDir,
       version: KUBERNETES_VERSION,
+      features: { cronHpaCrd: true, metricsApi: metricsProblem === undefined, ...(metricsProblem ? { metricsProblem } : {}) },
       processes: () =>
         children.filter((c) => c.exitInfo === undefined).map((c) => ({ name: c.name, pid: c.proc.pid!, rssKiB: rssKiB(c.proc.pid!) })),
       removeOnStop: (file: string) => {
@@ -400,7 +464,7 @@ export async function deleteTestNamespace(
 
 // ---------------------------------------------------------------------------------------
 
-async function bootstrapObjects(api: KubeClient, ns: string, nodes: number): Promise<void> {
+async function bootstrapObjects(api: KubeClient, ns: string, nodes: number, kubeletPort: number): Promise<void> {
   await api.ensure("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
   const all = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
   const read = ["get", "list", "watch"];
@@ -445,7 +509,11 @@ async function bootstrapObjects(api: KubeClient, ns: string, nodes: number): Pro
       kind: "Node",
       metadata: {
         name,
-        annotations: { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
+        annotations: {
+          "kwok.x-k8s.io/node": "fake",
+          "node.alpha.kubernetes.io/ttl": "0",
+          "metrics.k8s.io/resource-metrics-path": `/metrics/nodes/${name}/metrics/resource`,
+        },
         labels: {
           "kubernetes.io/arch": "amd64",
           "kubernetes.io/os": "linux",
@@ -466,9 +534,11 @@ async function bootstrapObjects(api: KubeClient, ns: string, nodes: number): Pro
           nodeInfo: { kubeletVersion: `${KUBERNETES_VERSION}-kwok`, operatingSystem: "linux", architecture: "amd64" },
           addresses: [
             { type: "InternalIP", address: `10.240.0.${i + 1}` },
+            // Where metrics-server reaches this node's (fake) kubelet: kwok's server on loopback.
             { type: "ExternalIP", address: "127.0.0.1" },
             { type: "Hostname", address: name },
           ],
+          daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } },
         },
       },
       [],
@@ -507,12 +577,42 @@ function kwokLogsConfig(): string {
   ].join("\n");
 }
 
+/**
+ * metrics.k8s.io served by metrics-server on 127.0.0.1: an ExternalName Service (the aggregator
+ * resolves it to the name itself, so no kube-proxy or endpoints are needed) and the APIService,
+ * whose serving certificate is checked against the run's CA.
+ */
+async function registerMetricsApi(api: KubeClient, port: number, caPem: string): Promise<void> {
+  await api.ensure("/api/v1/namespaces/kube-system/services", {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: "metrics-server", namespace: "kube-system" },
+    spec: { type: "ExternalName", externalName: "127.0.0.1", ports: [{ name: "https", port, protocol: "TCP" }] },
+  });
+  await api.ensure("/apis/apiregistration.k8s.io/v1/apiservices", {
+    apiVersion: "apiregistration.k8s.io/v1",
+    kind: "APIService",
+    metadata: { name: METRICS_API_SERVICE },
+    spec: {
+      group: "metrics.k8s.io",
+      version: "v1beta1",
+      service: { name: "metrics-server", namespace: "kube-system", port },
+      caBundle: b64(caPem),
+      groupPriorityMinimum: 100,
+      versionPriority: 100,
+    },
+  });
+}
+
 function kwokStagesConfig(): string {
-  const files = fs
-    .readdirSync(KWOK_STAGES_DIR)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort();
-  return files.map((f) => fs.readFileSync(path.join(KWOK_STAGES_DIR, f), "utf8").trim()).join("\n---\n") + "\n";
+  const files = [KWOK_STAGES_DIR, KWOK_METRICS_DIR].flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()
+      .map((f) => path.join(dir, f)),
+  );
+  return files.map((f) => fs.readFileSync(f, "utf8").trim()).join("\n---\n") + "\n";
 }
 
 interface Pki {
@@ -536,16 +636,28 @@ function makePki(runDir: string): Pki {
     fs.writeFileSync(f(name), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
     return privateKey;
   };
-  key("ca.key");
-  openssl("req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=berth-test-ca", "-days", "3650", "-out", "ca.crt",
-    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign,digitalSignature");
-  const sign = (name: string, subj: string, ext: string) => {
+  const ca = (name: string, cn: string) => {
+    key(`${name}.key`);
+    openssl("req", "-x509", "-new", "-key", `${name}.key`, "-subj", `/CN=${cn}`, "-days", "3650", "-out", `${name}.crt`,
+      "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign,digitalSignature");
+  };
+  ca("ca", "berth-test-ca");
+  // A separate CA for the aggregation layer's front proxy (requestheader): a client certificate
+  // of the main CA must not be able to assert X-Remote-User to metrics-server.
+  ca("front-proxy-ca", "berth-test-front-proxy-ca");
+  const sign = (name: string, subj: string, ext: string, signer = "ca") => {
     key(`${name}.key`);
     fs.writeFileSync(f(`${name}.ext`), ext);
     openssl("req", "-new", "-key", `${name}.key`, "-subj", subj, "-out", `${name}.csr`);
-    openssl("x509", "-req", "-in", `${name}.csr`, "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+    openssl("x509", "-req", "-in", `${name}.csr`, "-CA", `${signer}.crt`, "-CAkey", `${signer}.key`, "-CAcreateserial",
       "-days", "365", "-out", `${name}.crt`, "-extfile", `${name}.ext`);
   };
+  const serving = (dns: string[]) =>
+    "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n" +
+    `subjectAltName=IP:127.0.0.1,${dns.map((d) => `DNS:${d}`).join(",")}\n`;
+  sign("kwok", "/CN=kwok", serving(["localhost"]));
+  sign("metrics-server", "/CN=metrics-server", serving(["localhost", "metrics-server.kube-system.svc"]));
+  sign("front-proxy-client", "/CN=front-proxy-client", "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n", "front-proxy-ca");
   sign(
     "apiserver",
     "/CN=kube-apiserver",

@@ -8,6 +8,7 @@ import { encryptSecret } from "./crypto";
 import { db } from "./db";
 import { invalid, notFound } from "./errors";
 import { credentialAad, kubeConfigFromText, openCredential } from "./k8s/client";
+import { discoverCapabilities, type Capabilities } from "./k8s/capabilities";
 import { testConnection, type ConnectionReport } from "./k8s/connection-test";
 import { refusalAuditText, vetKubeconfig } from "./k8s/kubeconfig-policy";
 
@@ -35,13 +36,24 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
   }
   const v = vetted.value;
   const namespace = input.namespace || v.namespace;
-  const report = await testConnection(kubeConfigFromText(v.normalized), namespace);
+  const kc = kubeConfigFromText(v.normalized);
+  const report = await testConnection(kc, namespace);
   if (!report.ok) {
     await auditFailedTest(actor, cluster, v.server, report);
     throw invalid(report.message, { kubeconfig: [report.message] });
   }
+  const capabilities = await discoverCapabilities(kc).catch(() => null);
   const cipher = encryptSecret(v.normalized, credentialAad(cluster.id, actor.userId));
-  const data = { kubeconfigCipher: new Uint8Array(cipher), contextName: v.context, server: v.server, defaultNamespace: namespace, insecureSkipTls: v.insecureSkipTls, serverVersion: report.serverVersion, lastCheckedAt: new Date() };
+  const data = {
+    kubeconfigCipher: new Uint8Array(cipher),
+    contextName: v.context,
+    server: v.server,
+    defaultNamespace: namespace,
+    insecureSkipTls: v.insecureSkipTls,
+    serverVersion: report.serverVersion,
+    lastCheckedAt: new Date(),
+    ...capabilitiesData(capabilities),
+  };
   return db().$transaction(async (tx) => {
     const existing = await tx.clusterCredential.findUnique({ where: { clusterId_userId: { clusterId: cluster.id, userId: actor.userId } }, select: { id: true } });
     const row = await tx.clusterCredential.upsert({
@@ -76,9 +88,10 @@ export async function testMyCredential(ctx: Ctx, clusterId: string, namespace?: 
   const { kc, cluster, credential } = await openMyKubeConfig(actor, clusterId);
   const report = await testConnection(kc, namespace || credential.namespace);
   if (report.ok) {
+    const capabilities = await discoverCapabilities(kc).catch(() => null);
     await db().clusterCredential.update({
       where: { clusterId_userId: { clusterId, userId: actor.userId } },
-      data: { serverVersion: report.serverVersion, lastCheckedAt: new Date() },
+      data: { serverVersion: report.serverVersion, lastCheckedAt: new Date(), ...capabilitiesData(capabilities) },
     });
   } else {
     await auditFailedTest(actor, cluster, credential.server, report);
@@ -107,8 +120,18 @@ async function auditFailedTest(actor: Actor, cluster: { id: string; name: string
   });
 }
 
+/** Keeps the snapshot a plan discovered with the caller's credential (for the cluster page and pickers). */
+export async function saveCapabilities(actor: Actor, clusterId: string, capabilities: Capabilities | null): Promise<void> {
+  if (!capabilities) return;
+  await db().clusterCredential.updateMany({ where: { clusterId, userId: actor.userId }, data: capabilitiesData(capabilities) });
+}
+
+function capabilitiesData(capabilities: Capabilities | null) {
+  return capabilities ? { capabilities: capabilities as object, capabilitiesAt: new Date(capabilities.checkedAt) } : {};
+}
+
 /** The caller's own client configuration for a live cluster of their team (for deploys). */
-export async function openMyKubeConfig(actor: Actor, clusterId: string, opts: { timeoutMs?: number } = {}): Promise<{ kc: KubeConfig; cluster: { id: string; name: string }; credential: CredentialView }> {
+export async function openMyKubeConfig(actor: Actor, clusterId: string, opts: { timeoutMs?: number } = {}): Promise<{ kc: KubeConfig; cluster: { id: string; name: string; profile: string }; credential: CredentialView }> {
   const cluster = await findTeamCluster(actor, clusterId);
   const row = await db().clusterCredential.findUnique({
     where: { clusterId_userId: { clusterId: cluster.id, userId: actor.userId } },
@@ -121,5 +144,5 @@ export async function openMyKubeConfig(actor: Actor, clusterId: string, opts: { 
   } catch {
     throw invalid(`Your stored kubeconfig for "${cluster.name}" can no longer be opened (was the encryption key changed?): attach it again.`, { clusterIds: [`Re-attach your kubeconfig for ${cluster.name}.`] });
   }
-  return { kc, cluster: { id: cluster.id, name: cluster.name }, credential: credentialView(row) };
+  return { kc, cluster: { id: cluster.id, name: cluster.name, profile: cluster.profile }, credential: credentialView(row) };
 }

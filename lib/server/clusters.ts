@@ -1,5 +1,6 @@
 import "server-only";
 import { roleAllows } from "@/lib/auth/roles";
+import { missingFeatures, parseCapabilities, type Capabilities } from "./k8s/capabilities";
 import { recordAudit, type AuditInput } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import type { RegisterClusterInput } from "./clusters-input";
@@ -16,6 +17,10 @@ export type CredentialView = {
   serverVersion: string | null;
   lastCheckedAt: Date | null;
   updatedAt: Date;
+  /** What the cluster served at the last attach, test or plan with this credential. */
+  capabilities: Capabilities | null;
+  /** What the cluster lacks, in plain sentences ("no CronHorizontalPodAutoscaler CRD: …"). */
+  missing: string[];
 };
 export type ClusterView = {
   id: string;
@@ -39,12 +44,24 @@ export const CREDENTIAL_VIEW_SELECT = {
   serverVersion: true,
   lastCheckedAt: true,
   updatedAt: true,
+  capabilities: true,
 } as const;
 
-type CredentialRow = { server: string; contextName: string; defaultNamespace: string; insecureSkipTls: boolean; serverVersion: string | null; lastCheckedAt: Date | null; updatedAt: Date };
+type CredentialRow = { server: string; contextName: string; defaultNamespace: string; insecureSkipTls: boolean; serverVersion: string | null; lastCheckedAt: Date | null; updatedAt: Date; capabilities: unknown };
 
 export function credentialView(c: CredentialRow): CredentialView {
-  return { server: c.server, context: c.contextName, namespace: c.defaultNamespace, insecureSkipTls: c.insecureSkipTls, serverVersion: c.serverVersion, lastCheckedAt: c.lastCheckedAt, updatedAt: c.updatedAt };
+  const capabilities = parseCapabilities(c.capabilities);
+  return {
+    server: c.server,
+    context: c.contextName,
+    namespace: c.defaultNamespace,
+    insecureSkipTls: c.insecureSkipTls,
+    serverVersion: c.serverVersion,
+    lastCheckedAt: c.lastCheckedAt,
+    updatedAt: c.updatedAt,
+    capabilities,
+    missing: capabilities ? missingFeatures(capabilities) : [],
+  };
 }
 
 export async function listClusters(ctx: Ctx, opts: { includeRemoved?: boolean } = {}): Promise<ClusterView[]> {

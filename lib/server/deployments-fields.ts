@@ -21,7 +21,7 @@ export function formFieldFor(obj: KubernetesObject, path: string, values: Record
   return hit ? `values.${hit[0]}` : undefined;
 }
 
-/** Field errors for the form from a plan's dry-run errors (namespace problems go to "namespace"). */
+/** Field errors for the form from a plan's dry-run errors; every RBAC denial, grouped, goes to "namespace". */
 export function planFieldErrors(plan: BundlePlan, objects: KubernetesObject[], values: Record<string, ParameterValue>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   plan.objects.forEach((p, i) => {
@@ -29,9 +29,31 @@ export function planFieldErrors(plan: BundlePlan, objects: KubernetesObject[], v
       const field = e.field ? formFieldFor(objects[i], e.field, values) : undefined;
       if (field) pushAt(out, field, `${p.kind}/${p.name}: ${e.message}`);
     }
-    if (p.denied.some((d) => d.includes("namespace"))) out.namespace = [p.denied[0]];
   });
+  const denials = groupDenials(plan);
+  if (denials.length) out.namespace = denials;
   return out;
+}
+
+/**
+ * Every denial of a plan, once, grouped by namespace and verb:
+ * "in namespace shop you cannot create: ingresses, services, statefulsets". Cluster-wide
+ * denials (creating the namespace) read "you cannot create namespaces (cluster-wide)".
+ */
+export function groupDenials(plan: Pick<BundlePlan, "objects">): string[] {
+  const groups = new Map<string, { namespace?: string; verb: string; resources: Set<string> }>();
+  for (const d of plan.objects.flatMap((o) => o.denials)) {
+    const key = `${d.namespace ?? ""}\u0000${d.verb}`;
+    const g = groups.get(key) ?? { namespace: d.namespace, verb: d.verb, resources: new Set<string>() };
+    g.resources.add(d.resource);
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) => (a.namespace ?? "").localeCompare(b.namespace ?? "") || a.verb.localeCompare(b.verb))
+    .map((g) => {
+      const resources = [...g.resources].sort().join(", ");
+      return g.namespace ? `in namespace ${g.namespace} you cannot ${g.verb}: ${resources}` : `you cannot ${g.verb} ${resources} (cluster-wide)`;
+    });
 }
 
 export function diffSummary(plan: BundlePlan): string {

@@ -232,3 +232,26 @@ export async function historyFilterOptions(ctx: Ctx) {
   ]);
   return { clusters, templates, actors };
 }
+
+/**
+ * Where a template already runs: the cluster and namespace of its latest applied deploy or
+ * redeploy that no later undeploy there undid (the deploy form proposes it instead of `default`).
+ */
+export async function whereTemplateRuns(ctx: Ctx, templateId: string): Promise<Array<{ clusterId: string; namespace: string; deploymentId: string }>> {
+  await authorize(ctx, "team.read");
+  const rows = await db().deployment.findMany({
+    where: { teamId: ctx.teamId, templateId, status: "applied", cluster: { removedAt: null } },
+    select: { id: true, kind: true, clusterId: true, namespace: true },
+    orderBy: { startedAt: "desc" },
+    take: 100,
+  });
+  const seen = new Set<string>();
+  const out: Array<{ clusterId: string; namespace: string; deploymentId: string }> = [];
+  for (const r of rows) {
+    const key = `${r.clusterId}/${r.namespace}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (r.kind !== "undeploy") out.push({ clusterId: r.clusterId, namespace: r.namespace, deploymentId: r.id });
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ import type { Bundle } from "./deployments-render";
 // in-progress row, so a second request is refused — nothing is kept in process memory.
 export const STALE_AFTER_MS = 10 * 60_000;
 
-export type Target = { cluster: { id: string; name: string }; namespace: string };
+export type Target = { cluster: { id: string; name: string; profile?: string }; namespace: string };
 export type RecordMeta = { kind: DeploymentKind; replayOfId?: string | null; reason?: string };
 
 export async function reserveDeployment(actor: Actor, target: Target, bundle: Bundle, meta: RecordMeta): Promise<{ id: string; number: number; startedAt: Date }> {

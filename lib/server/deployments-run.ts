@@ -5,7 +5,7 @@ import { openMyKubeConfig } from "./clusters-credentials";
 import { auditDiff, diffSummary } from "./deployments-fields";
 import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
 import type { Bundle } from "./deployments-render";
-import { AppError } from "./errors";
+import { AppError, invalid } from "./errors";
 import { applyBundle, type ObjectResult } from "./k8s/apply";
 import { describeError } from "./k8s/api-error";
 import { planBundle, type BundlePlan } from "./k8s/plan";
@@ -23,13 +23,17 @@ export type RunOptions = {
 export type ClusterResult = { clusterId: string; clusterName: string; deploymentId: string | null; status: "applied" | "failed" | "refused"; message: string };
 export type ResultLine = ObjectResult & { action: string };
 
-type Work = (kc: KubeConfig, target: Target, record: { id: string }) => Promise<Outcome>;
+type Work<P> = (kc: KubeConfig, target: Target, record: { id: string }, checked: P) => Promise<Outcome>;
+/** Runs before any record is written; throwing an AppError refuses the deploy (audited, no record). */
+type Precheck<P> = (kc: KubeConfig, target: Target) => Promise<P>;
 
-async function runRecorded(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, work: Work): Promise<ClusterResult> {
+async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, precheck: Precheck<P>, work: Work<P>): Promise<ClusterResult> {
   let opened;
   let record;
+  let checked: P;
   try {
     opened = await openMyKubeConfig(actor, clusterId);
+    checked = await precheck(opened.kc, { cluster: opened.cluster, namespace });
     record = await reserveDeployment(actor, { cluster: opened.cluster, namespace }, bundle, meta);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
@@ -40,7 +44,7 @@ async function runRecorded(actor: Actor, clusterId: string, namespace: string, b
   const target = { cluster: opened.cluster, namespace };
   let outcome: Outcome;
   try {
-    outcome = await work(opened.kc, target, record);
+    outcome = await work(opened.kc, target, record, checked);
   } catch (e) {
     outcome = { ok: false, results: [], message: describeError(e), summary: {} };
   }
@@ -49,12 +53,21 @@ async function runRecorded(actor: Actor, clusterId: string, namespace: string, b
 }
 
 export function deployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, opts: RunOptions): Promise<ClusterResult> {
-  return runRecorded(actor, clusterId, namespace, bundle, meta, async (kc, _target, record) => {
-    const plan = await planBundle(kc, namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace });
+  // The plan is made again on the server: a blocked plan is refused before any record exists.
+  const precheck = async (kc: KubeConfig, target: Target) => {
+    let plan: BundlePlan;
+    try {
+      plan = await planBundle(kc, namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace, profile: target.cluster.profile });
+    } catch (e) {
+      throw invalid(`Nothing was applied: the plan could not be made: ${describeError(e)}`);
+    }
+    const blockers = planBlockers(plan, opts);
+    if (blockers.length) throw invalid(`Nothing was applied: the plan is blocked: ${blockers.join("; ")}`);
+    return plan;
+  };
+  return runRecorded(actor, clusterId, namespace, bundle, meta, precheck, async (kc, _target, record, plan) => {
     const diff = diffSummary(plan);
     const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));
-    const blockers = planBlockers(plan, opts);
-    if (blockers.length) return { ok: false, results: lines, message: `Nothing was applied: ${blockers.join("; ")}`, summary: { diff: auditDiff(plan) } };
     await markApplying(record.id, lines);
     const applied = await applyBundle(kc, namespace, bundle.objects, {
       force: opts.force,
@@ -72,7 +85,8 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
   });
 }
 
-function planBlockers(plan: BundlePlan, opts: RunOptions): string[] {
+/** Why a deploy of this plan with these options is refused (empty: it may go ahead). */
+export function planBlockers(plan: BundlePlan, opts: Pick<RunOptions, "force" | "recreate" | "createNamespace">): string[] {
   const out: string[] = [];
   if (plan.namespaceExists === false && !opts.createNamespace) out.push(`namespace ${plan.namespace} does not exist (choose "create the namespace")`);
   for (const o of plan.objects) {
@@ -85,7 +99,7 @@ function planBlockers(plan: BundlePlan, opts: RunOptions): string[] {
 
 export function undeployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta): Promise<ClusterResult & { keptClaims?: string[] }> {
   let kept: string[] = [];
-  return runRecorded(actor, clusterId, namespace, bundle, meta, async (kc, _target, record) => {
+  return runRecorded(actor, clusterId, namespace, bundle, meta, async () => undefined, async (kc, _target, record) => {
     await markApplying(record.id, []);
     const extraKinds = bundle.objects.map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as [string, string]);
     const r = await undeployApp(kc, namespace, bundle.appName, extraKinds);

@@ -64,15 +64,39 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
     expect(plan.clusters[0].plan!.ok).toBe(false);
     expect(objects.find((o) => o.kind === "Ingress")!.denied).toContain("you cannot create ingresses in namespace shop");
     expect(objects.find((o) => o.kind === "StatefulSet")!.denied).toContain("you cannot create statefulsets in namespace shop");
+    // Every denial is shown, grouped by namespace and verb (not one arbitrary denial of twelve).
+    expect(plan.clusters[0].denials).toEqual([
+      "in namespace shop you cannot create: ingresses, services, statefulsets",
+      "in namespace shop you cannot get: ingresses, services, statefulsets",
+    ]);
+    expect(plan.clusters[0].fieldErrors.namespace).toEqual(plan.clusters[0].denials);
+    expect(plan.clusters[0].blockers.length).toBeGreaterThan(0);
+    // A blocked plan is audited as what it is, not as a success.
     const [event] = await auditEventsFor(t.teamId, "deploy.plan");
-    expect(event).toMatchObject({ actorId: member.user.id, namespace: "shop", clusterName: "lab" });
+    expect(event).toMatchObject({ actorId: member.user.id, namespace: "shop", clusterName: "lab", result: "failure" });
+    expect(event.reason).toMatch(/^plan blocked: lab: in namespace shop you cannot create: ingresses, services, statefulsets/);
 
-    // Deploying anyway writes a failed record that says nothing was applied, and why.
+    // Deploying anyway is refused before any record is written; the refusal is audited.
     const { results } = await deployTemplate(member.ctx, deployInput(templateId, [lab], "shop"));
-    expect(results[0].status).toBe("failed");
-    const record = await getDeployment(member.ctx, results[0].deploymentId!);
-    expect(record.message).toMatch(/Nothing was applied: .*you cannot create statefulsets in namespace shop/);
-    expect(record.results.every((r) => r.status === "not_applied")).toBe(true);
+    expect(results[0]).toMatchObject({ status: "refused", deploymentId: null });
+    expect(results[0].message).toMatch(/Nothing was applied: the plan is blocked: .*you cannot create statefulsets in namespace shop/);
+    expect((await listDeployments(member.ctx, { page: 1 })).total).toBe(0);
+    const [refusal] = await auditEventsFor(t.teamId, "deploy.apply");
+    expect(refusal).toMatchObject({ result: "failure", actorId: member.user.id, clusterName: "lab" });
+  });
+
+  it("a plan that can go ahead is audited as a success", async () => {
+    const t = await newTeam("plan-ok");
+    const ns = await cluster.createTestNamespace("plan-ok");
+    try {
+      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const plan = await planDeployment(t.ctx, deployInput(await nginxTemplateId(t.ctx), [prod], ns));
+      expect(plan.clusters[0]).toMatchObject({ denials: [], blockers: [] });
+      const [event] = await auditEventsFor(t.teamId, "deploy.plan");
+      expect(event).toMatchObject({ result: "success" });
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
   });
 
   it("deploys nginx (pods ready in order), diffs and deploys an image change, redeploys the first record, undeploys keeping PVCs", async () => {

@@ -3,26 +3,36 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
-import { openMyKubeConfig } from "./clusters-credentials";
-import { diffSummary, planFieldErrors } from "./deployments-fields";
+import { openMyKubeConfig, saveCapabilities } from "./clusters-credentials";
+import { diffSummary, groupDenials, planFieldErrors } from "./deployments-fields";
 import type { DeployInput, RedeployInput, UndeployInput } from "./deployments-input";
 import { findActableDeployment } from "./deployments-query";
 import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
-import { deployOnCluster, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
+import { deployOnCluster, planBlockers, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
 import { AppError } from "./errors";
 import { describeError } from "./k8s/api-error";
 import { planBundle, type BundlePlan } from "./k8s/plan";
 
 // Plan, deploy (to one or several clusters), redeploy a stored record, undeploy. Each call
 // uses the caller's own credentials; every outcome is a deployment record plus an audit event.
-export type ClusterPlan = { clusterId: string; clusterName: string; plan: BundlePlan | null; error: string; fieldErrors: Record<string, string[]> };
+export type ClusterPlan = {
+  clusterId: string;
+  clusterName: string;
+  plan: BundlePlan | null;
+  error: string;
+  fieldErrors: Record<string, string[]>;
+  /** Every RBAC denial of the plan, grouped by namespace and verb. */
+  denials: string[];
+  /** Why a deploy with these options would be refused (empty: it can go ahead). */
+  blockers: string[];
+};
 export type PlanResult = { appName: string; manifest: string; clusters: ClusterPlan[] };
 export type TestHooks = Pick<RunOptions, "beforeObject">;
 
 export async function planDeployment(ctx: Ctx, input: DeployInput): Promise<PlanResult> {
   const actor = await authorize(ctx, "deploy.run", { what: "plan a deployment" });
   const bundle = await renderTemplateVersion(actor, input.templateId, input.version, input.values);
-  const clusters = await Promise.all(input.clusterIds.map((id) => planOn(actor, id, input.namespace, bundle.objects, { force: input.force, createNamespace: input.createNamespace }, bundle)));
+  const clusters = await Promise.all(input.clusterIds.map((id) => planOn(actor, id, input.namespace, bundle.objects, { force: input.force, createNamespace: input.createNamespace, recreate: input.recreate }, bundle)));
   await auditPlan(actor, bundle, input.namespace, clusters, { template: input.templateId, version: input.version });
   return { appName: bundle.appName, manifest: bundle.manifest, clusters };
 }
@@ -70,21 +80,36 @@ async function storedBundle(actor: Actor, deploymentId: string, action: AuditAct
   return { source, bundle };
 }
 
-async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean }, bundle: Bundle): Promise<ClusterPlan> {
+async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean; recreate?: boolean }, bundle: Bundle): Promise<ClusterPlan> {
   let clusterName = "";
   try {
     const { kc, cluster } = await openMyKubeConfig(actor, clusterId);
     clusterName = cluster.name;
-    const plan = await planBundle(kc, namespace, objects, opts);
-    return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters) };
+    const plan = await planBundle(kc, namespace, objects, { ...opts, profile: cluster.profile });
+    await saveCapabilities(actor, clusterId, plan.capabilities);
+    return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters), denials: groupDenials(plan), blockers: planBlockers(plan, opts) };
   } catch (e) {
     // A cluster that cannot be reached (or that Berth refuses to reach) is an answer, not a crash.
-    return { clusterId, clusterName, plan: null, error: e instanceof AppError ? e.message : `Could not plan on this cluster: ${describeError(e)}`, fieldErrors: {} };
+    const error = e instanceof AppError ? e.message : `Could not plan on this cluster: ${describeError(e)}`;
+    return { clusterId, clusterName, plan: null, error, fieldErrors: {}, denials: [], blockers: [error] };
   }
+}
+
+/** The non-RBAC reasons a plan is blocked, short (the denials are listed grouped beside them). */
+function planProblems(plan: BundlePlan | null): string[] {
+  if (!plan) return [];
+  const out: string[] = [];
+  if (plan.namespaceExists === false && !plan.createNamespace) out.push(`namespace ${plan.namespace} does not exist`);
+  for (const o of plan.objects) {
+    for (const e of o.errors) out.push(`${o.kind}/${o.name}: ${e.message}`);
+    if (o.conflict) out.push(`${o.kind}/${o.name}: field conflict`);
+  }
+  return out;
 }
 
 async function auditPlan(actor: Actor, bundle: Bundle, namespace: string, clusters: ClusterPlan[], extra: Record<string, unknown>): Promise<void> {
   const single = clusters.length === 1 && clusters[0].clusterName ? { id: clusters[0].clusterId, name: clusters[0].clusterName } : null;
+  const blocked = clusters.filter((c) => !c.plan?.ok).map((c) => `${c.clusterName || c.clusterId}: ${c.error || [...c.denials, ...planProblems(c.plan)].join(", ") || "blocked"}`);
   await recordAuditAlone({
     action: "deploy.plan",
     actor: { id: actor.userId, email: actor.email },
@@ -96,5 +121,7 @@ async function auditPlan(actor: Actor, bundle: Bundle, namespace: string, cluste
       ...extra,
       clusters: clusters.map((c) => ({ cluster: c.clusterName || c.clusterId, diff: c.plan ? diffSummary(c.plan) : "", ok: c.plan?.ok ?? false, error: c.error })),
     },
+    // A plan that cannot go ahead is recorded as what it is: blocked, with the reasons.
+    ...(blocked.length ? { result: "failure" as const, reason: `plan blocked: ${blocked.join("; ")}`.slice(0, 1000) } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/app/_components/form";
 import type { ClusterView } from "@/lib/server/clusters";
 import { removeClusterAction, removeCredentialAction, testCredentialAction } from "./actions";
+import { CapabilitiesView } from "./capabilities-view";
 import { ConnectionReportView } from "./connection-report";
 import { CredentialForm } from "./credential-form";
 
@@ -21,7 +22,7 @@ export function ClusterCard({ cluster, canAttach }: { cluster: ClusterView; canA
           </h2>
           <p className="text-xs text-slate-500">
             {cluster.description ? `${cluster.description} · ` : ""}
-            {cluster.profile} · registered by {cluster.createdBy} · {cluster.credentialCount} credential{cluster.credentialCount === 1 ? "" : "s"} attached
+            {cluster.profile === "alibabacloud" ? "Alibaba Cloud profile" : "Generic Kubernetes profile"} · registered by {cluster.createdBy} · {cluster.credentialCount} credential{cluster.credentialCount === 1 ? "" : "s"} attached
           </p>
         </div>
         {cluster.canRemove ? (
@@ -54,6 +55,7 @@ export function ClusterCard({ cluster, canAttach }: { cluster: ClusterView; canA
       ) : (
         <p className="text-sm text-slate-600">You have no credential for this cluster yet.</p>
       )}
+      {cred ? <CapabilitiesView credential={cred} profile={cluster.profile} /> : null}
       {testState?.ok ? <ConnectionReportView report={testState.data} /> : null}
       {problem && !problem.ok ? (
         <p role="alert" className="text-sm text-red-700">

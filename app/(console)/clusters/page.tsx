@@ -24,7 +24,7 @@ export default async function ClustersPage() {
           <h2 id="register-h" className="mb-3 text-sm font-semibold">
             Register a cluster
           </h2>
-          <RegisterClusterForm />
+          <RegisterClusterForm awaitingCredential={clusters.filter((c) => c.myCredential === null).map((c) => c.id)} />
         </section>
       ) : null}
       {clusters.length === 0 ? (

@@ -3,7 +3,8 @@ import { useActionState } from "react";
 import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import { registerClusterAction } from "./actions";
 
-export function RegisterClusterForm() {
+/** `awaitingCredential`: ids of clusters I have no kubeconfig for yet (the success message stays only while the new one is among them). */
+export function RegisterClusterForm({ awaitingCredential }: { awaitingCredential: string[] }) {
   const [state, action] = useActionState(registerClusterAction, null);
   const { errors, values } = failedFields(state);
   return (
@@ -26,7 +27,7 @@ export function RegisterClusterForm() {
       </div>
       <SubmitButton>Register cluster</SubmitButton>
       <div className="w-full">
-        <FormMessage state={state?.ok ? { ok: true, message: "Cluster registered. Attach your kubeconfig below." } : state} />
+        <FormMessage state={state?.ok ? (awaitingCredential.includes(state.data) ? { ok: true, message: "Cluster registered. Attach your kubeconfig below." } : null) : state} />
       </div>
     </form>
   );

@@ -25,16 +25,31 @@ export function PlanView({ plans }: { plans: ClusterPlan[] }) {
             ) : null}
           </h3>
           {c.error ? <p role="alert" className="text-sm text-red-700">{c.error}</p> : null}
-          {c.plan?.namespaceExists === false ? (
-            <p className="mb-2 text-sm text-amber-800">
-              Namespace {c.plan.namespace} does not exist. {c.plan.canCreateNamespace ? (c.plan.ok ? "It will be created." : "Tick “create the namespace” to create it.") : "You may not create it."}
-            </p>
+          {c.plan?.namespaceExists === false ? <p className="mb-2 text-sm text-amber-800">{namespaceLine(c.plan)}</p> : null}
+          {c.denials.length ? (
+            <div role="alert" className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="plan-denials">
+              <p className="font-medium">
+                Your credential is missing {c.denials.length === 1 ? "this permission" : "these permissions"} (ask a cluster admin for them, or deploy where you have them):
+              </p>
+              <ul className="list-disc pl-5">
+                {c.denials.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {c.plan ? <ObjectTable objects={c.plan.objects} /> : null}
         </section>
       ))}
     </div>
   );
+}
+
+/** The namespace's own state, not the whole plan's: "will be created" exactly when it is ticked and allowed. */
+function namespaceLine(plan: NonNullable<ClusterPlan["plan"]>): string {
+  const ns = `Namespace ${plan.namespace} does not exist.`;
+  if (!plan.canCreateNamespace) return `${ns} You may not create it: ask a cluster admin to create it, or choose a namespace that exists.`;
+  return plan.createNamespace ? `${ns} It will be created.` : `${ns} Tick “create the namespace” to create it.`;
 }
 
 function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
@@ -65,6 +80,11 @@ function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
               {o.errors.map((e) => (
                 <p key={`${e.field}${e.message}`} className="text-red-700">
                   Dry-run: {e.field ? <code>{e.field}</code> : null} {e.message}
+                </p>
+              ))}
+              {o.warnings.map((w) => (
+                <p key={w} className="text-amber-800">
+                  ⚠ {w}
                 </p>
               ))}
               {o.takeOver?.length ? (

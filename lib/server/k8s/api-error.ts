@@ -15,6 +15,11 @@ export type ApiErrorInfo = {
 type StatusBody = { message?: string; reason?: string; details?: { causes?: Array<{ field?: string; message?: string }> } };
 
 const NOT_KUBERNETES = "the server's reply is not a Kubernetes API response (is this the API server's URL?)";
+/**
+ * A 404 in plain text ("404 page not found") is what an API server answers for an API group or
+ * version it does not serve (a CRD that is not installed): never "not a Kubernetes API".
+ */
+const NOT_SERVED = "the cluster does not serve this API (404): is the CRD or API group installed?";
 const MAX_MESSAGE = 500;
 const MAX_CAUSES = 50;
 
@@ -35,7 +40,7 @@ export function apiError(e: unknown): ApiErrorInfo {
     return {
       status: err.code,
       reason: body ? text(body.reason) : "",
-      message: (body && text(body.message)) || `the API server answered HTTP ${err.code}${body ? "" : ` (${NOT_KUBERNETES})`}`,
+      message: (body && text(body.message)) || (err.code === 404 && !body ? NOT_SERVED : `the API server answered HTTP ${err.code}${body ? "" : ` (${NOT_KUBERNETES})`}`),
       causes: (Array.isArray(body?.details?.causes) ? body.details.causes : []).slice(0, MAX_CAUSES).map((c) => ({ field: text(c?.field), message: text(c?.message) })),
     };
   }

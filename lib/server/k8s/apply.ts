@@ -41,7 +41,7 @@ export async function applyBundle(kc: KubeConfig, namespace: string, objects: Ku
   for (const [i, obj] of ordered.entries()) {
     try {
       await opts.beforeObject?.(i, obj);
-      const info = await api.resourceInfo(obj);
+      const info = await api.requireResourceInfo(obj);
       const target = inNamespace(obj, namespace, info.namespaced);
       if (obj.kind !== "StatefulSet") await applyObject(api, target, opts.force);
       else if (await applyStatefulSet(api, target, opts)) results[i].recreated = true;

@@ -26,7 +26,7 @@ async function objectDrift(api: ObjectApi, namespace: string, obj: KubernetesObj
   let target: KubernetesObject;
   let live: KubernetesObject;
   try {
-    const info = await api.resourceInfo(obj);
+    const info = await api.requireResourceInfo(obj);
     target = inNamespace(obj, namespace, info.namespaced);
     live = await api.read({ apiVersion: target.apiVersion!, kind: target.kind!, metadata: { name, namespace: target.metadata?.namespace } });
   } catch (e) {

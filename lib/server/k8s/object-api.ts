@@ -1,5 +1,7 @@
 import "server-only";
 import { KubernetesObjectApi, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { CRON_HPA } from "@/lib/manifests";
+import { isNotFound } from "./api-error";
 
 export const FIELD_MANAGER = "berth";
 
@@ -12,11 +14,25 @@ export class ObjectApi extends KubernetesObjectApi {
     return kc.makeApiClient(ObjectApi);
   }
 
-  async resourceInfo(obj: KubernetesObject): Promise<ResourceInfo> {
+  /** The kind's resource, or null when the cluster does not serve it (its API group/version answers 404, or lacks the kind). */
+  async resourceInfo(obj: KubernetesObject): Promise<ResourceInfo | null> {
     const apiVersion = obj.apiVersion ?? "v1";
-    const r = await this.resource(apiVersion, obj.kind ?? "");
-    if (!r) throw new Error(`the cluster does not serve ${obj.kind} in ${apiVersion} (is its CRD installed?)`);
+    let r;
+    try {
+      r = await this.resource(apiVersion, obj.kind ?? "");
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+    if (!r) return null;
     return { group: apiVersion.includes("/") ? apiVersion.split("/")[0] : "", resource: r.name, namespaced: r.namespaced };
+  }
+
+  /** Like resourceInfo, for callers that cannot go on without it. */
+  async requireResourceInfo(obj: KubernetesObject): Promise<ResourceInfo> {
+    const info = await this.resourceInfo(obj);
+    if (!info) throw new Error(notServedMessage(obj.apiVersion ?? "v1", obj.kind ?? ""));
+    return info;
   }
 }
 
@@ -31,4 +47,12 @@ export function inNamespace<T extends KubernetesObject>(obj: T, namespace: strin
 
 export function objectLabel(obj: KubernetesObject): string {
   return `${obj.kind}/${obj.metadata?.name ?? ""}`;
+}
+
+/** The sentence for an object whose kind the cluster does not serve (a 404 in discovery). */
+export function notServedMessage(apiVersion: string, kind: string): string {
+  if (apiVersion === CRON_HPA.apiVersion && kind === CRON_HPA.kind) {
+    return `this cluster has no ${kind} CRD (${apiVersion}): install the cron-HPA controller, or turn scheduled scaling off`;
+  }
+  return `this cluster does not serve ${kind} in ${apiVersion}: install the CRD or API that provides it`;
 }

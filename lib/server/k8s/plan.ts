@@ -2,9 +2,10 @@ import "server-only";
 import { CoreV1Api, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
 import { diffObjects, type FieldChange } from "@/lib/manifests";
 import { canIAll } from "./access-review";
+import { capabilityWarnings, discoverCapabilities, type Capabilities } from "./capabilities";
 import { apiError, describeError, isNotFound } from "./api-error";
 import { immutableStatefulSetChanges } from "./immutable-fields";
-import { FIELD_MANAGER, inNamespace, ObjectApi, type ResourceInfo } from "./object-api";
+import { FIELD_MANAGER, inNamespace, notServedMessage, ObjectApi, type ResourceInfo } from "./object-api";
 import { replicasToHandOver, withReplicas } from "./replicas-handover";
 
 // The plan of a bundle, per object: an RBAC preflight (the caller's own rights, named), a
@@ -18,8 +19,12 @@ export type ObjectPlan = {
   changes: FieldChange[];
   /** "you cannot create ingresses in namespace shop" */
   denied: string[];
+  /** The same denials as questions (verb, resource, namespace), for grouping. */
+  denials: Denial[];
   /** Dry-run (or discovery) errors; `field` is the object path the API server named. */
   errors: Array<{ message: string; field?: string }>;
+  /** What will not work as meant on this cluster but does not block (no metrics API, unknown ingress class, cloud-only feature on a Generic cluster). */
+  warnings: string[];
   /** StatefulSet fields that cannot change in place (the object must be recreated). */
   immutable: string[];
   /** Another field manager owns a field this plan sets (apply with force to take it over). */
@@ -27,38 +32,61 @@ export type ObjectPlan = {
   /** The live object is managed by others and not yet by Berth (e.g. adopted): this apply makes Berth a manager. */
   takeOver: string[];
 };
+export type Denial = { verb: string; resource: string; namespace?: string };
 export type BundlePlan = {
   namespace: string;
   /** null: the caller may not read the namespace, so whether it exists is unknown. */
   namespaceExists: boolean | null;
   canCreateNamespace: boolean;
+  /** Whether this plan was made with "create the namespace" ticked. */
+  createNamespace: boolean;
   objects: ObjectPlan[];
+  /** What the cluster serves, discovered for this plan with the caller's credential (null if discovery failed). */
+  capabilities: Capabilities | null;
   /** No denial, no error, no conflict, and the namespace exists or is to be created: a deploy can go ahead. */
   ok: boolean;
 };
 
-export async function planBundle(kc: KubeConfig, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean } = {}): Promise<BundlePlan> {
+export type PlanOptions = { force?: boolean; createNamespace?: boolean; /** The cluster's registered profile ("generic" | "alibabacloud"). */ profile?: string };
+
+export async function planBundle(kc: KubeConfig, namespace: string, objects: KubernetesObject[], opts: PlanOptions = {}): Promise<BundlePlan> {
   const api = ObjectApi.for(kc);
-  const [nsState, [nsCreate]] = await Promise.all([namespaceExists(kc, namespace), canIAll(kc, [{ verb: "create", group: "", resource: "namespaces" }])]);
+  const [nsState, [nsCreate], capabilities] = await Promise.all([
+    namespaceExists(kc, namespace),
+    canIAll(kc, [{ verb: "create", group: "", resource: "namespaces" }]),
+    discoverCapabilities(kc).catch(() => null),
+  ]);
   const plans = await Promise.all(objects.map((o) => planObject(kc, api, namespace, o, nsState !== false, opts.force ?? false)));
+  if (capabilities) plans.forEach((p, i) => p.warnings.push(...capabilityWarnings(objects[i], capabilities, opts.profile ?? "generic")));
   const nsProblem = nsState === false && !nsCreate.allowed;
-  if (nsProblem) for (const p of plans) p.denied.push(`namespace ${namespace} does not exist and ${nsCreate.message}`);
+  if (nsProblem) {
+    for (const p of plans) {
+      p.denied.push(`namespace ${namespace} does not exist and ${nsCreate.message}`);
+      p.denials.push({ verb: "create", resource: "namespaces" });
+    }
+  }
   return {
     namespace,
     namespaceExists: nsState,
     canCreateNamespace: nsCreate.allowed,
+    createNamespace: opts.createNamespace === true,
     objects: plans,
+    capabilities,
     ok: plans.every((p) => p.denied.length === 0 && p.errors.length === 0 && !p.conflict) && (nsState !== false || opts.createNamespace === true),
   };
 }
 
 async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj: KubernetesObject, nsExists: boolean, force: boolean): Promise<ObjectPlan> {
-  const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], errors: [], immutable: [], conflict: false, takeOver: [] };
-  let info: ResourceInfo;
+  const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], denials: [], errors: [], warnings: [], immutable: [], conflict: false, takeOver: [] };
+  let info: ResourceInfo | null;
   try {
     info = await api.resourceInfo(obj);
   } catch (e) {
     plan.errors.push({ message: describeError(e) });
+    return plan;
+  }
+  if (!info) {
+    plan.errors.push({ message: notServedMessage(plan.apiVersion, plan.kind) });
     return plan;
   }
   const target = inNamespace(obj, namespace, info.namespaced);
@@ -68,8 +96,11 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
   plan.action = live ? "update" : "create";
   if (live) plan.takeOver = otherManagers(live);
   const needed = live ? patch : create;
-  if (!needed.allowed) plan.denied.push(needed.message);
-  if (!get.allowed) plan.denied.push(get.message);
+  for (const a of [needed, get]) {
+    if (a.allowed) continue;
+    plan.denied.push(a.message);
+    plan.denials.push({ verb: a.verb, resource: a.resource, ...(a.namespace ? { namespace: a.namespace } : {}) });
+  }
   if (live && obj.kind === "StatefulSet") plan.immutable = immutableStatefulSetChanges(target, live);
   if (plan.immutable.length) {
     plan.action = "recreate";

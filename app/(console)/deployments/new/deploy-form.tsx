@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useActionState, startTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState, startTransition, type FormEvent } from "react";
 import { FieldError, FormMessage } from "@/app/_components/form";
 import type { ActionState } from "@/lib/server/action";
 import type { PlanResult } from "@/lib/server/deployments";
@@ -9,25 +10,50 @@ import { PlanView } from "../plan-view";
 import { deployAction, planAction } from "./actions";
 import { ParameterField } from "./parameter-field";
 
-type ClusterOption = { id: string; name: string; namespace: string | null };
+type ClusterOption = {
+  id: string;
+  name: string;
+  /** The credential's default namespace; null: no credential of mine. */
+  namespace: string | null;
+  /** Namespaces the cluster had at the last check with my credential (null: I may not list them). */
+  namespaces: string[] | null;
+  /** Where this template already runs on this cluster. */
+  runsIn: string | null;
+};
 
-// Parameters, clusters and namespace; "Plan" shows the per-object preview, "Deploy" applies.
+// Parameters, clusters and namespace; "Plan" shows the per-object preview, "Deploy" applies
+// exactly what was planned: it stays disabled, with the reason beside it, until a plan of the
+// form as it is now can go ahead. A successful deploy opens its record.
 // The form is submitted by hand (not as a form action) so its fields keep their values.
 export function DeployForm({ deployable, clusters }: { deployable: DeployableVersion; clusters: ClusterOption[] }) {
+  const router = useRouter();
   const [plan, plan_, planning] = useActionState(planAction, null);
   const [deploy, deploy_, deploying] = useActionState(deployAction, null);
-  const errors = { ...(plan && !plan.ok ? plan.fieldErrors : {}), ...(deploy && !deploy.ok ? deploy.fieldErrors : {}), ...planFieldErrors(plan) };
+  /** The plan on screen describes the form as it is (no edit and no deploy since). */
+  const [planCurrent, setPlanCurrent] = useState(false);
+  const errors = { ...(plan && !plan.ok && planCurrent ? plan.fieldErrors : {}), ...(deploy && !deploy.ok ? deploy.fieldErrors : {}), ...(planCurrent ? planFieldErrors(plan) : {}) };
   const usable = clusters.filter((c) => c.namespace !== null);
+  const running = usable.find((c) => c.runsIn !== null);
+  const proposedNamespace = running?.runsIn ?? usable[0]?.namespace ?? "default";
+  const namespaceOptions = [...new Set(usable.flatMap((c) => [...(c.namespaces ?? []), c.namespace ?? "", c.runsIn ?? ""]).filter(Boolean))].sort();
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const data = new FormData(e.currentTarget);
-    startTransition(() => (submitter?.value === "deploy" ? deploy_(data) : plan_(data)));
+    const deploying = submitter?.value === "deploy";
+    setPlanCurrent(!deploying);
+    startTransition(() => (deploying ? deploy_(data) : plan_(data)));
   };
+  useEffect(() => {
+    if (!deploy?.ok) return;
+    const [only] = deploy.data.results;
+    if (deploy.data.results.length === 1 && only.status === "applied" && only.deploymentId) router.push(`/deployments/${only.deploymentId}`);
+  }, [deploy, router]);
   const busy = planning || deploying;
+  const blockedBecause = deployBlockedBecause(plan, planCurrent);
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} className="card space-y-5 p-4" noValidate aria-label="Deployment">
+      <form onSubmit={onSubmit} onChange={() => setPlanCurrent(false)} className="card space-y-5 p-4" noValidate aria-label="Deployment">
         <input type="hidden" name="templateId" value={deployable.templateId} />
         <input type="hidden" name="version" value={deployable.version} />
         <fieldset className="grid gap-4 xl:grid-cols-2">
@@ -60,8 +86,27 @@ export function DeployForm({ deployable, clusters }: { deployable: DeployableVer
             <label htmlFor="f-namespace" className="label">
               Namespace
             </label>
-            <input id="f-namespace" name="namespace" className="input" defaultValue={usable[0]?.namespace ?? "default"} aria-invalid={errors.namespace ? true : undefined} />
-            <FieldError id="f-namespace-error" message={errors.namespace?.[0]} />
+            <input
+              id="f-namespace"
+              name="namespace"
+              className="input"
+              list="f-namespace-options"
+              autoComplete="off"
+              defaultValue={proposedNamespace}
+              aria-invalid={errors.namespace ? true : undefined}
+              aria-describedby={running ? "f-namespace-hint" : undefined}
+            />
+            <datalist id="f-namespace-options">
+              {namespaceOptions.map((n) => (
+                <option key={n} value={n} />
+              ))}
+            </datalist>
+            {running ? (
+              <p id="f-namespace-hint" className="mt-1 text-xs text-slate-500">
+                This template runs in {running.runsIn} on {running.name}.
+              </p>
+            ) : null}
+            {errors.namespace?.map((m, i) => <FieldError key={m} id={i === 0 ? "f-namespace-error" : `f-namespace-error-${i}`} message={m} />)}
           </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="createNamespace" /> create the namespace if it does not exist
@@ -73,18 +118,21 @@ export function DeployForm({ deployable, clusters }: { deployable: DeployableVer
             <input type="checkbox" name="recreate" /> recreate, keeping the pods’ volumes
           </label>
         </div>
-        <div className="flex gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
             {planning ? "Planning…" : "Plan"}
           </button>
-          <button type="submit" name="intent" value="deploy" className="btn-primary" disabled={busy || !plan?.ok}>
+          <button type="submit" name="intent" value="deploy" className="btn-primary" disabled={busy || blockedBecause !== ""} aria-describedby="deploy-blocked-reason">
             {deploying ? "Deploying…" : "Deploy"}
           </button>
+          <p id="deploy-blocked-reason" className="min-w-0 flex-1 text-sm text-slate-600" data-testid="deploy-blocked-reason">
+            {busy ? "" : blockedBecause}
+          </p>
         </div>
         <FormMessage state={plan && !plan.ok ? plan : deploy && !deploy.ok ? deploy : null} />
       </form>
       {deploy?.ok ? <DeployResults results={deploy.data.results} /> : null}
-      {plan?.ok ? (
+      {plan?.ok && planCurrent ? (
         <section aria-labelledby="plan-h">
           <h2 id="plan-h" className="mb-2 text-base font-semibold">
             Plan for {plan.data.appName}
@@ -98,6 +146,15 @@ export function DeployForm({ deployable, clusters }: { deployable: DeployableVer
       ) : null}
     </div>
   );
+}
+
+/** Why Deploy is disabled ("" when it may go ahead): no plan, an outdated plan, or a blocked one. */
+function deployBlockedBecause(plan: ActionState<PlanResult>, current: boolean): string {
+  if (!plan?.ok || !current) return plan?.ok ? "The form changed since the plan: plan again to deploy." : "Plan first: Deploy applies what the plan shows.";
+  const blockers = plan.data.clusters.flatMap((c) => c.blockers.map((b) => (plan.data.clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
+  if (blockers.length === 0) return "";
+  const shown = blockers.slice(0, 3).join("; ");
+  return `Blocked: ${shown}${blockers.length > 3 ? `; and ${blockers.length - 3} more (see the plan)` : ""}.`;
 }
 
 function planFieldErrors(plan: ActionState<PlanResult>): Record<string, string[]> {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { listClusters } from "@/lib/server/clusters";
+import { whereTemplateRuns } from "@/lib/server/deployments-query";
 import { listDeployableTemplates, loadDeployableVersion } from "@/lib/server/deployments-render";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
@@ -36,12 +37,13 @@ export default async function NewDeploymentPage({ searchParams }: { searchParams
     );
   }
   const n = Number(version);
-  const [deployable, clusters] = await Promise.all([
+  const [deployable, clusters, runs] = await Promise.all([
     loadDeployableVersion(ctx, template, Number.isInteger(n) && n > 0 ? n : undefined).catch((e) => {
       if (e instanceof AppError && e.code === "not_found") notFound();
       throw e;
     }),
     listClusters(ctx),
+    whereTemplateRuns(ctx, template),
   ]);
   return (
     <div className="space-y-6">
@@ -59,7 +61,13 @@ export default async function NewDeploymentPage({ searchParams }: { searchParams
       <DeployForm
         key={`${deployable.templateId}@${deployable.version}`}
         deployable={deployable}
-        clusters={clusters.map((c) => ({ id: c.id, name: c.name, namespace: c.myCredential?.namespace ?? null }))}
+        clusters={clusters.map((c) => ({
+          id: c.id,
+          name: c.name,
+          namespace: c.myCredential?.namespace ?? null,
+          namespaces: c.myCredential?.capabilities?.namespaces ?? null,
+          runsIn: runs.find((r) => r.clusterId === c.id)?.namespace ?? null,
+        }))}
       />
     </div>
   );

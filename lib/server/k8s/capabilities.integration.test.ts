@@ -1,0 +1,103 @@
+// What a cluster serves (discovery with the user's own credential) and how the plan uses it:
+// the seed's scheduled and metric scaling on the local cluster, a kind no CRD provides, and the
+// cloud-only features on a cluster registered with the Generic profile.
+import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
+import { nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
+import { renderApp, resolveParameters } from "@/lib/manifests";
+import { discoverCapabilities, missingFeatures } from "./capabilities";
+import { kubeConfigFromText } from "./client";
+import { planBundle } from "./plan";
+
+let cluster: TestCluster;
+let admin: KubeConfig;
+let restricted: KubeConfig;
+let ns: string;
+
+beforeAll(async () => {
+  cluster = await setupTestCluster();
+  admin = kubeConfigFromText(readKubeconfig(cluster.adminKubeconfig));
+  restricted = kubeConfigFromText(readKubeconfig(cluster.restrictedKubeconfig));
+  ns = await cluster.createTestNamespace("caps");
+});
+afterAll(async () => {
+  if (ns) await cluster.deleteTestNamespace(ns).catch(() => undefined);
+  await cluster?.dispose();
+});
+
+/** The seed's nginx example with metric scaling (HPA on CPU) and scheduled scaling (cron-HPA). */
+function seedExample(): KubernetesObject[] {
+  const t = nginxTemplate("web");
+  const spec = {
+    ...t.spec,
+    autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 80 },
+    scheduledScaling: { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 3 }, { name: "scale-down", schedule: "0 0 20 * * *", targetSize: 2 }] },
+  };
+  const r = resolveParameters({ ...t, spec }, {});
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return renderApp(r.spec);
+}
+
+describe("cluster capabilities", () => {
+  it("the local cluster serves the cron-HPA CRD, the metrics API and a default StorageClass", async () => {
+    const caps = await discoverCapabilities(admin);
+    expect(caps.cronHpa).toBe(true);
+    expect(caps.metrics).toBe("available");
+    expect(caps.groupVersions).toEqual(expect.arrayContaining(["v1", "apps/v1", "autoscaling.alibabacloud.com/v1beta1", "metrics.k8s.io/v1beta1"]));
+    expect(caps.storageClasses).toEqual({ names: ["standard"], default: "standard" });
+    expect(caps.namespaces).toEqual(expect.arrayContaining(["default", ns]));
+    // No ingress controller runs here, and the page says so instead of pretending.
+    expect(caps.ingressClasses).toEqual({ names: [], default: null });
+    expect(missingFeatures(caps)).toEqual(["This cluster has no IngressClass: no controller will serve Ingresses."]);
+  });
+
+  it("what the restricted user may not list is unknown, not empty", async () => {
+    const caps = await discoverCapabilities(restricted);
+    expect(caps.namespaces).toBeNull();
+    expect(caps.storageClasses).toBeNull();
+    expect(caps.ingressClasses).toBeNull();
+    expect(caps.cronHpa).toBe(true);
+  });
+});
+
+describe("the plan and what the cluster serves", () => {
+  it("plans the seed's scheduled and metric scaling on the local cluster: no error, the Generic profile flagged", async () => {
+    const plan = await planBundle(admin, ns, seedExample(), { profile: "generic" });
+    const cron = plan.objects.find((o) => o.kind === "CronHorizontalPodAutoscaler")!;
+    expect(cron).toMatchObject({ action: "create", errors: [], denied: [] });
+    expect(cron.warnings).toEqual([expect.stringMatching(/^Scheduled scaling \(CronHorizontalPodAutoscaler\): an Alibaba Cloud feature, and this cluster is registered with the Generic profile/)]);
+    const hpa = plan.objects.find((o) => o.kind === "HorizontalPodAutoscaler")!;
+    expect(hpa).toMatchObject({ errors: [], warnings: [] });
+    expect(plan.objects.find((o) => o.kind === "Ingress")!.warnings).toEqual([expect.stringMatching(/no default IngressClass: nothing may serve this Ingress/)]);
+    expect(plan.ok).toBe(true);
+    expect(plan.capabilities?.cronHpa).toBe(true);
+
+    const cloud = await planBundle(admin, ns, seedExample(), { profile: "alibabacloud" });
+    expect(cloud.objects.find((o) => o.kind === "CronHorizontalPodAutoscaler")!.warnings).toEqual([]);
+  });
+
+  it("a kind no installed CRD provides is named as such, never 'not a Kubernetes API'", async () => {
+    const widget = { apiVersion: "widgets.berth.example/v1", kind: "Widget", metadata: { name: "w" } };
+    const plan = await planBundle(admin, ns, [widget]);
+    expect(plan.ok).toBe(false);
+    expect(plan.objects[0].errors).toEqual([{ message: "this cluster does not serve Widget in widgets.berth.example/v1: install the CRD or API that provides it" }]);
+    expect(JSON.stringify(plan)).not.toMatch(/not a Kubernetes API/);
+  });
+
+  it("the cloud-only features of a Generic cluster are flagged on the StatefulSet", async () => {
+    const t = nginxTemplate("logs");
+    const spec = { ...t.spec, cloud: { instanceType: "general-purpose", qos: "default" } };
+    const r = resolveParameters({ ...t, spec }, {});
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const objects = renderApp(r.spec);
+    const sts = objects.find((o) => o.kind === "StatefulSet") as KubernetesObject & { spec: { template: { spec: { containers: Array<{ env?: unknown[] }> } } } };
+    sts.spec.template.spec.containers[0].env = [{ name: "aliyun_logs_nginx", value: "stdout" }];
+    const plan = await planBundle(admin, ns, objects, { profile: "generic" });
+    const warnings = plan.objects.find((o) => o.kind === "StatefulSet")!.warnings;
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Log collection \(aliyun_logs_\* variables\): an Alibaba Cloud feature, .* nothing collects these logs here\.$/),
+      expect.stringMatching(/^Instance type and QoS labels: an Alibaba Cloud feature, .* they change nothing here\.$/),
+    ]);
+  });
+});

@@ -1,0 +1,149 @@
+import "server-only";
+import { ApisApi, CoreV1Api, NetworkingV1Api, StorageV1Api, type KubeConfig } from "@kubernetes/client-node";
+import { CLOUD_FEATURE_TEXT, cloudFeaturesOf, CRON_HPA } from "@/lib/manifests";
+import { ObjectApi } from "./object-api";
+
+// What a cluster serves, discovered with the user's own credential: API groups (and so CRDs),
+// the cron-HPA CRD, the metrics API, IngressClasses, StorageClasses (and their defaults) and
+// the namespaces the user may list. Lists the user may not read are `null` ("unknown"), not
+// empty. Every list is bounded; a hostile cluster cannot make the snapshot grow.
+export const MAX_NAMES = 200;
+const MAX_GROUP_VERSIONS = 400;
+
+export type NamedList = { names: string[]; default: string | null };
+export type MetricsState = "available" | "unavailable" | "missing" | "unknown";
+export type Capabilities = {
+  checkedAt: string;
+  /** "v1", "apps/v1", "autoscaling.alibabacloud.com/v1beta1", … */
+  groupVersions: string[];
+  cronHpa: boolean;
+  metrics: MetricsState;
+  ingressClasses: NamedList | null;
+  storageClasses: NamedList | null;
+  namespaces: string[] | null;
+};
+
+const DEFAULT_STORAGE = "storageclass.kubernetes.io/is-default-class";
+const DEFAULT_INGRESS = "ingressclass.kubernetes.io/is-default-class";
+const METRICS_GV = "metrics.k8s.io/v1beta1";
+
+export async function discoverCapabilities(kc: KubeConfig): Promise<Capabilities> {
+  const [groupVersions, ingressClasses, storageClasses, namespaces] = await Promise.all([
+    servedGroupVersions(kc),
+    readable(async () => {
+      const list = await kc.makeApiClient(NetworkingV1Api).listIngressClass({ limit: MAX_NAMES });
+      return namedList(list.items, DEFAULT_INGRESS);
+    }),
+    readable(async () => {
+      const list = await kc.makeApiClient(StorageV1Api).listStorageClass({ limit: MAX_NAMES });
+      return namedList(list.items, DEFAULT_STORAGE);
+    }),
+    readable(async () => {
+      const list = await kc.makeApiClient(CoreV1Api).listNamespace({ limit: MAX_NAMES });
+      return bounded(list.items.map((n) => n.metadata?.name ?? ""));
+    }),
+  ]);
+  const api = ObjectApi.for(kc);
+  const [cronHpa, metrics] = await Promise.all([
+    groupVersions.includes(CRON_HPA.apiVersion) ? serves(api, CRON_HPA.apiVersion, CRON_HPA.kind) : false,
+    metricsState(api, groupVersions),
+  ]);
+  return { checkedAt: new Date().toISOString(), groupVersions, cronHpa: cronHpa === true, metrics, ingressClasses, storageClasses, namespaces };
+}
+
+async function servedGroupVersions(kc: KubeConfig): Promise<string[]> {
+  const groups = await kc.makeApiClient(ApisApi).getAPIVersions();
+  const out = ["v1"];
+  for (const g of groups.groups ?? []) for (const v of g.versions ?? []) out.push(String(v.groupVersion).slice(0, 253));
+  return [...new Set(out)].slice(0, MAX_GROUP_VERSIONS);
+}
+
+async function serves(api: ObjectApi, apiVersion: string, kind: string): Promise<boolean | "error"> {
+  try {
+    return (await api.resourceInfo({ apiVersion, kind })) !== null;
+  } catch {
+    return "error";
+  }
+}
+
+async function metricsState(api: ObjectApi, groupVersions: string[]): Promise<MetricsState> {
+  if (!groupVersions.includes(METRICS_GV)) return "missing";
+  const r = await serves(api, METRICS_GV, "PodMetrics");
+  return r === true ? "available" : r === "error" ? "unavailable" : "missing";
+}
+
+/** The value, or null when the user may not read it (403) or the cluster would not say. */
+async function readable<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch {
+    return null;
+  }
+}
+
+function namedList(items: Array<{ metadata?: { name?: string; annotations?: Record<string, string> } }>, defaultAnnotation: string): NamedList {
+  const names = bounded(items.map((i) => i.metadata?.name ?? ""));
+  const def = items.find((i) => i.metadata?.annotations?.[defaultAnnotation] === "true")?.metadata?.name;
+  return { names, default: def && names.includes(def) ? def : null };
+}
+
+function bounded(names: string[]): string[] {
+  return names.filter((n) => n.length > 0 && n.length <= 253).slice(0, MAX_NAMES).sort();
+}
+
+/** Plain sentences of what the cluster lacks, for the cluster page. */
+export function missingFeatures(c: Capabilities): string[] {
+  const out: string[] = [];
+  if (!c.cronHpa) out.push("This cluster has no CronHorizontalPodAutoscaler CRD: install the cron-HPA controller, or turn scheduled scaling off in templates deployed here.");
+  if (c.metrics === "missing") out.push("This cluster has no metrics API (metrics.k8s.io): autoscalers cannot measure CPU or memory until metrics-server is installed.");
+  if (c.metrics === "unavailable") out.push("This cluster's metrics API (metrics.k8s.io) is registered but not answering: autoscalers cannot measure CPU or memory.");
+  if (c.ingressClasses && c.ingressClasses.names.length === 0) out.push("This cluster has no IngressClass: no controller will serve Ingresses.");
+  if (c.storageClasses && c.storageClasses.default === null) out.push("This cluster has no default StorageClass: volume claims must name a class.");
+  return out;
+}
+
+/** A stored snapshot (JSON from the database) back to a Capabilities, or null when it is not one. */
+export function parseCapabilities(v: unknown): Capabilities | null {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return null;
+  const c = v as Partial<Capabilities>;
+  if (typeof c.checkedAt !== "string" || !Array.isArray(c.groupVersions) || typeof c.cronHpa !== "boolean" || typeof c.metrics !== "string") return null;
+  return c as Capabilities;
+}
+
+type Obj = Record<string, any>;
+
+/**
+ * What will not work as meant on this cluster, without blocking the deploy: an autoscaler with
+ * no metrics to read, an ingress or storage class the cluster does not have, and cloud-only
+ * features on a cluster registered with the Generic profile.
+ */
+export function capabilityWarnings(obj: Obj, caps: Capabilities, profile: string): string[] {
+  const out: string[] = [];
+  if (obj.kind === "HorizontalPodAutoscaler" && Array.isArray(obj.spec?.metrics) && obj.spec.metrics.some((m: Obj) => m?.type === "Resource")) {
+    if (caps.metrics === "missing") out.push("this cluster has no metrics API (metrics.k8s.io): the autoscaler cannot measure CPU or memory and keeps the current count; install metrics-server");
+    if (caps.metrics === "unavailable") out.push("this cluster's metrics API (metrics.k8s.io) is not answering: the autoscaler cannot measure CPU or memory until it is");
+  }
+  if (obj.kind === "Ingress" && caps.ingressClasses) {
+    const cls: unknown = obj.spec?.ingressClassName;
+    const { names, default: def } = caps.ingressClasses;
+    if (typeof cls === "string" && !names.includes(cls)) out.push(`this cluster has no IngressClass "${cls}"${names.length ? ` (it has: ${names.join(", ")})` : ""}: nothing will serve this Ingress`);
+    if (cls === undefined && def === null) out.push(`no ingress class is set and this cluster has no default IngressClass${names.length ? ` (it has: ${names.join(", ")})` : ""}: nothing may serve this Ingress`);
+  }
+  if (obj.kind === "StatefulSet" && caps.storageClasses) {
+    const { names, default: def } = caps.storageClasses;
+    for (const t of Array.isArray(obj.spec?.volumeClaimTemplates) ? obj.spec.volumeClaimTemplates : []) {
+      const cls: unknown = t?.spec?.storageClassName;
+      const claim = t?.metadata?.name ?? "";
+      if (typeof cls === "string" && cls !== "" && !names.includes(cls)) out.push(`volume claim ${claim}: this cluster has no StorageClass "${cls}"${names.length ? ` (it has: ${names.join(", ")})` : ""}: its claims would stay Pending`);
+      if (cls === undefined && def === null) out.push(`volume claim ${claim} names no StorageClass and this cluster has no default one: its claims would stay Pending`);
+    }
+  }
+  if (profile !== "alibabacloud") {
+    for (const f of cloudFeaturesOf(obj)) {
+      // Scheduled scaling on a cluster without the CRD is an error (notServedMessage), not a warning.
+      if (f === "scheduledScaling" && !caps.cronHpa) continue;
+      out.push(`${CLOUD_FEATURE_TEXT[f].name}: an Alibaba Cloud feature, and this cluster is registered with the Generic profile: ${CLOUD_FEATURE_TEXT[f].generic}.`);
+    }
+  }
+  return out;
+}

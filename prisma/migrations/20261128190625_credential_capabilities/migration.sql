@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ClusterCredential" ADD COLUMN     "capabilities" JSONB,
+ADD COLUMN     "capabilitiesAt" TIMESTAMP(3);
