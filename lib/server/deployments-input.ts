@@ -13,6 +13,8 @@ export const deployInputSchema = z.object({
   createNamespace: flag,
   force: flag,
   recreate: flag,
+  /** Replace objects another template deployed under this app name (audited). */
+  takeOver: flag,
 });
 
 export const redeployInputSchema = z.object({
@@ -20,6 +22,7 @@ export const redeployInputSchema = z.object({
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default(""),
   force: flag,
   recreate: flag,
+  takeOver: flag,
 });
 
 export const undeployInputSchema = z.object({ deploymentId: idField, reason: z.string().trim().max(500).default("") });

@@ -3,6 +3,7 @@ import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { auditDiff, diffSummary } from "./deployments-fields";
+import { ownershipOf, ownerSentence } from "./deployments-ownership";
 import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
 import type { Bundle } from "./deployments-render";
 import { AppError, invalid } from "./errors";
@@ -17,6 +18,8 @@ export type RunOptions = {
   force?: boolean;
   recreate?: boolean;
   createNamespace?: boolean;
+  /** Replace objects another template deployed under this app name. */
+  takeOver?: boolean;
   /** Test hook, passed to applyBundle. */
   beforeObject?: (index: number, obj: KubernetesObject) => Promise<void>;
 };
@@ -61,11 +64,13 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
     } catch (e) {
       throw invalid(`Nothing was applied: the plan could not be made: ${describeError(e)}`);
     }
+    const ownership = await ownershipOf(actor, clusterId, namespace, bundle);
     const blockers = planBlockers(plan, opts);
+    if (ownership.otherTemplate && !opts.takeOver) blockers.push(`${ownerSentence(ownership.otherTemplate)}: tick “take over” to replace them`);
     if (blockers.length) throw invalid(`Nothing was applied: the plan is blocked: ${blockers.join("; ")}`);
-    return plan;
+    return { plan, ownership };
   };
-  return runRecorded(actor, clusterId, namespace, bundle, meta, precheck, async (kc, _target, record, plan) => {
+  return runRecorded(actor, clusterId, namespace, bundle, meta, precheck, async (kc, _target, record, { plan, ownership }) => {
     const diff = diffSummary(plan);
     const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));
     await markApplying(record.id, lines);
@@ -81,7 +86,9 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
     const message = failed
       ? `Failed at ${failed.kind}/${failed.name}: ${failed.message}. Applied: ${names("applied")}. Not applied: ${names("not_applied")}.`
       : `Applied ${results.length} objects (${diff}).`;
-    return { ok: !failed, results, message, summary: { diff: auditDiff(plan), template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length } };
+    const takeOver = ownership.otherTemplate ? { takeOverFrom: { deploymentId: ownership.otherTemplate.deploymentId, templateId: ownership.otherTemplate.templateId, template: ownership.otherTemplate.templateName } } : {};
+    const left = ownership.leftBehind.length ? { leftBehind: ownership.leftBehind } : {};
+    return { ok: !failed, results, message, summary: { diff: auditDiff(plan), template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length, ...takeOver, ...left } };
   });
 }
 

@@ -43,6 +43,7 @@ const deployInput = (templateId: string, clusterIds: string[], namespace: string
   createNamespace: false,
   force: false,
   recreate: false,
+  takeOver: false,
 });
 
 function liveImage(namespace: string, name = "nginx") {
@@ -147,7 +148,7 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
       expect(preview.plan!.objects.find((o) => o.kind === "StatefulSet")!.changes).toContainEqual(
         expect.objectContaining({ path: "spec.template.spec.containers[name=nginx].image", before: NGINX_IMAGE_2, after: NGINX_IMAGE_1 }),
       );
-      const replay = await redeploy(t.ctx, { deploymentId: first.deploymentId!, reason: "roll back 1.28", force: false, recreate: false });
+      const replay = await redeploy(t.ctx, { deploymentId: first.deploymentId!, reason: "roll back 1.28", force: false, recreate: false, takeOver: false });
       expect(replay.status).toBe("applied");
       expect(await liveImage(ns)).toBe(NGINX_IMAGE_1);
       const replayed = await getDeployment(t.ctx, replay.deploymentId!);
@@ -193,6 +194,50 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
     expect(results.map((r) => [r.clusterName || r.clusterId, r.status])).toEqual([["prod", "applied"], ["lab", "applied"], [nowhere, "refused"]]);
     expect(results[2].message).toMatch(/Attach your kubeconfig/);
     await undeploy(t.ctx, { deploymentId: results[1].deploymentId!, reason: "" });
+  });
+});
+
+describe("two templates, one app name", () => {
+  it("names the template whose objects are live, requires an audited take-over, lists what is left behind, advises recreate for claim templates", async () => {
+    const t = await newTeam("takeover");
+    const ns = await cluster.createTestNamespace("takeover");
+    try {
+      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const first = await nginxTemplateId(t.ctx, "shared");
+      const applied = (await deployTemplate(t.ctx, deployInput(first, [prod], ns))).results[0];
+      expect(applied.status).toBe("applied");
+
+      // Another template with the same app name: no Ingress, no claim templates.
+      const base = nginxTemplate("shared");
+      const { ingress: _i, volumeClaimTemplates: _v, ...spec } = base.spec;
+      spec.containers = [{ ...spec.containers[0], volumeMounts: [] }];
+      const second = (await createTemplate(t.ctx, { name: "other shared", visibility: "team", spec, parameters: base.parameters, message: "other" })).id;
+
+      const plan = (await planDeployment(t.ctx, deployInput(second, [prod], ns))).clusters[0];
+      expect(plan.ownership?.otherTemplate).toMatchObject({ templateName: "shared template", version: 1, deploymentId: applied.deploymentId });
+      expect(plan.blockers).toContain(`these objects were deployed by template shared template v1 (record ${applied.deploymentId}): tick “take over” to replace them`);
+      expect(plan.ownership?.leftBehind).toEqual(["Ingress/shared-ingress"]);
+      const sts = plan.plan!.objects.find((o) => o.kind === "StatefulSet")!;
+      expect(sts.action).toBe("recreate");
+      expect(sts.immutable).toContain("spec.volumeClaimTemplates");
+      expect(JSON.stringify(plan)).not.toMatch(/Forbidden/);
+
+      // Without the take-over the deploy is refused (no record); with it (and recreate) it applies, audited.
+      const refused = (await deployTemplate(t.ctx, deployInput(second, [prod], ns))).results[0];
+      expect(refused).toMatchObject({ status: "refused", deploymentId: null });
+      expect(refused.message).toMatch(/these objects were deployed by template shared template v1/);
+      const taken = (await deployTemplate(t.ctx, { ...deployInput(second, [prod], ns), takeOver: true, recreate: true })).results[0];
+      expect(taken.status).toBe("applied");
+      const events = await auditEventsFor(t.teamId, "deploy.apply");
+      const event = events.find((e) => e.targetId === taken.deploymentId)!;
+      expect(event.summary).toMatchObject({ takeOverFrom: { deploymentId: applied.deploymentId, template: "shared template" }, leftBehind: ["Ingress/shared-ingress"] });
+
+      // Now the second template owns the app: its next plan needs no take-over.
+      const again = (await planDeployment(t.ctx, deployInput(second, [prod], ns))).clusters[0];
+      expect(again.ownership?.otherTemplate).toBeNull();
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
   });
 });
 
@@ -258,11 +303,11 @@ describe("records under failure and concurrency", () => {
     const id = results[0].deploymentId!;
     await rejects(getDeployment(other.ctx, id), "not_found");
     await rejects(deploymentRollout(other.ctx, id), "not_found");
-    await rejects(redeploy(other.ctx, { deploymentId: id, reason: "", force: false, recreate: false }), "not_found");
+    await rejects(redeploy(other.ctx, { deploymentId: id, reason: "", force: false, recreate: false, takeOver: false }), "not_found");
     await rejects(planRedeploy(other.ctx, id), "not_found");
     await rejects(undeploy(other.ctx, { deploymentId: id, reason: "" }), "not_found");
     expect((await listDeployments(other.ctx, { page: 1 })).total).toBe(0);
-    await rejects(redeploy(viewer.ctx, { deploymentId: id, reason: "", force: false, recreate: false }), "forbidden");
+    await rejects(redeploy(viewer.ctx, { deploymentId: id, reason: "", force: false, recreate: false, takeOver: false }), "forbidden");
     expect((await getDeployment(viewer.ctx, id)).id).toBe(id);
   });
 

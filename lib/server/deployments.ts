@@ -6,6 +6,7 @@ import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig, saveCapabilities } from "./clusters-credentials";
 import { diffSummary, groupDenials, planFieldErrors } from "./deployments-fields";
 import type { DeployInput, RedeployInput, UndeployInput } from "./deployments-input";
+import { ownershipOf, ownerSentence, type Ownership } from "./deployments-ownership";
 import { findActableDeployment } from "./deployments-query";
 import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
 import { deployOnCluster, planBlockers, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
@@ -25,6 +26,8 @@ export type ClusterPlan = {
   denials: string[];
   /** Why a deploy with these options would be refused (empty: it can go ahead). */
   blockers: string[];
+  /** Another template's objects under this app name, and objects the previous deploy left that this one lacks. */
+  ownership: Ownership | null;
 };
 export type PlanResult = { appName: string; manifest: string; clusters: ClusterPlan[] };
 export type TestHooks = Pick<RunOptions, "beforeObject">;
@@ -32,7 +35,7 @@ export type TestHooks = Pick<RunOptions, "beforeObject">;
 export async function planDeployment(ctx: Ctx, input: DeployInput): Promise<PlanResult> {
   const actor = await authorize(ctx, "deploy.run", { what: "plan a deployment" });
   const bundle = await renderTemplateVersion(actor, input.templateId, input.version, input.values);
-  const clusters = await Promise.all(input.clusterIds.map((id) => planOn(actor, id, input.namespace, bundle.objects, { force: input.force, createNamespace: input.createNamespace, recreate: input.recreate }, bundle)));
+  const clusters = await Promise.all(input.clusterIds.map((id) => planOn(actor, id, input.namespace, bundle.objects, { force: input.force, createNamespace: input.createNamespace, recreate: input.recreate, takeOver: input.takeOver }, bundle)));
   await auditPlan(actor, bundle, input.namespace, clusters, { template: input.templateId, version: input.version });
   return { appName: bundle.appName, manifest: bundle.manifest, clusters };
 }
@@ -40,7 +43,7 @@ export async function planDeployment(ctx: Ctx, input: DeployInput): Promise<Plan
 export async function deployTemplate(ctx: Ctx, input: DeployInput, hooks: TestHooks = {}): Promise<{ appName: string; results: ClusterResult[] }> {
   const actor = await authorize(ctx, "deploy.run", { what: "deploy", targetId: input.templateId });
   const bundle = await renderTemplateVersion(actor, input.templateId, input.version, input.values);
-  const opts = { force: input.force, recreate: input.recreate, createNamespace: input.createNamespace, ...hooks };
+  const opts = { force: input.force, recreate: input.recreate, createNamespace: input.createNamespace, takeOver: input.takeOver, ...hooks };
   const results = await Promise.all(input.clusterIds.map((id) => deployOnCluster(actor, id, input.namespace, bundle, { kind: "deploy" }, opts)));
   return { appName: bundle.appName, results };
 }
@@ -58,7 +61,7 @@ export async function redeploy(ctx: Ctx, input: RedeployInput, hooks: TestHooks 
   const actor = await authorize(ctx, "deploy.run", { what: "redeploy", targetId: input.deploymentId });
   const { source, bundle } = await storedBundle(actor, input.deploymentId, "deploy.redeploy");
   const meta = { kind: "redeploy" as const, replayOfId: source.id, reason: input.reason };
-  return deployOnCluster(actor, source.clusterId, source.namespace, bundle, meta, { force: input.force, recreate: input.recreate, ...hooks });
+  return deployOnCluster(actor, source.clusterId, source.namespace, bundle, meta, { force: input.force, recreate: input.recreate, takeOver: input.takeOver, ...hooks });
 }
 
 export async function undeploy(ctx: Ctx, input: UndeployInput): Promise<ClusterResult & { keptClaims?: string[] }> {
@@ -80,18 +83,20 @@ async function storedBundle(actor: Actor, deploymentId: string, action: AuditAct
   return { source, bundle };
 }
 
-async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean; recreate?: boolean }, bundle: Bundle): Promise<ClusterPlan> {
+async function planOn(actor: Actor, clusterId: string, namespace: string, objects: KubernetesObject[], opts: { force?: boolean; createNamespace?: boolean; recreate?: boolean; takeOver?: boolean }, bundle: Bundle): Promise<ClusterPlan> {
   let clusterName = "";
   try {
     const { kc, cluster } = await openMyKubeConfig(actor, clusterId);
     clusterName = cluster.name;
-    const plan = await planBundle(kc, namespace, objects, { ...opts, profile: cluster.profile });
+    const [plan, ownership] = await Promise.all([planBundle(kc, namespace, objects, { ...opts, profile: cluster.profile }), ownershipOf(actor, clusterId, namespace, bundle)]);
     await saveCapabilities(actor, clusterId, plan.capabilities);
-    return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters), denials: groupDenials(plan), blockers: planBlockers(plan, opts) };
+    const blockers = planBlockers(plan, opts);
+    if (ownership.otherTemplate && !opts.takeOver) blockers.push(`${ownerSentence(ownership.otherTemplate)}: tick “take over” to replace them`);
+    return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters), denials: groupDenials(plan), blockers, ownership };
   } catch (e) {
     // A cluster that cannot be reached (or that Berth refuses to reach) is an answer, not a crash.
     const error = e instanceof AppError ? e.message : `Could not plan on this cluster: ${describeError(e)}`;
-    return { clusterId, clusterName, plan: null, error, fieldErrors: {}, denials: [], blockers: [error] };
+    return { clusterId, clusterName, plan: null, error, fieldErrors: {}, denials: [], blockers: [error], ownership: null };
   }
 }
 

@@ -17,7 +17,11 @@ export function VerifyChain() {
       </form>
       {result?.ok ? (
         <p role="status" data-testid="verify-result" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          Chain OK: {result.checked} events verified, none altered or missing.
+          Chain OK: {result.checked} events verified, none altered or missing.{" "}
+          <span data-testid="verify-scope">
+            These are this team’s events. Sign-ins, sign-outs and sign-ups are kept on a separate account chain shared by all teams: they are listed here but not
+            counted (the operator verifies every chain with <code>npm run audit:verify</code>).
+          </span>
         </p>
       ) : result?.firstBad ? (
         <p role="alert" data-testid="verify-result" className="max-w-md rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

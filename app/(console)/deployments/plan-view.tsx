@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { FieldChange } from "@/lib/manifests";
 import type { ClusterPlan } from "@/lib/server/deployments";
 import type { ObjectPlan } from "@/lib/server/k8s/plan";
@@ -34,6 +35,26 @@ export function PlanView({ plans }: { plans: ClusterPlan[] }) {
               <ul className="list-disc pl-5">
                 {c.denials.map((d) => (
                   <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {c.ownership?.otherTemplate ? (
+            <p role="alert" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="plan-owner">
+              These objects were deployed by template <strong>{c.ownership.otherTemplate.templateName}</strong>
+              {c.ownership.otherTemplate.version !== null ? ` v${c.ownership.otherTemplate.version}` : ""} (
+              <Link className="underline" href={`/deployments/${c.ownership.otherTemplate.deploymentId}`}>
+                record {c.ownership.otherTemplate.deploymentId}
+              </Link>
+              ). Deploying replaces them: tick “take over” to do it on purpose (it is recorded in the audit trail).
+            </p>
+          ) : null}
+          {c.ownership?.leftBehind.length ? (
+            <div className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="plan-left-behind">
+              The previous deploy here created objects this manifest does not have; they stay on the cluster (undeploy or delete them if they are not needed):
+              <ul className="list-disc pl-5 font-mono text-xs">
+                {c.ownership.leftBehind.map((o) => (
+                  <li key={o}>{o}</li>
                 ))}
               </ul>
             </div>

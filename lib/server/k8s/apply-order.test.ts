@@ -30,6 +30,13 @@ describe("immutable StatefulSet fields", () => {
     (changed.spec.volumeClaimTemplates as Array<{ spec: { resources: { requests: { storage: string } } } }>)[0].spec.resources.requests.storage = "5Gi";
     expect(immutableStatefulSetChanges(changed as never, live)).toEqual(["spec.serviceName", "spec.volumeClaimTemplates", "spec.podManagementPolicy"]);
   });
+
+  it("a plan that drops the claim templates is a claim-template change too (not a bare 'spec: Forbidden')", () => {
+    const [, , live] = nginxObjects();
+    const dropped = structuredClone(live) as { spec: Record<string, unknown> };
+    delete dropped.spec.volumeClaimTemplates;
+    expect(immutableStatefulSetChanges(dropped as never, live)).toEqual(["spec.volumeClaimTemplates"]);
+  });
 });
 
 describe("dry-run errors back to form fields", () => {

@@ -4,7 +4,7 @@ import { diffObjects, type FieldChange } from "@/lib/manifests";
 import { canIAll } from "./access-review";
 import { capabilityWarnings, discoverCapabilities, type Capabilities } from "./capabilities";
 import { apiError, describeError, isNotFound } from "./api-error";
-import { immutableStatefulSetChanges } from "./immutable-fields";
+import { immutableStatefulSetChanges, isStatefulSetForbiddenUpdate } from "./immutable-fields";
 import { FIELD_MANAGER, inNamespace, notServedMessage, ObjectApi, type ResourceInfo } from "./object-api";
 import { replicasToHandOver, withReplicas } from "./replicas-handover";
 
@@ -116,6 +116,13 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
     plan.changes = live ? diffObjects(comparable(dry), comparable(live), { ownedOnly: false }) : [];
   } catch (e) {
     const info = apiError(e);
+    if (obj.kind === "StatefulSet" && live && [info.message, ...info.causes.map((c) => c.message)].some(isStatefulSetForbiddenUpdate)) {
+      // Berth's own advice instead of the raw "spec: Forbidden: updates to statefulset spec…".
+      plan.action = "recreate";
+      plan.immutable = ["spec (a field that cannot change in place)"];
+      plan.changes = diffObjects(target, live);
+      return plan;
+    }
     if (info.status === 409) plan.conflict = true;
     if (info.causes.length) for (const c of info.causes) plan.errors.push({ message: c.message, field: c.field || undefined });
     else plan.errors.push({ message: info.message });

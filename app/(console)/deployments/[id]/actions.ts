@@ -16,7 +16,7 @@ export async function planRedeployAction(_prev: ActionState<ClusterPlan>, formDa
 }
 
 export async function redeployAction(_prev: ActionState<ClusterResult>, formData: FormData): Promise<ActionState<ClusterResult>> {
-  const input = { deploymentId: formData.get("deploymentId"), reason: formData.get("reason") ?? "", force: formData.get("force"), recreate: formData.get("recreate") };
+  const input = { deploymentId: formData.get("deploymentId"), reason: formData.get("reason") ?? "", force: formData.get("force"), recreate: formData.get("recreate"), takeOver: formData.get("takeOver") };
   return runAction(redeployInputSchema, input, async (data) => {
     const result = await redeploy(await actionCtx(), data);
     revalidatePath("/deployments");

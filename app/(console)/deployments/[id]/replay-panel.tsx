@@ -30,6 +30,9 @@ export function RedeployPanel({ deploymentId }: { deploymentId: string }) {
             </div>
             <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="force" /> force</label>
             <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="recreate" /> recreate, keeping volumes</label>
+            {plan.data.ownership?.otherTemplate ? (
+              <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="takeOver" /> take over (objects of template {plan.data.ownership.otherTemplate.templateName})</label>
+            ) : null}
             <SubmitButton pendingText="Redeploying…">Redeploy</SubmitButton>
           </form>
         </>

@@ -20,6 +20,7 @@ function readForm(formData: FormData) {
     createNamespace: formData.get("createNamespace"),
     force: formData.get("force"),
     recreate: formData.get("recreate"),
+    takeOver: formData.get("takeOver"),
   };
 }
 

@@ -117,6 +117,9 @@ export function DeployForm({ deployable, clusters }: { deployable: DeployableVer
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="recreate" /> recreate, keeping the pods’ volumes
           </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="takeOver" /> take over objects another template deployed under this app name
+          </label>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
