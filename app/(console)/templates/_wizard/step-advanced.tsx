@@ -2,6 +2,8 @@
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { headlessServiceName, type AppSpec } from "@/lib/manifests";
 import { AddButton, CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField, Toggle } from "./fields";
+import { INGRESS_CLASS_LIST } from "@/app/_components/pick-list-ids";
+import { CloudOnlyNote } from "./cloud-note";
 import { ListField, MapField } from "./kv-rows";
 import { ParamToggle } from "./param-toggle";
 import type { WizardValues } from "./types";
@@ -166,7 +168,7 @@ function IngressSection() {
       <Toggle id="toggle-ingress" label="Create an Ingress" checked={!!ingress} onChange={on}>
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField path="spec.ingress.name" label="Ingress name" mono />
-          <TextField path="spec.ingress.className" label="Ingress class" optional placeholder="nginx" />
+          <TextField path="spec.ingress.className" label="Ingress class" optional placeholder="nginx" list={INGRESS_CLASS_LIST} hint="Suggestions: the ingress classes of your clusters." />
         </div>
         <IngressRules />
         <Toggle id="toggle-canary" label="Canary release" checked={!!canary} onChange={(v) => setValue("spec.ingress.canary", v ? { weight: 10 } : undefined, { shouldDirty: true })}>
@@ -221,6 +223,7 @@ function ScalingSection() {
         </div>
       </Toggle>
       <Toggle id="toggle-cron" label="Scheduled scaling (CronHorizontalPodAutoscaler)" checked={!!scheduled} onChange={(v) => setValue("spec.scheduledScaling", v ? { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4 }], excludeDates: [] } : undefined, { shouldDirty: true })}>
+        <CloudOnlyNote feature="scheduledScaling" />
         <TextField path="spec.scheduledScaling.name" label="Scheduled scaling name" optional placeholder="(the app's name)" mono />
         <CronJobs />
         <ListField path="spec.scheduledScaling.excludeDates" label="Excluded dates" hint="Cron-style dates to skip, one per line." />

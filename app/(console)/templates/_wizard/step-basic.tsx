@@ -2,6 +2,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { MAX_APP_NAME } from "@/lib/manifests";
 import { Section, SelectField, TextField, Toggle } from "./fields";
+import { CloudOnlyNote } from "./cloud-note";
 import { MapField } from "./kv-rows";
 import { ReplicasField } from "./replicas-field";
 import { IdentityFacts } from "./statefulset-facts";
@@ -28,6 +29,7 @@ export function StepBasic() {
       </Section>
       <Section title="Instance profile" description="For Alibaba Cloud ACS clusters (the Alibaba Cloud profile): the compute class and QoS of each pod, rendered as pod labels. Other clusters ignore them.">
         <Toggle id="toggle-cloud" label="Set instance type and QoS" checked={!!cloud} onChange={(on) => setValue("spec.cloud", on ? { instanceType: "general-purpose", qos: "default" } : undefined, { shouldDirty: true })}>
+          <CloudOnlyNote feature="instanceProfile" />
           <div className="grid gap-3 sm:grid-cols-2">
             <SelectField path="spec.cloud.instanceType" label="Instance type" options={["general-purpose", "performance"]} />
             <SelectField path="spec.cloud.qos" label="QoS type" options={["default", "best-effort"]} hint="Performance instances allow only default." />

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { ACCESS_MODES, defaultVolume, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests";
 import { AddButton, CheckField, FieldMessage, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
+import { STORAGE_CLASS_LIST } from "@/app/_components/pick-list-ids";
+import { CloudOnlyNote } from "./cloud-note";
 import { MapField } from "./kv-rows";
 import { StorageFacts } from "./statefulset-facts";
 import { fieldId, type WizardValues } from "./types";
@@ -89,7 +91,7 @@ function StorageClassField({ path }: { path: string }) {
         </select>
       </div>
       {mode === "named" ? (
-        <TextField path={path} label="Class name" placeholder="standard" mono hint='Left empty it is "" (no class).' />
+        <TextField path={path} label="Class name" placeholder="standard" mono list={STORAGE_CLASS_LIST} hint='Suggestions: the storage classes of your clusters. Left empty it is "" (no class).' />
       ) : (
         <>
           <p className="text-xs text-slate-500">
@@ -183,6 +185,7 @@ export function LogRows({ base }: { base: string }) {
   const logs = useFieldArray({ control, name: `${base}.logs` as "spec.containers.0.logs" });
   return (
     <div className="space-y-2">
+      <CloudOnlyNote feature="logCollection" />
       {logs.fields.map((f, i) => {
         const p = `${base}.logs.${i}`;
         return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClusterPickLists } from "@/app/_components/cluster-pick-lists";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { roleAllows } from "@/lib/auth/roles";
 import { AppError } from "@/lib/server/errors";
@@ -41,6 +42,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
     <div>
       <PageHeader title={`Edit ${data.template.name}`} description={`Starting from version ${data.version}. Saving makes version ${data.version + 1}; if someone saves first, you will be told.`} actions={back} />
       <Wizard mode="edit" templateId={id} baseVersion={data.version} initial={initialValues(data.spec, data.template, data.parameters, data.bindings)} canLock={roleAllows(role, "template.manage")} />
+      <ClusterPickLists ctx={ctx} />
     </div>
   );
 }
