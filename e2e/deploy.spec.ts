@@ -114,6 +114,13 @@ test("the restricted user's plan names what it may not do outside its namespace"
   await expect(plan).toContainText("blocked");
   await expect(plan.getByTestId("plan-Ingress-nginx-ingress")).toContainText("you cannot create ingresses in namespace shop");
   await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("you cannot create statefulsets in namespace shop");
+  // All denials, grouped (not one arbitrary denial), beside the plan and on the namespace field.
+  await expect(plan.getByTestId("plan-denials")).toContainText("in namespace shop you cannot create: ingresses, services, statefulsets");
+  await expect(plan.getByTestId("plan-denials")).toContainText("in namespace shop you cannot get: ingresses, services, statefulsets");
+  await expect(page.locator("#f-namespace-error-1")).toBeVisible();
+  // Deploy stays disabled, with the reason beside it.
+  await expect(page.getByRole("button", { name: "Deploy", exact: true })).toBeDisabled();
+  await expect(page.getByTestId("deploy-blocked-reason")).toContainText("Blocked: you cannot create statefulsets in namespace shop");
 });
 
 async function deployImage(page: import("@playwright/test").Page, templateId: string, clusterName: string, image: string, checkPlan: (plan: import("@playwright/test").Locator) => Promise<void>) {
@@ -126,8 +133,7 @@ async function deployImage(page: import("@playwright/test").Page, templateId: st
   await expect(plan).toContainText("ready to deploy");
   await checkPlan(plan);
   await page.getByRole("button", { name: "Deploy", exact: true }).click();
-  const results = page.getByTestId("deploy-results");
-  await expect(results).toContainText("applied");
-  await results.getByRole("link", { name: "open the record and rollout" }).click();
+  // A successful deploy opens its record.
   await expect(page.getByRole("heading", { name: "deploy nginx" })).toBeVisible();
+  await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
 }

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { nginxTemplate } from "./deploy-fixtures";
 
-export async function seedNginxTemplate(ownerEmail: string, name = `nginx ${randomBytes(2).toString("hex")}`): Promise<string> {
+export async function seedNginxTemplate(ownerEmail: string, name = `nginx ${randomBytes(2).toString("hex")}`, specPatch: Record<string, unknown> = {}): Promise<string> {
   const client = new pg.Client({ connectionString: process.env.BERTH_E2E_DATABASE_URL });
   await client.connect();
   try {
@@ -16,7 +16,8 @@ export async function seedNginxTemplate(ownerEmail: string, name = `nginx ${rand
     if (!owner.rows[0]) throw new Error(`no team member ${ownerEmail}`);
     const { userId, teamId } = owner.rows[0];
     const id = `tpl${randomBytes(8).toString("hex")}`;
-    const t = nginxTemplate();
+    const base = nginxTemplate();
+    const t = { ...base, spec: { ...base.spec, ...specPatch } };
     await client.query("BEGIN");
     await client.query(
       `INSERT INTO "Template" (id, "teamId", "ownerId", name, visibility, "latestVersion", "updatedAt") VALUES ($1, $2, $3, $4, 'team', 1, now())`,
