@@ -38,7 +38,9 @@ export const historyFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-export type DeployInput = z.infer<typeof deployInputSchema>;
-export type RedeployInput = z.infer<typeof redeployInputSchema>;
+/** `takeOver` may be left out by callers other than the form (it is false then). */
+type TakeOverOptional<T extends { takeOver: boolean }> = Omit<T, "takeOver"> & { takeOver?: boolean };
+export type DeployInput = TakeOverOptional<z.infer<typeof deployInputSchema>>;
+export type RedeployInput = TakeOverOptional<z.infer<typeof redeployInputSchema>>;
 export type UndeployInput = z.infer<typeof undeployInputSchema>;
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
