@@ -116,12 +116,13 @@ async function startOnce(opts: StartControlPlaneOptions): Promise<ControlPlane> 
   const log: Log = opts.log ?? ((l) => process.stderr.write(`[cluster] ${l}\n`));
   const nodes = opts.nodes ?? 3;
   const restrictedNamespace = opts.restrictedNamespace ?? DEFAULT_RESTRICTED_NAMESPACE;
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 180_000);
   const stateRoot = path.resolve(opts.stateDir ?? path.join(os.tmpdir(), "berth-cluster"));
   fs.mkdirSync(stateRoot, { recursive: true });
   reapStaleRuns(stateRoot, log);
 
   const bins = await ensureBinaries({ cacheDir: opts.cacheDir, log });
+  // Measured from here: building (or waiting for another process to build) is not starting.
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 180_000);
   const runDir = fs.mkdtempSync(path.join(stateRoot, "run-"));
   fs.writeFileSync(path.join(runDir, "owner.json"), JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
   const pidsFile = path.join(runDir, "pids");

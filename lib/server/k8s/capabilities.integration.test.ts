@@ -87,7 +87,8 @@ describe("the plan and what the cluster serves", () => {
 
   it("the cloud-only features of a Generic cluster are flagged on the StatefulSet", async () => {
     const t = nginxTemplate("logs");
-    const spec = { ...t.spec, cloud: { instanceType: "general-purpose", qos: "default" } };
+    // The Alibaba Cloud rules want the Always pull policy with an instance profile.
+    const spec = { ...t.spec, cloud: { instanceType: "general-purpose", qos: "default" }, containers: [{ ...t.spec.containers[0], imagePullPolicy: "Always" }] };
     const r = resolveParameters({ ...t, spec }, {});
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const objects = renderApp(r.spec);
