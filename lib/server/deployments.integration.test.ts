@@ -299,8 +299,12 @@ describe("records under failure and concurrency", () => {
     const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
     await attach(other.ctx, "prod", cluster.adminKubeconfig);
     const templateId = await nginxTemplateId(t.ctx);
-    const { results } = await deployTemplate(t.ctx, deployInput(templateId, [prod], "berth-nonexistent-ns"));
+    // (A blocked deploy writes no record any more: deploy for real into a namespace of its own.)
+    const ns = await cluster.createTestNamespace("by-id");
+    const { results } = await deployTemplate(t.ctx, deployInput(templateId, [prod], ns));
+    await cluster.deleteTestNamespace(ns);
     const id = results[0].deploymentId!;
+    expect(id).toBeTruthy();
     await rejects(getDeployment(other.ctx, id), "not_found");
     await rejects(deploymentRollout(other.ctx, id), "not_found");
     await rejects(redeploy(other.ctx, { deploymentId: id, reason: "", force: false, recreate: false, takeOver: false }), "not_found");
