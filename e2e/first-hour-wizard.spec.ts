@@ -122,3 +122,17 @@ test("item 11: the wizard names the cloud as a user would", async ({ page }) => 
   await expect(page.locator("#f-spec-containers-0-imagePullPolicy-hint")).toContainText("Alibaba Cloud");
   await expect(page.locator("main")).not.toContainText("seed");
 });
+
+test("item 18: the YAML pane follows the field being edited", async ({ page }) => {
+  const w = new Wizard(page);
+  await w.openNew();
+  await w.toStep(2);
+  await w.field("spec.containers.0.image").click();
+  await expect(page.getByTestId("yaml-focus")).toHaveText(/image: nginx:1\.27/);
+  await w.field("spec.containers.0.image").fill("nginx:1.28");
+  await expect(page.getByTestId("yaml-focus")).toHaveText(/image: nginx:1\.28/);
+  await w.toStep(3);
+  await w.field("spec.service.name").click();
+  await expect(page.getByTestId("yaml-focus").first()).toHaveText(/name: nginx-svc/);
+  await expect(page.getByTestId("yaml-focus").first()).toBeInViewport();
+});

@@ -67,3 +67,4 @@ export type { IgnoredObject } from "./import/classify-objects";
 export { diffObjects, diffBundles, diffSpecs, diffYamlText } from "./diff/diff-bundles";
 export type { ObjectDiff, ObjectAction, BundleDiffOptions } from "./diff/diff-bundles";
 export type { FieldChange, DiffOptions } from "./diff/diff-values";
+export { yamlLinesFor, type YamlLines } from "./yaml-locate";

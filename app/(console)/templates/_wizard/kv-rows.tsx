@@ -47,7 +47,7 @@ function KeyValueRows({ path, label, rows, onRows, keyLabel = "Key", valueLabel 
   const base = fieldId(path);
   const setRow = (i: number, row: Pair) => onRows(rows.map((r, j) => (j === i ? row : r)));
   return (
-    <fieldset className="space-y-2" aria-describedby={`${base}-error`}>
+    <fieldset className="space-y-2" aria-describedby={`${base}-error`} data-path={path}>
       <legend className="label">{label}</legend>
       {rows.length === 0 ? <p className="text-xs text-slate-500">None.</p> : null}
       {rows.map(([k, v], i) => (
@@ -132,6 +132,7 @@ export function ListField({ path, label, hint, rows = 2 }: { path: string; label
       </label>
       <textarea
         id={id}
+        data-path={path}
         rows={rows}
         className="input font-mono"
         value={text}

@@ -41,6 +41,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
   const [notes, setNotes] = useState<string[]>([]);
   const [summary, setSummary] = useState<{ items: SummaryItem[]; message?: string }>({ items: [] });
   const [pending, startTransition] = useTransition();
+  const [focusPath, setFocusPath] = useState<string | undefined>();
   useManagedReplicasSync(form.control, form.setValue);
   const dirty = form.formState.isDirty || (view === "yaml" && yamlText !== yamlBase);
   const guard = useUnsavedChangesWarning(dirty, "Leave the editor? Your changes to this template are not saved and will be lost.");
@@ -165,7 +166,15 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
 
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)} className="space-y-4" aria-label={mode === "edit" ? "Edit template" : "New application"}>
+      <form
+        noValidate
+        onFocus={(e) => {
+          // The YAML pane follows the field being edited (its registered name, or the path a row editor names).
+          const el = e.target as HTMLElement;
+          const path = el.getAttribute("name") || el.closest("[data-path]")?.getAttribute("data-path");
+          if (path?.startsWith("spec.")) setFocusPath(path);
+        }}
+        onSubmit={form.handleSubmit(onValid, onInvalid)} className="space-y-4" aria-label={mode === "edit" ? "Edit template" : "New application"}>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Stepper step={step} onGo={(s) => void goTo(s)} disabled={view === "yaml"} />
           <div role="group" aria-label="Editing mode" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
@@ -232,7 +241,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
               </div>
             </div>
             <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-              <YamlPreview focusKind={step === 2 ? "Ingress" : "StatefulSet"} />
+              <YamlPreview focusKind={step === 2 ? "Ingress" : "StatefulSet"} focusPath={focusPath} />
             </div>
           </div>
         )}

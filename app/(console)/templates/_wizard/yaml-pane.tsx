@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { AppSpecObject, renderYaml } from "@/lib/manifests";
+import { AppSpecObject, renderYaml, yamlLinesFor } from "@/lib/manifests";
 import { clean } from "./clean";
 import type { WizardValues } from "./types";
 
@@ -25,8 +25,11 @@ function documents(yaml: string): { kind: string; name: string; text: string }[]
   }));
 }
 
-/** `focusKind`: the object the current step is about; the pane scrolls to it when the step changes. */
-export function YamlPreview({ focusKind }: { focusKind?: string }) {
+/**
+ * `focusKind`: the object the current step is about; the pane scrolls to it when the step changes.
+ * `focusPath`: the form field being edited; its lines are highlighted and scrolled into view.
+ */
+export function YamlPreview({ focusKind, focusPath }: { focusKind?: string; focusPath?: string }) {
   const spec = useWatch<WizardValues, "spec">({ name: "spec" });
   const pre = useRef<HTMLPreElement>(null);
   const jump = (i: number) => {
@@ -50,6 +53,13 @@ export function YamlPreview({ focusKind }: { focusKind?: string }) {
     if (focusIndex >= 0) jump(focusIndex);
     // only when the step (focus) changes, not on every keystroke
   }, [focusKind]);
+  const focus = focusPath ? yamlLinesFor(state.yaml, focusPath, typeof spec?.name === "string" ? spec.name : "") : null;
+  useEffect(() => {
+    const el = pre.current?.querySelector<HTMLElement>("[data-focus-start]");
+    if (pre.current && el) pre.current.scrollTop += el.getBoundingClientRect().top - pre.current.getBoundingClientRect().top - 48;
+    // when the field (or its lines) change
+  }, [focusPath, focus?.from]);
+  let line = 0;
   return (
     <section aria-label="Live YAML" className="card flex max-h-[calc(100vh-7rem)] flex-col overflow-hidden">
       <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
@@ -69,12 +79,24 @@ export function YamlPreview({ focusKind }: { focusKind?: string }) {
         ))}
       </nav>
       <pre ref={pre} data-testid="yaml-preview" tabIndex={0} aria-label="Rendered YAML" className="relative flex-1 overflow-auto bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100">
-        {docs.map((d, i) => (
-          <span key={i} data-doc={i} className="block">
-            {i > 0 ? "---\n" : ""}
-            {d.text}
-          </span>
-        ))}
+        {docs.map((d, i) => {
+          const rows = d.text.split("\n");
+          return (
+            <span key={i} data-doc={i} className="block">
+              {i > 0 ? "---\n" : ""}
+              {rows.map((text, j) => {
+                const n = line++;
+                const on = focus !== null && n >= focus.from && n <= focus.to;
+                return (
+                  <span key={j} className={on ? "-mx-3 block bg-amber-400/25 px-3" : undefined} data-testid={on ? "yaml-focus" : undefined} {...(on && n === focus.from ? { "data-focus-start": "" } : {})}>
+                    {text}
+                    {j < rows.length - 1 ? "\n" : ""}
+                  </span>
+                );
+              })}
+            </span>
+          );
+        })}
       </pre>
     </section>
   );
