@@ -1,0 +1,89 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { OWNER_STATE } from "./support/accounts";
+import { NGINX_IMAGE_1 } from "./support/deploy-fixtures";
+import { createNamespace, deleteNamespace } from "./support/deploy-seed";
+
+// Adopt what already runs: a StatefulSet made with kubectl is listed as not managed by Berth,
+// adopted into a template, deployed (the plan names the take-over) and then is an application.
+test.use({ storageState: OWNER_STATE });
+
+const env = (name: string) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run through \`npm test\` (it starts the control plane)`);
+  return v;
+};
+
+let namespace = "";
+test.afterAll(async () => {
+  if (namespace) deleteNamespace(namespace);
+});
+
+test("a kubectl-made StatefulSet: listed as not managed → Adopt → deploy shows the take-over → in Applications", async ({ page }) => {
+  test.setTimeout(180_000);
+  namespace = createNamespace("adopt-e2e");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "adopt-e2e-")), "objects.yaml");
+  fs.writeFileSync(file, `
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: legacy, namespace: ${namespace} }
+spec:
+  serviceName: legacy-hl
+  replicas: 1
+  selector: { matchLabels: { app: legacy } }
+  template:
+    metadata: { labels: { app: legacy } }
+    spec: { containers: [{ name: web, image: ${NGINX_IMAGE_1}, ports: [{ name: http, containerPort: 80 }] }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: legacy-hl, namespace: ${namespace} }
+spec: { clusterIP: None, selector: { app: legacy }, ports: [{ name: http, port: 80 }] }
+`);
+  execFileSync(env("BERTH_TEST_KUBECTL"), ["--kubeconfig", env("BERTH_TEST_KUBECONFIG_ADMIN"), "create", "-f", file]);
+  const clusterName = `adopt-${Date.now().toString(36)}`;
+
+  await page.goto("/clusters");
+  await page.getByLabel("Name", { exact: true }).fill(clusterName);
+  await page.getByRole("button", { name: "Register cluster" }).click();
+  const card = page.getByTestId(`cluster-${clusterName}`);
+  await card.getByLabel("Kubeconfig", { exact: true }).fill(fs.readFileSync(env("BERTH_TEST_KUBECONFIG_ADMIN"), "utf8"));
+  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await expect(card.getByTestId("connection-report")).toContainText("Kubernetes");
+
+  await page.goto("/applications");
+  await page.getByRole("link", { name: "Adopt a running app" }).click();
+  await expect(page).toHaveURL(/\/applications\/adopt$/);
+  await page.getByLabel("Cluster").selectOption({ label: clusterName });
+  await page.getByRole("textbox", { name: "Namespace" }).fill(namespace);
+  await page.getByRole("button", { name: "List StatefulSets" }).click();
+  const row = page.getByTestId("unmanaged-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute("data-name", "legacy");
+  await expect(row).toContainText(NGINX_IMAGE_1);
+  await row.getByLabel("Template name").fill(`legacy ${clusterName}`);
+  await row.getByRole("button", { name: "Adopt" }).click();
+  await expect(row.getByTestId("adopt-result")).toContainText("StatefulSet/legacy, Service/legacy-hl");
+
+  await row.getByRole("link", { name: "Deploy it with Berth" }).click();
+  await page.getByRole("checkbox", { name: clusterName }).check();
+  await page.getByLabel("Namespace", { exact: true }).fill(namespace);
+  await page.getByRole("button", { name: "Plan" }).click();
+  await expect(page.getByTestId("plan")).toContainText("ready to deploy");
+  await expect(page.getByTestId("plan-takeover").first()).toContainText("managed by kubectl-create; deploying makes Berth their manager");
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(page.getByTestId("deploy-results")).toContainText("applied");
+
+  await page.goto(`/applications?namespace=${namespace}`);
+  await expect(page.getByTestId("app-row")).toHaveAttribute("data-app", "legacy");
+  await page.getByRole("link", { name: "Adopt a running app" }).click();
+  await expect(page).toHaveURL(/\/applications\/adopt$/);
+  await page.getByLabel("Cluster").selectOption({ label: clusterName });
+  await page.getByRole("textbox", { name: "Namespace" }).fill(namespace);
+  await page.getByRole("button", { name: "List StatefulSets" }).click();
+  await expect(page.getByTestId("adopt-none")).toBeVisible();
+  await expect(page.getByTestId("unmanaged-row")).toHaveCount(0);
+});
