@@ -157,6 +157,8 @@ describe("adopt a StatefulSet Berth did not deploy", () => {
       expect((refused as AppError).message).toMatch(/not allowed/);
       expect(await auditEventsFor(t.teamId, "template.adopt")).toHaveLength(0);
 
+      // Someone else's / an unknown cluster: said, not thrown.
+      expect(await listUnmanaged(t.ctx, { clusterId: "nosuchcluster", namespace: ns })).toMatchObject({ state: "unavailable", items: [] });
       // Bad input is refused at the edge, no cluster call.
       await expect(listUnmanaged(t.ctx, { clusterId: limited, namespace: "../x" })).rejects.toThrow(/highlighted/);
       await expect(adoptStatefulSet(t.ctx, { clusterId: limited, namespace: ns, statefulSet: "__proto__" })).rejects.toThrow(/highlighted/);

@@ -52,7 +52,8 @@ export async function listUnmanaged(ctx: Ctx, input: { clusterId: string; namesp
   try {
     opened = await openMyKubeConfig(actor, target.clusterId);
   } catch (e) {
-    if (e instanceof AppError && e.code === "invalid") return { ...base, state: "no_credential", message: e.message };
+    // No credential of mine / an unknown cluster: said on the page, never a 500.
+    if (e instanceof AppError) return { ...base, state: e.code === "invalid" ? "no_credential" : "unavailable", message: e.message };
     throw e;
   }
   const api = ObjectApi.for(opened.kc);
