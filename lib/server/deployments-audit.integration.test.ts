@@ -62,15 +62,21 @@ describe("deploy audit events", () => {
 
   it("a record abandoned mid-way (stale) gets an audit event when it is marked failed", async () => {
     const t = await setup("deploy-stale");
-    // a record left `applying` by a server that stopped 11 minutes ago
-    const stale = await db().deployment.create({
-      data: { teamId: t.teamId, clusterId: t.clusterId, actorId: t.owner.id, templateId: t.templateId, appName: "nginx", namespace: "berth-nonexistent-ns", status: "applying", manifest: "", startedAt: new Date(Date.now() - STALE_AFTER_MS - 60_000) },
-    });
-    const { results } = await deployTemplate(t.ctx as Ctx, input(t.templateId, t.clusterId, "berth-nonexistent-ns"));
-    expect(results[0].status).toBe("failed"); // the namespace does not exist: nothing applied, but it ran
-    expect((await db().deployment.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("failed");
-    const abandoned = await auditEventsFor(t.teamId, "deploy.abandon");
-    expect(abandoned).toHaveLength(1);
-    expect(abandoned[0]).toMatchObject({ targetType: "deployment", targetId: stale.id, result: "failure", clusterName: "prod", namespace: "berth-nonexistent-ns", reason: expect.stringMatching(/Abandoned/) });
+    const ns = await cluster.createTestNamespace("sec-data-stale");
+    try {
+      // a record left `applying` by a server that stopped 11 minutes ago
+      const stale = await db().deployment.create({
+        data: { teamId: t.teamId, clusterId: t.clusterId, actorId: t.owner.id, templateId: t.templateId, appName: "nginx", namespace: ns, status: "applying", manifest: "", startedAt: new Date(Date.now() - STALE_AFTER_MS - 60_000) },
+      });
+      // the next deploy of the same app takes over: the stale record is finished as failed, with its event
+      const { results } = await deployTemplate(t.ctx as Ctx, input(t.templateId, t.clusterId, ns));
+      expect(results[0].status).toBe("applied");
+      expect((await db().deployment.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("failed");
+      const abandoned = await auditEventsFor(t.teamId, "deploy.abandon");
+      expect(abandoned).toHaveLength(1);
+      expect(abandoned[0]).toMatchObject({ targetType: "deployment", targetId: stale.id, result: "failure", clusterName: "prod", namespace: ns, reason: expect.stringMatching(/Abandoned/) });
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
   });
 });
