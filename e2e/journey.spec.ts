@@ -47,7 +47,8 @@ test("wizard → template → deploy → rollout → audit", async ({ page }) =>
   await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("create");
   await docScreenshot(page, "deploy-plan", { fullPage: true });
   await page.getByRole("button", { name: "Deploy", exact: true }).click();
-  await page.getByTestId("deploy-results").getByRole("link", { name: "open the record and rollout" }).click();
+  // a successful deploy to one cluster opens its record (issue 11 item 5)
+  await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
   await expect(page.getByTestId("rollout-state")).toHaveText("ready", { timeout: 90_000 });
   await expect(page.getByTestId("pod-nginx-0").getByTestId("pod-ready")).toHaveText("Ready");
   await expect(page.getByTestId("pod-nginx-1").getByTestId("pod-ready")).toHaveText("Ready");
