@@ -75,7 +75,9 @@ spec: { clusterIP: None, selector: { app: legacy }, ports: [{ name: http, port: 
   await expect(page.getByTestId("plan")).toContainText("ready to deploy");
   await expect(page.getByTestId("plan-takeover").first()).toContainText("managed by kubectl-create; deploying makes Berth their manager");
   await page.getByRole("button", { name: "Deploy", exact: true }).click();
-  await expect(page.getByTestId("deploy-results")).toContainText("applied");
+  // a successful deploy to one cluster opens its record (the results panel shows only until then)
+  await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
+  await expect(page.getByTestId("deployment-status")).toHaveText("applied");
 
   await page.goto(`/applications?namespace=${namespace}`);
   await expect(page.getByTestId("app-row")).toHaveAttribute("data-app", "legacy");
