@@ -1,15 +1,12 @@
 // Text Postgres cannot store: a lone UTF-16 surrogate (JSON "\ud800" and server-action payloads can
 // carry one; canonical JSON, the audit hash, refuses it too) and the NUL character.
-const UNSTORABLE = /[\u0000]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
-
 export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
+  return text.isWellFormed() && !text.includes("\0");
 }
 
 /** Every string inside `value` with unstorable characters replaced by U+FFFD (as a browser would). */
 export function storableDeep<T>(value: T, depth = 0): T {
-  if (typeof value === "string") return (isStorableText(value) ? value : value.replace(UNSTORABLE_ALL, "\ufffd")) as T;
+  if (typeof value === "string") return (isStorableText(value) ? value : value.toWellFormed().replaceAll("\0", "\ufffd")) as T;
   if (depth > 32 || typeof value !== "object" || value === null || value instanceof Date) return value;
   if (Array.isArray(value)) return value.map((v) => storableDeep(v, depth + 1)) as T;
   const out: Record<string, unknown> = {};
