@@ -154,7 +154,7 @@ function describeScalar(value: unknown): string {
 /** The list the user probably meant: `env: {A: b}` → `- name: A\n  value: b`; otherwise the map as one item. */
 function listHint(key: string, value: Obj): string {
   const entries = Object.entries(value);
-  const nameValuePairs = key === "env" && !("name" in value) && entries.every(([, v]) => typeof v !== "object" || v === null);
+  const nameValuePairs = key === "env" && !hasOwnKey(value, "name") && entries.every(([, v]) => typeof v !== "object" || v === null);
   const items = nameValuePairs ? entries.map(([name, v]) => ({ name, value: String(v) })) : [value];
   const text = emitYaml(items).trimEnd();
   const lines = text.split("\n");

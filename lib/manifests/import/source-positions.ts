@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
+import { hasOwnKey } from "../plain-object";
 
 export interface Position {
   line: number;
@@ -60,7 +61,7 @@ export class SourcePositions {
               continue;
             }
             if (!local && info.entries.has(key)) continue;
-            if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+            if (!hasOwnKey(obj, key)) continue;
             info.entries.set(key, { key: pair.key.range?.[0] ?? info.start, text: this.scalarText(pair.value) });
             stack.push([pair.value, obj[key]]);
           }
@@ -74,15 +75,14 @@ export class SourcePositions {
 
   /** A copy made while reading (e.g. metadata without the noise) answers for its original. */
   link(copy: unknown, original: unknown): void {
-    if (typeof copy !== "object" || copy === null || typeof original !== "object" || original === null) return;
-    const info = this.info.get(original);
+    if (typeof copy !== "object" || copy === null) return;
+    const info = this.infoOf(original);
     if (info && !this.info.has(copy)) this.info.set(copy, info);
   }
 
   /** Position of `key` in `holder` (or of the holder itself without a key). */
   at(holder: unknown, key?: string | number): Position | undefined {
-    if (typeof holder !== "object" || holder === null) return undefined;
-    const info = this.info.get(holder);
+    const info = this.infoOf(holder);
     if (!info) return undefined;
     const entry = key === undefined ? undefined : info.entries.get(String(key));
     return this.position(entry?.key ?? info.start);
@@ -90,14 +90,16 @@ export class SourcePositions {
 
   /** Whether `key` of `holder` was written in the input (and not only derived). */
   has(holder: unknown, key: string | number): boolean {
-    if (typeof holder !== "object" || holder === null) return false;
-    return this.info.get(holder)?.entries.has(String(key)) ?? false;
+    return this.infoOf(holder)?.entries.has(String(key)) ?? false;
   }
 
   /** The scalar text of `holder[key]` as written, e.g. `yes` for a value YAML read as true. */
   textOf(holder: unknown, key: string | number): string | undefined {
-    if (typeof holder !== "object" || holder === null) return undefined;
-    return this.info.get(holder)?.entries.get(String(key))?.text;
+    return this.infoOf(holder)?.entries.get(String(key))?.text;
+  }
+
+  private infoOf(holder: unknown): NodeInfo | undefined {
+    return typeof holder === "object" && holder !== null ? this.info.get(holder) : undefined;
   }
 
   private position(offset: number): Position | undefined {
