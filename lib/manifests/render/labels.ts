@@ -1,5 +1,6 @@
 import type { AppSpec } from "../model/app-spec";
 import { berthLabels, CLOUD_LABELS, forcedLabels, selectorLabels } from "../naming";
+import { isObj } from "../plain-object";
 import { sortedMap } from "./object-helpers";
 
 /** Single-entry memo: one render asks for the same app's labels on every object. */
@@ -24,9 +25,8 @@ export function objectLabels(appName: string, userLabels?: Record<string, string
  */
 export function bagLabels(extra: Record<string, unknown> | undefined): Record<string, string> | undefined {
   const metadata = extra?.metadata;
-  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return undefined;
-  const labels = (metadata as Record<string, unknown>).labels;
-  if (typeof labels !== "object" || labels === null || Array.isArray(labels)) return undefined;
+  if (!isObj(metadata) || !isObj(metadata.labels)) return undefined;
+  const labels = metadata.labels;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels)) if (typeof v === "string") out[k] = v;
   return out;

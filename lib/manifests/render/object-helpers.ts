@@ -6,13 +6,12 @@
 import { isObj, ownValue, setOwn, type Obj } from "../plain-object";
 
 export type { Obj };
-export const isPlainObject = isObj;
 
 /** Sets `key` only when the value is meaningful (not undefined, not an empty list or map). */
 export function setIf(target: Obj, key: string, value: unknown): void {
   if (value === undefined) return;
   if (Array.isArray(value) && value.length === 0) return;
-  if (isPlainObject(value) && !hasKeys(value)) return;
+  if (isObj(value) && !hasKeys(value)) return;
   setOwn(target, key, value);
 }
 
@@ -48,7 +47,7 @@ export function mergeExtra<T extends Obj>(rendered: T, extra: Obj | undefined): 
     if (value === undefined) continue;
     const current = ownValue(target, key);
     if (current === undefined) setOwn(target, key, cloneJson(value));
-    else if (isPlainObject(current) && isPlainObject(value)) setOwn(target, key, mergeExtra({ ...current }, value));
+    else if (isObj(current) && isObj(value)) setOwn(target, key, mergeExtra({ ...current }, value));
   }
   return rendered;
 }
@@ -56,7 +55,7 @@ export function mergeExtra<T extends Obj>(rendered: T, extra: Obj | undefined): 
 /** Copies JSON-like data so rendered objects never alias the spec. */
 export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneJson) as T;
-  if (isPlainObject(value)) {
+  if (isObj(value)) {
     const out: Obj = {};
     for (const key of Object.keys(value)) setOwn(out, key, cloneJson(value[key]));
     return out as T;

@@ -1,7 +1,8 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { AppSpec } from "../model/app-spec";
 import { forcedLabels } from "../naming";
-import { cloneJson, isPlainObject, type Obj } from "./object-helpers";
+import { isObj } from "../plain-object";
+import { cloneJson, type Obj } from "./object-helpers";
 import { renderIngress } from "./render-ingress";
 import { renderCronHpa, renderHpa } from "./render-scaling";
 import { renderHeadlessService, renderService } from "./render-services";
@@ -32,8 +33,8 @@ export function renderYaml(spec: AppSpec): string {
 /** Extra objects keep their content; they gain the labels that link them to the app. */
 function labelExtraObject(appName: string, object: Obj): KubernetesObject {
   const copy = cloneJson(object);
-  const metadata = isPlainObject(copy.metadata) ? copy.metadata : {};
-  const labels = isPlainObject(metadata.labels) ? (metadata.labels as Record<string, string>) : {};
+  const metadata = isObj(copy.metadata) ? copy.metadata : {};
+  const labels = isObj(metadata.labels) ? (metadata.labels as Record<string, string>) : {};
   copy.metadata = { ...metadata, labels: { ...labels, ...forcedLabels(appName) } };
   return copy as KubernetesObject;
 }
