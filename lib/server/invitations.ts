@@ -1,16 +1,13 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { assignableRoles, type Role } from "@/lib/auth/roles";
 import { recordAudit, recordRefusal } from "./audit";
 import { authorize, type Ctx } from "./authz";
 import { db, type Tx } from "./db";
 import { env, mailEnabled } from "./env";
 import { AppError, forbidden, invalid, notFound } from "./errors";
+import { hashLinkToken, linkTokenLookup, newLinkToken } from "./link-token";
 import { mailLink, sendMail } from "./mail";
 
-// Invitation links carry a random secret; only its SHA-256 is stored, so a database leak does
-// not leak working links.
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type InvitationView = {
   id: string;
@@ -39,12 +36,12 @@ export async function createInvitation(ctx: Ctx, input: { email: string; role: R
     await recordRefusal(refusal, { action: "invitation.create", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, summary: { role: input.role, by: actor.role } });
     throw refusal;
   }
-  const token = randomBytes(24).toString("base64url");
+  const token = newLinkToken();
   const expiresAt = new Date(Date.now() + env().BERTH_INVITATION_TTL_HOURS * 3600_000);
   const mail = mailEnabled() && input.email ? input.email : null;
   const inv = await db().$transaction(async (tx) => {
     const inv = await tx.invitation.create({
-      data: { teamId: ctx.teamId, email: input.email || null, role: input.role, tokenHash: hashToken(token), createdById: ctx.userId, expiresAt, mailedAt: mail ? new Date() : null },
+      data: { teamId: ctx.teamId, email: input.email || null, role: input.role, tokenHash: hashLinkToken(token), createdById: ctx.userId, expiresAt, mailedAt: mail ? new Date() : null },
       include: { team: { select: { name: true } } },
     });
     await recordAudit(tx, {
@@ -107,8 +104,9 @@ export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
 
 /** What the invitation page may show before sign-in: the team's name and the role, nothing else. */
 export async function describeInvitation(token: string): Promise<{ teamName: string; role: Role; email: string | null; state: InvitationView["state"] } | null> {
-  if (!token || token.length > 200) return null;
-  const inv = await db().invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { team: { select: { name: true } } } });
+  const tokenHash = linkTokenLookup(token);
+  if (!tokenHash) return null;
+  const inv = await db().invitation.findUnique({ where: { tokenHash }, include: { team: { select: { name: true } } } });
   return inv ? { teamName: inv.team.name, role: inv.role, email: inv.email, state: stateOf(inv) } : null;
 }
 
@@ -120,7 +118,7 @@ const REFUSALS: Record<Exclude<InvitationView["state"], "pending">, string> = {
 
 /** Joins the user to the invitation's team, inside the caller's transaction. */
 export async function consumeInvitation(tx: Tx, input: { token: string; user: { id: string; email: string } }): Promise<{ teamId: string }> {
-  const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
+  const inv = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(input.token) } });
   if (!inv) throw invalid("This invitation link is not valid.", { invitation: ["This invitation link is not valid."] });
   const state = stateOf(inv);
   if (state !== "pending") throw invalid(REFUSALS[state], { invitation: [REFUSALS[state]] });
@@ -165,8 +163,9 @@ const REFUSAL_DEDUPE_MS = 3600_000;
  * so a flood cannot grow the trail without bound.
  */
 export async function auditInvitationRefusal(error: unknown, token: string, user: { id: string; email: string }): Promise<void> {
-  if (!(error instanceof AppError) || !token || token.length > 200) return;
-  const inv = await db().invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, teamId: true, email: true } });
+  const tokenHash = linkTokenLookup(token);
+  if (!(error instanceof AppError) || !tokenHash) return;
+  const inv = await db().invitation.findUnique({ where: { tokenHash }, select: { id: true, teamId: true, email: true } });
   if (!inv) return;
   const recent = await db().auditEvent.findFirst({
     where: { chainKey: inv.teamId, action: "invitation.accept", result: "failure", createdAt: { gt: new Date(Date.now() - REFUSAL_DEDUPE_MS) }, targetId: inv.id, actorEmail: user.email },

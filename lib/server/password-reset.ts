@@ -1,10 +1,10 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { recordAudit, recordAuditAlone } from "./audit";
 import { authorize, type Ctx } from "./authz";
 import { db } from "./db";
 import { env, mailEnabled } from "./env";
 import { forbidden, invalid, notFound, rateLimited } from "./errors";
+import { hashLinkToken, linkTokenLookup, newLinkToken } from "./link-token";
 import { mailLink, sendMailInBackground } from "./mail";
 import { hashPassword } from "./password";
 import { hitRateLimit, resetRateLimit } from "./rate-limit";
@@ -16,8 +16,6 @@ import type { RequestContext } from "./request-context";
 export const RESET_TTL_MINUTES = 30;
 const RESET_WINDOW_SECONDS = 3600;
 const RESET_MAILS_PER_ACCOUNT = 3; // per hour: nobody can flood someone's mailbox through Berth
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const newToken = () => randomBytes(24).toString("base64url");
 
 export const RESET_REQUESTED =
   "If an account uses that address, we sent it a link to choose a new password. The link works once, for 30 minutes.";
@@ -38,10 +36,10 @@ export async function requestPasswordReset(email: string, context: RequestContex
     }
     return;
   }
-  const token = newToken();
+  const token = newLinkToken();
   const expiresAt = new Date(Date.now() + RESET_TTL_MINUTES * 60_000);
   await db().$transaction(async (tx) => {
-    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), via: "email", expiresAt } });
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashLinkToken(token), via: "email", expiresAt } });
     await recordAudit(tx, { action: "auth.password_reset_request", actor: user, target: { type: "user", id: user.id, name: user.email }, summary: { via: "email", expiresAt: expiresAt.toISOString() }, context });
   });
   sendMailInBackground(
@@ -84,10 +82,10 @@ export async function createResetLink(ctx: Ctx, membershipId: string): Promise<{
     return r === "owner" || (r === "admin" && m.role !== "owner");
   });
   if (!manageable) await refuse("This person also belongs to a team you do not manage (or is an owner): only someone who manages all of their teams can reset their password.");
-  const token = newToken();
+  const token = newLinkToken();
   const expiresAt = new Date(Date.now() + RESET_TTL_MINUTES * 60_000);
   await db().$transaction(async (tx) => {
-    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), via: "admin", createdById: actor.userId, teamId: ctx.teamId, expiresAt } });
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashLinkToken(token), via: "admin", createdById: actor.userId, teamId: ctx.teamId, expiresAt } });
     await recordAudit(tx, { action: "auth.password_reset_link", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "user", id: user.id, name: user.email }, summary: { expiresAt: expiresAt.toISOString() } });
   });
   return { token, expiresAt };
@@ -99,10 +97,14 @@ const LINK_REFUSALS = {
   expired: "This reset link has expired. Ask for a new one.",
 } as const;
 
+function linkState(row: { usedAt: Date | null; expiresAt: Date } | null): "usable" | keyof typeof LINK_REFUSALS {
+  return !row ? "unknown" : row.usedAt ? "used" : row.expiresAt.getTime() <= Date.now() ? "expired" : "usable";
+}
+
 /** Whether a reset link can still be used (the page shows the form or the reason). */
 export async function describeResetLink(token: string): Promise<{ state: "usable" | keyof typeof LINK_REFUSALS; message: string }> {
-  const row = token && token.length <= 200 ? await db().passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) } }) : null;
-  const state = !row ? "unknown" : row.usedAt ? "used" : row.expiresAt.getTime() <= Date.now() ? "expired" : "usable";
+  const tokenHash = linkTokenLookup(token);
+  const state = linkState(tokenHash ? await db().passwordResetToken.findUnique({ where: { tokenHash } }) : null);
   return { state, message: state === "usable" ? "" : LINK_REFUSALS[state] };
 }
 
@@ -111,8 +113,9 @@ export async function resetPassword(token: string, password: string, context: Re
   const e = env();
   if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
   const ipKey = `reset:ip:${context.ip || "unknown"}`;
-  const row = token && token.length <= 200 ? await db().passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { id: true, email: true } } } }) : null;
-  const state = !row ? "unknown" : row.usedAt ? "used" : row.expiresAt.getTime() <= Date.now() ? "expired" : "usable";
+  const tokenHash = linkTokenLookup(token);
+  const row = tokenHash ? await db().passwordResetToken.findUnique({ where: { tokenHash }, include: { user: { select: { id: true, email: true } } } }) : null;
+  const state = linkState(row);
   if (!row || state !== "usable") {
     const limit = await hitRateLimit(ipKey, e.BERTH_SIGNIN_MAX_PER_IP, RESET_WINDOW_SECONDS); // guessing links costs the IP's budget
     if (limit.count <= e.BERTH_SIGNIN_MAX_PER_IP) {
