@@ -7,7 +7,8 @@ import { forbidden, invalid, notFound, rateLimited } from "./errors";
 import { hashLinkToken, linkTokenLookup, newLinkToken } from "./link-token";
 import { mailLink, sendMailInBackground } from "./mail";
 import { hashPassword } from "./password";
-import { hitRateLimit, resetRateLimit } from "./rate-limit";
+import { hitRateLimit, ipRateKey, resetRateLimit, retryMinutes } from "./rate-limit";
+import { assertPasswordSignIn } from "./users";
 import type { RequestContext } from "./request-context";
 
 // Password reset links: a random secret in the link, only its SHA-256 stored; single use, 30
@@ -22,11 +23,11 @@ export const RESET_REQUESTED =
 
 /** "Forgot password?": mails a reset link when the address has an account; the same reply either way. */
 export async function requestPasswordReset(email: string, context: RequestContext): Promise<void> {
+  assertPasswordSignIn();
   const e = env();
-  if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
   if (!mailEnabled()) throw forbidden("Berth cannot send mail here. Ask an owner or admin of your team for a password reset link.");
-  const ip = await hitRateLimit(`reset:ip:${context.ip || "unknown"}`, e.BERTH_SIGNIN_MAX_PER_IP, RESET_WINDOW_SECONDS);
-  if (!ip.allowed) throw rateLimited(`Too many reset requests from your network. Try again in ${Math.max(1, Math.ceil(ip.retryAfterSeconds / 60))} minutes.`);
+  const ip = await hitRateLimit(ipRateKey("reset", context), e.BERTH_SIGNIN_MAX_PER_IP, RESET_WINDOW_SECONDS);
+  if (!ip.allowed) throw rateLimited(`Too many reset requests from your network. Try again in ${retryMinutes(ip)} minutes.`);
   const perAccount = await hitRateLimit(`reset:account:${email}`, RESET_MAILS_PER_ACCOUNT, RESET_WINDOW_SECONDS);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user || !perAccount.allowed) {
@@ -110,9 +111,9 @@ export async function describeResetLink(token: string): Promise<{ state: "usable
 
 /** Sets a new password through a reset link: once, before it expires; every attempt is audited. */
 export async function resetPassword(token: string, password: string, context: RequestContext): Promise<{ email: string }> {
+  assertPasswordSignIn();
   const e = env();
-  if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
-  const ipKey = `reset:ip:${context.ip || "unknown"}`;
+  const ipKey = ipRateKey("reset", context);
   const tokenHash = linkTokenLookup(token);
   const row = tokenHash ? await db().passwordResetToken.findUnique({ where: { tokenHash }, include: { user: { select: { id: true, email: true } } } }) : null;
   const state = linkState(row);

@@ -6,7 +6,7 @@ import { env } from "./env";
 import { AppError, conflict, forbidden, invalid, rateLimited } from "./errors";
 import { auditInvitationRefusal, consumeInvitation } from "./invitations";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password";
-import { hitRateLimit, resetRateLimit, sweepRateLimits } from "./rate-limit";
+import { hitRateLimit, ipRateKey, rateLimitReached, resetRateLimit, retryMinutes, sweepRateLimits } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { slugify } from "./slug";
 
@@ -30,13 +30,13 @@ export async function signUp(input: { name: string; email: string; password: str
   if (!e.BERTH_PASSWORD_SIGNIN) {
     throw forbidden(`Password accounts are turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
   }
-  const limit = await hitRateLimit(`signup:ip:${context.ip || "unknown"}`, e.BERTH_SIGNUP_MAX_PER_IP, SIGNUP_WINDOW_SECONDS);
+  const limit = await hitRateLimit(ipRateKey("signup", context), e.BERTH_SIGNUP_MAX_PER_IP, SIGNUP_WINDOW_SECONDS);
   if (!limit.allowed) {
     // One audit event per IP and window (the first refusal), so a flood cannot grow the table.
     if (limit.count === e.BERTH_SIGNUP_MAX_PER_IP + 1) {
       await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: input.email }, result: "failure", reason: "rate limited (further attempts from this address in this window are not recorded)", context });
     }
-    throw rateLimited(`Too many sign-ups from your network. Try again in ${Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))} minutes.`);
+    throw rateLimited(`Too many sign-ups from your network. Try again in ${retryMinutes(limit)} minutes.`);
   }
   const passwordHash = await hashPassword(input.password);
   try {
@@ -117,23 +117,29 @@ export async function createTeamWithOwner(tx: Tx, user: SessionUser, name: strin
   return team.id;
 }
 
+/** Refuses password sign-in, reset and the like where the operator turned passwords off (BERTH_PASSWORD_SIGNIN=false). */
+export function assertPasswordSignIn(): void {
+  const e = env();
+  if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
+}
+
 /**
  * Checks an email + password sign-in. Rate-limited per account (every attempt; reset on
  * success) and per IP (failures only), in Postgres so all instances share the counts. A hash made
  * with older, weaker parameters is replaced on success.
  */
 export async function verifyPasswordSignIn(email: string, password: string, context: RequestContext): Promise<SessionUser> {
-  const { BERTH_SIGNIN_MAX_PER_ACCOUNT, BERTH_SIGNIN_MAX_PER_IP, BERTH_SIGNIN_WINDOW_SECONDS: window, BERTH_PASSWORD_SIGNIN, BERTH_OIDC_NAME } = env();
-  if (!BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${BERTH_OIDC_NAME} instead.`);
+  assertPasswordSignIn();
+  const { BERTH_SIGNIN_MAX_PER_ACCOUNT, BERTH_SIGNIN_MAX_PER_IP, BERTH_SIGNIN_WINDOW_SECONDS: window } = env();
   const accountKey = `signin:account:${email}`;
-  const ipKey = `signin:ip:${context.ip || "unknown"}`;
+  const ipKey = ipRateKey("signin", context);
   const fail = async (reason: string, userId?: string) =>
     recordAuditAlone({ action: "auth.sign_in", actor: userId ? { id: userId, email } : { id: "", email }, result: "failure", reason, summary: { method: "password" }, context });
 
-  const ipBudget = await db().rateLimitBucket.findMany({ where: { key: ipKey, windowStart: { gt: new Date(Date.now() - window * 1000) } } });
+  const ipSpent = await rateLimitReached(ipKey, BERTH_SIGNIN_MAX_PER_IP, window);
   const account = await hitRateLimit(accountKey, BERTH_SIGNIN_MAX_PER_ACCOUNT, window);
-  if (!account.allowed || ipBudget.some((b) => b.count >= BERTH_SIGNIN_MAX_PER_IP)) {
-    const minutes = Math.max(1, Math.ceil(account.retryAfterSeconds / 60));
+  if (!account.allowed || ipSpent) {
+    const minutes = retryMinutes(account);
     await auditRateLimited(account.allowed ? "ip" : "account", account.allowed ? ipKey : accountKey, window, (summary) =>
       recordAuditAlone({ action: "auth.sign_in", actor: { id: "", email }, result: "failure", reason: "rate limited", summary: { method: "password", ...summary }, context }),
     );
@@ -172,8 +178,7 @@ async function auditRateLimited(limited: "account" | "ip", key: string, window: 
   const refusedKey = `signin:refused:${key}`;
   const first = await hitRateLimit(refusedKey, 1, window);
   if (!first.allowed) return;
-  const windowStart = new Date(Math.floor(Date.now() / (window * 1000)) * window * 1000).toISOString();
-  await record({ limited, windowStart, note: `later refusals in this window are counted under ${refusedKey}, not recorded one by one` });
+  await record({ limited, windowStart: first.windowStart.toISOString(), note: `later refusals in this window are counted under ${refusedKey}, not recorded one by one` });
 }
 
 /**
