@@ -46,7 +46,12 @@ export async function ownershipOf(actor: Actor, clusterId: string, namespace: st
   return { otherTemplate, leftBehind, previousId: last.id };
 }
 
+/** What the plan of a deploy says about a take-over it was not told to make (empty: none). */
+export function takeOverBlockers(ownership: Ownership, takeOver: boolean | undefined): string[] {
+  return ownership.otherTemplate && !takeOver ? [`${ownerSentence(ownership.otherTemplate)}: tick “take over” to replace them`] : [];
+}
+
 /** "these objects were deployed by template web v3 (record ck…)": what a take-over replaces. */
-export function ownerSentence(o: PreviousOwner): string {
+function ownerSentence(o: PreviousOwner): string {
   return `these objects were deployed by template ${o.templateName}${o.version !== null ? ` v${o.version}` : ""} (record ${o.deploymentId})`;
 }

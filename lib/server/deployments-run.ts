@@ -3,7 +3,7 @@ import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { auditDiff, diffSummary } from "./deployments-fields";
-import { ownershipOf, ownerSentence } from "./deployments-ownership";
+import { ownershipOf, takeOverBlockers } from "./deployments-ownership";
 import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
 import type { Bundle } from "./deployments-render";
 import { AppError, invalid } from "./errors";
@@ -65,8 +65,7 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
       throw invalid(`Nothing was applied: the plan could not be made: ${describeError(e)}`);
     }
     const ownership = await ownershipOf(actor, clusterId, namespace, bundle);
-    const blockers = planBlockers(plan, opts);
-    if (ownership.otherTemplate && !opts.takeOver) blockers.push(`${ownerSentence(ownership.otherTemplate)}: tick “take over” to replace them`);
+    const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
     if (blockers.length) throw invalid(`Nothing was applied: the plan is blocked: ${blockers.join("; ")}`);
     return { plan, ownership };
   };

@@ -6,7 +6,7 @@ import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig, saveCapabilities } from "./clusters-credentials";
 import { diffSummary, groupDenials, planFieldErrors } from "./deployments-fields";
 import type { DeployInput, RedeployInput, UndeployInput } from "./deployments-input";
-import { ownershipOf, ownerSentence, type Ownership } from "./deployments-ownership";
+import { ownershipOf, takeOverBlockers, type Ownership } from "./deployments-ownership";
 import { findActableDeployment } from "./deployments-query";
 import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
 import { deployOnCluster, planBlockers, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
@@ -90,8 +90,7 @@ async function planOn(actor: Actor, clusterId: string, namespace: string, object
     clusterName = cluster.name;
     const [plan, ownership] = await Promise.all([planBundle(kc, namespace, objects, { ...opts, profile: cluster.profile }), ownershipOf(actor, clusterId, namespace, bundle)]);
     await saveCapabilities(actor, clusterId, plan.capabilities);
-    const blockers = planBlockers(plan, opts);
-    if (ownership.otherTemplate && !opts.takeOver) blockers.push(`${ownerSentence(ownership.otherTemplate)}: tick “take over” to replace them`);
+    const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
     return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters), denials: groupDenials(plan), blockers, ownership };
   } catch (e) {
     // A cluster that cannot be reached (or that Berth refuses to reach) is an answer, not a crash.
