@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/empty-state";
-import { roleAllows } from "@/lib/auth/roles";
 import { getDeployment, type DeploymentDetail } from "@/lib/server/deployments-query";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
@@ -13,7 +12,7 @@ import { RolloutPanel } from "./rollout-panel";
 export const metadata: Metadata = { title: "Deployment" };
 
 export default async function DeploymentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { ctx, role } = await requireTeamWorkspace();
+  const { ctx } = await requireTeamWorkspace();
   const { id } = await params;
   let d: DeploymentDetail;
   try {
@@ -22,7 +21,8 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   }
-  const canDeploy = roleAllows(role, "deploy.run") && d.canAct && !d.cluster.removed;
+  // canAct is deploymentAccess().act: it already needs deploy.run (the deployer, or an owner/admin).
+  const canDeploy = d.canAct && !d.cluster.removed;
   return (
     <div className="space-y-6">
       <PageHeader
