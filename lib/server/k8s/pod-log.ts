@@ -3,9 +3,11 @@ import { RequestContext, HttpMethod, type KubeConfig } from "@kubernetes/client-
 import { fetch } from "undici";
 
 // A pod's log through the API server's log subresource, with the caller's own credential.
-// Written here rather than with the client's Log helper so that the request never follows a
-// redirect, stops at the caller's signal (and a deadline until the server answers), and its
-// size is bounded: at most `limitBytes` for a snapshot; a followed stream is cut by the caller.
+// Written here rather than with the client's Log helper so that the request stops at the caller's
+// signal (and a deadline until the server answers), and its size is bounded: at most `limitBytes`
+// for a snapshot; a followed stream is cut by the caller. It goes through the kubeconfig's guarded
+// dispatcher (address policy, redirects refused, body cap — guarded-dispatcher.ts) like every
+// other cluster request.
 export type PodLogOptions = { container: string; tailLines: number; previous: boolean; follow: boolean; limitBytes: number };
 
 export const HEADER_TIMEOUT_MS = 15_000;
@@ -35,11 +37,11 @@ export async function openPodLog(kc: KubeConfig, namespace: string, pod: string,
   const controller = new AbortController();
   const abort = () => controller.abort();
   untilHeaders.addEventListener("abort", abort, { once: true });
-  const response = await fetch(url, { method: "GET", headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher() as never, signal: controller.signal, redirect: "manual" });
+  const response = await fetch(url, { method: "GET", headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher() as never, signal: controller.signal });
   untilHeaders.removeEventListener("abort", abort);
   signal.addEventListener("abort", abort, { once: true });
   if (response.status !== 200 || !response.body) {
-    const text = response.status >= 300 && response.status < 400 ? JSON.stringify({ message: "the cluster answered with a redirect, which Berth never follows" }) : (await response.text()).slice(0, 16_384);
+    const text = (await response.text()).slice(0, 16_384);
     controller.abort();
     throw new PodLogError(response.status, text);
   }
