@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { invalid } from "./errors";
 
 // The Applications page's URL filters (GET params) and the application key of the detail route.
 export const HEALTH_STATES = ["Healthy", "Progressing", "Degraded", "Missing", "Unknown"] as const;
 export const SYNC_STATES = ["In sync", "Drifted", "Missing objects", "Unknown"] as const;
 
 const id = z.string().trim().max(64).regex(/^[a-z0-9]+$/i, "Not an id.");
-const dnsLabel = z
+/** A Kubernetes object name (namespace, app, StatefulSet). */
+export const dnsLabel = z
   .string()
   .trim()
   .min(1)
@@ -27,6 +29,11 @@ export type AppFilter = z.infer<typeof appFilterSchema>;
 
 export const appKeySchema = z.object({ clusterId: id, namespace: dnsLabel, appName: dnsLabel });
 export type AppKey = z.infer<typeof appKeySchema>;
+
+/** Refuses a pod name that is not one of the app's StatefulSet pods (`<app>-<ordinal>`). */
+export function requireAppPodName(key: AppKey, pod: string): void {
+  if (!pod.startsWith(`${key.appName}-`) || !/^\d{1,5}$/.test(pod.slice(key.appName.length + 1))) throw invalid("That is not one of this app's pods.", { pod: ["Not one of this app's pods."] });
+}
 
 /** Parses what the URL says; anything malformed is dropped (the page shows everything instead of failing). */
 export function parseAppFilter(raw: Record<string, string | string[] | undefined>): AppFilter {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getApplication } from "./applications";
-import { appKeySchema, type AppKey } from "./applications-input";
+import { appKeySchema, requireAppPodName, type AppKey } from "./applications-input";
 import { openViewerKubeConfig } from "./applications-live";
 import { authorize, type Ctx } from "./authz";
 import { invalid } from "./errors";
@@ -28,7 +28,7 @@ export type LogQuery = z.infer<typeof logQuerySchema>;
 export async function streamAppLog(ctx: Ctx, key: AppKey, q: LogQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const actor = await authorize(ctx, "team.read");
   await getApplication(ctx, key);
-  if (!q.pod.startsWith(`${key.appName}-`) || !/^\d{1,5}$/.test(q.pod.slice(key.appName.length + 1))) throw invalid("That is not one of this app's pods.", { pod: ["Not one of this app's pods."] });
+  requireAppPodName(key, q.pod);
   const kc = await openViewerKubeConfig(actor, key.clusterId);
   if ("state" in kc) throw invalid(kc.message);
   const stop = new AbortController();

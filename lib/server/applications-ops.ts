@@ -4,7 +4,7 @@ import { claimView, type ClaimView } from "@/lib/applications/detail-view";
 import type { AuditAction } from "@/lib/audit/actions";
 import { CRON_HPA, LABEL_APP } from "@/lib/manifests";
 import { appliedManifests, getApplication } from "./applications";
-import type { AppKey } from "./applications-input";
+import { requireAppPodName, type AppKey } from "./applications-input";
 import { openViewerKubeConfig } from "./applications-live";
 import { recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -85,7 +85,7 @@ export async function restartApplication(ctx: Ctx, key: AppKey): Promise<string>
 
 /** One of the app's pods, by name: `<app>-<ordinal>` carrying the app's label. */
 export async function deleteAppPod(ctx: Ctx, key: AppKey, podName: string): Promise<void> {
-  if (!podName.startsWith(`${key.appName}-`) || !/^\d{1,5}$/.test(podName.slice(key.appName.length + 1))) throw invalid("That is not one of this app's pods.", { pod: ["Not one of this app's pods."] });
+  requireAppPodName(key, podName);
   const t = await open(ctx, key, "delete a pod");
   await audited(t, "app.pod_delete", { pod: podName }, async () => {
     await mayI(t.kc, "delete", "", "pods", key.namespace);
