@@ -3,12 +3,13 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { CRON_HPA, LABEL_APP } from "@/lib/manifests";
+import { dnsLabel } from "./applications-input";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { db } from "./db";
 import { AppError, invalid, notFound } from "./errors";
 import { listKind, type KindRead } from "./k8s/app-state";
-import { FIELD_MANAGER, ObjectApi } from "./k8s/object-api";
+import { FIELD_MANAGER, ObjectApi, objectLabel } from "./k8s/object-api";
 import { importAppObjects } from "./templates-io";
 
 // Adopt what already runs: StatefulSets in a namespace that Berth did not deploy (no Berth field
@@ -18,11 +19,10 @@ import { importAppObjects } from "./templates-io";
 // ordinary importer. Secrets are never read. Nothing is kept between requests.
 export const ADOPT_LIST_LIMIT = 200;
 
-const name = z.string().trim().min(1).max(253).regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "Not a Kubernetes name.");
 const id = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i, "Not an id.");
-export const adoptTargetSchema = z.object({ clusterId: id, namespace: name.max(63) });
+export const adoptTargetSchema = z.object({ clusterId: id, namespace: dnsLabel.max(63) });
 export const adoptInputSchema = adoptTargetSchema.extend({
-  statefulSet: name,
+  statefulSet: dnsLabel,
   templateName: z.string().trim().max(100).optional(),
   visibility: z.enum(["private", "team"]).optional(),
 });
@@ -97,9 +97,9 @@ export async function adoptStatefulSet(ctx: Ctx, input: unknown): Promise<{ id: 
     ctx,
     { text, name: args.templateName || undefined, visibility: args.visibility ?? "private", message: `Adopted from ${cluster.name} / ${ns} / StatefulSet ${args.statefulSet}` },
     "template.adopt",
-    { cluster: cluster.name, clusterId: cluster.id, namespace: ns, statefulSet: args.statefulSet, objects: objects.map(label) },
+    { cluster: cluster.name, clusterId: cluster.id, namespace: ns, statefulSet: args.statefulSet, objects: objects.map(objectLabel) },
   );
-  return { ...created, objects: objects.map(label) };
+  return { ...created, objects: objects.map(objectLabel) };
 }
 
 /** The StatefulSet first, then what belongs to it (headless Service, Services selecting its pods, Ingresses to those, autoscalers of it). */
@@ -164,9 +164,5 @@ function summary(s: KubernetesObject): UnmanagedStatefulSet {
     createdAt: s.metadata?.creationTimestamp ? new Date(s.metadata.creationTimestamp).toISOString() : "",
     managers: [...new Set((s.metadata?.managedFields ?? []).map((m) => String(m.manager ?? "")))].filter(Boolean).slice(0, 5),
   };
-}
-
-function label(o: KubernetesObject): string {
-  return `${o.kind}/${o.metadata?.name ?? ""}`;
 }
 

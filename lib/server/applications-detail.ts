@@ -1,5 +1,5 @@
 import "server-only";
-import type { KubernetesObject } from "@kubernetes/client-node";
+import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import {
   claimView,
   cronJobViews,
@@ -29,6 +29,7 @@ import { authorize, type Ctx } from "./authz";
 import { parseManifest } from "./deployments-render";
 import { describeError } from "./k8s/api-error";
 import { itemsOf, kindsFor, readError, readNamespace, unreachable, type Kind } from "./k8s/app-state";
+import { objectLabel } from "./k8s/object-api";
 
 // One application's live object tree, read now with the viewer's own credential: one list per
 // kind in the app's namespace (label berth.dev/app=<app>) plus the namespace's events. A kind the
@@ -92,7 +93,7 @@ export async function getApplicationDetail(ctx: Ctx, key: AppKey): Promise<AppDe
   }
 }
 
-async function readDetail(kc: Parameters<typeof readNamespace>[0], record: AppRecord, objects: KubernetesObject[], empty: AppLiveDetail): Promise<AppLiveDetail> {
+async function readDetail(kc: KubeConfig, record: AppRecord, objects: KubernetesObject[], empty: AppLiveDetail): Promise<AppLiveDetail> {
   const manifestKinds = objects.map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as Kind);
   const kinds = kindsFor([...manifestKinds, ENDPOINT_SLICE, HPA]);
   const snap = await readNamespace(kc, record.namespace, kinds, { app: record.appName, events: "all" });
@@ -106,8 +107,8 @@ async function readDetail(kc: Parameters<typeof readNamespace>[0], record: AppRe
   const ingresses = ingressViews(itemsOf(snap, "networking.k8s.io/v1", "Ingress"));
   const cron = itemsOf(snap, CRON_HPA.apiVersion, CRON_HPA.kind);
   const names = new Set<string>();
-  for (const read of snap.kinds.values()) for (const o of read.items) if (o.kind !== "Event") names.add(`${o.kind}/${o.metadata?.name ?? ""}`);
-  for (const o of objects) names.add(`${o.kind}/${o.metadata?.name ?? ""}`);
+  for (const read of snap.kinds.values()) for (const o of read.items) if (o.kind !== "Event") names.add(objectLabel(o));
+  for (const o of objects) names.add(objectLabel(o));
   const panels: Record<Panel, string> = {
     pods: readError(snap, "v1", "Pod"),
     claims: readError(snap, "v1", "PersistentVolumeClaim"),
