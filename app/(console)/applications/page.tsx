@@ -7,7 +7,8 @@ import { APPS_PAGE_SIZE, LIVE_FILTER_SCAN, applicationFilterOptions, listApplica
 import { HEALTH_STATES, SYNC_STATES, encodeCursor, parseAppFilter, type AppFilter } from "@/lib/server/applications-input";
 import { appKeyString, liveByCluster, type AppLive, type ClusterLive } from "@/lib/server/applications-live";
 import { requireTeamWorkspace } from "@/lib/server/session";
-import { STATUS_STYLE, when } from "../deployments/format";
+import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
+import { when } from "../deployments/format";
 import { HealthBadge, LiveUnavailable, SyncBadge } from "./live-badges";
 
 export const metadata: Metadata = { title: "Applications" };
@@ -86,7 +87,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   <td>{r.clusterName}{r.clusterRemoved ? " (removed)" : ""} / {r.namespace}</td>
                   <td className="text-xs">
                     <Link href={`/deployments/${r.last.id}`} className="text-brand-700 hover:underline">{r.last.kind}</Link>{" "}
-                    <span className={`badge ${STATUS_STYLE[r.last.status] ?? ""}`}>{r.last.status}</span>
+                    <DeploymentStatusBadge status={r.last.status} />
                     <span className="block text-slate-600">{r.last.actorName} · {when(r.last.startedAt)}</span>
                   </td>
                   <Suspense fallback={<><td className="text-xs text-slate-500" data-testid="live-pending">checking…</td><td className="text-xs text-slate-500">checking…</td></>}>

@@ -5,7 +5,8 @@ import { FilterSelect, FilterText } from "@/app/_components/filter-fields";
 import { historyFilterSchema, STATUSES } from "@/lib/server/deployments-input";
 import { historyFilterOptions, listDeployments } from "@/lib/server/deployments-query";
 import { requireTeamWorkspace } from "@/lib/server/session";
-import { duration, STATUS_STYLE, when } from "./format";
+import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
+import { duration, when } from "./format";
 
 export const metadata: Metadata = { title: "Deployments" };
 
@@ -78,7 +79,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
                   <td>{d.detailsHidden ? "a private template" : d.template ? `${d.template.name} v${d.template.version ?? "?"}` : "—"}</td>
                   <td>{d.actor.name}</td>
                   <td>
-                    <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span>{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null}
+                    <DeploymentStatusBadge status={d.status} />{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null}
                   </td>
                   <td>{duration(d.durationMs)}</td>
                 </tr>

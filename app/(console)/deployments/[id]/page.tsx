@@ -5,7 +5,8 @@ import { PageHeader } from "@/app/_components/empty-state";
 import { getDeployment, type DeploymentDetail } from "@/lib/server/deployments-query";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
-import { duration, STATUS_STYLE, when } from "../format";
+import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
+import { duration, when } from "../format";
 import { RedeployPanel, UndeployPanel } from "./replay-panel";
 import { RolloutPanel } from "./rollout-panel";
 
@@ -29,7 +30,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         title={`#${d.number} ${d.kind} ${d.appName}`}
         description={
           <>
-            <span className={`badge ${STATUS_STYLE[d.status] ?? ""}`} data-testid="deployment-status">{d.status}</span>{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null} {d.message}
+            <DeploymentStatusBadge status={d.status} testId="deployment-status" />{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null} {d.message}
           </>
         }
         actions={<Link href="/deployments" className="btn-secondary">History</Link>}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { HistoryEntry } from "@/lib/server/applications";
 import type { AppKey } from "@/lib/server/applications-input";
-import { STATUS_STYLE, when } from "../../../../deployments/format";
+import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
+import { when } from "../../../../deployments/format";
 import { RollbackButton } from "./app-actions";
 
 // Every deploy / redeploy / undeploy of this app here, newest first, with the manifest diff
@@ -15,7 +16,7 @@ export function HistoryPanel({ appKey, history, canRollback }: { appKey: AppKey;
           <li key={h.id} className="border-l-2 border-slate-200 pl-3" data-testid="history-entry">
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <Link className="text-brand-700 underline" href={`/deployments/${h.id}`}>{h.kind}</Link>
-              <span className={`badge ${STATUS_STYLE[h.status] ?? ""}`}>{h.status}</span>
+              <DeploymentStatusBadge status={h.status} />
               <span>{h.actorName} · {when(h.startedAt)}</span>
               {h.template ? <Link className="text-brand-700 underline" href={`/templates/${h.template.id}`}>{h.template.name} v{h.template.version ?? "?"}</Link> : null}
               {h.reason ? <span className="text-slate-600">“{h.reason}”</span> : null}

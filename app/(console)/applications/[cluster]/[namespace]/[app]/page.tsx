@@ -8,7 +8,8 @@ import { applicationHistory, getApplication, type AppRecord } from "@/lib/server
 import { appKeySchema, type AppKey } from "@/lib/server/applications-input";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
-import { STATUS_STYLE, when } from "../../../../deployments/format";
+import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
+import { when } from "../../../../deployments/format";
 import { DriftPanel } from "./drift-panel";
 import { HistoryPanel } from "./history-panel";
 import { LeftoverClaims } from "./leftover-claims";
@@ -44,7 +45,7 @@ export default async function ApplicationPage({ params }: { params: Promise<Para
               {record.clusterName}{record.clusterRemoved ? " (removed)" : ""} / {record.namespace} ·{" "}
               {record.applied.templateId ? <Link className="text-brand-700 underline" href={`/templates/${record.applied.templateId}`}>{record.applied.templateName} v{record.applied.templateVersion ?? "?"}</Link> : "no template"} · last{" "}
               <Link className="text-brand-700 underline" href={`/deployments/${record.last.id}`}>{record.last.kind}</Link>{" "}
-              <span className={`badge ${STATUS_STYLE[record.last.status] ?? ""}`}>{record.last.status}</span> by {record.last.actorName}, {when(record.last.startedAt)}
+              <DeploymentStatusBadge status={record.last.status} /> by {record.last.actorName}, {when(record.last.startedAt)}
             </>
           ) : (
             <>Undeployed from this cluster and namespace. Its history and the volume claims it left behind are below.</>
