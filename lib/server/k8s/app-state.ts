@@ -59,10 +59,7 @@ export async function readNamespace(kc: KubeConfig, namespace: string, kinds: Ki
 
 export async function listKind(api: ObjectApi, namespace: string, [apiVersion, kind]: Kind, fieldSelector?: string, labelSelector?: string): Promise<KindRead> {
   try {
-    const list = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, fieldSelector, labelSelector, LIST_LIMIT);
-    // A cluster that ignores ?limit= is still read one page deep (its reply is untrusted input).
-    const items = (list.items ?? []).slice(0, LIST_LIMIT);
-    const truncated = Boolean(list.metadata?._continue) || (list.items?.length ?? 0) > LIST_LIMIT;
+    const { items, truncated } = await api.listPage(apiVersion, kind, namespace, { limit: LIST_LIMIT, fieldSelector, labelSelector });
     return { items: items.map((o) => ({ ...o, apiVersion: o.apiVersion ?? apiVersion, kind: o.kind ?? kind })), error: "", forbidden: false, truncated };
   } catch (e) {
     const info = apiError(e);

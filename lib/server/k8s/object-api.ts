@@ -28,6 +28,16 @@ export class ObjectApi extends KubernetesObjectApi {
     return { group: apiVersion.includes("/") ? apiVersion.split("/")[0] : "", resource: r.name, namespaced: r.namespaced };
   }
 
+  /**
+   * One page of a namespaced list: at most `limit` objects even from a cluster that ignores
+   * ?limit= (its reply is untrusted input); `truncated` when the cluster holds more.
+   */
+  async listPage(apiVersion: string, kind: string, namespace: string, opts: { limit: number; labelSelector?: string; fieldSelector?: string }): Promise<{ items: KubernetesObject[]; truncated: boolean }> {
+    const list = await this.list(apiVersion, kind, namespace, undefined, undefined, undefined, opts.fieldSelector, opts.labelSelector, opts.limit);
+    const items = list.items ?? [];
+    return { items: items.slice(0, opts.limit), truncated: Boolean(list.metadata?._continue) || items.length > opts.limit };
+  }
+
   /** Like resourceInfo, for callers that cannot go on without it. */
   async requireResourceInfo(obj: KubernetesObject): Promise<ResourceInfo> {
     const info = await this.resourceInfo(obj);

@@ -30,18 +30,15 @@ export async function undeployApp(kc: KubeConfig, namespace: string, appName: st
   const kinds = [...APP_KINDS, ...extraKinds.filter(([v, k]) => !APP_KINDS.some(([v2, k2]) => v === v2 && k === k2) && k !== "PersistentVolumeClaim")];
   const deleted: DeletedObject[] = [];
   for (const [apiVersion, kind] of kinds) {
-    let items: KubernetesObject[];
-    let more = false;
+    let page: { items: KubernetesObject[]; truncated: boolean };
     try {
       // One page per kind (a cluster's list is untrusted: never an unbounded number of deletes).
-      const list = await api.list(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, selector, MAX_LISTED_OBJECTS);
-      items = (list.items ?? []).slice(0, MAX_LISTED_OBJECTS);
-      more = Boolean(list.metadata?._continue) || (list.items?.length ?? 0) > MAX_LISTED_OBJECTS;
+      page = await api.listPage(apiVersion, kind, namespace, { limit: MAX_LISTED_OBJECTS, labelSelector: selector });
     } catch (e) {
       if (isNotFound(e) || /Unrecognized API version|resource metadata/.test(describeError(e))) continue; // kind not served here
       throw e;
     }
-    for (const item of items) {
+    for (const item of page.items) {
       const header = { apiVersion, kind, metadata: { name: item.metadata!.name!, namespace } };
       try {
         await api.delete(header, undefined, undefined, undefined, undefined, "Background");
@@ -50,7 +47,7 @@ export async function undeployApp(kc: KubeConfig, namespace: string, appName: st
         if (!isNotFound(e)) deleted.push({ kind, name: header.metadata.name, ok: false, message: describeError(e) });
       }
     }
-    if (more) deleted.push({ kind, name: "(more)", ok: false, message: `more than ${MAX_LISTED_OBJECTS} ${kind} objects carry the app's label; undeploy again to delete the rest` });
+    if (page.truncated) deleted.push({ kind, name: "(more)", ok: false, message: `more than ${MAX_LISTED_OBJECTS} ${kind} objects carry the app's label; undeploy again to delete the rest` });
   }
   return { deleted, keptClaims: await listAppClaims(kc, namespace, appName) };
 }
