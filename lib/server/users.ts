@@ -48,11 +48,7 @@ export async function signUp(input: { name: string; email: string; password: str
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw conflict(EMAIL_TAKEN, { email: [`${EMAIL_TAKEN} Sign in instead.`] });
     }
-    if (isPolicyRefusal(error)) {
-      await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: input.email }, result: "failure", reason: error.message, summary: { method: "password" }, context });
-    }
-    // a refused invitation (someone else's address; revoked, used, expired): no account was made
-    if (input.invitation) await auditInvitationRefusal(error, input.invitation, { id: "", email: input.email });
+    await auditRefusedSignUp(error, { email: input.email, method: "password", invitation: input.invitation }, context);
     throw error;
   }
 }
@@ -77,6 +73,17 @@ const SIGNUP_CLOSED = "Sign-up is closed here. Ask an administrator of this Bert
 /** A refusal by the sign-up policy (an invitation's own refusals are audited by the invitation). */
 function isPolicyRefusal(error: unknown): error is AppError {
   return error instanceof AppError && (error.message === SIGNUP_BY_INVITATION || error.message === SIGNUP_CLOSED);
+}
+
+/**
+ * Audits a sign-up that made no account: a refusal by the sign-up policy as auth.sign_up, and a
+ * refused invitation (someone else's address; revoked, used, expired) in its team's trail.
+ */
+async function auditRefusedSignUp(error: unknown, attempt: { email: string; method: "password" | "oidc"; invitation?: string }, context: RequestContext): Promise<void> {
+  if (isPolicyRefusal(error)) {
+    await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: attempt.email }, result: "failure", reason: error.message, summary: { method: attempt.method }, context });
+  }
+  if (attempt.invitation) await auditInvitationRefusal(error, attempt.invitation, { id: "", email: attempt.email });
 }
 
 /**
@@ -225,10 +232,7 @@ export async function upsertOidcUser(profile: OidcProfile, context: RequestConte
         return createUser(tx, { name: profile.name, email: profile.email, oidcSubject: profile.sub, emailVerified: profile.emailVerified, invitation: opts.invitation }, context);
       });
     } catch (error) {
-      if (isPolicyRefusal(error)) {
-        await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: profile.email }, result: "failure", reason: error.message, summary: { method: "oidc" }, context });
-      }
-      if (opts.invitation) await auditInvitationRefusal(error, opts.invitation, { id: "", email: profile.email });
+      await auditRefusedSignUp(error, { email: profile.email, method: "oidc", invitation: opts.invitation }, context);
       throw error;
     }
   }
