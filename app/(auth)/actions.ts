@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/server/auth";
 import { requestContext } from "@/lib/server/request-context";
-import { SSO_COOKIE_MAX_AGE, SSO_INVITATION_COOKIE } from "@/lib/server/sso-link";
+import { SSO_COOKIE_OPTIONS, SSO_INVITATION_COOKIE } from "@/lib/server/sso-link";
 import { signUp } from "@/lib/server/users";
 import { safeNextPath as safeNext, signInSchema, signUpSchema } from "@/lib/validation/account";
 
@@ -48,7 +48,7 @@ export async function oidcSignInAction(formData: FormData) {
 /** Single sign-on from an invitation link: the callback may create the account with it (BERTH_SIGNUP=invite). */
 export async function oidcInvitationAction(formData: FormData) {
   const token = String(formData.get("invitation") ?? "").slice(0, 200);
-  if (token) (await cookies()).set(SSO_INVITATION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", maxAge: SSO_COOKIE_MAX_AGE });
+  if (token) (await cookies()).set(SSO_INVITATION_COOKIE, token, SSO_COOKIE_OPTIONS);
   await signIn("oidc", { redirectTo: "/templates" });
 }
 

@@ -8,7 +8,9 @@ import { env } from "./env";
 export const SSO_LINK_COOKIE = "berth_sso_link";
 // An invitation link followed into single sign-on: the callback may create the account with it.
 export const SSO_INVITATION_COOKIE = "berth_sso_invitation";
-export const SSO_COOKIE_MAX_AGE = 600;
+const SSO_COOKIE_MAX_AGE = 600;
+/** How both cookies are set: for the server only, sent back on the provider's redirect (lax), short-lived. */
+export const SSO_COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax", path: "/", maxAge: SSO_COOKIE_MAX_AGE } as const;
 
 const sign = (payload: string) => createHmac("sha256", env().AUTH_SECRET).update(`sso-link:${payload}`).digest("base64url");
 
