@@ -1,21 +1,15 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { OWNER_STATE } from "./support/accounts";
+import { attachKubeconfig, kubectl, registerCluster } from "./support/cluster";
 import { NGINX_IMAGE_1 } from "./support/deploy-fixtures";
 import { createNamespace, deleteNamespace } from "./support/deploy-seed";
 
 // Adopt what already runs: a StatefulSet made with kubectl is listed as not managed by Berth,
 // adopted into a template, deployed (the plan names the take-over) and then is an application.
 test.use({ storageState: OWNER_STATE });
-
-const env = (name: string) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run through \`npm test\` (it starts the control plane)`);
-  return v;
-};
 
 let namespace = "";
 test.afterAll(async () => {
@@ -43,15 +37,11 @@ kind: Service
 metadata: { name: legacy-hl, namespace: ${namespace} }
 spec: { clusterIP: None, selector: { app: legacy }, ports: [{ name: http, port: 80 }] }
 `);
-  execFileSync(env("BERTH_TEST_KUBECTL"), ["--kubeconfig", env("BERTH_TEST_KUBECONFIG_ADMIN"), "create", "-f", file]);
+  kubectl("create", "-f", file);
   const clusterName = `adopt-${Date.now().toString(36)}`;
 
-  await page.goto("/clusters");
-  await page.getByLabel("Name", { exact: true }).fill(clusterName);
-  await page.getByRole("button", { name: "Register cluster" }).click();
-  const card = page.getByTestId(`cluster-${clusterName}`);
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(fs.readFileSync(env("BERTH_TEST_KUBECONFIG_ADMIN"), "utf8"));
-  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  const card = await registerCluster(page, clusterName);
+  await attachKubeconfig(card);
   await expect(card.getByTestId("connection-report")).toContainText("Kubernetes");
 
   await page.goto("/applications");

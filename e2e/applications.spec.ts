@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { OWNER, OWNER_STATE } from "./support/accounts";
+import { attachKubeconfig, kubectl, registerCluster } from "./support/cluster";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "./support/deploy-fixtures";
 import { createNamespace, deleteNamespace, seedNginxTemplate } from "./support/deploy-seed";
 
@@ -10,12 +9,6 @@ import { createNamespace, deleteNamespace, seedNginxTemplate } from "./support/d
 // out-of-band change shows as drift naming kubectl, and Sync brings it back.
 test.use({ storageState: OWNER_STATE });
 
-const env = (name: string) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run through \`npm test\` (it starts the control plane)`);
-  return v;
-};
-const kubectl = (...args: string[]) => execFileSync(env("BERTH_TEST_KUBECTL"), ["--kubeconfig", env("BERTH_TEST_KUBECONFIG_ADMIN"), ...args], { encoding: "utf8" });
 const shots = process.env.BERTH_UPDATE_SCREENSHOTS === "1";
 
 let namespace = "";
@@ -29,12 +22,8 @@ test("deploy nginx, open the application: pods, how to reach it, events, logs, d
   const templateId = await seedNginxTemplate(OWNER.email);
   const clusterName = `apps-${Date.now().toString(36)}`;
 
-  await page.goto("/clusters");
-  await page.getByLabel("Name", { exact: true }).fill(clusterName);
-  await page.getByRole("button", { name: "Register cluster" }).click();
-  const card = page.getByTestId(`cluster-${clusterName}`);
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(fs.readFileSync(env("BERTH_TEST_KUBECONFIG_ADMIN"), "utf8"));
-  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  const card = await registerCluster(page, clusterName);
+  await attachKubeconfig(card);
   await expect(card.getByTestId("connection-report")).toContainText("Kubernetes");
 
   await page.goto(`/deployments/new?template=${templateId}&version=1`);

@@ -1,26 +1,16 @@
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { OWNER, OWNER_STATE } from "./support/accounts";
+import { attachKubeconfig, registerCluster } from "./support/cluster";
 import { createNamespace, deleteNamespace, seedNginxTemplate } from "./support/deploy-seed";
 
 // The cluster page says what the cluster serves; the deploy form's words come from the plan's
 // own state, Deploy only goes ahead on a plan that can, and proposes where the template runs.
 test.use({ storageState: OWNER_STATE });
 
-const adminKubeconfig = () => {
-  const file = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
-  if (!file) throw new Error("BERTH_TEST_KUBECONFIG_ADMIN is not set: run through `npm test` (it starts the control plane)");
-  return fs.readFileSync(file, "utf8");
-};
-
 async function registerAndAttach(page: Page, clusterName: string) {
-  await page.goto("/clusters");
-  await page.getByLabel("Name", { exact: true }).fill(clusterName);
-  await page.getByRole("button", { name: "Register cluster" }).click();
+  const card = await registerCluster(page, clusterName);
   await expect(page.getByText("Cluster registered. Attach your kubeconfig below.")).toBeVisible();
-  const card = page.getByTestId(`cluster-${clusterName}`);
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(adminKubeconfig());
-  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await attachKubeconfig(card);
   await expect(card.getByTestId("connection-report")).toContainText("Kubernetes v1.36.3");
   return card;
 }

@@ -1,20 +1,13 @@
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { parse, stringify } from "yaml";
 import { OWNER, OWNER_STATE } from "./support/accounts";
+import { attachKubeconfig, registerCluster, testKubeconfig } from "./support/cluster";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "./support/deploy-fixtures";
 import { createNamespace, deleteNamespace, seedNginxTemplate } from "./support/deploy-seed";
 
 // Register a cluster by pasting the admin kubeconfig, deploy a template, watch the rollout
 // reach Ready per ordinal, change the image (plan shows the field diff), redeploy from history.
 test.use({ storageState: OWNER_STATE });
-
-const kubeconfigFile = (variable: string) => {
-  const file = process.env[variable];
-  if (!file) throw new Error(`${variable} is not set: run through \`npm test\` (it starts the control plane)`);
-  return fs.readFileSync(file, "utf8");
-};
-const adminKubeconfig = () => kubeconfigFile("BERTH_TEST_KUBECONFIG_ADMIN");
 
 let namespace = "";
 test.afterAll(async () => {
@@ -28,21 +21,16 @@ test("register a cluster, deploy, watch the rollout, change the image, redeploy 
   const clusterName = `e2e-${Date.now().toString(36)}`;
 
   // Register and attach: a hostile kubeconfig is refused with its reason, the real one is tested.
-  await page.goto("/clusters");
-  await page.getByLabel("Name", { exact: true }).fill(clusterName);
-  await page.getByRole("button", { name: "Register cluster" }).click();
-  const card = page.getByTestId(`cluster-${clusterName}`);
+  const card = await registerCluster(page, clusterName);
   await expect(card).toBeVisible();
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(adminKubeconfig().replace(/client-key-data: .*/, "client-key: /etc/shadow"));
-  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await attachKubeconfig(card, testKubeconfig().replace(/client-key-data: .*/, "client-key: /etc/shadow"));
   await expect(card.getByRole("alert").filter({ hasText: "client-key points at a file" }).first()).toBeVisible();
   // Two contexts and no current one: the server asks to pick; the pasted text stays in place.
-  const doc = parse(adminKubeconfig());
+  const doc = parse(testKubeconfig());
   const admin = doc.contexts[0];
   doc.contexts.push({ name: "second", context: { ...admin.context } });
   delete doc["current-context"];
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(stringify(doc));
-  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  await attachKubeconfig(card, stringify(doc));
   await expect(card.getByRole("alert").filter({ hasText: "choose one" }).first()).toBeVisible();
   await card.getByLabel("Context").selectOption(admin.name);
   await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
@@ -97,12 +85,8 @@ test("register a cluster, deploy, watch the rollout, change the image, redeploy 
 test("the restricted user's plan names what it may not do outside its namespace", async ({ page }) => {
   const templateId = await seedNginxTemplate(OWNER.email);
   const clusterName = `e2e-restricted-${Date.now().toString(36)}`;
-  await page.goto("/clusters");
-  await page.getByLabel("Name", { exact: true }).fill(clusterName);
-  await page.getByRole("button", { name: "Register cluster" }).click();
-  const card = page.getByTestId(`cluster-${clusterName}`);
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(kubeconfigFile("BERTH_TEST_KUBECONFIG_RESTRICTED"));
-  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  const card = await registerCluster(page, clusterName);
+  await attachKubeconfig(card, testKubeconfig("restricted"));
   await expect(card.getByTestId("connection-report")).toContainText("create StatefulSets");
   await expect(card.getByTestId("connection-report")).toContainText("✗ create namespaces");
 

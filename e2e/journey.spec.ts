@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { OWNER_STATE } from "./support/accounts";
+import { attachKubeconfig, registerCluster } from "./support/cluster";
 import { createNamespace, deleteNamespace } from "./support/deploy-seed";
 import { docScreenshot, Wizard } from "./support/wizard";
 
@@ -21,12 +21,8 @@ test("wizard → template → deploy → rollout → audit", async ({ page }) =>
   const templateName = `journey-${suffix}`;
   const clusterName = `journey-${suffix}`;
 
-  await page.goto("/clusters");
-  await page.getByLabel("Name", { exact: true }).fill(clusterName);
-  await page.getByRole("button", { name: "Register cluster" }).click();
-  const card = page.getByTestId(`cluster-${clusterName}`);
-  await card.getByLabel("Kubeconfig", { exact: true }).fill(fs.readFileSync(process.env.BERTH_TEST_KUBECONFIG_ADMIN!, "utf8"));
-  await card.getByRole("button", { name: "Attach my kubeconfig" }).click();
+  const card = await registerCluster(page, clusterName);
+  await attachKubeconfig(card);
   await expect(card.getByTestId("connection-report")).toContainText("Kubernetes v1.36.3");
   await docScreenshot(page, "clusters", { fullPage: true });
 

@@ -1,8 +1,8 @@
 // Seeds a team template with one version straight into the e2e database (the template wizard
 // is tested on its own): the nginx template of deploy-fixtures.ts, owned by a user of a team.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { kubectl } from "./cluster";
 import { nginxTemplate } from "./deploy-fixtures";
 
 export async function seedNginxTemplate(ownerEmail: string, name = `nginx ${randomBytes(2).toString("hex")}`, specPatch: Record<string, unknown> = {}): Promise<string> {
@@ -32,14 +32,6 @@ export async function seedNginxTemplate(ownerEmail: string, name = `nginx ${rand
   } finally {
     await client.end();
   }
-}
-
-/** kubectl with the test control plane's admin kubeconfig (the spec runs outside the app). */
-function kubectl(...args: string[]): string {
-  const bin = process.env.BERTH_TEST_KUBECTL;
-  const kubeconfig = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
-  if (!bin || !kubeconfig) throw new Error("BERTH_TEST_KUBECTL / BERTH_TEST_KUBECONFIG_ADMIN are not set: run through `npm test` (it starts the control plane)");
-  return execFileSync(bin, ["--kubeconfig", kubeconfig, ...args], { encoding: "utf8" });
 }
 
 export function createNamespace(prefix: string): string {
