@@ -12,9 +12,7 @@ test("the wizard's three steps and the save step, filled in, at 1280 and 768 px"
   test.setTimeout(240_000);
   const w = new Wizard(page);
   await w.openNew();
-  await page.getByRole("region", { name: "Labels and annotations" }).getByRole("button", { name: "+ Add label" }).click();
-  await page.locator("#f-spec-labels-0-key").fill("app.kubernetes.io/part-of");
-  await page.locator("#f-spec-labels-0-value").fill("shop-frontend");
+  await w.addKeyValue("Labels and annotations", "+ Add label", "spec.labels", "app.kubernetes.io/part-of", "shop-frontend");
   await w.toggle("Set instance type and QoS");
   await expectCleanLayout(page, "wizard-step1");
 
@@ -30,23 +28,13 @@ test("the wizard's three steps and the save step, filled in, at 1280 and 768 px"
   await expectCleanLayout(page, "wizard-step2");
 
   await w.toStep(3);
-  const service = page.getByRole("region", { name: "Service" });
-  await service.getByRole("button", { name: "+ Add service label" }).click();
-  await page.locator("#f-spec-service-labels-0-key").fill("app.kubernetes.io/component");
-  await page.locator("#f-spec-service-labels-0-value").fill("frontend");
-  await service.getByRole("button", { name: "+ Add service annotation" }).click();
-  await page.locator("#f-spec-service-annotations-0-key").fill("service.beta.kubernetes.io/alicloud-loadbalancer-bandwidth");
-  await page.locator("#f-spec-service-annotations-0-value").fill("20");
+  await w.addKeyValue("Service", "+ Add service label", "spec.service.labels", "app.kubernetes.io/component", "frontend");
+  await w.addKeyValue("Service", "+ Add service annotation", "spec.service.annotations", "service.beta.kubernetes.io/alicloud-loadbalancer-bandwidth", "20");
   await w.toggle("Create an Ingress");
   await w.toggle("Metric scaling (HorizontalPodAutoscaler)");
   await w.toggle("Scheduled scaling (CronHorizontalPodAutoscaler)");
-  const pod = page.getByRole("region", { name: "Pod labels and annotations" });
-  await pod.getByRole("button", { name: "+ Add pod label" }).click();
-  await page.locator("#f-spec-podLabels-0-key").fill("version");
-  await page.locator("#f-spec-podLabels-0-value").fill("v1");
-  await pod.getByRole("button", { name: "+ Add pod annotation" }).click();
-  await page.locator("#f-spec-podAnnotations-0-key").fill("prometheus.io/scrape");
-  await page.locator("#f-spec-podAnnotations-0-value").fill("true");
+  await w.addKeyValue("Pod labels and annotations", "+ Add pod label", "spec.podLabels", "version", "v1");
+  await w.addKeyValue("Pod labels and annotations", "+ Add pod annotation", "spec.podAnnotations", "prometheus.io/scrape", "true");
   await w.toggle("PVC retention policy");
   await expectCleanLayout(page, "wizard-step3");
 

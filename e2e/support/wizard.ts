@@ -53,6 +53,13 @@ export class Wizard {
     for (const t of texts) await expect(this.yaml()).toContainText(t);
   }
 
+  /** Adds the first row of a key/value list (labels, annotations) with its region's button and types into it. */
+  async addKeyValue(region: string, button: string, path: string, key: string, value: string) {
+    await this.page.getByRole("region", { name: region }).getByRole("button", { name: button }).click();
+    await this.field(`${path}.0.key`).fill(key);
+    await this.field(`${path}.0.value`).fill(value);
+  }
+
   async toggle(label: string) {
     await this.page.getByLabel(label, { exact: true }).check();
   }
