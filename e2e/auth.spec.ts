@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alerts, createInvitationLink, joinTeamAs, OWNER, OWNER_STATE, PASSWORD, signIn, signOut, signUp, ssoLogin, uniqueEmail } from "./support/accounts";
+import { alerts, createInvitationLink, joinTeamAs, OWNER, OWNER_STATE, PASSWORD, signIn, signOut, signUp, ssoLogin } from "./support/accounts";
 
 test.describe("signing in and out", () => {
   test("the owner signs out and back in", async ({ page }) => {
