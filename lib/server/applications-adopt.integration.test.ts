@@ -6,12 +6,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1 } from "@/e2e/support/deploy-fixtures";
-import { auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
+import { attachCluster, auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
 import { listApplications } from "./applications";
 import { adoptStatefulSet, listUnmanaged } from "./applications-adopt";
-import type { Ctx } from "./authz";
-import { registerCluster } from "./clusters";
-import { setCredential } from "./clusters-credentials";
 import { deployTemplate, planDeployment } from "./deployments";
 import { AppError } from "./errors";
 import { getTemplateVersion } from "./templates";
@@ -26,12 +23,6 @@ beforeAll(async () => {
   cluster = await setupTestCluster();
 });
 afterAll(async () => cluster?.dispose());
-
-async function attach(ctx: Ctx, name: string, kubeconfig: string): Promise<string> {
-  const id = await registerCluster(ctx, { name, description: "", profile: "generic" });
-  await setCredential(ctx, { clusterId: id, kubeconfig, context: "", namespace: "" });
-  return id;
-}
 
 const objects = (ns: string) => `
 apiVersion: apps/v1
@@ -96,7 +87,7 @@ describe("adopt a StatefulSet Berth did not deploy", () => {
     fs.writeFileSync(file, objects(ns));
     try {
       await run(cluster.kubectlPath, ["--kubeconfig", cluster.adminKubeconfig, "create", "-f", file]);
-      const prod = await attach(t.ctx, "prod", fs.readFileSync(cluster.adminKubeconfig, "utf8"));
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
 
       const before = await listUnmanaged(t.ctx, { clusterId: prod, namespace: ns });
       expect(before).toMatchObject({ state: "ok", clusterName: "prod", truncated: false });
@@ -147,7 +138,7 @@ describe("adopt a StatefulSet Berth did not deploy", () => {
     const t = await newTeam("adopt-denied");
     const ns = await cluster.createTestNamespace("adopt-denied");
     try {
-      const limited = await attach(t.ctx, "limited", fs.readFileSync(cluster.restrictedKubeconfig, "utf8"));
+      const limited = await attachCluster(t.ctx, "limited", cluster.restrictedKubeconfig);
       const list = await listUnmanaged(t.ctx, { clusterId: limited, namespace: ns });
       expect(list.state).toBe("not_allowed");
       expect(list.message).toMatch(/^not allowed: your credential cannot list StatefulSet objects in namespace adopt-denied/);

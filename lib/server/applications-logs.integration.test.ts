@@ -3,16 +3,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KWOK_LOGS_DIR, startControlPlane, createTestNamespace, type ControlPlane } from "@/e2e/cluster/control-plane";
 import { eventually } from "@/e2e/cluster/test-support";
-import { NGINX_IMAGE_1, nginxTemplate } from "@/e2e/support/deploy-fixtures";
-import { addMember, newTeam } from "@/scripts/test-support/fixtures";
+import { NGINX_IMAGE_1 } from "@/e2e/support/deploy-fixtures";
+import { addMember, attachCluster, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
 import { getApplicationDetail } from "./applications-detail";
 import { streamAppLog, type LogQuery } from "./applications-logs";
 import type { Ctx } from "./authz";
-import { registerCluster } from "./clusters";
 import { setCredential } from "./clusters-credentials";
 import { deployTemplate } from "./deployments";
 import { AppError } from "./errors";
-import { createTemplate } from "./templates";
 
 // Pod logs for real: kwok's kubelet API serves the fake pods' logs (a ClusterLogs rule in the test
 // control plane), the API server proxies the log subresource, Berth reads it with the viewer's
@@ -35,10 +33,8 @@ describe("pod logs on kwok pods", () => {
   it("tail N, previous container, follow (ends when the reader stops), and 'not allowed' without pods/log", async () => {
     const t = await newTeam("apps-logs");
     const ns = await createTestNamespace("apps-logs", cp.adminKubeconfig);
-    const id = await registerCluster(t.ctx, { name: "kwok", description: "", profile: "generic" });
-    await setCredential(t.ctx, { clusterId: id, kubeconfig: fs.readFileSync(cp.adminKubeconfig, "utf8"), context: "", namespace: "" });
-    const tpl = nginxTemplate();
-    const { id: templateId } = await createTemplate(t.ctx, { name: "nginx", visibility: "team", spec: tpl.spec, parameters: tpl.parameters, message: "seed" });
+    const id = await attachCluster(t.ctx, "kwok", cp.adminKubeconfig);
+    const templateId = await createNginxTemplate(t.ctx, "nginx");
     const { results } = await deployTemplate(t.ctx, { templateId, version: 1, values: { image: NGINX_IMAGE_1 }, clusterIds: [id], namespace: ns, createNamespace: false, force: false, recreate: false });
     expect(results[0].status).toBe("applied");
     const key = { clusterId: id, namespace: ns, appName: "nginx" };

@@ -5,15 +5,14 @@ import { promisify } from "node:util";
 import { AppsV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
-import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxTemplate } from "@/e2e/support/deploy-fixtures";
-import { addMember, auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
+import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
+import { addMember, attachCluster, auditEventsFor, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
 import { getApplication, listApplications } from "./applications";
 import { getApplicationDetail } from "./applications-detail";
 import { applicationDrift, syncApplication } from "./applications-drift";
 import { deleteAppPod, deleteLeftoverClaim, leftoverClaims, restartApplication, RESTART_ANNOTATION, scaleApplication } from "./applications-ops";
 import { appKeyString, liveByCluster, liveForCluster, NO_CREDENTIAL } from "./applications-live";
 import type { Ctx } from "./authz";
-import { registerCluster } from "./clusters";
 import { setCredential } from "./clusters-credentials";
 import { encryptSecret } from "./crypto";
 import { db } from "./db";
@@ -21,7 +20,6 @@ import { deployTemplate, undeploy } from "./deployments";
 import { AppError } from "./errors";
 import { credentialAad } from "./k8s/client";
 import { vetKubeconfig } from "./k8s/kubeconfig-policy";
-import { createTemplate } from "./templates";
 
 // Applications on the real control plane: records → rows, live health and sync with the viewer's
 // own credential, drift by server-side apply dry run with the manager that changed a field,
@@ -36,16 +34,9 @@ afterAll(async () => cluster?.dispose());
 
 const kubectl = (...args: string[]) => run(cluster.kubectlPath, ["--kubeconfig", cluster.adminKubeconfig, ...args]);
 
-async function attach(ctx: Ctx, name: string, kubeconfig: string): Promise<string> {
-  const id = await registerCluster(ctx, { name, description: "", profile: "generic" });
-  await setCredential(ctx, { clusterId: id, kubeconfig, context: "", namespace: "" });
-  return id;
-}
-
 async function deployNginx(ctx: Ctx, clusterId: string, namespace: string, opts: { app?: string; autoscaling?: boolean } = {}) {
-  const t = nginxTemplate(opts.app ?? "nginx");
-  if (opts.autoscaling) Object.assign(t.spec, { autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } });
-  const { id } = await createTemplate(ctx, { name: `${opts.app ?? "nginx"} ${namespace}`, visibility: "team", spec: t.spec, parameters: t.parameters, message: "seed" });
+  const app = opts.app ?? "nginx";
+  const id = await createNginxTemplate(ctx, `${app} ${namespace}`, { app, spec: opts.autoscaling ? { autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } } : {} });
   const { results } = await deployTemplate(ctx, { templateId: id, version: 1, values: { image: NGINX_IMAGE_1 }, clusterIds: [clusterId], namespace, createNamespace: false, force: false, recreate: false });
   expect(results[0].status).toBe("applied");
   return { templateId: id, deploymentId: results[0].deploymentId! };
@@ -69,7 +60,7 @@ describe("applications", () => {
     const t = await newTeam("apps");
     const ns = await cluster.createTestNamespace("apps-flow");
     try {
-      const prod = await attach(t.ctx, "prod", text(cluster.adminKubeconfig));
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       const { templateId, deploymentId } = await deployNginx(t.ctx, prod, ns);
       const key = { clusterId: prod, namespace: ns, appName: "nginx" };
 
@@ -149,7 +140,7 @@ describe("applications", () => {
     const t = await newTeam("apps-hpa");
     const ns = await cluster.createTestNamespace("apps-hpa");
     try {
-      const prod = await attach(t.ctx, "prod", text(cluster.adminKubeconfig));
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       await deployNginx(t.ctx, prod, ns, { autoscaling: true });
       const key = { clusterId: prod, namespace: ns, appName: "nginx" };
       await healthy(t.ctx, key);
@@ -180,7 +171,7 @@ describe("applications", () => {
     const t = await newTeam("apps-rbac");
     const ns = await cluster.createTestNamespace("apps-rbac");
     try {
-      const prod = await attach(t.ctx, "prod", text(cluster.adminKubeconfig));
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       await deployNginx(t.ctx, prod, ns);
       const key = { clusterId: prod, namespace: ns, appName: "nginx" };
       await healthy(t.ctx, key);
@@ -197,8 +188,7 @@ describe("applications", () => {
       expect(detail.live.health).toMatchObject({ state: "Healthy", ready: 2 });
 
       // A dead cluster: registered, credential stored, its server is a closed port.
-      const dead = await registerCluster(t.ctx, { name: "dead", description: "", profile: "generic" });
-      await setCredential(t.ctx, { clusterId: dead, kubeconfig: text(cluster.adminKubeconfig), context: "", namespace: "" });
+      const dead = await attachCluster(t.ctx, "dead", cluster.adminKubeconfig);
       await deployNginx(t.ctx, dead, ns, { app: "ghost" });
       await pointCredentialAt(dead, t.ctx.userId, `https://127.0.0.1:${await closedPort()}`);
       const rows = (await listApplications(t.ctx, {})).items;
@@ -218,7 +208,7 @@ describe("applications", () => {
     const t = await newTeam("apps-ops");
     const ns = await cluster.createTestNamespace("apps-ops");
     try {
-      const prod = await attach(t.ctx, "prod", text(cluster.adminKubeconfig));
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       await deployNginx(t.ctx, prod, ns);
       const key = { clusterId: prod, namespace: ns, appName: "nginx" };
       await healthy(t.ctx, key);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { nginxTemplate } from "@/e2e/support/deploy-fixtures";
-import { addMember, newTeam } from "@/scripts/test-support/fixtures";
+import { addMember, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
 import { recordAuditAlone } from "./audit";
 import { openAuditExport } from "./audit-export";
 import { getAuditEvent, listAuditEvents } from "./audit-query";
@@ -10,7 +9,6 @@ import { db } from "./db";
 import { planRedeploy, redeploy, undeploy } from "./deployments";
 import { deploymentRollout, getDeployment, listDeployments } from "./deployments-query";
 import { AppError } from "./errors";
-import { createTemplate } from "./templates";
 
 // Deployments are team facts, but a private template stays private through its history:
 // owners/admins see every deployment; others see that one happened (who, when, where, app) but
@@ -48,9 +46,8 @@ beforeAll(async () => {
   }
   const deployer = await addMember(teamId, "member", "deployer");
   who.deployer = { ...deployer.ctx, id: deployer.user.id };
-  const spec = nginxTemplate("secret-app");
-  privateTemplateId = (await createTemplate(who.deployer, { name: "secret app", visibility: "private", spec: spec.spec, parameters: spec.parameters, message: "" })).id;
-  const teamTemplateId = (await createTemplate(who.deployer, { name: "shared app", visibility: "team", spec: spec.spec, parameters: spec.parameters, message: "" })).id;
+  privateTemplateId = await createNginxTemplate(who.deployer, "secret app", { app: "secret-app", visibility: "private" });
+  const teamTemplateId = await createNginxTemplate(who.deployer, "shared app", { app: "secret-app" });
   const clusterId = await registerCluster(who.owner, { name: "prod", description: "", profile: "generic" });
   privateDep = (await row(privateTemplateId, who.deployer.id, clusterId, SECRET)).id;
   teamDep = (await row(teamTemplateId, who.deployer.id, clusterId, "registry.example.com/library/nginx:1.27")).id;

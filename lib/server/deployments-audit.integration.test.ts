@@ -1,15 +1,11 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
-import { NGINX_IMAGE_1, nginxTemplate } from "@/e2e/support/deploy-fixtures";
-import { auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
+import { NGINX_IMAGE_1 } from "@/e2e/support/deploy-fixtures";
+import { attachCluster, auditEventsFor, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
 import type { Ctx } from "./authz";
-import { registerCluster } from "./clusters";
-import { setCredential } from "./clusters-credentials";
 import { db } from "./db";
 import { deployTemplate } from "./deployments";
 import { STALE_AFTER_MS } from "./deployments-record";
-import { createTemplate } from "./templates";
 
 // A deploy leaves an audit event even if the server dies mid-way: "deploy started" is written in
 // the same transaction as the pending record (before anything is applied), the outcome after; a
@@ -22,10 +18,8 @@ afterAll(async () => cluster?.dispose());
 
 async function setup(prefix: string) {
   const t = await newTeam(prefix);
-  const clusterId = await registerCluster(t.ctx, { name: "prod", description: "", profile: "generic" });
-  await setCredential(t.ctx, { clusterId, kubeconfig: fs.readFileSync(cluster.adminKubeconfig, "utf8"), context: "", namespace: "" });
-  const spec = nginxTemplate("nginx");
-  const templateId = (await createTemplate(t.ctx, { name: "nginx", visibility: "team", spec: spec.spec, parameters: spec.parameters, message: "" })).id;
+  const clusterId = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
+  const templateId = await createNginxTemplate(t.ctx, "nginx");
   return { ...t, clusterId, templateId };
 }
 

@@ -1,13 +1,11 @@
-import fs from "node:fs";
 import { AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startControlPlane } from "@/e2e/cluster/control-plane";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxTemplate } from "@/e2e/support/deploy-fixtures";
-import { addMember, auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
+import { addMember, attachCluster, auditEventsFor, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
 import type { Ctx } from "./authz";
 import { registerCluster } from "./clusters";
-import { setCredential } from "./clusters-credentials";
 import { db } from "./db";
 import { deployTemplate, planDeployment, planRedeploy, redeploy, undeploy } from "./deployments";
 import { deploymentRollout, getDeployment, listDeployments } from "./deployments-query";
@@ -15,7 +13,6 @@ import { AppError } from "./errors";
 import { createTemplate, setTemplateArchived } from "./templates";
 
 let cluster: TestCluster;
-const text = (file: string) => fs.readFileSync(file, "utf8");
 beforeAll(async () => {
   cluster = await setupTestCluster();
 });
@@ -23,16 +20,7 @@ afterAll(async () => cluster?.dispose());
 
 const rejects = (p: Promise<unknown>, code: AppError["code"]) => expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.code === code);
 
-async function attach(ctx: Ctx, name: string, kubeconfigFile: string): Promise<string> {
-  const id = await registerCluster(ctx, { name, description: "", profile: "generic" });
-  await setCredential(ctx, { clusterId: id, kubeconfig: text(kubeconfigFile), context: "", namespace: "" });
-  return id;
-}
-
-async function nginxTemplateId(ctx: Ctx, app = "nginx"): Promise<string> {
-  const t = nginxTemplate(app);
-  return (await createTemplate(ctx, { name: `${app} template`, visibility: "team", spec: t.spec, parameters: t.parameters, message: "seed" })).id;
-}
+const nginxTemplateId = (ctx: Ctx, app = "nginx") => createNginxTemplate(ctx, `${app} template`, { app });
 
 const deployInput = (templateId: string, clusterIds: string[], namespace: string, image = NGINX_IMAGE_1) => ({
   templateId,
@@ -58,7 +46,7 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
   it("plans with a named RBAC denial for the restricted user outside its namespace", async () => {
     const t = await newTeam("rbac");
     const member = await addMember(t.teamId, "member");
-    const lab = await attach(member.ctx, "lab", cluster.restrictedKubeconfig);
+    const lab = await attachCluster(member.ctx, "lab", cluster.restrictedKubeconfig);
     const templateId = await nginxTemplateId(t.ctx);
     const plan = await planDeployment(member.ctx, deployInput(templateId, [lab], "shop"));
     const objects = plan.clusters[0].plan!.objects;
@@ -90,7 +78,7 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
     const t = await newTeam("plan-ok");
     const ns = await cluster.createTestNamespace("plan-ok");
     try {
-      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       const plan = await planDeployment(t.ctx, deployInput(await nginxTemplateId(t.ctx), [prod], ns));
       expect(plan.clusters[0]).toMatchObject({ denials: [], blockers: [] });
       const [event] = await auditEventsFor(t.teamId, "deploy.plan");
@@ -104,7 +92,7 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
     const t = await newTeam("flow");
     const ns = await cluster.createTestNamespace("deploy-flow");
     try {
-      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       const templateId = await nginxTemplateId(t.ctx);
 
       const plan1 = await planDeployment(t.ctx, deployInput(templateId, [prod], ns));
@@ -184,8 +172,8 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
 
   it("deploys one template version to several clusters at once, with a result per cluster", async () => {
     const t = await newTeam("multi");
-    const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
-    const lab = await attach(t.ctx, "lab", cluster.restrictedKubeconfig);
+    const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
+    const lab = await attachCluster(t.ctx, "lab", cluster.restrictedKubeconfig);
     const nowhere = await registerCluster(t.ctx, { name: "no-credential", description: "", profile: "generic" });
     const app = `multi-${Date.now().toString(36)}`;
     const templateId = await nginxTemplateId(t.ctx, app);
@@ -202,7 +190,7 @@ describe("two templates, one app name", () => {
     const t = await newTeam("takeover");
     const ns = await cluster.createTestNamespace("takeover");
     try {
-      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       const first = await nginxTemplateId(t.ctx, "shared");
       const applied = (await deployTemplate(t.ctx, deployInput(first, [prod], ns))).results[0];
       expect(applied.status).toBe("applied");
@@ -246,7 +234,7 @@ describe("records under failure and concurrency", () => {
     const cp = await startControlPlane({ handleSignals: false, nodes: 1, log: () => {} });
     try {
       const t = await newTeam("lost");
-      const id = await attach(t.ctx, "doomed", cp.adminKubeconfig);
+      const id = await attachCluster(t.ctx, "doomed", cp.adminKubeconfig);
       const templateId = await nginxTemplateId(t.ctx);
       const { results } = await deployTemplate(t.ctx, deployInput(templateId, [id], "default"), {
         beforeObject: async (index) => {
@@ -275,7 +263,7 @@ describe("records under failure and concurrency", () => {
     const t = await newTeam("race");
     const ns = await cluster.createTestNamespace("deploy-race");
     try {
-      const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
+      const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
       const templateId = await nginxTemplateId(t.ctx);
       const [a, b] = await Promise.all([deployTemplate(t.ctx, deployInput(templateId, [prod], ns)), deployTemplate(t.ctx, deployInput(templateId, [prod], ns))]);
       const statuses = [a.results[0].status, b.results[0].status].sort();
@@ -296,8 +284,8 @@ describe("records under failure and concurrency", () => {
     const t = await newTeam("owner");
     const other = await newTeam("intruder");
     const viewer = await addMember(t.teamId, "viewer");
-    const prod = await attach(t.ctx, "prod", cluster.adminKubeconfig);
-    await attach(other.ctx, "prod", cluster.adminKubeconfig);
+    const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
+    await attachCluster(other.ctx, "prod", cluster.adminKubeconfig);
     const templateId = await nginxTemplateId(t.ctx);
     // (A blocked deploy writes no record any more: deploy for real into a namespace of its own.)
     const ns = await cluster.createTestNamespace("by-id");
@@ -344,7 +332,7 @@ describe("records under failure and concurrency", () => {
 
   it("an archived template cannot be planned or deployed until it is unarchived", async () => {
     const t = await newTeam("archived");
-    const lab = await attach(t.ctx, "lab", cluster.adminKubeconfig);
+    const lab = await attachCluster(t.ctx, "lab", cluster.adminKubeconfig);
     const templateId = await nginxTemplateId(t.ctx);
     await setTemplateArchived(t.ctx, templateId, true);
     await rejects(planDeployment(t.ctx, deployInput(templateId, [lab], "default")), "invalid");

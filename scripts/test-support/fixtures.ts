@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import type { Role } from "@/lib/auth/roles";
 import type { Ctx } from "@/lib/server/authz";
+import { registerCluster } from "@/lib/server/clusters";
+import { setCredential } from "@/lib/server/clusters-credentials";
 import { db } from "@/lib/server/db";
 import { vi } from "vitest";
 import { reloadEnv } from "@/lib/server/env";
 import { createTeam } from "@/lib/server/teams";
+import { createTemplate } from "@/lib/server/templates";
 import { hashPassword } from "@/lib/server/password";
 import { createUser, type SessionUser } from "@/lib/server/users";
+import { nginxTemplate } from "@/e2e/support/deploy-fixtures";
 
 // Integration-test fixtures that go through the real data layer (no hand-made rows), so a
 // fixture is only as trustworthy as the code it exercises.
@@ -37,6 +42,21 @@ export async function addMember(teamId: string, role: Role, prefix: string = rol
   const user = await newUser(prefix);
   await db().membership.create({ data: { teamId, userId: user.id, role } });
   return { user, ctx: { userId: user.id, teamId } };
+}
+
+/** Registers a cluster in the caller's team and stores the caller's credential: a kubeconfig file's text. */
+export async function attachCluster(ctx: Ctx, name: string, kubeconfigFile: string): Promise<string> {
+  const clusterId = await registerCluster(ctx, { name, description: "", profile: "generic" });
+  await setCredential(ctx, { clusterId, kubeconfig: fs.readFileSync(kubeconfigFile, "utf8"), context: "", namespace: "" });
+  return clusterId;
+}
+
+/** Saves the nginx template of e2e/support/deploy-fixtures.ts (version 1, `spec` merged over its spec); returns its id. */
+export async function createNginxTemplate(
+  ctx: Ctx, name: string, o: { app?: string; visibility?: "team" | "private"; spec?: Record<string, unknown> } = {},
+): Promise<string> {
+  const t = nginxTemplate(o.app);
+  return (await createTemplate(ctx, { name, visibility: o.visibility ?? "team", spec: { ...t.spec, ...o.spec }, parameters: t.parameters, message: "seed" })).id;
 }
 
 export async function auditEventsFor(teamId: string | null, action: string) {
