@@ -30,9 +30,10 @@ export function nginxTemplate(name = "nginx") {
   };
 }
 
-/** The rendered objects of the nginx template with an image. */
-export function nginxObjects(image = NGINX_IMAGE_1, name = "nginx"): KubernetesObject[] {
-  const r = resolveParameters(nginxTemplate(name), { image });
+/** The rendered objects of the nginx template with an image (and `spec` merged over its spec). */
+export function nginxObjects(image = NGINX_IMAGE_1, name = "nginx", spec: Record<string, unknown> = {}): KubernetesObject[] {
+  const t = nginxTemplate(name);
+  const r = resolveParameters({ ...t, spec: { ...t.spec, ...spec } }, { image });
   if (!r.ok) throw new Error(`nginx template does not resolve: ${JSON.stringify(r.errors)}`);
   return renderApp(r.spec);
 }

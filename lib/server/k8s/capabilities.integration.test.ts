@@ -4,8 +4,7 @@
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
-import { nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
-import { renderApp, resolveParameters } from "@/lib/manifests";
+import { NGINX_IMAGE_1, nginxObjects, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
 import { discoverCapabilities, missingFeatures } from "./capabilities";
 import { kubeConfigFromText } from "./client";
 import { planBundle } from "./plan";
@@ -28,15 +27,10 @@ afterAll(async () => {
 
 /** The seed's nginx example with metric scaling (HPA on CPU) and scheduled scaling (cron-HPA). */
 function seedExample(): KubernetesObject[] {
-  const t = nginxTemplate("web");
-  const spec = {
-    ...t.spec,
+  return nginxObjects(NGINX_IMAGE_1, "web", {
     autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 80 },
     scheduledScaling: { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 3 }, { name: "scale-down", schedule: "0 0 20 * * *", targetSize: 2 }] },
-  };
-  const r = resolveParameters({ ...t, spec }, {});
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return renderApp(r.spec);
+  });
 }
 
 describe("cluster capabilities", () => {
@@ -86,12 +80,9 @@ describe("the plan and what the cluster serves", () => {
   });
 
   it("the cloud-only features of a Generic cluster are flagged on the StatefulSet", async () => {
-    const t = nginxTemplate("logs");
     // The Alibaba Cloud rules want the Always pull policy with an instance profile.
-    const spec = { ...t.spec, cloud: { instanceType: "general-purpose", qos: "default" }, containers: [{ ...t.spec.containers[0], imagePullPolicy: "Always" }] };
-    const r = resolveParameters({ ...t, spec }, {});
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const objects = renderApp(r.spec);
+    const container = nginxTemplate("logs").spec.containers[0];
+    const objects = nginxObjects(NGINX_IMAGE_1, "logs", { cloud: { instanceType: "general-purpose", qos: "default" }, containers: [{ ...container, imagePullPolicy: "Always" }] });
     const sts = objects.find((o) => o.kind === "StatefulSet") as KubernetesObject & { spec: { template: { spec: { containers: Array<{ env?: unknown[] }> } } } };
     sts.spec.template.spec.containers[0].env = [{ name: "aliyun_logs_nginx", value: "stdout" }];
     const plan = await planBundle(admin, ns, objects, { profile: "generic" });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppsV1Api, type KubeConfig, type KubernetesObject, type V1StatefulSet } from "@kubernetes/client-node";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
-import { NGINX_IMAGE_1, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
-import { renderApp, resolveParameters } from "@/lib/manifests";
+import { NGINX_IMAGE_1, nginxObjects, readKubeconfig } from "@/e2e/support/deploy-fixtures";
 import { applyBundle } from "./apply";
 import { kubeConfigFromText } from "./client";
 import { FIELD_MANAGER } from "./object-api";
@@ -19,16 +18,9 @@ beforeAll(async () => {
 });
 afterAll(async () => cluster?.dispose());
 
-function objects(change: (spec: Record<string, unknown>) => void): KubernetesObject[] {
-  const template = nginxTemplate();
-  change(template.spec);
-  const r = resolveParameters(template, { image: NGINX_IMAGE_1 });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return renderApp(r.spec);
-}
-const fixed = () => objects((s) => (s.replicas = 3));
+const fixed = () => nginxObjects(NGINX_IMAGE_1, "nginx", { replicas: 3 });
 const autoscaled = (podManagementPolicy = "OrderedReady") =>
-  objects((s) => Object.assign(s, { replicas: 2, podManagementPolicy, autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } }));
+  nginxObjects(NGINX_IMAGE_1, "nginx", { replicas: 2, podManagementPolicy, autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } });
 
 const readSts = (ns: string) => admin.makeApiClient(AppsV1Api).readNamespacedStatefulSet({ name: "nginx", namespace: ns });
 const replicasOwners = (sts: V1StatefulSet) =>

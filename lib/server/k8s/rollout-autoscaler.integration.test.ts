@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
-import { NGINX_IMAGE_1, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
-import { renderApp, resolveParameters } from "@/lib/manifests";
+import { NGINX_IMAGE_1, nginxObjects, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
 import { applyBundle } from "./apply";
 import { kubeConfigFromText } from "./client";
 import { readRollout } from "./rollout";
@@ -21,11 +20,8 @@ describe("rollout with an autoscaler", () => {
   it("counts the autoscaler's replicas from the first read until both pods are ready", async () => {
     const ns = await cluster.createTestNamespace("first-hour-ui-hpa");
     try {
-      const t = nginxTemplate();
-      const spec = { ...t.spec, volumeClaimTemplates: [], containers: [{ ...t.spec.containers[0], volumeMounts: [] }], autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 } };
-      const resolved = resolveParameters({ spec, parameters: t.parameters }, { image: NGINX_IMAGE_1 });
-      if (!resolved.ok) throw new Error(JSON.stringify(resolved.errors));
-      const objects = renderApp(resolved.spec);
+      const container = nginxTemplate().spec.containers[0];
+      const objects = nginxObjects(NGINX_IMAGE_1, "nginx", { volumeClaimTemplates: [], containers: [{ ...container, volumeMounts: [] }], autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 } });
       expect(objects.find((o) => o.kind === "StatefulSet")).not.toHaveProperty("spec.replicas");
       const started = new Date();
       expect((await applyBundle(admin, ns, objects)).every((r) => r.status === "applied")).toBe(true);
