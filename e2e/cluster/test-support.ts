@@ -2,6 +2,8 @@
 // With the BERTH_TEST_* variables set (scripts/test.sh runs `e2e/cluster/cli.ts --env-file`
 // and sources the file) the shared control plane is used; otherwise a private one is started,
 // so a test file also runs on its own: `npx vitest run --config e2e/cluster/vitest.cluster.config.mts`.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { KubeConfig } from "@kubernetes/client-node";
 import {
   createTestNamespace as createNs,
@@ -22,6 +24,8 @@ export interface TestCluster {
   restricted(): KubeConfig;
   createTestNamespace(prefix: string): Promise<string>;
   deleteTestNamespace(name: string): Promise<void>;
+  /** kubectl with the admin kubeconfig (an out-of-band change, as a user would make it); resolves to its output. */
+  kubectl(...args: string[]): Promise<string>;
   /** Stops the control plane if this process started it. */
   dispose(): Promise<void>;
 }
@@ -37,7 +41,7 @@ export const TEST_ENV = {
 export async function setupTestCluster(): Promise<TestCluster> {
   const env = process.env;
   let cp: ControlPlane | undefined;
-  let cfg: Omit<TestCluster, "ownsControlPlane" | "admin" | "restricted" | "createTestNamespace" | "deleteTestNamespace" | "dispose">;
+  let cfg: Omit<TestCluster, "ownsControlPlane" | "admin" | "restricted" | "createTestNamespace" | "deleteTestNamespace" | "kubectl" | "dispose">;
   if (env[TEST_ENV.admin] && env[TEST_ENV.restricted] && env[TEST_ENV.server]) {
     cfg = {
       server: env[TEST_ENV.server]!,
@@ -68,6 +72,7 @@ export async function setupTestCluster(): Promise<TestCluster> {
     restricted: () => load(cfg.restrictedKubeconfig),
     createTestNamespace: (prefix) => createNs(prefix, cfg.adminKubeconfig),
     deleteTestNamespace: (name) => deleteNs(name, cfg.adminKubeconfig),
+    kubectl: async (...args) => (await promisify(execFile)(cfg.kubectlPath, ["--kubeconfig", cfg.adminKubeconfig, ...args])).stdout,
     dispose: async () => {
       await cp?.stop();
     },

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1 } from "@/e2e/support/deploy-fixtures";
@@ -18,7 +16,6 @@ import { getTemplateVersion } from "./templates";
 // from the live objects (audited), deployed through the normal path (the plan names the take-over)
 // and then shows in Applications and no longer as unmanaged. A credential that cannot list: "not allowed".
 let cluster: TestCluster;
-const run = promisify(execFile);
 beforeAll(async () => {
   cluster = await setupTestCluster();
 });
@@ -86,7 +83,7 @@ describe("adopt a StatefulSet Berth did not deploy", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "adopt-")), "objects.yaml");
     fs.writeFileSync(file, objects(ns));
     try {
-      await run(cluster.kubectlPath, ["--kubeconfig", cluster.adminKubeconfig, "create", "-f", file]);
+      await cluster.kubectl("create", "-f", file);
       const prod = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
 
       const before = await listUnmanaged(t.ctx, { clusterId: prod, namespace: ns });

@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import { promisify } from "node:util";
 import { AppsV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
@@ -25,14 +23,11 @@ import { vetKubeconfig } from "./k8s/kubeconfig-policy";
 // own credential, drift by server-side apply dry run with the manager that changed a field,
 // missing objects, sync (audited), an autoscaler's scale, a restricted credential, a dead cluster.
 let cluster: TestCluster;
-const run = promisify(execFile);
 const text = (file: string) => fs.readFileSync(file, "utf8");
 beforeAll(async () => {
   cluster = await setupTestCluster();
 });
 afterAll(async () => cluster?.dispose());
-
-const kubectl = (...args: string[]) => run(cluster.kubectlPath, ["--kubeconfig", cluster.adminKubeconfig, ...args]);
 
 async function deployNginx(ctx: Ctx, clusterId: string, namespace: string, opts: { app?: string; autoscaling?: boolean } = {}) {
   const app = opts.app ?? "nginx";
@@ -85,12 +80,12 @@ describe("applications", () => {
       expect(detail.live.events.some((e) => e.object === "StatefulSet/nginx" && e.reason === "SuccessfulCreate")).toBe(true);
 
       // An ingress controller publishes an address: the seed's hosts-file line appears.
-      await kubectl("patch", "ingress", "nginx-ingress", "-n", ns, "--subresource=status", "--type=merge", "-p", '{"status":{"loadBalancer":{"ingress":[{"ip":"10.11.12.13"}]}}}');
+      await cluster.kubectl("patch", "ingress", "nginx-ingress", "-n", ns, "--subresource=status", "--type=merge", "-p", '{"status":{"loadBalancer":{"ingress":[{"ip":"10.11.12.13"}]}}}');
       const reach = (await getApplicationDetail(t.ctx, key)).live.reach[0];
       expect(reach).toMatchObject({ url: "http://foo.bar.com/", hostsLine: "10.11.12.13 foo.bar.com" });
 
       // Out of band: kubectl set image. Both the list and the dry run name exactly that field and the manager.
-      await kubectl("set", "image", "statefulset/nginx", `nginx=${NGINX_IMAGE_2}`, "-n", ns);
+      await cluster.kubectl("set", "image", "statefulset/nginx", `nginx=${NGINX_IMAGE_2}`, "-n", ns);
       const drifted = await liveOf(t.ctx, key);
       expect(drifted.sync.state).toBe("Drifted");
       expect(drifted.sync.drifted).toEqual([
