@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import net from "node:net";
 import { AppsV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
-import { addMember, attachCluster, auditEventsFor, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
+import { addMember, attachCluster, auditEventsFor, closedPort, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
 import { getApplication, listApplications } from "./applications";
 import { getApplicationDetail } from "./applications-detail";
 import { applicationDrift, syncApplication } from "./applications-drift";
@@ -305,14 +304,4 @@ async function pointCredentialAt(clusterId: string, userId: string, server: stri
   if (!vetted.ok) throw new Error(JSON.stringify(vetted.refusals));
   const cipher = encryptSecret(vetted.value.normalized, credentialAad(clusterId, userId));
   await db().clusterCredential.update({ where: { clusterId_userId: { clusterId, userId } }, data: { kubeconfigCipher: new Uint8Array(cipher) } });
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }

@@ -1,6 +1,5 @@
-import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { auditEventsFor, newTeam } from "@/scripts/test-support/fixtures";
+import { auditEventsFor, closedPort, newTeam } from "@/scripts/test-support/fixtures";
 import { tokenKubeconfig } from "@/scripts/test-support/kubeconfig";
 import { registerCluster } from "./clusters";
 import { setCredential, testMyCredential } from "./clusters-credentials";
@@ -18,14 +17,6 @@ const CA_PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 const kubeconfig = (server: string, user: string) => tokenKubeconfig({ server, caPem: CA_PEM, userLines: [user] });
 
 const rowText = (row: object) => JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
-
-async function closedPort(): Promise<number> {
-  const s = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => s.once("listening", r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function refusalOf(p: Promise<unknown>): Promise<AppError> {
   const e = await p.then(() => null, (err: unknown) => err);

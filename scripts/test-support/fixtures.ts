@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import type { Role } from "@/lib/auth/roles";
 import type { Ctx } from "@/lib/server/authz";
 import { registerCluster } from "@/lib/server/clusters";
@@ -57,6 +58,17 @@ export async function createNginxTemplate(
 ): Promise<string> {
   const t = nginxTemplate(o.app);
   return (await createTemplate(ctx, { name, visibility: o.visibility ?? "team", spec: { ...t.spec, ...o.spec }, parameters: t.parameters, message: "seed" })).id;
+}
+
+/** A loopback port nothing listens on (bound, then closed): an API server that is down. */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 export async function auditEventsFor(teamId: string | null, action: string) {
