@@ -17,7 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { emitYamlDocuments } from "../lib/manifests";
 import { createTestNamespace, deleteTestNamespace, startControlPlane, type ControlPlane } from "../e2e/cluster/control-plane";
-import { nginxObjects } from "../e2e/support/deploy-fixtures";
+import { NGINX_IMAGE_1, nginxObjects, nginxTemplate } from "../e2e/support/deploy-fixtures";
 import { applyMigrations } from "../prisma/tools/apply-migrations";
 import { createTestDatabase } from "../scripts/test-support/test-database";
 import { it } from "vitest";
@@ -49,8 +49,7 @@ async function main() {
   const namespaces: string[] = [];
   const { signUp } = await import("../lib/server/users");
   const { createTeam } = await import("../lib/server/teams");
-  const { registerCluster } = await import("../lib/server/clusters");
-  const { setCredential } = await import("../lib/server/clusters-credentials");
+  const { attachCluster } = await import("../scripts/test-support/fixtures");
   const { listApplications, LIVE_FILTER_SCAN } = await import("../lib/server/applications");
   const { liveByCluster } = await import("../lib/server/applications-live");
   const { applyBundle } = await import("../lib/server/k8s/apply");
@@ -63,24 +62,19 @@ async function main() {
     const ctx = { userId: owner.id, teamId };
     const clusterIds: string[] = [];
     for (let c = 0; c < CLUSTERS; c++) {
-      const id = await registerCluster(ctx, { name: `cluster-${c}`, description: "", profile: "generic" });
-      await setCredential(ctx, { clusterId: id, kubeconfig, context: "", namespace: "" });
-      clusterIds.push(id);
+      clusterIds.push(await attachCluster(ctx, `cluster-${c}`, adminFile));
       for (let n = 0; n < NAMESPACES_PER_CLUSTER; n++) namespaces.push(await createTestNamespace(`bench-apps-${c}-${n}`, adminFile));
     }
     // Apply the apps' objects (StatefulSet + 2 Services + Ingress each) and write their records.
     const kc = kubeConfigFromText(kubeconfig);
+    const container = nginxTemplate().spec.containers[0]; // no claims, no mounts: pods need no volumes
     const started = Date.now();
     const rows = [];
     for (let i = 0; i < APPS; i++) {
       const c = i % CLUSTERS;
       const ns = namespaces[c * NAMESPACES_PER_CLUSTER + (Math.floor(i / CLUSTERS) % NAMESPACES_PER_CLUSTER)];
       const app = `app-${String(i).padStart(4, "0")}`;
-      const objects = nginxObjects("registry.example.com/library/nginx:1.27", app).map((o) =>
-        o.kind === "StatefulSet" ? { ...o, spec: { ...(o as { spec: object }).spec, replicas: REPLICAS, volumeClaimTemplates: undefined } } : o,
-      );
-      const sts = objects.find((o) => o.kind === "StatefulSet") as { spec: { template: { spec: { containers: Array<{ volumeMounts?: unknown }> } } } };
-      for (const ctr of sts.spec.template.spec.containers) delete ctr.volumeMounts;
+      const objects = nginxObjects(NGINX_IMAGE_1, app, { replicas: REPLICAS, volumeClaimTemplates: [], containers: [{ ...container, volumeMounts: [] }] });
       await applyBundle(kc, ns, objects);
       rows.push({ teamId, kind: "deploy" as const, status: "applied" as const, appName: app, namespace: ns, clusterId: clusterIds[c], actorId: owner.id, manifest: emitYamlDocuments(objects), finishedAt: new Date(), durationMs: 1 });
     }
