@@ -65,6 +65,7 @@ export default defineConfig({
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: randomBytes(33).toString("base64"),
         BERTH_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         BERTH_SIGNIN_MAX_PER_ACCOUNT: "4",
         BERTH_SIGNIN_WINDOW_SECONDS: "86400", // the rate-limit test must not straddle a window boundary
         BERTH_SIGNUP_MAX_PER_IP: "1000", // every test user signs up from 127.0.0.1

@@ -40,6 +40,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   process.env.AUTH_SECRET ??= randomBytes(33).toString("base64");
   process.env.BERTH_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
+  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   let cp: ControlPlane | undefined;
   let adminFile = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
   if (!adminFile) {

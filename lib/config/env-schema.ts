@@ -5,7 +5,8 @@ import { parseRules } from "./cluster-address-policy";
 // Every setting Berth reads, as one schema. Pure (no server-only), so that the launcher
 // (scripts/serve.ts) can refuse a bad configuration before it migrates or starts anything, and
 // the app (lib/server/env.ts, at start through instrumentation.ts) checks the same rules.
-// Secrets: AUTH_SECRET, BERTH_ENCRYPTION_KEY, BERTH_OIDC_CLIENT_SECRET, BERTH_SMTP_URL (may hold a password).
+// Secrets: AUTH_SECRET, BERTH_ENCRYPTION_KEY, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, BERTH_METRICS_TOKEN,
+// BERTH_OIDC_CLIENT_SECRET, BERTH_SMTP_URL (may hold a password).
 const required = (what: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? `is not set (${what})` : undefined) });
 
 const optionalString = z
@@ -32,6 +33,11 @@ const envSchema = z
     BERTH_ENCRYPTION_KEY: z
       .string(required("32 random bytes as 64 hex characters: `openssl rand -hex 32`"))
       .refine((v) => decodeKey(v) !== null, "must be 32 bytes exactly, as 64 hex characters or 44 characters of base64 (`openssl rand -hex 32`)"),
+    // Next encrypts server actions' bound arguments with it; read by Next itself at run time
+    // (over the random key of the build), so every instance of one build must have the same one.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+      .string(required("32 random bytes in base64: `openssl rand -base64 32`"))
+      .refine((v) => decodeActionKey(v) !== null, "must be 16, 24 or 32 bytes in base64 (`openssl rand -base64 32`)"),
     BERTH_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     BERTH_SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     BERTH_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
@@ -94,6 +100,13 @@ export function decodeKey(value: string): Buffer | null {
   const bytes = Buffer.from(value, "base64");
   // the last character carries 2 unused bits: a canonical key re-encodes to itself
   return bytes.length === 32 && bytes.toString("base64").startsWith(value) ? bytes : null;
+}
+
+/** Next's server-action key: canonical base64 of an AES key (16, 24 or 32 bytes), as Next's `atob` reads it. */
+export function decodeActionKey(value: string): Buffer | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return null;
+  const bytes = Buffer.from(value, "base64");
+  return [16, 24, 32].includes(bytes.length) && bytes.toString("base64") === value ? bytes : null;
 }
 
 /** A configuration problem: its message is for the operator, a stack trace would only hide it. */

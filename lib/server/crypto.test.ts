@@ -5,6 +5,7 @@ beforeAll(() => {
   process.env.DATABASE_URL ??= "postgres://u@localhost/unused";
   process.env.AUTH_SECRET ??= "s".repeat(40);
   process.env.BERTH_ENCRYPTION_KEY ??= "cd".repeat(32);
+  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 });
 
 describe("secrets at rest (AES-256-GCM)", () => {

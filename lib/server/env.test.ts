@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decodeKey, parseEnv } from "./env";
+import { decodeActionKey, decodeKey, parseEnv } from "./env";
 
 const good = {
   DATABASE_URL: "postgres://u@localhost/db",
   AUTH_SECRET: "s".repeat(40),
   BERTH_ENCRYPTION_KEY: "ab".repeat(32),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
 };
 
 describe("configuration", () => {
@@ -72,6 +73,19 @@ describe("missing settings", () => {
     expect(() => parseEnv({})).toThrow(/AUTH_SECRET: is not set \(a random string of at least 32 characters/);
     expect(() => parseEnv({})).toThrow(/BERTH_ENCRYPTION_KEY: is not set \(32 random bytes/);
     expect(() => parseEnv({})).toThrow(/DATABASE_URL: is not set/);
+    expect(() => parseEnv({})).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: is not set \(32 random bytes in base64/);
+  });
+});
+
+describe("the server-action key", () => {
+  it("takes canonical base64 of an AES key (16, 24 or 32 bytes), as Next decodes it, and nothing else", () => {
+    for (const n of [16, 24, 32]) expect(decodeActionKey(Buffer.alloc(n, 9).toString("base64"))).toHaveLength(n);
+    expect(decodeActionKey(Buffer.alloc(31, 9).toString("base64"))).toBeNull();
+    expect(decodeActionKey("ab".repeat(32))).toBeNull(); // hex is 48 bytes in base64: not a key
+    const b64 = Buffer.alloc(32, 9).toString("base64");
+    expect(decodeActionKey(b64.slice(0, -1))).toBeNull();
+    expect(decodeActionKey(` ${b64}`)).toBeNull();
+    expect(() => parseEnv({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "not a key" })).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be 16, 24 or 32 bytes in base64/);
   });
 });
 

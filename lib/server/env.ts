@@ -1,7 +1,7 @@
 import "server-only";
 import { parseEnv, type Env } from "@/lib/config/env-schema";
 
-export { decodeKey, parseEnv, type Env } from "@/lib/config/env-schema";
+export { decodeActionKey, decodeKey, parseEnv, type Env } from "@/lib/config/env-schema";
 
 let cached: Env | undefined;
 

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -68,5 +68,8 @@ describe("embedded database", () => {
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(path.join(dataDir, "secrets.json"))).toBe(0o600);
     expect(opened.env.BERTH_ENCRYPTION_KEY).toBe("ab".repeat(32));
+    // a folder from before the server-action key existed gets one, kept next to the others
+    expect(Buffer.from(opened.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, "base64")).toHaveLength(32);
+    expect(JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe(opened.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY);
   });
 });

@@ -8,6 +8,7 @@ import path from "node:path";
 const GENERATORS = {
   AUTH_SECRET: () => randomBytes(48).toString("base64url"),
   BERTH_ENCRYPTION_KEY: () => randomBytes(32).toString("hex"), // AES-256 key
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"), // Next's AES-256 key for server actions
 } as const;
 
 export type EmbeddedSecrets = Record<keyof typeof GENERATORS, string>;

@@ -15,6 +15,7 @@ export default async function setup() {
   process.env.DATABASE_URL = database.url;
   process.env.AUTH_SECRET ??= randomBytes(33).toString("base64");
   process.env.BERTH_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
+  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.BERTH_SIGNIN_MAX_PER_ACCOUNT ??= "5";
   return async () => {
     await database.drop();
