@@ -60,6 +60,10 @@ export { formatImportIssue } from "./import/format-issue";
 export type { ImportResult } from "./import/import-yaml";
 export type { ImportError } from "./import/parse-documents";
 export { IMPORT_LIMITS } from "./import/parse-documents";
+export { readTemplateFile, templateContentIssues, templateFileText, TEMPLATE_FILE } from "./template-file";
+export type { TemplateContentIssue, TemplateFile, TemplateFileRead } from "./template-file";
+export { checkAppFile } from "./check-app-file";
+export type { CheckedAppFile, FileIssue } from "./check-app-file";
 export type { ImportWarning } from "./import/import-context";
 export type { IgnoredObject } from "./import/classify-objects";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { SIZE_LIMITS, resolveParameters, type ParameterDefinition } from "@/lib/manifests";
+import { SIZE_LIMITS, templateContentIssues, type ParameterDefinition } from "@/lib/manifests";
 import { env } from "./env";
 import { invalid, type FieldErrors } from "./errors";
 import { pushAt, unsafeSegment } from "@/lib/manifests/plain-object";
@@ -83,20 +83,11 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
 export function buildTemplateContent(content: z.output<typeof TemplateContentSchema>): { spec: Record<string, unknown>; parameters: ParameterDefinition[] } {
   const { spec, errors } = applyBindings(content.spec, content.bindings);
   if (Object.keys(errors).length) throw invalid("Please correct the highlighted fields. Nothing was saved.", errors);
-  const resolved = resolveParameters({ spec, parameters: content.parameters as ParameterDefinition[] }, {});
-  if (!resolved.ok) {
+  const issues = templateContentIssues(spec, content.parameters);
+  if (issues.length) {
     const fieldErrors: FieldErrors = {};
-    const defs = content.parameters as Array<{ name?: unknown }>;
-    for (const e of resolved.errors) {
-      let key: string;
-      if (e.path.startsWith("parameters.")) key = e.path;
-      else if (e.path.startsWith("values.")) {
-        const i = defs.findIndex((d) => d?.name === e.parameter);
-        key = i >= 0 ? `parameters.${i}.default` : "parameters";
-      } else key = e.path ? `spec.${e.path}` : "spec";
-      pushAt(fieldErrors, key, e.message);
-    }
-    const named = resolved.errors.find((e) => e.parameter);
+    for (const e of issues) pushAt(fieldErrors, e.path, e.message);
+    const named = issues.find((e) => e.parameter);
     throw invalid(named ? `${named.message}. Nothing was saved.` : "Please correct the highlighted fields. Nothing was saved.", fieldErrors);
   }
   return { spec, parameters: content.parameters as ParameterDefinition[] };

@@ -1,7 +1,6 @@
 import "server-only";
-import { parseDocument, stringify } from "yaml";
 import {
-  diffSpecs, diffYamlText, formatImportIssue, importYaml, renderYaml, resolveParameters, type FieldChange, type ParameterDefinition,
+  diffSpecs, diffYamlText, formatImportIssue, importYaml, readTemplateFile, renderYaml, resolveParameters, templateFileText, type FieldChange, type ParameterDefinition,
 } from "@/lib/manifests";
 import { authorize, type Ctx } from "./authz";
 import { AppError, invalid } from "./errors";
@@ -10,8 +9,8 @@ import { createTemplate, getTemplateVersion } from "./templates";
 import { templateLimits } from "./templates-input";
 
 // Templates in and out as files: a version's rendered manifest (kubectl-ready), the template
-// itself as a `kind: BerthTemplate` document that imports back, and a diff of two versions.
-export const TEMPLATE_FILE = { apiVersion: "berth.dev/v1", kind: "BerthTemplate" } as const;
+// itself as a `kind: BerthTemplate` document that imports back (lib/manifests/template-file.ts),
+// and a diff of two versions.
 
 export type ImportInput = { text: string; name?: string; visibility?: "private" | "team" };
 
@@ -27,8 +26,10 @@ export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id
   }
   if (!text.trim()) throw invalid("Paste YAML or choose a file.", { text: ["is required"] });
   const visibility = input.visibility === "team" ? "team" : "private";
-  const file = readTemplateFile(text);
-  if (file) {
+  const read = readTemplateFile(text);
+  if (read && !read.ok) throw invalid(`The template file could not be read: ${formatImportIssue(read.errors[0])}`, { text: read.errors.map(formatImportIssue) });
+  if (read) {
+    const file = read.file;
     const created = await createTemplate(ctx, {
       name: input.name?.trim() || file.name, description: file.description, labels: file.labels, visibility,
       spec: file.spec, parameters: file.parameters, message: "Imported from a template file",
@@ -62,39 +63,13 @@ export async function importAppObjects(
   return { ...created, warnings: [...imported.warnings.map(formatImportIssue), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)] };
 }
 
-function readTemplateFile(text: string): { name: string; description: string; labels: string[]; spec: Record<string, unknown>; parameters: unknown[] } | null {
-  let value: unknown;
-  try {
-    const doc = parseDocument(text, { prettyErrors: false });
-    if (doc.errors.length) return null;
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null || (value as { kind?: unknown }).kind !== TEMPLATE_FILE.kind) return null;
-  const v = value as { metadata?: Record<string, unknown>; spec?: unknown; parameters?: unknown };
-  if (typeof v.spec !== "object" || v.spec === null || Array.isArray(v.spec)) throw invalid("The template file has no spec.", { text: ["spec: is required"] });
-  return {
-    name: String(v.metadata?.name ?? "imported"),
-    description: typeof v.metadata?.description === "string" ? v.metadata.description : "",
-    labels: Array.isArray(v.metadata?.labels) ? v.metadata.labels.map(String) : [],
-    spec: v.spec as Record<string, unknown>,
-    parameters: Array.isArray(v.parameters) ? v.parameters : [],
-  };
-}
-
 /** The template version as a file that `importTemplate` reads back. */
 export async function exportTemplateFile(ctx: Ctx, templateId: string, version?: number): Promise<{ filename: string; text: string }> {
   const actor = await authorize(ctx, "team.read");
   const t = await findVisibleTemplate(actor, templateId);
   const v = await getTemplateVersion(ctx, templateId, version);
-  const doc = {
-    ...TEMPLATE_FILE,
-    metadata: { name: t.name, description: t.description, labels: t.labels, version: v.version },
-    spec: v.spec,
-    parameters: v.parameters,
-  };
-  return { filename: `${slug(t.name)}-v${v.version}.berth.yaml`, text: stringify(doc, { lineWidth: 0 }) };
+  const text = templateFileText({ name: t.name, description: t.description, labels: t.labels, version: v.version }, v.spec, v.parameters);
+  return { filename: `${slug(t.name)}-v${v.version}.berth.yaml`, text };
 }
 
 /** A version rendered with the given parameter values (defaults for the rest). */
