@@ -15,11 +15,14 @@ import {
   type AppliedMigration,
 } from "./migrations-table";
 import { withMigrationLock } from "./migration-lock";
+import { connectWhenFree } from "./pglite-server";
 
 export interface ApplyMigrationsOptions {
   connectionString: string;
   migrationsDir: string;
   log?: (message: string) => void;
+  /** Apply migrations up to and including this folder name only (restoring a dump made at that point, upgrade tests). */
+  until?: string;
 }
 
 /** A refusal or failure the operator must act on; `message` says how. */
@@ -31,17 +34,18 @@ export async function applyMigrations({
   connectionString,
   migrationsDir,
   log = console.log,
+  until,
 }: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const files = await listMigrations(migrationsDir);
-  const db = new pg.Client({ connectionString });
-  await db.connect();
+  const db = await connectWhenFree(() => new pg.Client({ connectionString }));
   try {
     return await withMigrationLock(db, log, async () => {
       await ensureMigrationsTable(db);
       const history = await readMigrationsTable(db);
       checkHistory(files, history, log);
       const done = new Set(history.filter(isApplied).map((m) => m.migration_name));
-      const pending = files.filter((f) => !done.has(f.name));
+      if (until && !files.some((f) => f.name === until)) throw new MigrationError(`There is no migration \`${until}\` in ${migrationsDir}.`);
+      const pending = files.filter((f) => !done.has(f.name) && (!until || f.name <= until));
       for (const file of pending) await applyOne(db, file, log);
       log(pending.length ? `Applied ${pending.length} migration(s).` : "No pending migrations.");
       return { applied: pending.map((f) => f.name) };

@@ -3,7 +3,7 @@
 // The data folder is this user's only (0700): it holds the database and secrets.json (0600).
 import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { servePglite } from "../../prisma/tools/pglite-server";
+import { servePglite, type ServedPglite } from "../../prisma/tools/pglite-server";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { loadOrCreateSecrets } from "./embedded-secrets";
 
@@ -13,16 +13,20 @@ export interface EmbeddedDatabase {
   close(): Promise<void>;
 }
 
-export async function openEmbeddedDatabase(dataDir: string, env: NodeJS.ProcessEnv): Promise<EmbeddedDatabase> {
+/**
+ * Takes the data folder's lock (refused while another launcher or db:export/db:import holds it)
+ * and serves <data>/pglite; `close` stops serving and releases the lock. `prepare` runs under
+ * the lock before the database opens.
+ */
+export async function serveDataFolder(dataDir: string, prepare: () => void = () => {}): Promise<ServedPglite> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700); // also a folder made before Berth did this (or by someone's umask)
   const lock = acquireDataDirLock(dataDir);
   try {
-    const secrets = loadOrCreateSecrets(dataDir, env);
+    prepare();
     const served = await servePglite(path.join(dataDir, "pglite"));
     return {
-      // The socket server takes one connection at a time; a bigger pool makes queries fail.
-      env: { ...secrets, DATABASE_URL: served.url, BERTH_DB_POOL_MAX: "1" },
+      url: served.url,
       close: async () => {
         try {
           await served.close();
@@ -35,4 +39,13 @@ export async function openEmbeddedDatabase(dataDir: string, env: NodeJS.ProcessE
     lock.release();
     throw error;
   }
+}
+
+export async function openEmbeddedDatabase(dataDir: string, env: NodeJS.ProcessEnv): Promise<EmbeddedDatabase> {
+  let secrets: Record<string, string> = {};
+  const served = await serveDataFolder(dataDir, () => {
+    secrets = loadOrCreateSecrets(dataDir, env);
+  });
+  // The socket server takes one connection at a time; a bigger pool makes queries fail.
+  return { env: { ...secrets, DATABASE_URL: served.url, BERTH_DB_POOL_MAX: "1" }, close: served.close };
 }
