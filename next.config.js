@@ -1,4 +1,8 @@
 // @ts-check
+// next-intl's plugin points `next-intl/config` at i18n/request.ts (the request's locale and messages).
+const createNextIntlPlugin = require("next-intl/plugin");
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native/WASM-heavy server packages stay outside the bundle (faster builds, no asset copying).
@@ -30,4 +34,4 @@ const nextConfig = {
     ];
   },
 };
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

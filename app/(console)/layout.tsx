@@ -1,14 +1,17 @@
 import { Anchor } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/server/session";
 import { signOutAction } from "../(auth)/actions";
 import { ConsoleNav } from "./console-nav";
+import { LanguageMenu } from "./language-menu";
 import { TeamSwitcher } from "./team-switcher";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ws = await requireWorkspace();
+  const t = await getTranslations("nav");
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
       <aside className="border-b border-slate-200 bg-slate-900 text-slate-100 lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
@@ -20,16 +23,17 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2.5 md:px-8">
           <TeamSwitcher teams={ws.teams} currentId={ws.team?.id ?? ""} />
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex items-center gap-3 text-sm" role="group" aria-label={t("accountMenu")}>
             <span className="text-slate-600" data-testid="signed-in-as">
-              <Link href="/account" className="hover:underline" title="Your account">
+              <Link href="/account" className="hover:underline" title={t("yourAccount")}>
                 {ws.user.email}
               </Link>
               {ws.team ? <span className="badge ml-2 bg-slate-100 text-slate-700">{ws.team.role}</span> : null}
             </span>
+            <LanguageMenu />
             <form action={signOutAction}>
               <button type="submit" className="btn-secondary">
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           </div>

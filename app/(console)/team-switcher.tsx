@@ -1,16 +1,18 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import type { TeamSummary } from "@/lib/server/teams";
 import { switchTeamAction } from "./team/actions";
 
 export function TeamSwitcher({ teams, currentId }: { teams: TeamSummary[]; currentId: string }) {
   const [pending, start] = useTransition();
-  if (teams.length === 0) return <span className="text-sm text-slate-500">No team yet</span>;
+  const t = useTranslations("nav");
+  if (teams.length === 0) return <span className="text-sm text-slate-500">{t("noTeamYet")}</span>;
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="text-slate-500">Team</span>
+      <span className="text-slate-500">{t("teamLabel")}</span>
       <select
-        aria-label="Switch team"
+        aria-label={t("switchTeam")}
         className="input w-auto py-1"
         value={currentId}
         disabled={pending}

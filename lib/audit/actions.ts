@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "auth.password_reset_request",
   "auth.password_reset_link",
   "auth.password_reset",
+  "account.language",
   "authz.denied",
   "team.create",
   "team.switch",

@@ -2,7 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { pushAt } from "@/lib/manifests/plain-object";
-import { AppError, type FieldErrors } from "./errors";
+import { english } from "@/lib/i18n/english";
+import type { Msg } from "@/lib/i18n/message";
+import { AppError, type FieldErrors, type FieldMsgs } from "./errors";
+import { requestTranslator } from "./translate";
 
 // The shape every server action returns to useActionState, and the one wrapper that turns
 // validation and data-layer errors into it. An unexpected error is logged with an id and shown
@@ -40,20 +43,51 @@ export async function runAction<S extends z.ZodType, T>(
 ): Promise<ActionState<T>> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: zodFieldErrors(parsed.error), values };
+    const tr = await requestTranslator();
+    return { ok: false, message: tr({ key: "errors.correctFields" }), fieldErrors: translateFieldErrors(tr, zodFieldErrors(parsed.error)), values };
   }
   try {
     return { ok: true, data: await fn(parsed.data) };
   } catch (error) {
-    return failure(error, values);
+    return localizedFailure(error, values);
   }
 }
 
-export function failure(error: unknown, values?: Record<string, string>): ActionState<never> {
-  if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+/**
+ * Zod messages in lib/validation may be catalogue keys ("validation.…"); they are shown in the
+ * reader's language. Other messages are kept as they are.
+ */
+function translateFieldErrors(tr: (m: Msg | string) => string, fields: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, list] of Object.entries(fields)) out[path] = list.map((m) => (/^validation\.[A-Za-z0-9_.]+$/.test(m) ? tr({ key: m }) : m));
+  return out;
+}
+
+type Described = { message: Msg | string; fieldMsgs: FieldMsgs };
+
+/** What to tell the user about an error; an unexpected one is logged here with a reference id. */
+function describeFailure(error: unknown): Described {
+  if (error instanceof AppError) return { message: error.msg ?? error.message, fieldMsgs: error.fieldMsgs };
   // next/navigation's redirect() and notFound() work by throwing: let them through.
   if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
   const id = randomUUID().slice(0, 8);
   console.error(`[berth] unexpected error ${id}:`, error instanceof Error ? error.stack : error);
-  return { ok: false, message: `Something went wrong on our side (reference ${id}). Nothing was changed.`, fieldErrors: {}, values };
+  return { message: { key: "errors.unexpected", values: { id } }, fieldMsgs: {} };
+}
+
+function toState(d: Described, tr: (m: Msg | string) => string, values?: Record<string, string>): ActionState<never> {
+  const fieldErrors: FieldErrors = {};
+  for (const [path, list] of Object.entries(d.fieldMsgs)) fieldErrors[path] = list.map((m) => tr(m));
+  return { ok: false, message: tr(d.message), fieldErrors, values };
+}
+
+/** The failed ActionState in English (route handlers, the API). */
+export function failure(error: unknown, values?: Record<string, string>): ActionState<never> {
+  return toState(describeFailure(error), english, values);
+}
+
+/** The failed ActionState in the reader's language (server actions). */
+export async function localizedFailure(error: unknown, values?: Record<string, string>): Promise<ActionState<never>> {
+  const described = describeFailure(error);
+  return toState(described, await requestTranslator(), values);
 }
