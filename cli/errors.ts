@@ -11,6 +11,8 @@ export const EXIT = {
   timeout: 4,
   /** The server could not be reached or answered something unusable. */
   unavailable: 5,
+  /** The deploy waits for someone's approval (protected target) and nothing was applied yet. */
+  pending: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

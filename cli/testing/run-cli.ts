@@ -6,9 +6,9 @@ export const BERTH_BIN = path.resolve(__dirname, "../berth.mjs");
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 
 /** Runs the real `berth` process (the package's bin) with these arguments, environment and standard input. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { env?: Record<string, string | undefined>; stdin?: string; cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env } as NodeJS.ProcessEnv;
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env } as unknown as NodeJS.ProcessEnv;
     const child = spawn(process.execPath, [BERTH_BIN, ...args], { cwd: options.cwd ?? process.cwd(), env, stdio: "pipe" });
     let stdout = "";
     let stderr = "";
