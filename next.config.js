@@ -6,7 +6,10 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native/WASM-heavy server packages stay outside the bundle (faster builds, no asset copying).
-  serverExternalPackages: ["@kubernetes/client-node", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@kubernetes/client-node", "@prisma/client", "@prisma/adapter-pg", "pg", "pino", "prom-client"],
+  // A self-contained server (`.next/standalone/server.js` + only the node_modules it needs) for the
+  // container image (Dockerfile); `npm start` keeps using `next start` on the same build.
+  output: "standalone",
   poweredByHeader: false,
   // Lets parallel checkouts/test runs build side by side (default ".next").
   distDir: process.env.BERTH_NEXT_DIST_DIR || ".next",

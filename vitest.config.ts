@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "cli/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**", ".next*/**"],
           environment: "node",
         },
       },
@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.integration.test.ts"],
-          exclude: ["node_modules/**"],
+          exclude: ["node_modules/**", ".next*/**"],
           environment: "node",
           globalSetup: ["scripts/test-support/integration-global-setup.ts"],
           testTimeout: 120_000,

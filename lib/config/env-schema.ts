@@ -38,6 +38,9 @@ const envSchema = z
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
       .string(required("32 random bytes in base64: `openssl rand -base64 32`"))
       .refine((v) => decodeActionKey(v) !== null, "must be 16, 24 or 32 bytes in base64 (`openssl rand -base64 32`)"),
+    BERTH_METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters (`openssl rand -hex 24`)").optional()),
+    BERTH_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+    BERTH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
     BERTH_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     BERTH_SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     BERTH_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),

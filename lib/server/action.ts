@@ -5,6 +5,7 @@ import { pushAt } from "@/lib/manifests/plain-object";
 import { english } from "@/lib/i18n/english";
 import type { Msg } from "@/lib/i18n/message";
 import { AppError, type FieldErrors, type FieldMsgs } from "./errors";
+import { errorFields, log } from "./observability/log";
 import { requestTranslator } from "./translate";
 
 // The shape every server action returns to useActionState, and the one wrapper that turns
@@ -71,7 +72,7 @@ function describeFailure(error: unknown): Described {
   // next/navigation's redirect() and notFound() work by throwing: let them through.
   if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
   const id = randomUUID().slice(0, 8);
-  console.error(`[berth] unexpected error ${id}:`, error instanceof Error ? error.stack : error);
+  log().error({ reference: id, ...errorFields(error) }, "unexpected error in a server action");
   return { message: { key: "errors.unexpected", values: { id } }, fieldMsgs: {} };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "./observability/metrics";
 import type { AuditAction } from "@/lib/audit/actions";
 import { GENESIS_HASH, hashEvent, type ChainedContent } from "@/lib/audit/hash-chain";
 import { redactSummary } from "@/lib/audit/redact";
@@ -55,6 +56,8 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<bigint> {
     data: { ...content, summary: content.summary as object, hash: hashEvent(content) },
     select: { id: true },
   });
+  // Counted once inserted; a transaction that rolls back afterwards still counted it.
+  metrics().auditEvents.inc({ action: content.action, result: content.result });
   return row.id;
 }
 

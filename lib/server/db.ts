@@ -1,8 +1,11 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "./env";
 import { invalid } from "./errors";
+import { errorFields, log } from "./observability/log";
+import { watchPool } from "./observability/metrics";
 import { isStorableText } from "./unicode";
 
 export type Db = PrismaClient;
@@ -14,7 +17,12 @@ const globalForDb = globalThis as unknown as { berthDb?: PrismaClient };
 export function db(): PrismaClient {
   if (!globalForDb.berthDb) {
     const { DATABASE_URL, BERTH_DB_POOL_MAX } = env();
-    const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: BERTH_DB_POOL_MAX });
+    // Our own pool: its usage is exported on /metrics, and a connection the server drops while
+    // idle (Postgres restarted) is logged and replaced instead of crashing the process.
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: BERTH_DB_POOL_MAX });
+    pool.on("error", (error) => log().warn(errorFields(error), "an idle database connection failed; the pool replaces it"));
+    watchPool(pool);
+    const adapter = new PrismaPg(pool);
     globalForDb.berthDb = new PrismaClient({ adapter }).$extends({ query: { $allOperations: ({ args, query }) => (refuseBrokenText(args), query(args)) } }) as unknown as PrismaClient;
   }
   return globalForDb.berthDb;

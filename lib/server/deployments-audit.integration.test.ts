@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
-import { NGINX_IMAGE_1 } from "@/e2e/support/deploy-fixtures";
-import { attachCluster, auditEventsFor, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
+import { auditEventsFor, nginxDeployInput, teamReadyToDeploy } from "@/scripts/test-support/fixtures";
 import type { Ctx } from "./authz";
 import { db } from "./db";
 import { deployTemplate } from "./deployments";
@@ -16,16 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => cluster?.dispose());
 
-async function setup(prefix: string) {
-  const t = await newTeam(prefix);
-  const clusterId = await attachCluster(t.ctx, "prod", cluster.adminKubeconfig);
-  const templateId = await createNginxTemplate(t.ctx, "nginx");
-  return { ...t, clusterId, templateId };
-}
-
-const input = (templateId: string, clusterId: string, namespace: string) => ({
-  templateId, version: 1, values: { image: NGINX_IMAGE_1 }, clusterIds: [clusterId], namespace, createNamespace: false, force: false, recreate: false,
-});
+const setup = (prefix: string) => teamReadyToDeploy(prefix, cluster.adminKubeconfig);
+const input = nginxDeployInput;
 
 describe("deploy audit events", () => {
   it("'deploy started' is committed with the pending record, before the first object is applied", async () => {

@@ -5,6 +5,7 @@ import { recordAudit, recordAuditAlone } from "./audit";
 import type { Actor } from "./authz";
 import { db } from "./db";
 import { conflict } from "./errors";
+import { metrics } from "./observability/metrics";
 import type { Bundle } from "./deployments-render";
 
 // The deployment record's life: written as `pending` (with the exact manifest) before anything
@@ -114,10 +115,14 @@ export async function finalizeDeployment(actor: Actor, target: Target, record: {
       reason: outcome.ok ? "" : outcome.message,
     });
   });
+  const result = outcome.ok ? "applied" : outcome.summary.interrupted ? "interrupted" : "failed";
+  metrics().deploys.inc({ kind: meta.kind, result });
+  metrics().deployDuration.observe({ kind: meta.kind, result }, (finishedAt.getTime() - record.startedAt.getTime()) / 1000);
 }
 
 /** A deploy refused before any record was written (no credential, another deploy running). */
 export async function auditRefusal(actor: Actor, clusterId: string, clusterName: string, namespace: string, bundle: Bundle, meta: RecordMeta, reason: string): Promise<void> {
+  metrics().deploys.inc({ kind: meta.kind, result: "refused" });
   await recordAuditAlone({
     action: ACTION[meta.kind],
     actor: { id: actor.userId, email: actor.email },

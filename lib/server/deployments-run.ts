@@ -10,10 +10,13 @@ import { AppError, invalid } from "./errors";
 import { applyBundle, type ObjectResult } from "./k8s/apply";
 import { describeError } from "./k8s/api-error";
 import { planBundle, type BundlePlan } from "./k8s/plan";
+import { measureKubeOperation } from "./k8s/round-trips";
 import { undeployApp } from "./k8s/undeploy";
+import { refuseWhileDraining, trackDeploy } from "./shutdown";
 
 // One deploy (or undeploy) on one cluster with the caller's own credential: reserve the record,
-// plan, apply, finalize. Whatever happens after the reservation ends in a finalized record.
+// plan, apply, finalize. Whatever happens after the reservation ends in a finalized record — also
+// when the instance is stopped mid-way (shutdown.ts finishes it as interrupted after the grace period).
 export type RunOptions = {
   force?: boolean;
   recreate?: boolean;
@@ -35,6 +38,7 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
   let record;
   let checked: P;
   try {
+    refuseWhileDraining();
     opened = await openMyKubeConfig(actor, clusterId);
     checked = await precheck(opened.kc, { cluster: opened.cluster, namespace });
     record = await reserveDeployment(actor, { cluster: opened.cluster, namespace }, bundle, meta);
@@ -45,14 +49,26 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
     return { clusterId, clusterName, deploymentId: null, status: "refused", message: e.message };
   }
   const target = { cluster: opened.cluster, namespace };
-  let outcome: Outcome;
+  const finalize = (outcome: Outcome) => finalizeDeployment(actor, target, { ...record, appName: bundle.appName }, meta, outcome);
+  let interrupted = "";
+  const tracked = trackDeploy(async (message) => {
+    interrupted = message;
+    await finalize({ ok: false, results: [], message, summary: { interrupted: true } });
+  });
   try {
-    outcome = await work(opened.kc, target, record, checked);
-  } catch (e) {
-    outcome = { ok: false, results: [], message: describeError(e), summary: {} };
+    let outcome: Outcome;
+    try {
+      outcome = await work(opened.kc, target, record, checked);
+    } catch (e) {
+      outcome = { ok: false, results: [], message: describeError(e), summary: {} };
+    }
+    // The shutdown may have finished the record already (grace period over): keep its outcome.
+    if (!tracked.claim()) return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: "failed", message: interrupted };
+    await finalize(outcome);
+    return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message };
+  } finally {
+    tracked.release();
   }
-  await finalizeDeployment(actor, target, { ...record, appName: bundle.appName }, meta, outcome);
-  return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message };
 }
 
 export function deployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, opts: RunOptions): Promise<ClusterResult> {
@@ -60,7 +76,7 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
   const precheck = async (kc: KubeConfig, target: Target) => {
     let plan: BundlePlan;
     try {
-      plan = await planBundle(kc, namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace, profile: target.cluster.profile });
+      plan = await measureKubeOperation("plan", () => planBundle(kc, namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace, profile: target.cluster.profile }));
     } catch (e) {
       throw invalid(`Nothing was applied: the plan could not be made: ${describeError(e)}`);
     }
@@ -73,12 +89,14 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
     const diff = diffSummary(plan);
     const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));
     await markApplying(record.id, lines);
-    const applied = await applyBundle(kc, namespace, bundle.objects, {
-      force: opts.force,
-      recreate: plan.objects.filter((o) => o.action === "recreate").map((o) => o.name),
-      createNamespace: plan.namespaceExists === false,
-      beforeObject: opts.beforeObject,
-    });
+    const applied = await measureKubeOperation("apply", () =>
+      applyBundle(kc, namespace, bundle.objects, {
+        force: opts.force,
+        recreate: plan.objects.filter((o) => o.action === "recreate").map((o) => o.name),
+        createNamespace: plan.namespaceExists === false,
+        beforeObject: opts.beforeObject,
+      }),
+    );
     const results = applied.map((r) => ({ ...r, action: lines.find((l) => l.kind === r.kind && l.name === r.name)?.action ?? "" }));
     const failed = results.find((r) => r.status === "failed");
     const names = (status: string) => results.filter((r) => r.status === status).map((r) => `${r.kind}/${r.name}`).join(", ") || "none";

@@ -13,6 +13,7 @@ import { deployOnCluster, planBlockers, undeployOnCluster, type ClusterResult, t
 import { AppError } from "./errors";
 import { describeError } from "./k8s/api-error";
 import { planBundle, type BundlePlan } from "./k8s/plan";
+import { measureKubeOperation } from "./k8s/round-trips";
 
 // Plan, deploy (to one or several clusters), redeploy a stored record, undeploy. Each call
 // uses the caller's own credentials; every outcome is a deployment record plus an audit event.
@@ -88,7 +89,7 @@ async function planOn(actor: Actor, clusterId: string, namespace: string, object
   try {
     const { kc, cluster } = await openMyKubeConfig(actor, clusterId);
     clusterName = cluster.name;
-    const [plan, ownership] = await Promise.all([planBundle(kc, namespace, objects, { ...opts, profile: cluster.profile }), ownershipOf(actor, clusterId, namespace, bundle)]);
+    const [plan, ownership] = await Promise.all([measureKubeOperation("plan", () => planBundle(kc, namespace, objects, { ...opts, profile: cluster.profile })), ownershipOf(actor, clusterId, namespace, bundle)]);
     await saveCapabilities(actor, clusterId, plan.capabilities);
     const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
     return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters), denials: groupDenials(plan), blockers, ownership };

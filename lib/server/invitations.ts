@@ -7,6 +7,7 @@ import { env, mailEnabled } from "./env";
 import { AppError, forbidden, invalid, notFound } from "./errors";
 import { hashLinkToken, linkTokenLookup, newLinkToken } from "./link-token";
 import { mailLink, sendMail } from "./mail";
+import { errorFields, log } from "./observability/log";
 
 
 export type InvitationView = {
@@ -73,7 +74,7 @@ export async function createInvitation(ctx: Ctx, input: { email: string; role: R
         await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
         await recordAudit(tx, { action: "invitation.revoke", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "invitation", id: inv.id, name: mail }, summary: { why: "the invitation mail could not be sent" } });
       });
-      console.error(`[berth] could not send the invitation mail: ${error instanceof Error ? error.message : String(error)}`);
+      log().error(errorFields(error), "could not send the invitation mail");
       throw new AppError("Berth could not send the invitation mail, so the invitation was withdrawn. Try again, or leave the email empty and share the link yourself.", "unavailable");
     }
   }

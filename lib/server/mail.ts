@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, mailEnabled } from "./env";
 import { AppError } from "./errors";
+import { errorFields, log } from "./observability/log";
 
 // Outgoing mail (invitations, password resets) through the operator's SMTP server
 // (BERTH_SMTP_URL, from BERTH_MAIL_FROM). Plain text only; every link in a mail is short-lived.
@@ -29,5 +30,5 @@ export async function sendMail(message: { to: string; subject: string; text: str
 
 /** Sends without making the caller wait or fail (password resets: the reply must not depend on the account). */
 export function sendMailInBackground(message: { to: string; subject: string; text: string }, what: string): void {
-  sendMail(message).catch((error: unknown) => console.error(`[berth] could not send the ${what} mail: ${error instanceof Error ? error.message : String(error)}`));
+  sendMail(message).catch((error: unknown) => log().error({ mail: what, ...errorFields(error) }, "could not send a mail"));
 }

@@ -6,6 +6,7 @@ import { auth } from "./auth";
 import type { Ctx } from "./authz";
 import { db } from "./db";
 import { forbidden } from "./errors";
+import { noteUser } from "./observability/request-store";
 import { listMyTeams, type TeamSummary } from "./teams";
 import type { SessionUser } from "./users";
 
@@ -16,6 +17,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
+  noteUser(id); // this request's log lines name the user
   return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
 }
 

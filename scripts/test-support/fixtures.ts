@@ -12,7 +12,7 @@ import { createTeam } from "@/lib/server/teams";
 import { createTemplate } from "@/lib/server/templates";
 import { hashPassword } from "@/lib/server/password";
 import { createUser, type SessionUser } from "@/lib/server/users";
-import { nginxTemplate } from "@/e2e/support/deploy-fixtures";
+import { NGINX_IMAGE_1, nginxTemplate } from "@/e2e/support/deploy-fixtures";
 
 // Integration-test fixtures that go through the real data layer (no hand-made rows), so a
 // fixture is only as trustworthy as the code it exercises.
@@ -59,6 +59,19 @@ export async function createNginxTemplate(
   const t = nginxTemplate(o.app);
   return (await createTemplate(ctx, { name, visibility: o.visibility ?? "team", spec: { ...t.spec, ...o.spec }, parameters: t.parameters, message: "seed" })).id;
 }
+
+/** A new team with the cluster "prod" (this kubeconfig) attached and the nginx template "nginx", ready to deploy. */
+export async function teamReadyToDeploy(prefix: string, kubeconfigFile: string) {
+  const t = await newTeam(prefix);
+  const clusterId = await attachCluster(t.ctx, "prod", kubeconfigFile);
+  const templateId = await createNginxTemplate(t.ctx, "nginx");
+  return { ...t, clusterId, templateId };
+}
+
+/** deployTemplate's input for version 1 of the nginx template with NGINX_IMAGE_1, to one cluster and an existing namespace. */
+export const nginxDeployInput = (templateId: string, clusterId: string, namespace: string) => ({
+  templateId, version: 1, values: { image: NGINX_IMAGE_1 }, clusterIds: [clusterId], namespace, createNamespace: false, force: false, recreate: false,
+});
 
 /** A loopback port nothing listens on (bound, then closed): an API server that is down. */
 export function closedPort(): Promise<number> {

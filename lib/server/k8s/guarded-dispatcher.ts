@@ -4,6 +4,7 @@ import { isIP, type LookupFunction } from "node:net";
 import type { ConnectionOptions } from "node:tls";
 import { Agent, buildConnector, DecoratorHandler, type Dispatcher } from "undici";
 import { limitResponseBody } from "./response-limit";
+import { countKubeRequests } from "./round-trips";
 import { clusterAddressRefusal, clusterHostRefusal, parseClusterAddressPolicy, type ClusterAddressPolicy } from "@/lib/config/cluster-address-policy";
 
 // The one way a cluster request leaves Berth (client.ts installs it on every request):
@@ -13,7 +14,8 @@ import { clusterAddressRefusal, clusterHostRefusal, parseClusterAddressPolicy, t
 //   checked again on every new connection; an IP in the URL is checked before connecting;
 // - a redirect answer is an error, never followed: a kubeconfig must not be a way to make Berth
 //   fetch some other (internal, plain-http) URL and show what it answered;
-// - reply bodies are capped (response-limit.ts).
+// - reply bodies are capped (response-limit.ts);
+// - every request is counted for /metrics (round-trips.ts).
 
 /** A request Berth refused to make or to continue (address policy, redirect). */
 export class ClusterRequestRefused extends Error {
@@ -58,7 +60,7 @@ export function guardedDispatcher(tls: TlsOptions, policy: ClusterAddressPolicy)
     return connector(options, callback);
   };
   // A cluster's reply is untrusted: bodies past MAX_RESPONSE_BYTES are not read (response-limit.ts).
-  return new Agent({ connect }).compose((dispatch) => (opts, handler) => dispatch(opts, new RefuseRedirects(handler)), limitResponseBody());
+  return new Agent({ connect }).compose(countKubeRequests, (dispatch) => (opts, handler) => dispatch(opts, new RefuseRedirects(handler)), limitResponseBody());
 }
 
 type Controller = { abort(reason: Error): void };

@@ -1,0 +1,89 @@
+import "server-only";
+import { AppError } from "./errors";
+import { errorFields, log } from "./observability/log";
+
+// Graceful shutdown of one instance (SIGTERM from Kubernetes, Docker or the launcher). Next's own
+// handler stops accepting connections and exits once the requests in flight have finished; this
+// one bounds that by a grace period (BERTH_SHUTDOWN_GRACE_SECONDS). A deploy running when the grace
+// period ends is not left "applying" for the next deploy to find stale 10 minutes later: its record
+// is finished as failed ("interrupted") with its audit event, then the process exits. Deploys that
+// would start while draining are refused (another instance takes the retry).
+type Tracked = { claimed: boolean; interrupt: (message: string) => Promise<void> };
+type State = { draining: boolean; inFlight: Set<Tracked>; idle: (() => void)[] };
+const g = globalThis as unknown as { berthShutdown?: State };
+const state = (): State => (g.berthShutdown ??= { draining: false, inFlight: new Set(), idle: [] });
+
+export function isDraining(): boolean {
+  return state().draining;
+}
+
+export function refuseWhileDraining(): void {
+  if (state().draining) throw new AppError("This Berth instance is shutting down, so nothing was started. Try again in a moment (another instance will take it).", "unavailable");
+}
+
+/**
+ * Registers a running deploy. `claim()` must be won before writing its outcome: it returns false
+ * when the shutdown already finished the record as interrupted. `release()` when done.
+ */
+export function trackDeploy(interrupt: (message: string) => Promise<void>): { claim(): boolean; release(): void } {
+  const s = state();
+  const tracked: Tracked = { claimed: false, interrupt };
+  s.inFlight.add(tracked);
+  return {
+    claim() {
+      if (tracked.claimed) return false;
+      tracked.claimed = true;
+      return true;
+    },
+    release() {
+      s.inFlight.delete(tracked);
+      if (s.inFlight.size === 0) for (const resolve of s.idle.splice(0)) resolve();
+    },
+  };
+}
+
+export const interruptedMessage = (graceSeconds: number) =>
+  `Interrupted: the Berth instance running this deploy was stopped and its ${graceSeconds} s grace period ended before the cluster answered. ` +
+  "Some objects may have been applied: check the live objects, then deploy again.";
+
+/** Stops new deploys, waits up to graceMs for running ones, then finishes the rest as interrupted. */
+export async function drain(graceMs: number): Promise<{ finished: number; interrupted: number }> {
+  const s = state();
+  s.draining = true;
+  const running = s.inFlight.size;
+  if (running > 0) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, graceMs);
+      s.idle.push(() => (clearTimeout(timer), resolve()));
+    });
+  }
+  const left = [...s.inFlight].filter((t) => !t.claimed);
+  for (const t of left) {
+    t.claimed = true;
+    await t.interrupt(interruptedMessage(Math.round(graceMs / 1000))).catch((error: unknown) => log().error(errorFields(error), "could not record an interrupted deploy"));
+  }
+  return { finished: running - left.length, interrupted: left.length };
+}
+
+/** instrumentation.ts: on SIGTERM/SIGINT drain, and exit when the grace period is over at the latest. */
+export function installShutdown(graceSeconds: number): void {
+  const guard = globalThis as unknown as { berthShutdownInstalled?: boolean };
+  if (guard.berthShutdownInstalled) return;
+  guard.berthShutdownInstalled = true;
+  let started = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (started) return;
+    started = true;
+    const code = signal === "SIGINT" ? 130 : 143;
+    log().info({ signal, graceSeconds, deploysRunning: state().inFlight.size }, "shutting down: no new requests; waiting for running deploys");
+    void drain(graceSeconds * 1000).then(({ finished, interrupted }) => {
+      log().info({ finished, interrupted }, interrupted ? "grace period over: interrupted deploys recorded as failed; exiting" : "running deploys finished");
+      // Next exits by itself once its requests are done; a request that outlives the grace
+      // period (a followed log stream, an interrupted deploy's request) does not hold us.
+      if (interrupted) process.exit(code);
+    });
+    setTimeout(() => process.exit(code), graceSeconds * 1000 + 2000).unref();
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
