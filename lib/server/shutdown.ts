@@ -18,7 +18,7 @@ export function isDraining(): boolean {
 }
 
 export function refuseWhileDraining(): void {
-  if (state().draining) throw new AppError("This Berth instance is shutting down, so nothing was started. Try again in a moment (another instance will take it).", "unavailable");
+  if (state().draining) throw new AppError({ key: "errors.shuttingDown" }, "unavailable");
 }
 
 /**
