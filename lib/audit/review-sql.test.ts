@@ -37,12 +37,20 @@ describe("review scope", () => {
 
 describe("review SQL", () => {
   it("reads each branch through its own ordered, limited index scan and binds every value", () => {
-    const sql = buildReviewSql(managerScope("t", ["a", "b"]), { target: "50%_off", result: "failure" }, { direction: "older", limit: 51 })!;
+    const sql = buildReviewSql(managerScope("t", ["a", "b"]), { target: "%_", result: "failure" }, { direction: "older", limit: 51 })!;
     expect(sql.text).toContain("CROSS JOIN LATERAL");
     expect(sql.text.match(/LIMIT 51/g)).toHaveLength(3);
-    expect(sql.values).toEqual(["50%_off", "%50\\%\\_off%", "failure", "t", "global", ["auth.sign_in", "auth.sign_out", "auth.sign_up", "auth.sso_connect", "auth.password_reset_request", "auth.password_reset"], ["a", "b"]]);
-    expect(sql.text).not.toContain("50%");
+    expect(sql.values).toEqual(["%_", "%\\%\\_%", "failure", "t", "global", ["auth.sign_in", "auth.sign_out", "auth.sign_up", "auth.sso_connect", "auth.password_reset_request", "auth.password_reset"], ["a", "b"]]);
+    expect(sql.text).not.toContain("%_");
     expect(buildReviewSql([], {}, { direction: "older", limit: 5 })).toBeNull();
+  });
+
+  it("reads a target search of 3+ characters once per branch (the trigram index), not once per member", () => {
+    const sql = buildReviewSql(managerScope("t", ["a", "b"]), { target: "50%_off" }, { direction: "older", limit: 51 })!;
+    expect(sql.text).not.toContain("LATERAL");
+    expect(sql.text).toContain('"actorId" = ANY(');
+    expect(sql.values).toContain("%50\\%\\_off%");
+    expect(sql.text).not.toContain("50%");
   });
 
   it("round-trips cursors and rejects junk", () => {

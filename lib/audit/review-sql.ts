@@ -84,6 +84,15 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A target search of 3 characters or more: the trigram GIN index on (chainKey, targetId,
+ * targetName) finds the chain's matching events directly (migration …_audit_target_trgm). A
+ * shorter one has no trigram to look up, and reads the chain newest-first like other filters.
+ */
+function trigramSearch(filter: ReviewFilter): boolean {
+  return (filter.target?.length ?? 0) >= 3;
+}
+
 /** The filter conditions every branch shares (actor and action are already in the branches). */
 function filterConditions(filter: ReviewFilter, page: PageRequest, p: (v: unknown) => string): string[] {
   const c: string[] = [];
@@ -122,7 +131,9 @@ export function buildReviewSql(scope: Branch[], filter: ReviewFilter, page: Page
     const where = [`"chainKey" = ${p(b.chainKey)}`, ...shared];
     if (b.notActor !== undefined) where.push(`"actorId" IS DISTINCT FROM ${p(b.notActor)}`);
     // A list of more than one value is walked per value (LATERAL), keeping each index scan ordered.
-    const fanOut = b.actorIds && b.actorIds.length > 1 ? "actorId" : b.actions && b.actions.length > 1 ? "action" : null;
+    // Not with a target search the trigram index can answer: that reads the index (unordered)
+    // once per branch, and once per value would repeat it.
+    const fanOut = trigramSearch(filter) ? null : b.actorIds && b.actorIds.length > 1 ? "actorId" : b.actions && b.actions.length > 1 ? "action" : null;
     for (const [col, list] of [["actorId", b.actorIds], ["action", b.actions]] as const) {
       if (!list || col === fanOut) continue;
       where.push(list.length === 1 ? `"${col}" = ${p(list[0])}` : `"${col}" = ANY(${p([...list])}::text[])`);

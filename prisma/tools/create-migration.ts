@@ -10,6 +10,12 @@ import { ensureLockfile, migrationTimestamp, slugifyMigrationName, writeMigratio
 import { servePglite } from "./pglite-server";
 import { openSchemaEngine } from "./schema-engine";
 
+/**
+ * Indexes a migration creates by hand because schema.prisma cannot declare them (a GIN index over
+ * btree_gin columns): the diff would drop them, so their statements are left out of new migrations.
+ */
+export const HAND_WRITTEN_INDEXES = ["AuditEvent_chainKey_target_trgm_idx"];
+
 export interface CreateMigrationOptions {
   schemaPath: string;
   migrationsDir: string;
@@ -52,7 +58,7 @@ export async function diffMigrationsToSchema(schemaPath: string, migrationsDir: 
         exitCode: true, // 2 when there is a difference
         filters: { externalTables: [], externalEnums: [] },
       });
-      return result.exitCode === 2 ? (result.stdout ?? "") : null;
+      return result.exitCode === 2 ? withoutHandWrittenIndexes(result.stdout ?? "") : null;
     } finally {
       engine.free();
       await adapter.end();
@@ -60,4 +66,11 @@ export async function diffMigrationsToSchema(schemaPath: string, migrationsDir: 
   } finally {
     await shadow.close();
   }
+}
+
+/** The script without the statements about HAND_WRITTEN_INDEXES (null when nothing else is left). */
+export function withoutHandWrittenIndexes(sql: string): string | null {
+  // The engine writes one "-- Comment\nSTATEMENT;" block per change, blocks separated by a blank line.
+  const blocks = sql.split(/\n\s*\n/).filter((b) => !HAND_WRITTEN_INDEXES.some((name) => b.includes(`"${name}"`)));
+  return blocks.some((b) => b.trim() !== "") ? `${blocks.join("\n\n").trim()}\n` : null;
 }

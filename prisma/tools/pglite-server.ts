@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { createInMemoryPglite } from "./pglite-template";
 
 export interface ServedPglite {
@@ -21,7 +22,7 @@ export interface ServedPglite {
 export async function servePglite(dataDir?: string): Promise<ServedPglite> {
   // PGlite does not create parent folders itself.
   if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const db = dataDir ? await PGlite.create({ dataDir }) : await createInMemoryPglite();
+  const db = dataDir ? await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS }) : await createInMemoryPglite();
   // A short path under the temporary folder: a socket path is limited to ~107 bytes.
   const socketDir = await mkdtemp(path.join(tmpdir(), "berth-pg-"));
   // pg (libpq's convention) connects to <host>/.s.PGSQL.<port>

@@ -6,6 +6,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 
 const require = createRequire(import.meta.url);
 let template: Promise<Blob | undefined> | undefined;
@@ -41,12 +42,12 @@ export async function createInMemoryPglite(): Promise<PGlite> {
   const snapshot = await template;
   if (snapshot) {
     try {
-      return await PGlite.create({ loadDataDir: snapshot });
+      return await PGlite.create({ loadDataDir: snapshot, extensions: PGLITE_EXTENSIONS });
     } catch {
       template = undefined; // unusable (e.g. truncated): rebuild it below
     }
   }
-  const db = await PGlite.create();
+  const db = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const fresh = await db.dumpDataDir("gzip");
   template = Promise.resolve(fresh);
   await writeTemplate(file, fresh).catch(() => {}); // a read-only node_modules only costs speed
