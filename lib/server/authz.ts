@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { roleAllows, type Permission, type Role } from "@/lib/auth/roles";
 import { recordAuditAlone } from "./audit";
 import { db } from "./db";
@@ -22,12 +23,37 @@ const DENIED: Record<Permission, string> = {
   "audit.read.team": "Only owners and admins can read the whole team's audit trail.",
 };
 
-export async function loadActor(ctx: Ctx): Promise<Actor | null> {
+// The actors read during one server render (React cache(): per render, never across requests;
+// outside a render a fresh map each call, so server actions and route handlers always read).
+type Member = Pick<Actor, "role" | "email" | "name">;
+const renderActors = cache(() => new Map<string, Promise<Member | null>>());
+const actorKey = (ctx: Ctx) => `${ctx.userId}\0${ctx.teamId}`;
+
+/** The caller's membership (role) and identity, read once per render for each (user, team). */
+export function loadActor(ctx: Ctx): Promise<Actor | null> {
+  const seen = renderActors();
+  const key = actorKey(ctx);
+  let member = seen.get(key);
+  if (!member) {
+    member = readMember(ctx);
+    seen.set(key, member);
+  }
+  return member.then((m) => (m ? { ...ctx, role: m.role, email: m.email, name: m.name } : null));
+}
+
+/** The workspace read this render already holds the actor's row (session.ts): the data layer reuses it. */
+export function rememberActor(actor: Actor): void {
+  const seen = renderActors();
+  const key = actorKey(actor);
+  if (!seen.has(key)) seen.set(key, Promise.resolve({ role: actor.role, email: actor.email, name: actor.name }));
+}
+
+async function readMember(ctx: Ctx): Promise<Member | null> {
   const m = await db().membership.findUnique({
     where: { teamId_userId: { teamId: ctx.teamId, userId: ctx.userId } },
     select: { role: true, user: { select: { email: true, name: true } } },
   });
-  return m ? { ...ctx, role: m.role, email: m.user.email, name: m.user.name } : null;
+  return m ? { role: m.role, email: m.user.email, name: m.user.name } : null;
 }
 
 /** Returns the actor when allowed; otherwise records the attempt in the audit trail and throws. */

@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { auth } from "./auth";
-import type { Ctx } from "./authz";
+import { rememberActor, type Ctx } from "./authz";
 import { db } from "./db";
 import { forbidden } from "./errors";
 import { noteUser } from "./observability/request-store";
@@ -12,26 +13,33 @@ import type { SessionUser } from "./users";
 
 export const TEAM_COOKIE = "berth_team";
 
+// The layout, the page and the data layer of one page view all ask who is signed in: React's
+// cache() makes that one database read per server render (its memory is the render's, never
+// shared between requests; outside a render — server actions, route handlers, tests — it does
+// not cache and every call reads again).
+
 /** The signed-in user, re-read from the database (a deleted account's token stops working). */
-export async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   noteUser(id); // this request's log lines name the user
   return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
-}
+});
 
 export type Workspace = { user: SessionUser; teams: TeamSummary[]; team: TeamSummary | null };
 
 /** The user plus the team they are working in (cookie, checked against memberships). */
-export async function currentWorkspace(): Promise<Workspace | null> {
+export const currentWorkspace = cache(async (): Promise<Workspace | null> => {
   const user = await currentUser();
   if (!user) return null;
   const teams = await listMyTeams(user.id);
   const wanted = (await cookies()).get(TEAM_COOKIE)?.value;
   const team = teams.find((t) => t.id === wanted) ?? teams[0] ?? null;
+  // The same rows the data layer's authorize() reads for this user and team (authz.ts).
+  if (team) rememberActor({ userId: user.id, teamId: team.id, role: team.role, email: user.email, name: user.name });
   return { user, teams, team };
-}
+});
 
 /** For pages: the workspace, or a redirect to sign-in. */
 export async function requireWorkspace(): Promise<Workspace> {
