@@ -41,6 +41,9 @@ export const AUDIT_ACTIONS = [
   "app.pod_delete",
   "app.claim_delete",
   "audit.verify",
+  "api_token.create",
+  "api_token.revoke",
+  "api_token.refused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,6 +25,11 @@ export function roleAllows(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/** The less powerful of two roles (an API token's cap and its user's current role). */
+export function lowerRole(a: Role, b: Role): Role {
+  return ROLES[Math.max(ROLES.indexOf(a), ROLES.indexOf(b))];
+}
+
 /** Owners can grant any role; admins anything but owner. */
 export function assignableRoles(by: Role): Role[] {
   if (by === "owner") return [...ROLES];

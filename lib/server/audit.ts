@@ -4,6 +4,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { GENESIS_HASH, hashEvent, type ChainedContent } from "@/lib/audit/hash-chain";
 import { redactSummary } from "@/lib/audit/redact";
 import { db, type Tx } from "./db";
+import { currentAttribution } from "./audit-attribution";
 import { AppError } from "./errors";
 import { requestContext, type RequestContext } from "./request-context";
 import { storableDeep } from "./unicode";
@@ -30,6 +31,8 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<bigint> {
   // Serialize writers of one chain so each event links to the one committed before it.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"audit:" + chainKey}, 0))`;
   const last = await tx.auditEvent.findFirst({ where: { chainKey }, orderBy: { id: "desc" }, select: { hash: true } });
+  // Done through an API token: the event names it (`via`: the key must not look like a secret's, see redact.ts).
+  const via = currentAttribution();
   // Refused attempts carry what the caller sent (target ids, names): stored as storable text, never a crash.
   const content: ChainedContent = storableDeep({
     chainKey,
@@ -43,7 +46,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<bigint> {
     clusterId: input.cluster?.id ?? null,
     clusterName: input.cluster?.name ?? "",
     namespace: input.namespace ?? "",
-    summary: redactSummary(input.summary ?? {}),
+    summary: redactSummary(via ? { ...input.summary, via } : (input.summary ?? {})),
     result: input.result ?? "success",
     reason: (input.reason ?? "").slice(0, 2000),
     ip: context.ip,

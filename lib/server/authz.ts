@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { roleAllows, type Permission, type Role } from "@/lib/auth/roles";
+import { lowerRole, roleAllows, type Permission, type Role } from "@/lib/auth/roles";
 import { recordAuditAlone } from "./audit";
 import { db } from "./db";
 import { forbidden } from "./errors";
@@ -8,7 +8,10 @@ import { forbidden } from "./errors";
 // The one authorization helper. Every data-layer function that touches team rows calls
 // authorize() with the caller's { userId, teamId } and the permission it needs; the role is
 // always read from the database, never trusted from the caller.
-export type Ctx = { userId: string; teamId: string };
+// A caller acting through an API token carries `token`: its role caps the user's current role
+// (min of the two), so a read token never deploys and a demoted user's token shrinks with them.
+export type TokenCaller = { id: string; name: string; role: Role };
+export type Ctx = { userId: string; teamId: string; token?: TokenCaller };
 export type Actor = Ctx & { role: Role; email: string; name: string };
 
 const DENIED: Record<Permission, string> = {
@@ -38,7 +41,8 @@ export function loadActor(ctx: Ctx): Promise<Actor | null> {
     member = readMember(ctx);
     seen.set(key, member);
   }
-  return member.then((m) => (m ? { ...ctx, role: m.role, email: m.email, name: m.name } : null));
+  // Through an API token the role is capped by the token's: min(token role, current membership role).
+  return member.then((m) => (m ? { ...ctx, role: ctx.token ? lowerRole(m.role, ctx.token.role) : m.role, email: m.email, name: m.name } : null));
 }
 
 /** The workspace read this render already holds the actor's row (session.ts): the data layer reuses it. */
