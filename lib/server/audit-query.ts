@@ -59,7 +59,7 @@ type RawRow = Omit<AuditEventDetail, "id"> & { id: bigint };
 // What stays of a teammate's deploy event whose deployment the caller may not see in detail
 // (someone else's private template, lib/server/template-access.ts): who, when, where, which app
 // and record — not its diff, template, note or failure text.
-const KEPT_SUMMARY_KEYS = ["deploymentId", "replayOf", "refused", "objects", "applied", "deleted"];
+const KEPT_SUMMARY_KEYS = ["deploymentId", "replayOf", "refused", "objects", "applied", "deleted", "via"];
 export const HIDDEN_REASON = "Details hidden: this deployment's template is private.";
 
 type Hideable = { actorId: string | null; action: string; targetType: string; targetId: string; reason: string; summary?: unknown };

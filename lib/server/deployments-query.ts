@@ -92,8 +92,32 @@ function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
 
 export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ items: (DeploymentSummary & { live: boolean })[]; total: number; page: number; pages: number }> {
   const actor = await authorize(ctx, "team.read");
+  const where = historyWhere(actor, f);
+  const [rows, total] = await Promise.all([
+    db().deployment.findMany({ where, include: SUMMARY_INCLUDE, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db().deployment.count({ where }),
+  ]);
+  return { items: await withLive(actor, rows), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export type HistoryCursor = { startedAt: Date; id: string };
+
+/** The same history in keyset pages (the API): records older than `after`, newest first, and the cursor of the next page. */
+export async function listDeploymentsAfter(ctx: Ctx, f: Omit<HistoryFilter, "page">, page: { after?: HistoryCursor; limit: number }): Promise<{ items: (DeploymentSummary & { live: boolean })[]; next: HistoryCursor | null }> {
+  const actor = await authorize(ctx, "team.read");
+  const after = page.after;
   const where: Prisma.DeploymentWhereInput = {
-    teamId: ctx.teamId,
+    AND: [historyWhere(actor, f), after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { lt: after.id } }] } : {}],
+  };
+  const rows = await db().deployment.findMany({ where, include: SUMMARY_INCLUDE, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: page.limit + 1 });
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  return { items: await withLive(actor, shown), next: rows.length > page.limit && last ? { startedAt: last.startedAt, id: last.id } : null };
+}
+
+function historyWhere(actor: Actor, f: Omit<HistoryFilter, "page">): Prisma.DeploymentWhereInput {
+  return {
+    teamId: actor.teamId,
     ...(f.clusterId ? { clusterId: f.clusterId } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     ...(f.app ? { appName: f.app } : {}),
@@ -102,12 +126,11 @@ export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ ite
     ...(f.status ? { status: f.status } : {}),
     ...(f.actorId ? { actorId: f.actorId } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db().deployment.findMany({ where, include: SUMMARY_INCLUDE, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db().deployment.count({ where }),
-  ]);
-  const live = await liveRecordIds(ctx.teamId, rows);
-  return { items: rows.map((r) => ({ ...summary(r, deploymentAccess(actor, r)), live: live.has(r.id) })), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+async function withLive(actor: Actor, rows: Row[]): Promise<(DeploymentSummary & { live: boolean })[]> {
+  const live = await liveRecordIds(actor.teamId, rows);
+  return rows.map((r) => ({ ...summary(r, deploymentAccess(actor, r)), live: live.has(r.id) }));
 }
 
 /** Of these records, the ones whose objects are live: the latest applied record of their target, not an undeploy. */

@@ -57,6 +57,14 @@ export async function listDeployableTemplates(ctx: Ctx): Promise<Array<{ id: str
   });
 }
 
+/** The render of a version with parameter values, for a reader (the API's render): what a deploy of it would apply. */
+export async function renderForReader(ctx: Ctx, templateId: string, version: number | "latest", raw: Record<string, string>): Promise<Bundle & { templateName: string; version: number }> {
+  const actor = await authorize(ctx, "team.read");
+  const template = await findVisibleTemplate(actor, templateId);
+  const wanted = version === "latest" ? template.latestVersion : version;
+  return { ...(await renderTemplateVersion(actor, template.id, wanted, raw)), templateName: template.name, version: wanted };
+}
+
 /** Renders a template version with form values (strings, typed by the parameter definitions). */
 export async function renderTemplateVersion(actor: Actor, templateId: string, version: number, raw: Record<string, string>): Promise<Bundle> {
   const template = await findVisibleTemplate(actor, templateId);

@@ -2,12 +2,17 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/lib/server/action";
-import { localizedFailure } from "@/lib/server/action";
+import { echoValues, localizedFailure, runAction, type ActionState } from "@/lib/server/action";
 import { signIn } from "@/lib/server/auth";
 import { setMyLocale } from "@/lib/server/account-language";
+import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
+import { forbidden } from "@/lib/server/errors";
 import { currentUser } from "@/lib/server/session";
 import { makeLinkIntent, SSO_COOKIE_OPTIONS, SSO_LINK_COOKIE } from "@/lib/server/sso-link";
+import { idSchema } from "@/lib/validation/account";
+import { createApiTokenSchema } from "@/lib/validation/api-tokens";
+
+export type CreatedToken = { secret: string; name: string; expiresAt: string };
 
 /** "Connect single sign-on": the identity that comes back from the provider is connected to this account. */
 export async function connectSsoAction(): Promise<void> {
@@ -28,4 +33,25 @@ export async function setLanguageAction(locale: string): Promise<ActionState> {
   }
   revalidatePath("/", "layout");
   return { ok: true, data: undefined };
+}
+
+export async function createApiTokenAction(_prev: ActionState<CreatedToken>, formData: FormData): Promise<ActionState<CreatedToken>> {
+  const input = { name: formData.get("name"), teamId: formData.get("teamId"), role: formData.get("role"), expiresInDays: formData.get("expiresInDays") || undefined };
+  return runAction(createApiTokenSchema, input, async (data) => {
+    const user = await currentUser();
+    if (!user) throw forbidden("Your session has ended. Sign in again.");
+    const { token, secret } = await createApiToken({ userId: user.id }, data);
+    revalidatePath("/account");
+    return { secret, name: token.name, expiresAt: token.expiresAt.toISOString() };
+  }, echoValues(formData));
+}
+
+export async function revokeApiTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(idSchema, { id: formData.get("id") }, async ({ id }) => {
+    const user = await currentUser();
+    if (!user) throw forbidden("Your session has ended. Sign in again.");
+    await revokeApiToken({ userId: user.id }, id);
+    revalidatePath("/account");
+    return undefined;
+  });
 }

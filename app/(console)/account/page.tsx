@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/empty-state";
 import { FormMessage } from "@/app/_components/form";
 import { SsoButton } from "@/app/_components/sso-button";
+import Link from "next/link";
+import { roleAllows } from "@/lib/auth/roles";
+import { listMyApiTokens, listTeamApiTokens } from "@/lib/server/api-tokens";
 import { SSO_REFUSALS } from "@/lib/server/auth";
 import { env, oidcEnabled } from "@/lib/server/env";
 import { requireWorkspace } from "@/lib/server/session";
 import { accountOverview } from "@/lib/server/users";
 import { connectSsoAction } from "./actions";
+import { ApiTokenTable, CreateApiTokenForm } from "./api-tokens";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -14,10 +18,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const ws = await requireWorkspace();
   const { error, connected } = await searchParams;
   const account = await accountOverview(ws.user.id);
+  const myTokens = await listMyApiTokens(ws.user.id);
+  // Owners/admins also see (and may revoke) every member's tokens of the team they work in.
+  const teamTokens = ws.team && roleAllows(ws.team.role, "team.manage") ? (await listTeamApiTokens({ userId: ws.user.id, teamId: ws.team.id })).filter((t) => t.user.id !== ws.user.id) : null;
   const refusal = error && error in SSO_REFUSALS ? SSO_REFUSALS[error as keyof typeof SSO_REFUSALS] : "";
   const ssoName = env().BERTH_OIDC_NAME;
   return (
-    <div className="max-w-xl space-y-6">
+    <div className="max-w-4xl space-y-6">
       <PageHeader title="Your account" description="How you sign in to Berth." />
       {refusal ? <FormMessage state={{ ok: false, message: refusal }} /> : null}
       {connected && account.ssoConnected ? <FormMessage state={{ ok: true, message: `${ssoName} is connected: you can sign in with it from now on.` }} /> : null}
@@ -52,6 +59,29 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </div>
         </section>
       ) : null}
+      <section className="card space-y-4 p-5" aria-labelledby="api-tokens">
+        <div>
+          <h2 id="api-tokens" className="text-sm font-semibold">
+            API tokens
+          </h2>
+          <p className="text-sm text-slate-600">
+            For the REST API and the <code>berth</code> CLI (CI pipelines). A token acts as you in one team, with read or deploy access — never more than
+            your own role there — and every action through it is audited with its name. See the <Link href="/api-reference" className="underline">API reference</Link>.
+          </p>
+        </div>
+        {ws.teams.length ? (
+          <CreateApiTokenForm teams={ws.teams} currentTeamId={ws.team?.id ?? ws.teams[0].id} canDeploy={Object.fromEntries(ws.teams.map((t) => [t.id, roleAllows(t.role, "deploy.run")]))} />
+        ) : (
+          <p className="text-sm text-slate-600">Join or create a team first.</p>
+        )}
+        {myTokens.length ? <ApiTokenTable tokens={myTokens} showOwner={false} label="Your API tokens" /> : null}
+        {teamTokens?.length ? (
+          <>
+            <h3 className="text-sm font-semibold">Other members’ tokens in {ws.team?.name}</h3>
+            <ApiTokenTable tokens={teamTokens} showOwner label="Team API tokens" />
+          </>
+        ) : null}
+      </section>
     </div>
   );
 }

@@ -11,8 +11,12 @@ const nameOrId = (what: string) => z.string().trim().min(1, `Name the ${what}.`)
 
 // ── requests ────────────────────────────────────────────────────────────────────────────────
 export const MAX_VALUES = 200;
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 export const parameterValues = z
-  .record(z.string().min(1).max(100, "A parameter name is at most 100 characters."), z.string().max(1024, "A value is at most 1024 characters."))
+  .record(
+    z.string().min(1).max(100, "A parameter name is at most 100 characters.").refine((k) => !PROTOTYPE_KEYS.has(k), "That is not a parameter name."),
+    z.string().max(1024, "A value is at most 1024 characters."),
+  )
   .refine((v) => Object.keys(v).length <= MAX_VALUES, `At most ${MAX_VALUES} parameter values.`)
   .describe("Parameter values by name, as strings; the template's parameter definitions type them (\"3\" for an integer).");
 
@@ -175,10 +179,15 @@ export const clusterItem = z
 export const clusterList = page(clusterItem, "ClusterList");
 
 export const planObject = z.object({
+  apiVersion: z.string(),
   kind: z.string(),
   name: z.string(),
   action: z.string().describe("create, update, unchanged, …"),
+  changes: z.int().describe("How many fields change."),
+  denied: z.array(z.string()).describe("\"you cannot create ingresses in namespace shop\""),
   errors: z.array(z.string()),
+  warnings: z.array(z.string()),
+  immutable: z.array(z.string()).describe("StatefulSet fields that cannot change in place (needs recreate)."),
   conflict: z.boolean(),
 });
 export const clusterPlan = z
@@ -190,6 +199,7 @@ export const clusterPlan = z
     blockers: z.array(z.string()),
     denials: z.array(z.string()).describe("RBAC permissions the user's kubeconfig lacks, grouped by namespace and verb."),
     fieldErrors: z.record(z.string(), z.array(z.string())),
+    namespaceExists: z.boolean().nullable().describe("null: the user may not read the namespace."),
     objects: z.array(planObject),
   })
   .meta({ id: "ClusterPlan" });

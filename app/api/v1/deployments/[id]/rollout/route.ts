@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { deploymentRollout } from "@/lib/server/deployments-query";
+
+// GET /api/v1/deployments/{id}/rollout: the live rollout per ordinal, read now with the token user's kubeconfig.
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({}, async ({ ctx, params }) => ({ body: await deploymentRollout(ctx, params.id) }));
