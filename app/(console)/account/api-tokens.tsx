@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { utcTime } from "@/app/_components/format-time";
+import { RevokeCell } from "@/app/_components/revoke-cell";
 import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import type { ApiTokenView } from "@/lib/server/api-tokens";
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, API_TOKEN_ROLE_LABELS, API_TOKEN_ROLES } from "@/lib/validation/api-tokens";
@@ -102,15 +103,7 @@ function ApiTokenRow({ token, showOwner }: { token: ApiTokenView; showOwner: boo
       <td className="font-mono text-xs">{token.prefix}…</td>
       <td>{token.lastUsedAt ? utcTime(token.lastUsedAt, "minute") : "never"}</td>
       <td>{token.state === "active" ? utcTime(token.expiresAt, "minute") : <span className="badge bg-slate-100 text-slate-700">{token.state}</span>}</td>
-      <td className="text-right">
-        {token.state === "active" ? (
-          <form action={action}>
-            <input type="hidden" name="id" value={token.id} />
-            <SubmitButton className="btn-danger">Revoke</SubmitButton>
-          </form>
-        ) : null}
-        {state && !state.ok ? <p role="alert" className="text-xs text-red-700">{state.message}</p> : null}
-      </td>
+      <RevokeCell id={token.id} action={action} state={state} revocable={token.state === "active"} />
     </tr>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { utcTime } from "@/app/_components/format-time";
+import { RevokeCell } from "@/app/_components/revoke-cell";
 import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import type { Role } from "@/lib/auth/roles";
 import type { InvitationView } from "@/lib/server/invitations";
@@ -121,15 +122,7 @@ export function InvitationRow({ invitation }: { invitation: InvitationView }) {
       <td>{invitation.role}</td>
       <td>{invitation.state}</td>
       <td>{utcTime(invitation.expiresAt, "minute")}</td>
-      <td className="text-right">
-        {invitation.state === "pending" ? (
-          <form action={action}>
-            <input type="hidden" name="id" value={invitation.id} />
-            <SubmitButton className="btn-danger">Revoke</SubmitButton>
-          </form>
-        ) : null}
-        {state && !state.ok ? <p role="alert" className="text-xs text-red-700">{state.message}</p> : null}
-      </td>
+      <RevokeCell id={invitation.id} action={action} state={state} revocable={invitation.state === "pending"} />
     </tr>
   );
 }
