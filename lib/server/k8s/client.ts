@@ -3,6 +3,7 @@ import { KubeConfig, type Cluster, type RequestContext } from "@kubernetes/clien
 import type { Dispatcher } from "undici";
 import type { ClusterAddressPolicy } from "@/lib/config/cluster-address-policy";
 import { decryptSecret } from "../crypto";
+import { pooledDispatcher, poolKey } from "./connection-pools";
 import { configuredAddressPolicy, guardedDispatcher, type TlsOptions } from "./guarded-dispatcher";
 import { vetKubeconfig } from "./kubeconfig-policy";
 
@@ -34,6 +35,8 @@ class BoundedKubeConfig extends KubeConfig {
   constructor(
     private readonly timeoutMs: number,
     private readonly policy: ClusterAddressPolicy,
+    /** Set: this configuration's connections come from (and stay in) the shared pool of that key (connection-pools.ts). */
+    private readonly pool?: string,
   ) {
     super();
     (this as unknown as { createDispatcher: DispatcherFactory }).createDispatcher = (cluster, agentOptions) => this.dispatcherFor(cluster, agentOptions);
@@ -43,8 +46,10 @@ class BoundedKubeConfig extends KubeConfig {
     const opts = this.createDispatcherOptions(cluster, agentOptions);
     if (opts.type === "proxy" || opts.type === "socks") throw new Error("cluster proxies are not supported");
     // One kubeconfig has one cluster and one user: the TLS options never change, so one agent
-    // (and its kept-alive connections) serves every request of this configuration.
-    this.guarded ??= guardedDispatcher(opts.type === "agent" ? (opts.connect as TlsOptions) : {}, this.policy);
+    // (and its kept-alive connections) serves every request of this configuration — and, for a
+    // stored credential, every later request with the same credential.
+    const make = () => guardedDispatcher(opts.type === "agent" ? (opts.connect as TlsOptions) : {}, this.policy);
+    this.guarded ??= this.pool ? pooledDispatcher(this.pool, make) : make();
     return this.guarded;
   }
 
@@ -57,14 +62,16 @@ class BoundedKubeConfig extends KubeConfig {
 }
 
 /** A client configuration from a kubeconfig text that passes the policy (throws otherwise). */
-export function kubeConfigFromText(text: string, opts: { timeoutMs?: number; addressPolicy?: ClusterAddressPolicy } = {}): KubeConfig {
+export function kubeConfigFromText(text: string, opts: { timeoutMs?: number; addressPolicy?: ClusterAddressPolicy; /** Reuse kept-alive connections across requests under this key (poolKey()); only with the configured address policy. */ pool?: string } = {}): KubeConfig {
   const vetted = vetKubeconfig(text);
   if (!vetted.ok) throw new Error(`refused kubeconfig: ${vetted.refusals.map((r) => r.code).join(", ")}`);
-  const kc = new BoundedKubeConfig(opts.timeoutMs ?? REQUEST_TIMEOUT_MS, opts.addressPolicy ?? configuredAddressPolicy());
+  const pool = opts.addressPolicy ? undefined : opts.pool;
+  const kc = new BoundedKubeConfig(opts.timeoutMs ?? REQUEST_TIMEOUT_MS, opts.addressPolicy ?? configuredAddressPolicy(), pool);
   kc.loadFromString(vetted.value.normalized);
   return kc;
 }
 
 export function openCredential(credential: SealedCredential, opts: { timeoutMs?: number } = {}): KubeConfig {
-  return kubeConfigFromText(decryptSecret(credential.kubeconfigCipher, credentialAad(credential.clusterId, credential.userId)), opts);
+  const text = decryptSecret(credential.kubeconfigCipher, credentialAad(credential.clusterId, credential.userId));
+  return kubeConfigFromText(text, { ...opts, pool: poolKey(credential.clusterId, credential.userId, text) });
 }

@@ -33,6 +33,11 @@ export function configuredAddressPolicy(): ClusterAddressPolicy {
 
 export type TlsOptions = ConnectionOptions;
 
+// How long an idle kept-alive connection to a cluster stays open (the API server does not say;
+// undici's default, 4 s, is shorter than the pause between a plan and its deploy). The pool it
+// lives in is per credential (connection-pools.ts).
+const KEEP_ALIVE_MS = 30_000;
+
 /** An undici dispatcher for one cluster: TLS options from the kubeconfig, the address policy, no redirects. */
 export function guardedDispatcher(tls: TlsOptions, policy: ClusterAddressPolicy): Dispatcher {
   const lookup: LookupFunction = (hostname, options, callback) => {
@@ -60,7 +65,7 @@ export function guardedDispatcher(tls: TlsOptions, policy: ClusterAddressPolicy)
     return connector(options, callback);
   };
   // A cluster's reply is untrusted: bodies past MAX_RESPONSE_BYTES are not read (response-limit.ts).
-  return new Agent({ connect }).compose(countKubeRequests, (dispatch) => (opts, handler) => dispatch(opts, new RefuseRedirects(handler)), limitResponseBody());
+  return new Agent({ connect, keepAliveTimeout: KEEP_ALIVE_MS }).compose(countKubeRequests, (dispatch) => (opts, handler) => dispatch(opts, new RefuseRedirects(handler)), limitResponseBody());
 }
 
 type Controller = { abort(reason: Error): void };

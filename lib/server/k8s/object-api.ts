@@ -1,5 +1,5 @@
 import "server-only";
-import { KubernetesObjectApi, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { KubernetesObjectApi, type Configuration, type KubeConfig, type KubernetesObject, type V1APIResource } from "@kubernetes/client-node";
 import { CRON_HPA } from "@/lib/manifests";
 import { isNotFound } from "./api-error";
 
@@ -9,9 +9,36 @@ export type ResourceInfo = { group: string; resource: string; namespaced: boolea
 
 // KubernetesObjectApi plus what the plan needs from discovery: an object's resource name (for
 // access reviews and messages) and whether it lives in a namespace.
+// One instance per client configuration (one request's credential): its discovery cache then
+// serves the plan, the capabilities and the apply of one deploy, and objects of one API
+// group/version discovered at the same moment share one GET instead of racing.
+const instances = new WeakMap<KubeConfig, ObjectApi>();
+
 export class ObjectApi extends KubernetesObjectApi {
+  private readonly discovering = new Map<string, Promise<unknown>>();
+
   static for(kc: KubeConfig): ObjectApi {
-    return kc.makeApiClient(ObjectApi);
+    let api = instances.get(kc);
+    if (!api) {
+      api = kc.makeApiClient(ObjectApi);
+      instances.set(kc, api);
+    }
+    return api;
+  }
+
+  protected override async resource(apiVersion: string, kind: string, options?: Configuration): Promise<V1APIResource | undefined> {
+    // Wait for a discovery of this group/version already under way; then the client's cache
+    // answers (or, if that one failed, this call asks again, as it did alone).
+    const pending = this.discovering.get(apiVersion);
+    if (pending) await pending.catch(() => undefined);
+    if (this.apiVersionResourceCache[apiVersion]) return super.resource(apiVersion, kind, options);
+    const asking = super.resource(apiVersion, kind, options);
+    this.discovering.set(apiVersion, asking);
+    try {
+      return await asking;
+    } finally {
+      if (this.discovering.get(apiVersion) === asking) this.discovering.delete(apiVersion);
+    }
   }
 
   /** The kind's resource, or null when the cluster does not serve it (its API group/version answers 404, or lacks the kind). */

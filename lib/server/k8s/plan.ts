@@ -1,12 +1,12 @@
 import "server-only";
 import { CoreV1Api, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
 import { diffObjects, type FieldChange } from "@/lib/manifests";
-import { canIAll } from "./access-review";
+import { AccessChecker, canIAll } from "./access-review";
 import { capabilityWarnings, discoverCapabilities, type Capabilities } from "./capabilities";
 import { apiError, describeError, isNotFound } from "./api-error";
 import { immutableStatefulSetChanges, isStatefulSetForbiddenUpdate } from "./immutable-fields";
 import { FIELD_MANAGER, inNamespace, notServedMessage, ObjectApi, type ResourceInfo } from "./object-api";
-import { replicasToHandOver, withReplicas } from "./replicas-handover";
+import { leavesReplicasOut, replicasToHandOver, withReplicas } from "./replicas-handover";
 
 // The plan of a bundle, per object: an RBAC preflight (the caller's own rights, named), a
 // server-side dry-run apply, and the field diff against the live object. Nothing is changed.
@@ -49,14 +49,21 @@ export type BundlePlan = {
 
 export type PlanOptions = { force?: boolean; createNamespace?: boolean; /** The cluster's registered profile ("generic" | "alibabacloud"). */ profile?: string };
 
+// Objects planned at the same time (each a live read and a dry run on the kept-alive pool,
+// connection-pools.ts): a large bundle does not open a burst of connections.
+const PLAN_CONCURRENCY = 4;
+
 export async function planBundle(kc: KubeConfig, namespace: string, objects: KubernetesObject[], opts: PlanOptions = {}): Promise<BundlePlan> {
   const api = ObjectApi.for(kc);
+  const access = new AccessChecker(kc);
+  // One rules review for the namespace answers every object's get/create/patch (access-review.ts).
+  void access.rulesIn(namespace);
   const [nsState, [nsCreate], capabilities] = await Promise.all([
     namespaceExists(kc, namespace),
     canIAll(kc, [{ verb: "create", group: "", resource: "namespaces" }]),
     discoverCapabilities(kc).catch(() => null),
   ]);
-  const plans = await Promise.all(objects.map((o) => planObject(kc, api, namespace, o, nsState !== false, opts.force ?? false)));
+  const plans = await mapBounded(objects, PLAN_CONCURRENCY, (o) => planObject(api, access, namespace, o, nsState !== false, opts.force ?? false));
   if (capabilities) plans.forEach((p, i) => p.warnings.push(...capabilityWarnings(objects[i], capabilities, opts.profile ?? "generic")));
   const nsProblem = nsState === false && !nsCreate.allowed;
   if (nsProblem) {
@@ -76,7 +83,21 @@ export async function planBundle(kc: KubeConfig, namespace: string, objects: Kub
   };
 }
 
-async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj: KubernetesObject, nsExists: boolean, force: boolean): Promise<ObjectPlan> {
+/** `fn` over the items with at most `limit` running at once; results in the items' order. */
+async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+async function planObject(api: ObjectApi, access: AccessChecker, namespace: string, obj: KubernetesObject, nsExists: boolean, force: boolean): Promise<ObjectPlan> {
   const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], denials: [], errors: [], warnings: [], immutable: [], conflict: false, takeOver: [] };
   let info: ResourceInfo | null;
   try {
@@ -91,7 +112,10 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
   }
   const target = inNamespace(obj, namespace, info.namespaced);
   const ns = info.namespaced ? namespace : undefined;
-  const [get, create, patch] = await canIAll(kc, ["get", "create", "patch"].map((verb) => ({ verb, group: info.group, resource: info.resource, namespace: ns, name: undefined })));
+  const [get, create, patch] = await access.check(["get", "create", "patch"].map((verb) => ({ verb, group: info.group, resource: info.resource, namespace: ns, name: undefined })));
+  // With every right granted and no replicas to hand over (whose value comes from the live
+  // object), the dry run does not depend on the live read: both go out together.
+  const early = get.allowed && create.allowed && patch.allowed && nsExists && !leavesReplicasOut(target) ? dryRun(api, target, force) : null;
   const live = get.allowed && nsExists ? await readLive(api, target, plan) : null;
   plan.action = live ? "update" : "create";
   if (live) plan.takeOver = otherManagers(live);
@@ -108,14 +132,13 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
     return plan;
   }
   if (plan.denied.length || !nsExists) return plan;
-  try {
-    // The apply hands spec.replicas to the autoscaler first (apply.ts): the scale stays as it is.
-    const handover = replicasToHandOver(target, live);
-    const dryTarget = handover === undefined ? target : withReplicas(target, handover);
-    const dry = await api.patch(dryTarget, undefined, "All", FIELD_MANAGER, force, PatchStrategy.ServerSideApply);
-    plan.changes = live ? diffObjects(comparable(dry), comparable(live), { ownedOnly: false }) : [];
-  } catch (e) {
-    const info = apiError(e);
+  // The apply hands spec.replicas to the autoscaler first (apply.ts): the scale stays as it is.
+  const handover = replicasToHandOver(target, live);
+  const dry = await (early ?? dryRun(api, handover === undefined ? target : withReplicas(target, handover), force));
+  if (dry.ok) {
+    plan.changes = live ? diffObjects(comparable(dry.object), comparable(live), { ownedOnly: false }) : [];
+  } else {
+    const info = apiError(dry.error);
     if (obj.kind === "StatefulSet" && live && [info.message, ...info.causes.map((c) => c.message)].some(isStatefulSetForbiddenUpdate)) {
       // Berth's own advice instead of the raw "spec: Forbidden: updates to statefulset spec…".
       plan.action = "recreate";
@@ -130,6 +153,17 @@ async function planObject(kc: KubeConfig, api: ObjectApi, namespace: string, obj
   }
   if (live && plan.changes.length === 0 && plan.errors.length === 0) plan.action = "unchanged";
   return plan;
+}
+
+type DryRun = { ok: true; object: KubernetesObject } | { ok: false; error: unknown };
+
+/** A server-side dry-run apply; the outcome as a value (it may be started before it is awaited). */
+async function dryRun(api: ObjectApi, body: KubernetesObject, force: boolean): Promise<DryRun> {
+  try {
+    return { ok: true, object: await api.patch(body, undefined, "All", FIELD_MANAGER, force, PatchStrategy.ServerSideApply) };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 /** The field managers of a live object Berth does not manage yet (none when Berth is one of them). */
