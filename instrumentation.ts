@@ -8,5 +8,7 @@ export async function register() {
     installHttpHook();
     const { installShutdown } = await import("./lib/server/shutdown");
     installShutdown(settings.BERTH_SHUTDOWN_GRACE_SECONDS);
+    const { startDeploymentSweeper } = await import("./lib/server/deployments-sweeper");
+    startDeploymentSweeper();
   }
 }

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerCluster } from "@/lib/server/clusters";
@@ -12,6 +10,7 @@ import { db } from "@/lib/server/db";
 import { applyMigrations } from "@/prisma/tools/apply-migrations";
 import { connectWhenFree } from "@/prisma/tools/pglite-server";
 import { createNginxTemplate, newTeam, restoreSettings, useSettings } from "@/scripts/test-support/fixtures";
+import { runScript as cli } from "@/scripts/test-support/run-script";
 import { createTestDatabase, type TestDatabase } from "@/scripts/test-support/test-database";
 import { openDatabaseEndpoint } from "./lib/database-endpoint";
 
@@ -22,24 +21,11 @@ import { openDatabaseEndpoint } from "./lib/database-endpoint";
 // dump restores into a new embedded folder (a backup), and an import into a non-empty database
 // is refused without touching it.
 const root = path.resolve(__dirname, "..");
-const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), "berth-db-copy-"));
 const embeddedDir = path.join(work, "data");
 const restoredDir = path.join(work, "restored");
 const dumpFile = path.join(work, "berth.dump.gz");
 let target: TestDatabase;
-
-/** Runs a maintenance command as an operator would: its own process, DATABASE_URL or BERTH_DATA_DIR only. */
-async function cli(script: string, args: string[], env: { DATABASE_URL?: string; BERTH_DATA_DIR?: string }) {
-  const base = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "" } as unknown as NodeJS.ProcessEnv;
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, env: { ...base, ...env }, timeout: 120_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? -1, out: (err.stdout ?? "") + (err.stderr ?? "") };
-  }
-}
 
 /** Every table's rows (as JSON, sorted) and every sequence's position: what "all there" means. */
 async function snapshot(url: string): Promise<Record<string, string[]>> {

@@ -46,6 +46,7 @@ const envSchema = z
     BERTH_SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
     BERTH_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     BERTH_INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+    BERTH_DEPLOY_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
     BERTH_APPS_CLUSTER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8_000),
     BERTH_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
     BERTH_OIDC_CLIENT_ID: optionalString,

@@ -1,19 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
-import { auditEventsFor, nginxDeployInput, teamReadyToDeploy } from "@/scripts/test-support/fixtures";
+import { auditEventsFor, nginxDeployInput, restoreSettings, teamReadyToDeploy, useSettings } from "@/scripts/test-support/fixtures";
 import type { Ctx } from "./authz";
 import { db } from "./db";
 import { deployTemplate } from "./deployments";
-import { STALE_AFTER_MS } from "./deployments-record";
+import { sweepAbandonedDeployments } from "./deployments-record";
 
 // A deploy leaves an audit event even if the server dies mid-way: "deploy started" is written in
 // the same transaction as the pending record (before anything is applied), the outcome after; a
-// record found abandoned (stale) gets its own event when it is marked.
+// record whose lease ran out (its instance stopped renewing it) is finished as failed with its
+// own event, by the next deploy of the app or by the sweep any instance runs.
+const LEASE_SECONDS = 3; // short, so that a renewed lease is seen outliving it
 let cluster: TestCluster;
 beforeAll(async () => {
+  useSettings({ BERTH_DEPLOY_LEASE_SECONDS: String(LEASE_SECONDS) });
   cluster = await setupTestCluster();
 });
-afterAll(async () => cluster?.dispose());
+afterAll(async () => {
+  restoreSettings();
+  await cluster?.dispose();
+});
+const expired = () => new Date(Date.now() - LEASE_SECONDS * 1000 - 60_000);
 
 const setup = (prefix: string) => teamReadyToDeploy(prefix, cluster.adminKubeconfig);
 const input = nginxDeployInput;
@@ -49,9 +56,9 @@ describe("deploy audit events", () => {
     const t = await setup("deploy-stale");
     const ns = await cluster.createTestNamespace("sec-data-stale");
     try {
-      // a record left `applying` by a server that stopped 11 minutes ago
+      // a record left `applying` by a server that stopped a minute ago (its lease ran out)
       const stale = await db().deployment.create({
-        data: { teamId: t.teamId, clusterId: t.clusterId, actorId: t.owner.id, templateId: t.templateId, appName: "nginx", namespace: ns, status: "applying", manifest: "", startedAt: new Date(Date.now() - STALE_AFTER_MS - 60_000) },
+        data: { teamId: t.teamId, clusterId: t.clusterId, actorId: t.owner.id, templateId: t.templateId, appName: "nginx", namespace: ns, status: "applying", manifest: "", startedAt: expired(), heartbeatAt: expired() },
       });
       // the next deploy of the same app takes over: the stale record is finished as failed, with its event
       const { results } = await deployTemplate(t.ctx as Ctx, input(t.templateId, t.clusterId, ns));
@@ -60,6 +67,43 @@ describe("deploy audit events", () => {
       const abandoned = await auditEventsFor(t.teamId, "deploy.abandon");
       expect(abandoned).toHaveLength(1);
       expect(abandoned[0]).toMatchObject({ targetType: "deployment", targetId: stale.id, result: "failure", clusterName: "prod", namespace: ns, reason: expect.stringMatching(/Abandoned/) });
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  });
+
+  it("the sweep finishes records whose lease ran out (once, even when two instances sweep at once), never one whose lease is renewed", async () => {
+    const t = await setup("deploy-sweep");
+    const ns = await cluster.createTestNamespace("sec-data-sweep");
+    try {
+      const base = { teamId: t.teamId, clusterId: t.clusterId, actorId: t.owner.id, templateId: t.templateId, namespace: ns, manifest: "" };
+      const dead = await db().deployment.create({ data: { ...base, appName: "dead", status: "pending", startedAt: expired(), heartbeatAt: expired() } });
+      let freshId = "";
+      // a deploy that runs longer than the lease: its instance renews it, so no sweep takes it
+      let sweptDuringApply = -1;
+      let liveId = "";
+      const { results } = await deployTemplate(t.ctx as Ctx, input(t.templateId, t.clusterId, ns), {
+        beforeObject: async (index) => {
+          if (index !== 0) return;
+          liveId = (await db().deployment.findFirstOrThrow({ where: { teamId: t.teamId, appName: "nginx" } })).id;
+          await new Promise((r) => setTimeout(r, LEASE_SECONDS * 1000 + 1500));
+          // another record in progress whose lease is fresh (its instance is alive)
+          freshId = (await db().deployment.create({ data: { ...base, appName: "fresh", status: "applying" } })).id;
+          await Promise.all([sweepAbandonedDeployments(), sweepAbandonedDeployments()]);
+          sweptDuringApply = (await db().deployment.findUniqueOrThrow({ where: { id: liveId } })).status === "failed" ? 1 : 0;
+        },
+      });
+      expect(sweptDuringApply).toBe(0);
+      expect(results[0]).toMatchObject({ status: "applied", deploymentId: liveId });
+
+      const byId = async (id: string) => (await db().deployment.findUniqueOrThrow({ where: { id } })).status;
+      expect(await byId(dead.id)).toBe("failed");
+      expect(await byId(freshId)).toBe("applying");
+      const abandoned = await auditEventsFor(t.teamId, "deploy.abandon");
+      expect(abandoned).toHaveLength(1);
+      expect(abandoned[0]).toMatchObject({ targetId: dead.id, actorId: null, result: "failure", clusterName: "prod", namespace: ns, requestId: "deployment-sweep", reason: expect.stringMatching(/^Abandoned: the server applying it stopped renewing it/) });
+      expect(abandoned[0].summary).toMatchObject({ deployedBy: t.owner.email, was: "pending" });
+      await db().deployment.update({ where: { id: freshId }, data: { status: "failed" } });
     } finally {
       await cluster.deleteTestNamespace(ns);
     }

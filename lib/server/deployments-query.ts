@@ -7,7 +7,7 @@ import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { db } from "./db";
 import type { HistoryFilter } from "./deployments-input";
-import { STALE_AFTER_MS } from "./deployments-record";
+import { leaseExpired } from "./deployments-record";
 import { AppError, forbidden, notFound } from "./errors";
 import { readRollout, type RolloutView } from "./k8s/rollout";
 import { deploymentAccess, visibleTemplatesWhere, type DeploymentAccess } from "./template-access";
@@ -84,7 +84,7 @@ function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
     replayOf: r.replayOf,
     reason: hidden ? "" : r.reason,
     message: hidden ? "" : r.message,
-    stale: (r.status === "pending" || r.status === "applying") && Date.now() - r.startedAt.getTime() > STALE_AFTER_MS,
+    stale: leaseExpired(r),
     detailsHidden: hidden,
     canAct: access.act,
   };

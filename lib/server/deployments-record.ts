@@ -3,7 +3,8 @@ import type { DeploymentKind } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordAuditAlone } from "./audit";
 import type { Actor } from "./authz";
-import { db } from "./db";
+import { db, type Tx } from "./db";
+import { env } from "./env";
 import { conflict } from "./errors";
 import { metrics } from "./observability/metrics";
 import type { Bundle } from "./deployments-render";
@@ -11,37 +12,74 @@ import type { Bundle } from "./deployments-render";
 // The deployment record's life: written as `pending` (with the exact manifest) before anything
 // is applied, together with its "deploy.start" audit event (one transaction: a server that dies
 // mid-apply still leaves the attempt audited), then `applying`, then finalized `applied`/`failed`
-// with per-object results and the outcome's audit event in the same transaction. A record left
-// in progress longer than STALE_AFTER_MS is marked failed ("abandoned") with a "deploy.abandon"
-// event when the next deploy of the same app/cluster/namespace comes along. One app on one cluster/namespace is deployed by one
-// request at a time: a transaction-scoped advisory lock guards the check-and-insert of the
-// in-progress row, so a second request is refused — nothing is kept in process memory.
-export const STALE_AFTER_MS = 10 * 60_000;
+// with per-object results and the outcome's audit event in the same transaction.
+// A record in progress holds a lease (`heartbeatAt`), renewed by the instance applying it every
+// quarter of BERTH_DEPLOY_LEASE_SECONDS. When an instance dies mid-deploy its lease runs out and
+// the record is finished as failed ("abandoned") with a "deploy.abandon" event — by the sweep
+// every instance runs (startDeploymentSweeper) or by the next deploy of the same app, whichever
+// comes first. One app on one cluster/namespace is deployed by one request at a time: a
+// transaction-scoped advisory lock guards the check-and-insert of the in-progress row, so a
+// second request (on any instance) is refused — nothing is kept in process memory.
+export const leaseMs = () => env().BERTH_DEPLOY_LEASE_SECONDS * 1000;
 
 export type Target = { cluster: { id: string; name: string; profile?: string }; namespace: string };
 export type RecordMeta = { kind: DeploymentKind; replayOfId?: string | null; reason?: string };
+
+const IN_PROGRESS: ("pending" | "applying")[] = ["pending", "applying"];
+
+/** Whether a record in progress has lost its lease (shown as "no result recorded"). */
+export function leaseExpired(r: { status: string; heartbeatAt: Date }, now = Date.now()): boolean {
+  return IN_PROGRESS.includes(r.status as "pending") && now - r.heartbeatAt.getTime() > leaseMs();
+}
+
+const abandonedMessage = () =>
+  `Abandoned: the server applying it stopped renewing it for ${env().BERTH_DEPLOY_LEASE_SECONDS} s (it stopped or lost the database mid-way). Check the live objects, then deploy again.`;
+
+/**
+ * Finishes the in-progress records among `ids` whose lease ran out as failed, each with its
+ * "deploy.abandon" event, in the caller's transaction. Rows another transaction holds are
+ * skipped (SKIP LOCKED): two instances sweeping at once never finish one record twice.
+ * `finder` is who noticed: the user whose deploy found it, or none (the background sweep).
+ */
+async function abandonExpired(tx: Tx, filter: { ids?: string[]; limit: number }, finder: Actor | null): Promise<number> {
+  const cutoff = new Date(Date.now() - leaseMs());
+  const ids = filter.ids
+    ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Deployment" WHERE id = ANY(${filter.ids}) AND status IN ('pending', 'applying') AND "heartbeatAt" < ${cutoff} FOR UPDATE SKIP LOCKED`
+    : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Deployment" WHERE status IN ('pending', 'applying') AND "heartbeatAt" < ${cutoff} ORDER BY "heartbeatAt" LIMIT ${filter.limit} FOR UPDATE SKIP LOCKED`;
+  if (ids.length === 0) return 0;
+  const records = await tx.deployment.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: { actor: { select: { email: true } }, cluster: { select: { id: true, name: true } } }, orderBy: { heartbeatAt: "asc" } });
+  const message = abandonedMessage();
+  for (const record of records) {
+    const finishedAt = new Date();
+    await tx.deployment.update({ where: { id: record.id }, data: { status: "failed", finishedAt, durationMs: finishedAt.getTime() - record.startedAt.getTime(), message } });
+    await recordAudit(tx, {
+      action: "deploy.abandon",
+      actor: finder ? { id: finder.userId, email: finder.email } : null, // who found it; the deployer is in the summary
+      teamId: record.teamId,
+      target: { type: "deployment", id: record.id, name: record.appName },
+      cluster: record.cluster,
+      namespace: record.namespace,
+      summary: { deploymentId: record.id, kind: record.kind, deployedBy: record.actor.email, startedAt: record.startedAt.toISOString(), lastHeartbeat: record.heartbeatAt.toISOString(), was: record.status },
+      result: "failure",
+      reason: message,
+      ...(finder ? {} : { context: { ip: "", userAgent: "", requestId: "deployment-sweep" } }),
+    });
+  }
+  return records.length;
+}
+
+/** One pass of the sweep: finishes up to `limit` abandoned records of any team. Returns how many. */
+export function sweepAbandonedDeployments(limit = 50): Promise<number> {
+  return db().$transaction((tx) => abandonExpired(tx, { limit }, null));
+}
 
 export async function reserveDeployment(actor: Actor, target: Target, bundle: Bundle, meta: RecordMeta): Promise<{ id: string; number: number; startedAt: Date }> {
   const key = `deploy:${target.cluster.id}:${target.namespace}:${bundle.appName}`;
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-    const where = { clusterId: target.cluster.id, namespace: target.namespace, appName: bundle.appName, status: { in: ["pending", "applying"] as ("pending" | "applying")[] } };
-    const staleBefore = new Date(Date.now() - STALE_AFTER_MS);
-    const stale = await tx.deployment.findMany({ where: { ...where, startedAt: { lt: staleBefore } }, include: { actor: { select: { email: true } } } });
-    for (const record of stale) {
-      await tx.deployment.update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), message: ABANDONED } });
-      await recordAudit(tx, {
-        action: "deploy.abandon",
-        actor: { id: actor.userId, email: actor.email }, // who found it; the deployer is in the summary
-        teamId: actor.teamId,
-        target: { type: "deployment", id: record.id, name: record.appName },
-        cluster: target.cluster,
-        namespace: target.namespace,
-        summary: { deploymentId: record.id, kind: record.kind, deployedBy: record.actor.email, startedAt: record.startedAt.toISOString(), was: record.status },
-        result: "failure",
-        reason: ABANDONED,
-      });
-    }
+    const where = { clusterId: target.cluster.id, namespace: target.namespace, appName: bundle.appName, status: { in: IN_PROGRESS } };
+    const inProgress = await tx.deployment.findMany({ where, select: { id: true } });
+    if (inProgress.length) await abandonExpired(tx, { ids: inProgress.map((r) => r.id), limit: inProgress.length }, actor);
     const running = await tx.deployment.findFirst({ where, include: { actor: { select: { email: true } } } });
     if (running) {
       throw conflict(
@@ -80,10 +118,26 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
   });
 }
 
-const ABANDONED = "Abandoned: no result was recorded within 10 minutes (the server stopped mid-way?). Check the live objects.";
-
 export async function markApplying(id: string, results: unknown[]): Promise<void> {
-  await db().deployment.update({ where: { id }, data: { status: "applying", results: results as object[] } });
+  await db().deployment.update({ where: { id }, data: { status: "applying", results: results as object[], heartbeatAt: new Date() } });
+}
+
+/**
+ * Renews the record's lease while `work` runs (every quarter of the lease), so that only a
+ * record whose instance really stopped is swept. A failed renewal (database briefly away) is
+ * retried at the next tick; the lease is long enough to miss a few.
+ */
+export async function withLease<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    db()
+      .deployment.updateMany({ where: { id, status: { in: IN_PROGRESS } }, data: { heartbeatAt: new Date() } })
+      .catch(() => {});
+  }, Math.max(250, leaseMs() / 4));
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 export type Outcome = { ok: boolean; results: unknown[]; message: string; summary: Record<string, unknown> };

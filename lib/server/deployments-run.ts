@@ -4,7 +4,7 @@ import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
 import { auditDiff, diffSummary } from "./deployments-fields";
 import { ownershipOf, takeOverBlockers } from "./deployments-ownership";
-import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, type Outcome, type RecordMeta, type Target } from "./deployments-record";
+import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, withLease, type Outcome, type RecordMeta, type Target } from "./deployments-record";
 import type { Bundle } from "./deployments-render";
 import { AppError, invalid } from "./errors";
 import { applyBundle, type ObjectResult } from "./k8s/apply";
@@ -58,7 +58,7 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
   try {
     let outcome: Outcome;
     try {
-      outcome = await work(opened.kc, target, record, checked);
+      outcome = await withLease(record.id, () => work(opened.kc, target, record, checked));
     } catch (e) {
       outcome = { ok: false, results: [], message: describeError(e), summary: {} };
     }

@@ -13,11 +13,16 @@ export default async function setup() {
   const database = await createTestDatabase("berth_it");
   await applyMigrations({ connectionString: database.url, migrationsDir: path.resolve(__dirname, "../../prisma/migrations"), log: () => {} });
   process.env.DATABASE_URL = database.url;
+  setTestSecrets();
+  return async () => {
+    await database.drop();
+  };
+}
+
+/** The secrets and limits every integration run uses (fresh per run), unless given. */
+export function setTestSecrets(): void {
   process.env.AUTH_SECRET ??= randomBytes(33).toString("base64");
   process.env.BERTH_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
   process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.BERTH_SIGNIN_MAX_PER_ACCOUNT ??= "5";
-  return async () => {
-    await database.drop();
-  };
 }
