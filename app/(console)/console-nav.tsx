@@ -1,19 +1,22 @@
 "use client";
-import { AppWindow, Boxes, FileStack, History, ScrollText, Users } from "lucide-react";
+import { AppWindow, Bell, Boxes, FileStack, History, ScrollText, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
-const ITEMS: { href: string; label: "applications" | "templates" | "clusters" | "deployments" | "audit" | "team"; icon: typeof Users }[] = [
+const ITEMS: { href: string; label: "applications" | "templates" | "clusters" | "deployments" | "approvals" | "audit" | "team" | "webhooks"; icon: typeof Users }[] = [
   { href: "/applications", label: "applications", icon: AppWindow },
   { href: "/templates", label: "templates", icon: FileStack },
   { href: "/clusters", label: "clusters", icon: Boxes },
   { href: "/deployments", label: "deployments", icon: History },
+  { href: "/approvals", label: "approvals", icon: ShieldCheck },
   { href: "/audit", label: "audit", icon: ScrollText },
   { href: "/team", label: "team", icon: Users },
+  { href: "/webhooks", label: "webhooks", icon: Bell },
 ];
 
-export function ConsoleNav() {
+/** `waiting`: deploy requests waiting for my decision (the Approvals badge). */
+export function ConsoleNav({ waiting = 0 }: { waiting?: number }) {
   const pathname = usePathname();
   const t = useTranslations("nav");
   return (
@@ -28,6 +31,11 @@ export function ConsoleNav() {
             className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
           >
             <Icon aria-hidden className="h-4 w-4" /> {t(label)}
+            {href === "/approvals" && waiting > 0 ? (
+              <span className="ml-auto rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900" data-testid="approvals-badge" aria-label={t("waitingForYou", { count: waiting })}>
+                {waiting}
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -1,6 +1,7 @@
 import { Anchor } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { countWaitingForMe } from "@/lib/server/deploy-requests-query";
 import { requireWorkspace } from "@/lib/server/session";
 import { signOutAction } from "../(auth)/actions";
 import { ConsoleNav } from "./console-nav";
@@ -12,13 +13,14 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ws = await requireWorkspace();
   const t = await getTranslations("nav");
+  const waiting = ws.team ? await countWaitingForMe({ userId: ws.user.id, teamId: ws.team.id }) : 0;
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
       <aside className="border-b border-slate-200 bg-slate-900 text-slate-100 lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
         <Link href="/templates" className="flex items-center gap-2 px-4 py-4 text-base font-semibold">
           <Anchor aria-hidden className="h-5 w-5 text-brand-100" /> Berth
         </Link>
-        <ConsoleNav />
+        <ConsoleNav waiting={waiting} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2.5 md:px-8">

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "template.adopt",
   "cluster.register",
   "cluster.remove",
+  "cluster.protection_set",
+  "cluster.protection_remove",
   "credential.set",
   "credential.remove",
   "credential.test",
@@ -36,6 +38,15 @@ export const AUDIT_ACTIONS = [
   "deploy.apply",
   "deploy.redeploy",
   "deploy.undeploy",
+  "deploy.break_glass",
+  "deploy_request.create",
+  "deploy_request.approve",
+  "deploy_request.reject",
+  "deploy_request.stale",
+  "deploy_request.withdraw",
+  "deploy_request.expire",
+  "webhook.create",
+  "webhook.delete",
   "app.scale",
   "app.restart",
   "app.pod_delete",
@@ -49,4 +60,6 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Actions every member of a team may see, whoever did them. */
-export const TEAM_VISIBLE_ACTIONS: readonly AuditAction[] = ["deploy.start", "deploy.abandon", "deploy.apply", "deploy.redeploy", "deploy.undeploy", "app.scale", "app.restart", "app.pod_delete", "app.claim_delete"];
+export const TEAM_VISIBLE_ACTIONS: readonly AuditAction[] = [
+  "deploy.start", "deploy.abandon", "deploy.apply", "deploy.redeploy", "deploy.undeploy", "deploy.break_glass",
+  "deploy_request.create", "deploy_request.approve", "deploy_request.reject", "deploy_request.stale", "deploy_request.withdraw", "deploy_request.expire", "app.scale", "app.restart", "app.pod_delete", "app.claim_delete"];

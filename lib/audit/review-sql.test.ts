@@ -22,7 +22,7 @@ describe("review scope", () => {
   });
 
   it("narrows by actor and action without ever widening", () => {
-    expect(narrowScope(own, "you", undefined)).toEqual([{ chainKey: "team-1", actions: ["deploy.start", "deploy.abandon", "deploy.apply", "deploy.redeploy", "deploy.undeploy", "app.scale", "app.restart", "app.pod_delete", "app.claim_delete"], notActor: "me", actorIds: ["you"] }]);
+    expect(narrowScope(own, "you", undefined)).toEqual([{ chainKey: "team-1", actions: ["deploy.start", "deploy.abandon", "deploy.apply", "deploy.redeploy", "deploy.undeploy", "deploy.break_glass", "deploy_request.create", "deploy_request.approve", "deploy_request.reject", "deploy_request.stale", "deploy_request.withdraw", "deploy_request.expire", "app.scale", "app.restart", "app.pod_delete", "app.claim_delete"], notActor: "me", actorIds: ["you"] }]);
     expect(narrowScope(own, undefined, "template.create")).toEqual([
       { chainKey: "team-1", actorIds: ["me"], actions: ["template.create"] },
       { chainKey: "global", actorIds: ["me"], actions: ["template.create"] },

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "cluster.manage": MANAGERS,
   "credential.write": WRITERS,
   "deploy.run": WRITERS,
+  "webhook.manage": MANAGERS, // outgoing notifications (URL, events)
   "audit.read.team": MANAGERS, // the whole team's trail; others see their own + deploys
 } as const satisfies Record<string, readonly Role[]>;
 

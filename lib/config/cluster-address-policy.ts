@@ -28,7 +28,7 @@ export const BUILT_IN_DENY = [
   "instance-data.ec2.internal",
 ];
 
-type Rules = { addresses: BlockList; names: Set<string>; suffixes: string[]; size: number };
+export type Rules = { addresses: BlockList; names: Set<string>; suffixes: string[]; size: number };
 export type ClusterAddressPolicy = { builtIn: Rules; deny: Rules; allow: Rules | null };
 
 const HOST_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/;
@@ -63,11 +63,11 @@ export function parseClusterAddressPolicy(allow: string | undefined, deny: strin
   return { builtIn, deny: denied, allow: allowed.size > 0 ? allowed : null };
 }
 
-function matchesName(rules: Rules, host: string): boolean {
+export function matchesName(rules: Rules, host: string): boolean {
   return rules.names.has(host) || rules.suffixes.some((s) => host.endsWith(s));
 }
 
-function matchesAddress(rules: Rules, address: string): boolean {
+export function matchesAddress(rules: Rules, address: string): boolean {
   const family = isIP(address);
   return family !== 0 && rules.addresses.check(address, family === 4 ? "ipv4" : "ipv6");
 }

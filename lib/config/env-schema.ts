@@ -61,6 +61,10 @@ const envSchema = z
       .refine((v) => parseTrustedProxies(v) !== null, "must be a number of proxies (0–32) or a comma-separated list of CIDRs/addresses, e.g. 10.0.0.0/8"),
     BERTH_CLUSTER_ALLOW: addressList,
     BERTH_CLUSTER_DENY: addressList,
+    /** Loopback/private webhook destinations the operator permits (webhook-address-policy.ts). */
+    BERTH_WEBHOOK_ALLOW: addressList,
+    /** Background work (webhook deliveries, request expiry) in this instance; every instance may run it. */
+    BERTH_BACKGROUND_WORK: flag("true"),
     BERTH_OIDC_TRUST_EMAIL: flag("false"),
     BERTH_SIGNUP: z.enum(["invite", "open", "closed"], "must be invite, open or closed").default("invite"),
     BERTH_SIGNUP_MAX_PER_IP: z.coerce.number().int().min(1).default(10),

@@ -18,6 +18,7 @@ const MATRIX: Record<Permission, Record<Role, boolean>> = {
   "cluster.manage":   { owner: Y, admin: Y, member: N, viewer: N },
   "credential.write": { owner: Y, admin: Y, member: Y, viewer: N },
   "deploy.run":       { owner: Y, admin: Y, member: Y, viewer: N },
+  "webhook.manage":   { owner: Y, admin: Y, member: N, viewer: N },
   "audit.read.team":  { owner: Y, admin: Y, member: N, viewer: N },
 };
 

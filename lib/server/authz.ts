@@ -23,6 +23,7 @@ const DENIED: Record<Permission, string> = {
   "cluster.manage": "Only owners, admins or the person who registered it can change this cluster.",
   "credential.write": "Viewers cannot attach cluster credentials.",
   "deploy.run": "Viewers cannot deploy.",
+  "webhook.manage": "Only owners and admins can manage webhooks.",
   "audit.read.team": "Only owners and admins can read the whole team's audit trail.",
 };
 

@@ -54,6 +54,10 @@ export type DeploymentSummary = {
   detailsHidden: boolean;
   /** The caller may redeploy or undeploy it (the deployer, or an owner/admin). */
   canAct: boolean;
+  /** An owner applied it without approvals or through a freeze on a protected cluster. */
+  breakGlass: boolean;
+  /** The approved deploy request that applied it. */
+  requestId: string | null;
 };
 export type DeploymentDetail = DeploymentSummary & {
   parameters: Record<string, unknown>;
@@ -87,6 +91,8 @@ function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
     stale: leaseExpired(r),
     detailsHidden: hidden,
     canAct: access.act,
+    breakGlass: r.breakGlass,
+    requestId: r.requestId,
   };
 }
 

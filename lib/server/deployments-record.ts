@@ -23,7 +23,25 @@ import type { Bundle } from "./deployments-render";
 export const leaseMs = () => env().BERTH_DEPLOY_LEASE_SECONDS * 1000;
 
 export type Target = { cluster: { id: string; name: string; profile?: string }; namespace: string };
-export type RecordMeta = { kind: DeploymentKind; replayOfId?: string | null; reason?: string };
+export type RecordMeta = {
+  kind: DeploymentKind;
+  replayOfId?: string | null;
+  reason?: string;
+  /** An owner's deploy through a freeze or without approvals: the record and its events say so. */
+  breakGlass?: boolean;
+  /** Applied because this deploy request was approved (by `approvedBy`). */
+  requestId?: string;
+  approvedBy?: string[];
+};
+
+/** What a record's audit events say about how it came to be applied (break glass, approvals). */
+function provenance(meta: RecordMeta): Record<string, unknown> {
+  return {
+    ...(meta.replayOfId ? { replayOf: meta.replayOfId } : {}),
+    ...(meta.breakGlass ? { breakGlass: true } : {}),
+    ...(meta.requestId ? { requestId: meta.requestId, approvedBy: meta.approvedBy ?? [] } : {}),
+  };
+}
 
 const IN_PROGRESS: ("pending" | "applying")[] = ["pending", "applying"];
 
@@ -102,6 +120,8 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
         manifest: bundle.manifest,
         reason: meta.reason ?? "",
         replayOfId: meta.replayOfId ?? null,
+        breakGlass: meta.breakGlass ?? false,
+        requestId: meta.requestId ?? null,
       },
       select: { id: true, number: true, startedAt: true },
     });
@@ -112,7 +132,7 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
       target: { type: "deployment", id: created.id, name: bundle.appName },
       cluster: target.cluster,
       namespace: target.namespace,
-      summary: { deploymentId: created.id, kind: meta.kind, template: bundle.templateId, ...(meta.replayOfId ? { replayOf: meta.replayOfId } : {}) },
+      summary: { deploymentId: created.id, kind: meta.kind, template: bundle.templateId, ...provenance(meta) },
     });
     return created;
   });
@@ -164,7 +184,7 @@ export async function finalizeDeployment(actor: Actor, target: Target, record: {
       target: { type: "deployment", id: record.id, name: record.appName },
       cluster: target.cluster,
       namespace: target.namespace,
-      summary: { deploymentId: record.id, ...(meta.replayOfId ? { replayOf: meta.replayOfId } : {}), ...(meta.reason ? { reason: meta.reason } : {}), ...outcome.summary },
+      summary: { deploymentId: record.id, ...provenance(meta), ...(meta.reason ? { reason: meta.reason } : {}), ...outcome.summary },
       result: outcome.ok ? "success" : "failure",
       reason: outcome.ok ? "" : outcome.message,
     });
@@ -184,7 +204,7 @@ export async function auditRefusal(actor: Actor, clusterId: string, clusterName:
     target: { type: "app", id: bundle.appName, name: bundle.appName },
     cluster: clusterName ? { id: clusterId, name: clusterName } : null,
     namespace,
-    summary: { refused: true, clusterId, ...(meta.replayOfId ? { replayOf: meta.replayOfId } : {}) },
+    summary: { refused: true, clusterId, ...provenance(meta) },
     result: "failure",
     reason,
   });

@@ -26,7 +26,18 @@ export type RunOptions = {
   /** Test hook, passed to applyBundle. */
   beforeObject?: (index: number, obj: KubernetesObject) => Promise<void>;
 };
-export type ClusterResult = { clusterId: string; clusterName: string; deploymentId: string | null; status: "applied" | "failed" | "refused"; message: string };
+export type ClusterResult = {
+  clusterId: string;
+  clusterName: string;
+  deploymentId: string | null;
+  /** "waiting_for_approval": the target is protected; nothing was applied, `requestId` waits for approvals. */
+  status: "applied" | "failed" | "refused" | "waiting_for_approval";
+  message: string;
+  /** The deploy request created instead of applying (status "waiting_for_approval"). */
+  requestId?: string;
+  /** Applied by an owner through a freeze or without approvals (see lib/server/deploy-requests.ts). */
+  breakGlass?: boolean;
+};
 export type ResultLine = ObjectResult & { action: string };
 
 type Work<P> = (kc: KubeConfig, target: Target, record: { id: string }, checked: P) => Promise<Outcome>;
@@ -65,26 +76,29 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
     // The shutdown may have finished the record already (grace period over): keep its outcome.
     if (!tracked.claim()) return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: "failed", message: interrupted };
     await finalize(outcome);
-    return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message };
+    return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message, ...(meta.breakGlass ? { breakGlass: true } : {}) };
   } finally {
     tracked.release();
   }
 }
 
+/** The plan of a deploy made again on the server, with the caller's credential: throws (invalid) when it is blocked. */
+export async function checkedPlan(actor: Actor, kc: KubeConfig, target: Target, bundle: Bundle, opts: RunOptions) {
+  let plan: BundlePlan;
+  try {
+    plan = await measureKubeOperation("plan", () => planBundle(kc, target.namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace, profile: target.cluster.profile }));
+  } catch (e) {
+    throw invalid(`Nothing was applied: the plan could not be made: ${describeError(e)}`);
+  }
+  const ownership = await ownershipOf(actor, target.cluster.id, target.namespace, bundle);
+  const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
+  if (blockers.length) throw invalid(`Nothing was applied: the plan is blocked: ${blockers.join("; ")}`);
+  return { plan, ownership };
+}
+
 export function deployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta, opts: RunOptions): Promise<ClusterResult> {
   // The plan is made again on the server: a blocked plan is refused before any record exists.
-  const precheck = async (kc: KubeConfig, target: Target) => {
-    let plan: BundlePlan;
-    try {
-      plan = await measureKubeOperation("plan", () => planBundle(kc, namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace, profile: target.cluster.profile }));
-    } catch (e) {
-      throw invalid(`Nothing was applied: the plan could not be made: ${describeError(e)}`);
-    }
-    const ownership = await ownershipOf(actor, clusterId, namespace, bundle);
-    const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
-    if (blockers.length) throw invalid(`Nothing was applied: the plan is blocked: ${blockers.join("; ")}`);
-    return { plan, ownership };
-  };
+  const precheck = (kc: KubeConfig, target: Target) => checkedPlan(actor, kc, target, bundle, opts);
   return runRecorded(actor, clusterId, namespace, bundle, meta, precheck, async (kc, _target, record, { plan, ownership }) => {
     const diff = diffSummary(plan);
     const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));

@@ -10,6 +10,7 @@ import { ownershipOf, takeOverBlockers, type Ownership } from "./deployments-own
 import { findActableDeployment } from "./deployments-query";
 import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
 import { deployOnCluster, planBlockers, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
+import { throughProtection, type Clock } from "./deploy-requests";
 import { AppError } from "./errors";
 import { describeError } from "./k8s/api-error";
 import { planBundle, type BundlePlan } from "./k8s/plan";
@@ -31,7 +32,10 @@ export type ClusterPlan = {
   ownership: Ownership | null;
 };
 export type PlanResult = { appName: string; manifest: string; clusters: ClusterPlan[] };
-export type TestHooks = Pick<RunOptions, "beforeObject">;
+/** Test hooks: a step inside the apply, and the clock freeze windows and expiry read. */
+export type TestHooks = Pick<RunOptions, "beforeObject"> & Clock;
+
+const glass = (input: { breakGlass?: boolean; breakGlassReason?: string }) => (input.breakGlass ? { reason: input.breakGlassReason ?? "" } : null);
 
 export async function planDeployment(ctx: Ctx, input: DeployInput): Promise<PlanResult> {
   const actor = await authorize(ctx, "deploy.run", { what: "plan a deployment" });
@@ -45,7 +49,11 @@ export async function deployTemplate(ctx: Ctx, input: DeployInput, hooks: TestHo
   const actor = await authorize(ctx, "deploy.run", { what: "deploy", targetId: input.templateId });
   const bundle = await renderTemplateVersion(actor, input.templateId, input.version, input.values);
   const opts = { force: input.force, recreate: input.recreate, createNamespace: input.createNamespace, takeOver: input.takeOver, ...hooks };
-  const results = await Promise.all(input.clusterIds.map((id) => deployOnCluster(actor, id, input.namespace, bundle, { kind: "deploy" }, opts)));
+  const gate = { ...opts, breakGlass: glass(input) };
+  // A protected target gets a deploy request instead (status "waiting_for_approval" with its id).
+  const results = await Promise.all(
+    input.clusterIds.map((id) => throughProtection(actor, id, input.namespace, bundle, { kind: "deploy" }, gate, (meta) => deployOnCluster(actor, id, input.namespace, bundle, meta, opts))),
+  );
   return { appName: bundle.appName, results };
 }
 
@@ -62,13 +70,15 @@ export async function redeploy(ctx: Ctx, input: RedeployInput, hooks: TestHooks 
   const actor = await authorize(ctx, "deploy.run", { what: "redeploy", targetId: input.deploymentId });
   const { source, bundle } = await storedBundle(actor, input.deploymentId, "deploy.redeploy");
   const meta = { kind: "redeploy" as const, replayOfId: source.id, reason: input.reason };
-  return deployOnCluster(actor, source.clusterId, source.namespace, bundle, meta, { force: input.force, recreate: input.recreate, takeOver: input.takeOver, ...hooks });
+  const opts = { force: input.force, recreate: input.recreate, takeOver: input.takeOver, ...hooks };
+  return throughProtection(actor, source.clusterId, source.namespace, bundle, meta, { ...opts, breakGlass: glass(input) }, (m) => deployOnCluster(actor, source.clusterId, source.namespace, bundle, m, opts));
 }
 
-export async function undeploy(ctx: Ctx, input: UndeployInput): Promise<ClusterResult & { keptClaims?: string[] }> {
+export async function undeploy(ctx: Ctx, input: UndeployInput, hooks: Clock = {}): Promise<ClusterResult & { keptClaims?: string[] }> {
   const actor = await authorize(ctx, "deploy.run", { what: "undeploy", targetId: input.deploymentId });
   const { source, bundle } = await storedBundle(actor, input.deploymentId, "deploy.undeploy");
-  return undeployOnCluster(actor, source.clusterId, source.namespace, bundle, { kind: "undeploy", replayOfId: source.id, reason: input.reason });
+  const meta = { kind: "undeploy" as const, replayOfId: source.id, reason: input.reason };
+  return throughProtection(actor, source.clusterId, source.namespace, bundle, meta, { ...hooks, breakGlass: glass(input) }, (m) => undeployOnCluster(actor, source.clusterId, source.namespace, bundle, m));
 }
 
 async function storedBundle(actor: Actor, deploymentId: string, action: AuditAction) {

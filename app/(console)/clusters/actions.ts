@@ -7,6 +7,8 @@ import { removeCredential, setCredential, testMyCredential, type CredentialResul
 import { idField, registerClusterSchema, setCredentialSchema } from "@/lib/server/clusters-input";
 import type { ConnectionReport } from "@/lib/server/k8s/connection-test";
 import { actionCtx } from "@/lib/server/session";
+import { protectionInputSchema } from "@/lib/approvals/policy-input";
+import { removeProtection, setProtection } from "@/lib/server/protection";
 
 const idSchema = z.object({ clusterId: idField });
 
@@ -47,6 +49,31 @@ export async function removeCredentialAction(_prev: ActionState, formData: FormD
 export async function removeClusterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(idSchema, { clusterId: formData.get("clusterId") }, async ({ clusterId }) => {
     await removeCluster(await actionCtx(), clusterId);
+    revalidatePath("/clusters");
+    return undefined;
+  });
+}
+
+export async function setProtectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const input = {
+    clusterId: formData.get("clusterId"),
+    namespaces: formData.get("namespaces") ?? "",
+    approvalsRequired: formData.get("approvalsRequired"),
+    approvers: formData.get("approvers"),
+    approverIds: formData.getAll("approverIds"),
+    freezeWindows: formData.get("freezeWindows") ?? "",
+    expiryHours: formData.get("expiryHours") ?? "24",
+  };
+  return runAction(protectionInputSchema, input, async (data) => {
+    await setProtection(await actionCtx(), data);
+    revalidatePath("/clusters");
+    return undefined;
+  }, echoValues(formData));
+}
+
+export async function removeProtectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(idSchema, { clusterId: formData.get("clusterId") }, async ({ clusterId }) => {
+    await removeProtection(await actionCtx(), clusterId);
     revalidatePath("/clusters");
     return undefined;
   });

@@ -2,12 +2,14 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/app/_components/form";
 import type { ClusterView } from "@/lib/server/clusters";
+import type { ProtectionView } from "@/lib/server/protection";
 import { removeClusterAction, removeCredentialAction, testCredentialAction } from "./actions";
 import { CapabilitiesView } from "./capabilities-view";
 import { ConnectionReportView } from "./connection-report";
 import { CredentialForm } from "./credential-form";
+import { ProtectionPanel, type ApproverOption } from "./protection-panel";
 
-export function ClusterCard({ cluster, canAttach }: { cluster: ClusterView; canAttach: boolean }) {
+export function ClusterCard({ cluster, canAttach, canManage, protection, members }: { cluster: ClusterView; canAttach: boolean; canManage: boolean; protection: ProtectionView | null; members: ApproverOption[] }) {
   const cred = cluster.myCredential;
   const [testState, testAction] = useActionState(testCredentialAction, null);
   const [removeCredState, removeCredAction] = useActionState(removeCredentialAction, null);
@@ -55,6 +57,7 @@ export function ClusterCard({ cluster, canAttach }: { cluster: ClusterView; canA
       ) : (
         <p className="text-sm text-slate-600">You have no credential for this cluster yet.</p>
       )}
+      <ProtectionPanel clusterId={cluster.id} policy={protection} canManage={canManage} members={members} />
       {cred ? <CapabilitiesView credential={cred} profile={cluster.profile} /> : null}
       {testState?.ok ? <ConnectionReportView report={testState.data} /> : null}
       {problem && !problem.ok ? (

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { roleAllows } from "@/lib/auth/roles";
 import { listClusters } from "@/lib/server/clusters";
+import { getProtection } from "@/lib/server/protection";
+import { listMembers } from "@/lib/server/teams";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { ClusterCard } from "./cluster-card";
 import { RegisterClusterForm } from "./register-form";
@@ -13,6 +15,12 @@ export default async function ClustersPage() {
   const clusters = await listClusters(ctx);
   const canRegister = roleAllows(role, "cluster.register");
   const canAttach = roleAllows(role, "credential.write");
+  const canManage = roleAllows(role, "cluster.manage");
+  const [protections, members] = await Promise.all([
+    Promise.all(clusters.map((c) => getProtection(ctx, c.id))),
+    canManage ? listMembers(ctx) : Promise.resolve([]),
+  ]);
+  const approvers = members.filter((m) => m.role !== "viewer").map((m) => ({ userId: m.userId, email: m.email, role: m.role }));
   return (
     <div className="space-y-6">
       <PageHeader
@@ -31,9 +39,9 @@ export default async function ClustersPage() {
         <EmptyState title="No clusters registered">Register a Kubernetes cluster by name, then attach your own kubeconfig to it.</EmptyState>
       ) : (
         <ul className="space-y-4" aria-label="Clusters">
-          {clusters.map((c) => (
+          {clusters.map((c, i) => (
             <li key={c.id}>
-              <ClusterCard cluster={c} canAttach={canAttach} />
+              <ClusterCard cluster={c} canAttach={canAttach} canManage={canManage} protection={protections[i]} members={approvers} />
             </li>
           ))}
         </ul>

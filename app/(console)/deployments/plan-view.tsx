@@ -4,11 +4,12 @@ import type { ClusterPlan } from "@/lib/server/deployments";
 import type { ObjectPlan } from "@/lib/server/k8s/plan";
 
 // A plan, per cluster and object: action, RBAC denials, dry-run errors and the field diff.
-const ACTION_STYLE: Record<string, string> = {
+export const ACTION_STYLE: Record<string, string> = {
   create: "bg-green-100 text-green-800",
   update: "bg-blue-100 text-blue-800",
   unchanged: "bg-slate-100 text-slate-600",
   recreate: "bg-amber-100 text-amber-900",
+  delete: "bg-red-100 text-red-800",
 };
 
 const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
@@ -128,7 +129,7 @@ function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
   );
 }
 
-function ChangeList({ changes }: { changes: FieldChange[] }) {
+export function ChangeList({ changes }: { changes: FieldChange[] }) {
   if (!changes.length) return null;
   return (
     <ul className="font-mono">

@@ -38,17 +38,25 @@ export type TlsOptions = ConnectionOptions;
 // lives in is per credential (connection-pools.ts).
 const KEEP_ALIVE_MS = 30_000;
 
-/** An undici dispatcher for one cluster: TLS options from the kubeconfig, the address policy, no redirects. */
-export function guardedDispatcher(tls: TlsOptions, policy: ClusterAddressPolicy): Dispatcher {
+/** How a connection's destination is judged: by host name before DNS, and by each resolved address. */
+export type AddressGuard = { host(host: string): string | null; address(host: string, address: string): string | null; refused(message: string): Error };
+
+/**
+ * An undici connector that only connects where `guard` allows: the IP in the URL is checked
+ * before connecting; a host name is checked, then resolved inside the socket's own lookup, where
+ * only allowed addresses are handed on (a name that resolves differently later — DNS rebinding —
+ * is checked again on every new connection). Shared by clusters and outgoing webhooks.
+ */
+export function guardedConnector(tls: TlsOptions, guard: AddressGuard): buildConnector.connector {
   const lookup: LookupFunction = (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, "", 0);
       // Only addresses the policy allows are handed to the socket; none left → refused.
-      const refusals = addresses.map((a) => clusterAddressRefusal(policy, hostname, a.address));
+      const refusals = addresses.map((a) => guard.address(hostname, a.address));
       const allowed = addresses.filter((_, i) => refusals[i] === null);
       if (allowed.length === 0) {
         const refusal = refusals.find((r) => r !== null);
-        return callback(refusal ? new ClusterRequestRefused(refusal) : Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
+        return callback(refusal ? guard.refused(refusal) : Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
       }
       // net asks for every address (all: true) when it races IPv4/IPv6, for one otherwise.
       if (options.all) (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
@@ -56,14 +64,23 @@ export function guardedDispatcher(tls: TlsOptions, policy: ClusterAddressPolicy)
     });
   };
   const connector = buildConnector({ ...(tls as buildConnector.BuildOptions), lookup, keepAlive: true, keepAliveInitialDelay: 30_000 } as buildConnector.BuildOptions);
-  const connect: buildConnector.connector = (options, callback) => {
+  return (options, callback) => {
     // An IP address in the URL is connected to without a lookup: check it here; a denied host
     // name is refused before it is resolved.
     const host = options.hostname.replace(/^\[|\]$/g, "");
-    const refusal = isIP(host) ? clusterAddressRefusal(policy, host, host) : clusterHostRefusal(policy, host);
-    if (refusal) return callback(new ClusterRequestRefused(refusal), null);
+    const refusal = isIP(host) ? guard.address(host, host) : guard.host(host);
+    if (refusal) return callback(guard.refused(refusal), null);
     return connector(options, callback);
   };
+}
+
+/** An undici dispatcher for one cluster: TLS options from the kubeconfig, the address policy, no redirects. */
+export function guardedDispatcher(tls: TlsOptions, policy: ClusterAddressPolicy): Dispatcher {
+  const connect = guardedConnector(tls, {
+    host: (host) => clusterHostRefusal(policy, host),
+    address: (host, address) => clusterAddressRefusal(policy, host, address),
+    refused: (message) => new ClusterRequestRefused(message),
+  });
   // A cluster's reply is untrusted: bodies past MAX_RESPONSE_BYTES are not read (response-limit.ts).
   return new Agent({ connect, keepAliveTimeout: KEEP_ALIVE_MS }).compose(countKubeRequests, (dispatch) => (opts, handler) => dispatch(opts, new RefuseRedirects(handler)), limitResponseBody());
 }

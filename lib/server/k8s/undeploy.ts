@@ -24,21 +24,36 @@ export const APP_KINDS: Array<[string, string]> = [
 /** At most this many objects of one kind are read from a list reply. */
 export const MAX_LISTED_OBJECTS = 500;
 
-export async function undeployApp(kc: KubeConfig, namespace: string, appName: string, extraKinds: Array<[string, string]> = []): Promise<UndeployResult> {
-  const api = ObjectApi.for(kc);
+type AppPage = { apiVersion: string; kind: string; items: KubernetesObject[]; truncated: boolean };
+
+/** The app's objects per kind Berth renders (one capped page each; kinds not served are skipped). */
+async function appObjectPages(api: ObjectApi, namespace: string, appName: string, extraKinds: Array<[string, string]>): Promise<AppPage[]> {
   const selector = `${LABEL_APP}=${appName}`;
   const kinds = [...APP_KINDS, ...extraKinds.filter(([v, k]) => !APP_KINDS.some(([v2, k2]) => v === v2 && k === k2) && k !== "PersistentVolumeClaim")];
-  const deleted: DeletedObject[] = [];
+  const pages: AppPage[] = [];
   for (const [apiVersion, kind] of kinds) {
-    let page: { items: KubernetesObject[]; truncated: boolean };
     try {
       // One page per kind (a cluster's list is untrusted: never an unbounded number of deletes).
-      page = await api.listPage(apiVersion, kind, namespace, { limit: MAX_LISTED_OBJECTS, labelSelector: selector });
+      pages.push({ apiVersion, kind, ...(await api.listPage(apiVersion, kind, namespace, { limit: MAX_LISTED_OBJECTS, labelSelector: selector })) });
     } catch (e) {
       if (isNotFound(e) || /Unrecognized API version|resource metadata/.test(describeError(e))) continue; // kind not served here
       throw e;
     }
-    for (const item of page.items) {
+  }
+  return pages;
+}
+
+/** What an undeploy would delete now ("Kind/name"), without deleting anything: an undeploy request's plan. */
+export async function listAppObjects(kc: KubeConfig, namespace: string, appName: string, extraKinds: Array<[string, string]> = []): Promise<string[]> {
+  const pages = await appObjectPages(ObjectApi.for(kc), namespace, appName, extraKinds);
+  return pages.flatMap((p) => [...p.items.map((i) => `${p.kind}/${i.metadata?.name ?? ""}`), ...(p.truncated ? [`${p.kind}/(more)`] : [])]);
+}
+
+export async function undeployApp(kc: KubeConfig, namespace: string, appName: string, extraKinds: Array<[string, string]> = []): Promise<UndeployResult> {
+  const api = ObjectApi.for(kc);
+  const deleted: DeletedObject[] = [];
+  for (const { apiVersion, kind, items, truncated } of await appObjectPages(api, namespace, appName, extraKinds)) {
+    for (const item of items) {
       const header = { apiVersion, kind, metadata: { name: item.metadata!.name!, namespace } };
       try {
         await api.delete(header, undefined, undefined, undefined, undefined, "Background");
@@ -47,7 +62,7 @@ export async function undeployApp(kc: KubeConfig, namespace: string, appName: st
         if (!isNotFound(e)) deleted.push({ kind, name: header.metadata.name, ok: false, message: describeError(e) });
       }
     }
-    if (page.truncated) deleted.push({ kind, name: "(more)", ok: false, message: `more than ${MAX_LISTED_OBJECTS} ${kind} objects carry the app's label; undeploy again to delete the rest` });
+    if (truncated) deleted.push({ kind, name: "(more)", ok: false, message: `more than ${MAX_LISTED_OBJECTS} ${kind} objects carry the app's label; undeploy again to delete the rest` });
   }
   return { deleted, keptClaims: await listAppClaims(kc, namespace, appName) };
 }

@@ -16,7 +16,7 @@ export async function planRedeployAction(_prev: ActionState<ClusterPlan>, formDa
 }
 
 export async function redeployAction(_prev: ActionState<ClusterResult>, formData: FormData): Promise<ActionState<ClusterResult>> {
-  const input = { deploymentId: formData.get("deploymentId"), reason: formData.get("reason") ?? "", force: formData.get("force"), recreate: formData.get("recreate"), takeOver: formData.get("takeOver") };
+  const input = { deploymentId: formData.get("deploymentId"), reason: formData.get("reason") ?? "", force: formData.get("force"), recreate: formData.get("recreate"), takeOver: formData.get("takeOver"), ...breakGlassOf(formData) };
   return runAction(redeployInputSchema, input, async (data) => {
     const result = await redeploy(await actionCtx(), data);
     revalidatePath("/deployments");
@@ -25,9 +25,13 @@ export async function redeployAction(_prev: ActionState<ClusterResult>, formData
 }
 
 export async function undeployAction(_prev: ActionState<ClusterResult & { keptClaims?: string[] }>, formData: FormData): Promise<ActionState<ClusterResult & { keptClaims?: string[] }>> {
-  return runAction(undeployInputSchema, { deploymentId: formData.get("deploymentId"), reason: formData.get("reason") ?? "" }, async (data) => {
+  return runAction(undeployInputSchema, { deploymentId: formData.get("deploymentId"), reason: formData.get("reason") ?? "", ...breakGlassOf(formData) }, async (data) => {
     const result = await undeploy(await actionCtx(), data);
     revalidatePath("/deployments");
     return result;
   });
+}
+
+function breakGlassOf(formData: FormData) {
+  return { breakGlass: formData.get("breakGlass"), breakGlassReason: formData.get("breakGlassReason") ?? "" };
 }

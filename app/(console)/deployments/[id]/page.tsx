@@ -13,7 +13,7 @@ import { RolloutPanel } from "./rollout-panel";
 export const metadata: Metadata = { title: "Deployment" };
 
 export default async function DeploymentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { ctx } = await requireTeamWorkspace();
+  const { ctx, role } = await requireTeamWorkspace();
   const { id } = await params;
   let d: DeploymentDetail;
   try {
@@ -35,6 +35,16 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
         }
         actions={<Link href="/deployments" className="btn-secondary">History</Link>}
       />
+      {d.breakGlass ? (
+        <p role="alert" className="rounded-md border-2 border-red-600 bg-red-50 px-4 py-3 text-sm font-semibold text-red-800" data-testid="break-glass">
+          BREAK GLASS: an owner applied this on a protected cluster without approvals (or through a freeze). {d.reason}
+        </p>
+      ) : null}
+      {d.requestId ? (
+        <p className="text-sm text-slate-600">
+          Applied on approval of <Link className="text-brand-700 underline" href={`/approvals/${d.requestId}`}>a deploy request</Link>.
+        </p>
+      ) : null}
       <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 p-4 text-sm sm:grid-cols-2">
         <Item label="Who">{d.actor.name} ({d.actor.email})</Item>
         <Item label="When">{when(d.startedAt)} · {duration(d.durationMs)}</Item>
@@ -82,8 +92,8 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
       )}
       {canDeploy && d.kind !== "undeploy" ? (
         <div className="grid gap-6">
-          <RedeployPanel deploymentId={d.id} />
-          <UndeployPanel deploymentId={d.id} appName={d.appName} />
+          <RedeployPanel deploymentId={d.id} canBreakGlass={role === "owner"} />
+          <UndeployPanel deploymentId={d.id} appName={d.appName} canBreakGlass={role === "owner"} />
         </div>
       ) : null}
       {d.detailsHidden ? null : (

@@ -1,13 +1,14 @@
 "use client";
-import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
+import { ClusterResultLine } from "@/app/_components/cluster-result";
+import { BreakGlassFields } from "../break-glass-fields";
 import { PlanView } from "../plan-view";
 import { planRedeployAction, redeployAction, undeployAction } from "./actions";
 
 // Redeploy (rollback): preview the plan of re-applying this record's exact manifest, give an
 // optional reason, confirm. Undeploy: remove the app's objects; the PVCs it keeps are listed.
-export function RedeployPanel({ deploymentId }: { deploymentId: string }) {
+export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: string; canBreakGlass: boolean }) {
   const [plan, planAction] = useActionState(planRedeployAction, null);
   const [result, redeploy] = useActionState(redeployAction, null);
   return (
@@ -33,6 +34,7 @@ export function RedeployPanel({ deploymentId }: { deploymentId: string }) {
             {plan.data.ownership?.otherTemplate ? (
               <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="takeOver" /> take over (objects of template {plan.data.ownership.otherTemplate.templateName})</label>
             ) : null}
+            {canBreakGlass ? <BreakGlassFields error={result && !result.ok ? result.fieldErrors.breakGlassReason?.[0] : undefined} /> : null}
             <SubmitButton pendingText="Redeploying…">Redeploy</SubmitButton>
           </form>
         </>
@@ -42,7 +44,7 @@ export function RedeployPanel({ deploymentId }: { deploymentId: string }) {
   );
 }
 
-export function UndeployPanel({ deploymentId, appName }: { deploymentId: string; appName: string }) {
+export function UndeployPanel({ deploymentId, appName, canBreakGlass }: { deploymentId: string; appName: string; canBreakGlass: boolean }) {
   const [result, undeploy] = useActionState(undeployAction, null);
   return (
     <section aria-labelledby="undeploy-h" className="card space-y-3 p-4">
@@ -50,6 +52,7 @@ export function UndeployPanel({ deploymentId, appName }: { deploymentId: string;
       <p className="text-sm text-slate-600">Deletes every object labelled with app {appName} in this namespace. Volume claims are kept (and listed).</p>
       <form action={undeploy} onSubmit={(e) => !confirm(`Undeploy ${appName}?`) && e.preventDefault()}>
         <input type="hidden" name="deploymentId" value={deploymentId} />
+        {canBreakGlass ? <div className="mb-2"><BreakGlassFields error={result && !result.ok ? result.fieldErrors.breakGlassReason?.[0] : undefined} /></div> : null}
         <SubmitButton className="btn-danger" pendingText="Undeploying…">Undeploy {appName}</SubmitButton>
       </form>
       {result ? <ReplayResult result={result} /> : null}
@@ -67,11 +70,9 @@ export function UndeployPanel({ deploymentId, appName }: { deploymentId: string;
 
 function ReplayResult({ result }: { result: NonNullable<Parameters<typeof redeployAction>[0]> }) {
   if (!result.ok) return <FormMessage state={result} />;
-  const r = result.data;
   return (
-    <p role="status" className={`rounded-md px-3 py-2 text-sm ${r.status === "applied" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
-      {r.status}: {r.message}{" "}
-      {r.deploymentId ? <Link className="underline" href={`/deployments/${r.deploymentId}`}>open the new record</Link> : null}
-    </p>
+    <div role="status" className="rounded-md bg-slate-50 px-3 py-2">
+      <ClusterResultLine result={result.data} />
+    </div>
   );
 }

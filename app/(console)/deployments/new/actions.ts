@@ -21,6 +21,8 @@ function readForm(formData: FormData) {
     force: formData.get("force"),
     recreate: formData.get("recreate"),
     takeOver: formData.get("takeOver"),
+    breakGlass: formData.get("breakGlass"),
+    breakGlassReason: formData.get("breakGlassReason") ?? "",
   };
 }
 

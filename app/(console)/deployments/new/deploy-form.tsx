@@ -6,6 +6,9 @@ import { FieldError, FormMessage } from "@/app/_components/form";
 import type { ActionState } from "@/lib/server/action";
 import type { PlanResult } from "@/lib/server/deployments";
 import type { DeployableVersion } from "@/lib/server/deployments-render";
+import { ClusterResultLine } from "@/app/_components/cluster-result";
+import type { ClusterResult } from "@/lib/server/deployments-run";
+import { BreakGlassFields } from "../break-glass-fields";
 import { PlanView } from "../plan-view";
 import { deployAction, planAction } from "./actions";
 import { ParameterField } from "./parameter-field";
@@ -25,7 +28,7 @@ type ClusterOption = {
 // exactly what was planned: it stays disabled, with the reason beside it, until a plan of the
 // form as it is now can go ahead. A successful deploy opens its record.
 // The form is submitted by hand (not as a form action) so its fields keep their values.
-export function DeployForm({ deployable, clusters }: { deployable: DeployableVersion; clusters: ClusterOption[] }) {
+export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable: DeployableVersion; clusters: ClusterOption[]; canBreakGlass: boolean }) {
   const router = useRouter();
   const [plan, plan_, planning] = useActionState(planAction, null);
   const [deploy, deploy_, deploying] = useActionState(deployAction, null);
@@ -121,6 +124,7 @@ export function DeployForm({ deployable, clusters }: { deployable: DeployableVer
             <input type="checkbox" name="takeOver" /> take over objects another template deployed under this app name
           </label>
         </div>
+        {canBreakGlass ? <BreakGlassFields error={errors.breakGlassReason?.[0]} /> : null}
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
             {planning ? "Planning…" : "Plan"}
@@ -165,19 +169,12 @@ function planFieldErrors(plan: ActionState<PlanResult>): Record<string, string[]
   return Object.assign({}, ...plan.data.clusters.map((c) => c.fieldErrors));
 }
 
-function DeployResults({ results }: { results: Array<{ clusterId: string; clusterName: string; deploymentId: string | null; status: string; message: string }> }) {
+function DeployResults({ results }: { results: ClusterResult[] }) {
   return (
     <section role="status" aria-label="Deploy results" className="card space-y-2 p-4" data-testid="deploy-results">
       <h2 className="text-base font-semibold">Deploy results</h2>
       {results.map((r) => (
-        <p key={r.clusterId} className="text-sm">
-          <strong>{r.clusterName || r.clusterId}</strong>: <span className={r.status === "applied" ? "text-green-800" : "text-red-700"}>{r.status}</span> — {r.message}{" "}
-          {r.deploymentId ? (
-            <Link className="text-brand-700 underline" href={`/deployments/${r.deploymentId}`}>
-              open the record and rollout
-            </Link>
-          ) : null}
-        </p>
+        <ClusterResultLine key={r.clusterId} result={r} name={r.clusterName || r.clusterId} />
       ))}
     </section>
   );

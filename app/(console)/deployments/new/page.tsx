@@ -12,7 +12,7 @@ import { DeployForm } from "./deploy-form";
 export const metadata: Metadata = { title: "New deployment" };
 
 export default async function NewDeploymentPage({ searchParams }: { searchParams: Promise<{ template?: string; version?: string }> }) {
-  const { ctx } = await requireTeamWorkspace();
+  const { ctx, role } = await requireTeamWorkspace();
   const { template, version } = await searchParams;
   if (!template) {
     const templates = await listDeployableTemplates(ctx);
@@ -61,6 +61,7 @@ export default async function NewDeploymentPage({ searchParams }: { searchParams
       <DeployForm
         key={`${deployable.templateId}@${deployable.version}`}
         deployable={deployable}
+        canBreakGlass={role === "owner"}
         clusters={clusters.map((c) => ({
           id: c.id,
           name: c.name,

@@ -1,0 +1,109 @@
+"use client";
+import { ShieldCheck } from "lucide-react";
+import { useActionState } from "react";
+import { FieldError, FormMessage, SubmitButton, failedFields } from "@/app/_components/form";
+import { utcTime } from "@/app/_components/format-time";
+import type { ProtectionView } from "@/lib/server/protection";
+import { removeProtectionAction, setProtectionAction } from "./actions";
+
+export type ApproverOption = { userId: string; email: string; role: string };
+
+// A cluster's protection: what it is now (everyone sees it, with who changed it last), and for
+// owners/admins the form to set or remove it. Changes are audited (cluster.protection_*).
+export function ProtectionPanel({ clusterId, policy, canManage, members }: { clusterId: string; policy: ProtectionView | null; canManage: boolean; members: ApproverOption[] }) {
+  const [state, action] = useActionState(setProtectionAction, null);
+  const [removeState, removeAction] = useActionState(removeProtectionAction, null);
+  const { errors, values } = failedFields(state);
+  return (
+    <section className="rounded-md border border-slate-200 p-3" aria-label="Protection" data-testid="protection">
+      <h3 className="flex items-center gap-2 text-sm font-semibold">
+        <ShieldCheck aria-hidden className="h-4 w-4" /> {policy ? "Protected" : "Not protected"}
+      </h3>
+      {policy ? (
+        <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="protection-summary">
+          <li>Namespaces: {policy.namespaces.length ? policy.namespaces.join(", ") : "all"}</li>
+          <li>
+            Deploys need {policy.approvalsRequired} approval{policy.approvalsRequired > 1 ? "s" : ""} by{" "}
+            {policy.approvers === "named" ? policy.approverNames.join(", ") : "owners or admins"} — never the requester. Requests expire after {policy.expiryHours} h.
+          </li>
+          <li>Freeze windows: {policy.windowsText.length ? policy.windowsText.join("; ") : "none"}</li>
+          <li className="text-xs text-slate-500">
+            Last changed by {policy.updatedBy} at {utcTime(policy.updatedAt, "minute")} (see the audit trail for every change).
+          </li>
+        </ul>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">Deploys here apply at once. Owners and admins can require approvals and set freeze windows.</p>
+      )}
+      {canManage ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{policy ? "Change protection" : "Protect this cluster"}</summary>
+          <form action={action} className="mt-3 grid gap-3 md:grid-cols-2" noValidate aria-label="Protection policy">
+            <input type="hidden" name="clusterId" value={clusterId} />
+            <div>
+              <label className="label" htmlFor={`p-ns-${clusterId}`}>Namespaces (empty: all)</label>
+              <input id={`p-ns-${clusterId}`} name="namespaces" className="input" defaultValue={values?.namespaces ?? policy?.namespaces.join(", ") ?? ""} placeholder="prod, payments" />
+              <FieldError id={`p-ns-${clusterId}-error`} message={errors?.namespaces?.[0]} />
+            </div>
+            <div className="flex gap-3">
+              <div>
+                <label className="label" htmlFor={`p-n-${clusterId}`}>Approvals required</label>
+                <select id={`p-n-${clusterId}`} name="approvalsRequired" className="input" defaultValue={values?.approvalsRequired ?? String(policy?.approvalsRequired ?? 1)}>
+                  <option value="1">1</option>
+                  <option value="2">2</option>
+                  <option value="3">3</option>
+                </select>
+                <FieldError id={`p-n-${clusterId}-error`} message={errors?.approvalsRequired?.[0]} />
+              </div>
+              <div>
+                <label className="label" htmlFor={`p-exp-${clusterId}`}>Requests expire after (hours)</label>
+                <input id={`p-exp-${clusterId}`} name="expiryHours" type="number" min={1} max={168} className="input w-28" defaultValue={values?.expiryHours ?? String(policy?.expiryHours ?? 24)} />
+                <FieldError id={`p-exp-${clusterId}-error`} message={errors?.expiryHours?.[0]} />
+              </div>
+            </div>
+            <fieldset>
+              <legend className="label">Who may approve</legend>
+              <label className="mr-4 text-sm">
+                <input type="radio" name="approvers" value="managers" defaultChecked={(policy?.approvers ?? "managers") === "managers"} /> owners and admins
+              </label>
+              <label className="text-sm">
+                <input type="radio" name="approvers" value="named" defaultChecked={policy?.approvers === "named"} /> these members:
+              </label>
+              <div className="mt-1 flex flex-wrap gap-3">
+                {members.map((m) => (
+                  <label key={m.userId} className="text-sm">
+                    <input type="checkbox" name="approverIds" value={m.userId} defaultChecked={policy?.approverIds.includes(m.userId)} /> {m.email}
+                  </label>
+                ))}
+              </div>
+              <FieldError id={`p-appr-${clusterId}-error`} message={errors?.approverIds?.[0] ?? errors?.approvers?.[0]} />
+            </fieldset>
+            <div>
+              <label className="label" htmlFor={`p-fw-${clusterId}`}>Freeze windows (one a line)</label>
+              <textarea
+                id={`p-fw-${clusterId}`}
+                name="freezeWindows"
+                rows={3}
+                className="input font-mono text-xs"
+                defaultValue={values?.freezeWindows ?? policy?.windowsText.join("\n") ?? ""}
+                placeholder={"Fri 16:00 - Mon 08:00 Asia/Shanghai\n2026-12-24 00:00 - 2026-12-27 08:00 UTC"}
+                aria-invalid={errors?.freezeWindows ? true : undefined}
+              />
+              {errors?.freezeWindows?.map((m, i) => <FieldError key={m} id={`p-fw-${clusterId}-error-${i}`} message={m} />)}
+            </div>
+            <div className="flex items-center gap-3 md:col-span-2">
+              <SubmitButton>Save protection</SubmitButton>
+              <FormMessage state={state?.ok ? { ok: true, message: "Protection saved." } : state} />
+            </div>
+          </form>
+          {policy ? (
+            <form action={removeAction} className="mt-2">
+              <input type="hidden" name="clusterId" value={clusterId} />
+              <SubmitButton className="btn-danger">Remove protection</SubmitButton>
+              <FormMessage state={removeState && !removeState.ok ? removeState : null} />
+            </form>
+          ) : null}
+        </details>
+      ) : null}
+    </section>
+  );
+}
