@@ -2,6 +2,7 @@ import "server-only";
 import { webhookBody, type WebhookFormat, type WebhookPayload } from "@/lib/approvals/webhook-events";
 import { decryptSecret } from "./crypto";
 import { db } from "./db";
+import { countWebhookDelivery } from "./observability/metrics";
 import { secretContext } from "./webhooks";
 import { SIGNATURE_HEADER, sendWebhook, signature } from "./webhook-send";
 
@@ -34,12 +35,6 @@ async function claimDue(now: Date): Promise<Claimed[]> {
 }
 
 export type DeliveryCounts = { delivered: number; retried: number; failed: number };
-let onOutcome: ((status: "delivered" | "retry" | "failed") => void) | undefined;
-
-/** A counter for each attempt's outcome (the metrics module registers one). */
-export function observeDeliveries(fn: (status: "delivered" | "retry" | "failed") => void): void {
-  onOutcome = fn;
-}
 
 /** Delivers what is due now (one batch); returns what happened. `now` is injectable for tests. */
 export async function deliverDueWebhooks(now: Date = new Date()): Promise<DeliveryCounts> {
@@ -59,7 +54,9 @@ export async function deliverDueWebhooks(now: Date = new Date()): Promise<Delive
         counts.failed++;
         return;
       }
+      const started = performance.now();
       const result = await sendWebhook(hook.url, body, { [SIGNATURE_HEADER]: signature(secret, body, new Date()), "x-berth-event": d.event, "x-berth-delivery": d.id });
+      countWebhookDelivery(result.ok ? "delivered" : result.refused ? "refused" : "failed", (performance.now() - started) / 1000);
       const outcome = await finish(d, result, now, false);
       counts[outcome === "delivered" ? "delivered" : outcome === "failed" ? "failed" : "retried"]++;
     }),
@@ -77,6 +74,5 @@ async function finish(d: Claimed, r: { ok: boolean; statusCode: number | null; e
         : { nextAttemptAt: new Date(now.getTime() + backoffMs(d.attempts)), lastStatusCode: r.statusCode, lastError: r.error, leaseUntil: null };
   // Only the holder of this attempt writes its outcome.
   await db().webhookDelivery.updateMany({ where: { id: d.id, attempts: d.attempts, status: "pending" }, data });
-  onOutcome?.(outcome);
   return outcome;
 }

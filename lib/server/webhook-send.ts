@@ -40,7 +40,8 @@ function webhookDispatcher(): Dispatcher {
   return dispatcher.agent;
 }
 
-export type SendResult = { ok: boolean; statusCode: number | null; error: string };
+/** `refused`: the address policy stopped the connection (nothing was sent). */
+export type SendResult = { ok: boolean; statusCode: number | null; error: string; refused?: boolean };
 
 export async function sendWebhook(url: string, body: string, headers: Record<string, string>): Promise<SendResult> {
   try {
@@ -57,6 +58,6 @@ export async function sendWebhook(url: string, body: string, headers: Record<str
     return { ok: false, statusCode: res.statusCode, error: `answered ${res.statusCode}${redirect}` };
   } catch (e) {
     const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
-    return { ok: false, statusCode: null, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500) };
+    return { ok: false, statusCode: null, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500), refused: cause instanceof WebhookRefused || e instanceof WebhookRefused };
   }
 }

@@ -7,6 +7,7 @@ import { addMember, newTeam, restoreSettings, useSettings } from "@/scripts/test
 import type { Ctx } from "./authz";
 import { db } from "./db";
 import { AppError } from "./errors";
+import { metrics } from "./observability/metrics";
 import { backoffMs, deliverDueWebhooks } from "./webhook-delivery";
 import { enqueueWebhookEvent } from "./webhook-outbox";
 import { createWebhook, deleteWebhook, listWebhooks } from "./webhooks";
@@ -105,6 +106,8 @@ describe("webhooks", () => {
     useSettings({ BERTH_WEBHOOK_ALLOW: "127.0.0.1" });
     await createWebhook(owner, { url: `${base}/flaky`, format: "json", events: ["request.approved"] });
     answer = (_hit, n) => ({ status: n <= 2 ? 503 : 204 });
+    const counted = async (result: string) => (await metrics().webhookDeliveries.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
+    const before = { failed: await counted("failed"), delivered: await counted("delivered") };
     await emit("request.approved");
     const t0 = new Date();
     expect(await deliverDueWebhooks(t0)).toEqual({ delivered: 0, retried: 1, failed: 0 });
@@ -119,6 +122,8 @@ describe("webhooks", () => {
     expect(new Set(flaky.map((h) => JSON.parse(h.body).id)).size).toBe(1);
     const [row] = await db().webhookDelivery.findMany({ where: { teamId, event: "request.approved" } });
     expect(row).toMatchObject({ status: "delivered", attempts: 3, lastStatusCode: 204 });
+    // /metrics counts each attempt by result (berth_webhook_deliveries_total).
+    expect({ failed: await counted("failed"), delivered: await counted("delivered") }).toEqual({ failed: before.failed + 2, delivered: before.delivered + 1 });
   });
 
   it("concurrent workers never deliver the same event twice", async () => {
