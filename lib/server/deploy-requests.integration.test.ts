@@ -32,7 +32,8 @@ const rejects = (p: Promise<unknown>, code: AppError["code"], message?: RegExp) 
   expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.code === code && (!message || message.test(e.message)));
 
 const FRIDAY_EVENING_SHANGHAI = new Date("2026-12-04T09:00:00Z"); // Fri 17:00 in Asia/Shanghai
-const WEDNESDAY = new Date("2026-12-02T04:00:00Z");
+const FRIDAY_AFTERNOON_SHANGHAI = new Date("2026-12-04T06:00:00Z"); // Fri 14:00
+const MONDAY_MORNING_SHANGHAI = new Date("2026-12-07T01:00:00Z"); // Mon 09:00
 
 async function protect(o: { approvalsRequired?: number; freeze?: string; expiryHours?: number } = {}) {
   await setProtection(people.owner, {
@@ -110,7 +111,7 @@ describe("deploy requests on a protected cluster", () => {
     // The request holds what would be applied and the plan made with the requester's credential.
     const r = await getDeployRequest(people.owner, requestId);
     expect(r).toMatchObject({ status: "pending", requester: people.requester.email, required: 1, approvals: 0, waitingForMe: true, canDecide: true, canWithdraw: false });
-    expect(r.atRequest.objects.map((o) => `${o.kind}/${o.name}:${o.action}`)).toEqual([`Service/${app}-svc:create`, `StatefulSet/${app}:create`]);
+    expect(r.atRequest.objects.map((o) => `${o.kind}/${o.name}:${o.action}`)).toEqual([`Service/${app}-headless:create`, `Service/${app}-svc:create`, `StatefulSet/${app}:create`]);
     expect(r.manifest).toContain(NGINX_IMAGE_1);
     expect(await countWaitingForMe(people.owner)).toBeGreaterThanOrEqual(1);
     expect((await listDeployRequests(people.requester, { scope: "waiting" })).map((x) => x.id)).not.toContain(requestId);
@@ -173,21 +174,23 @@ describe("deploy requests on a protected cluster", () => {
   });
 
   it("a freeze window refuses deploys and approvals (time injected)", async () => {
-    await protect({ freeze: "Fri 16:00 - Mon 08:00 Asia/Shanghai" });
+    await protect({ freeze: "Fri 16:00 - Mon 08:00 Asia/Shanghai", expiryHours: 168 });
     const app = newApp();
     const tpl = await appTemplate(app);
     const { results } = await deployTemplate(people.requester, input(tpl), { now: () => FRIDAY_EVENING_SHANGHAI });
-    expect(results[0]).toMatchObject({ status: "refused", requestId: undefined });
+    expect(results[0]).toMatchObject({ status: "refused", deploymentId: null });
+    expect(results[0].requestId).toBeUndefined();
     expect(results[0].message).toMatch(/frozen now \(Fri 16:00 – Mon 08:00 Asia\/Shanghai\)/);
     expect(await db().deployRequest.count({ where: { teamId, appName: app } })).toBe(0);
     const [refusal] = await db().auditEvent.findMany({ where: { chainKey: teamId, action: "deploy.apply", targetId: app } });
     expect(refusal).toMatchObject({ result: "failure", actorId: people.requester.userId });
     expect(refusal.reason).toMatch(/frozen/);
 
-    const requestId = await request(people.requester, tpl, NGINX_IMAGE_1, WEDNESDAY);
+    // Asked on Friday afternoon, approved only once the window is over (Monday 09:00 in Shanghai).
+    const requestId = await request(people.requester, tpl, NGINX_IMAGE_1, FRIDAY_AFTERNOON_SHANGHAI);
     await rejects(approve(people.owner, requestId, { now: FRIDAY_EVENING_SHANGHAI }), "conflict", /frozen now/);
     expect(await statusOf(liveSts(app))).toBe(404);
-    expect(await approve(people.owner, requestId, { now: WEDNESDAY })).toMatchObject({ status: "applied" });
+    expect(await approve(people.owner, requestId, { now: MONDAY_MORNING_SHANGHAI })).toMatchObject({ status: "applied" });
   });
 
   it("break glass: only an owner, with a reason; applied through a freeze, flagged on the record and in the audit trail", async () => {
@@ -260,16 +263,19 @@ describe("deploy requests on a protected cluster", () => {
     const rejected = await request(people.requester, tpl);
     await rejects(rejectDeployRequest(people.requester, { requestId: rejected, comment: "" }), "forbidden");
     expect(await rejectDeployRequest(people.admin, { requestId: rejected, comment: "not on a Friday" })).toMatchObject({ status: "rejected" });
-    await rejects(approve(people.owner, rejected), "conflict", /rejected already/);
+    await rejects(approveDeployRequest(people.owner, { requestId: rejected, comment: "", digest: "0".repeat(64) }), "conflict", /rejected already/);
 
     // An undeploy of an applied app is a request as well, whose plan lists what would be deleted.
+    // (Asked by the owner, approved by the admin: the restricted user may not list every kind an
+    // undeploy looks at — this cluster serves the CronHorizontalPodAutoscaler CRD.)
     const applied = await request(people.requester, tpl);
     const { deploymentId } = await approve(people.owner, applied);
-    const u = await undeploy(people.requester, { deploymentId: deploymentId!, reason: "retire" });
-    expect(u).toMatchObject({ status: "waiting_for_approval" });
-    const ur = await getDeployRequest(people.owner, u.requestId!);
-    expect(ur.atRequest.objects.map((o) => `${o.kind}/${o.name}:${o.action}`).sort()).toEqual([`Service/${app}-svc:delete`, `StatefulSet/${app}:delete`]);
-    expect(await approve(people.owner, u.requestId!)).toMatchObject({ status: "applied" });
+    const u = await undeploy(people.owner, { deploymentId: deploymentId!, reason: "retire" });
+    expect(u, u.message).toMatchObject({ status: "waiting_for_approval" });
+    await rejects(approve(people.owner, u.requestId!), "forbidden", /your own request/);
+    const ur = await getDeployRequest(people.admin, u.requestId!);
+    expect(ur.atRequest.objects.map((o) => `${o.kind}/${o.name}:${o.action}`).sort()).toEqual([`Service/${app}-headless:delete`, `Service/${app}-svc:delete`, `StatefulSet/${app}:delete`]);
+    expect(await approve(people.admin, u.requestId!)).toMatchObject({ status: "applied" });
     expect(await statusOf(liveSts(app))).toBe(404);
   });
 });
