@@ -118,6 +118,8 @@ test.describe("security headers and the Content-Security-Policy", () => {
       ["/applications", (p) => p.getByRole("heading", { name: "Applications" })],
       ["/audit", (p) => p.getByRole("heading", { name: "Audit trail" })],
       ["/team", (p) => p.getByRole("row", { name: OWNER.email })],
+      ["/account", (p) => p.getByRole("heading", { name: "API tokens" })],
+      ["/api-reference", (p) => p.getByRole("heading", { name: "API reference", level: 1 })],
     ];
     for (const [url, landmark] of pages) {
       expectSecurityHeaders(await page.goto(url));

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { lowerRole, roleAllows, type Role } from "@/lib/auth/roles";
+import { msg } from "@/lib/i18n/message";
 import type { CreateApiTokenInput } from "@/lib/validation/api-tokens";
 import { recordAudit, recordAuditAlone, recordRefusal } from "./audit";
 import { authorize, isManager, type Ctx } from "./authz";
@@ -54,16 +55,16 @@ export function newApiTokenSecret(): string {
 /** Creates a token for the caller in `input.teamId`; the role may not exceed the caller's own. The secret is returned once. */
 export async function createApiToken(ctx: Pick<Ctx, "userId" | "token">, input: CreateApiTokenInput): Promise<{ token: ApiTokenView; secret: string }> {
   // Tokens are made by a person at the console: a token cannot mint another one.
-  if (ctx.token) throw forbidden("API tokens are created on the account page, not through the API.");
+  if (ctx.token) throw forbidden(msg("apiTokens.errors.notThroughApi"));
   const teamCtx = { userId: ctx.userId, teamId: input.teamId };
   const actor = await authorize(teamCtx, "team.read", { what: "create an API token" });
   const audit = { action: "api_token.create" as const, actor: { id: actor.userId, email: actor.email }, teamId: actor.teamId };
   try {
     if (input.role === "member" && !roleAllows(actor.role, "deploy.run")) {
-      throw invalid("A token cannot do more than you can.", { role: ["Viewers can only create read tokens."] });
+      throw invalid(msg("apiTokens.errors.roleTooHigh"), { role: [msg("apiTokens.errors.viewersReadOnly")] });
     }
     const active = await db().apiToken.count({ where: { userId: actor.userId, teamId: actor.teamId, revokedAt: null, expiresAt: { gt: new Date() } } });
-    if (active >= MAX_TOKENS_PER_USER_TEAM) throw invalid(`You have ${active} active tokens in this team: revoke some first.`);
+    if (active >= MAX_TOKENS_PER_USER_TEAM) throw invalid(msg("apiTokens.errors.tooMany", { count: active }));
   } catch (e) {
     await recordRefusal(e, { ...audit, summary: { name: input.name, role: input.role } });
     throw e;
@@ -107,9 +108,9 @@ export async function listTeamApiTokens(ctx: Ctx): Promise<ApiTokenView[]> {
 /** Revokes a token: its owner may, and an owner/admin of its team. Another team's token is "not found". */
 export async function revokeApiToken(ctx: Pick<Ctx, "userId" | "token">, tokenId: string): Promise<void> {
   const row = await db().apiToken.findUnique({ where: { id: tokenId }, select: { id: true, name: true, userId: true, teamId: true, revokedAt: true, prefix: true } });
-  if (!row) throw notFound("That token");
+  if (!row) throw notFound(msg("apiTokens.errors.thatToken"));
   const actor = await authorize({ userId: ctx.userId, teamId: row.teamId, token: ctx.token }, "team.read", { what: "revoke an API token", targetId: row.id });
-  if (row.userId !== actor.userId && !isManager(actor)) throw notFound("That token");
+  if (row.userId !== actor.userId && !isManager(actor)) throw notFound(msg("apiTokens.errors.thatToken"));
   if (row.revokedAt) return;
   await db().$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: new Date(), revokedById: actor.userId } });

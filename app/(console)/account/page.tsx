@@ -3,6 +3,7 @@ import { PageHeader } from "@/app/_components/empty-state";
 import { FormMessage } from "@/app/_components/form";
 import { SsoButton } from "@/app/_components/sso-button";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { roleAllows } from "@/lib/auth/roles";
 import { listMyApiTokens, listTeamApiTokens } from "@/lib/server/api-tokens";
 import { SSO_REFUSALS } from "@/lib/server/auth";
@@ -19,6 +20,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { error, connected } = await searchParams;
   const account = await accountOverview(ws.user.id);
   const myTokens = await listMyApiTokens(ws.user.id);
+  const t = await getTranslations("apiTokens");
   // Owners/admins also see (and may revoke) every member's tokens of the team they work in.
   const teamTokens = ws.team && roleAllows(ws.team.role, "team.manage") ? (await listTeamApiTokens({ userId: ws.user.id, teamId: ws.team.id })).filter((t) => t.user.id !== ws.user.id) : null;
   const refusal = error && error in SSO_REFUSALS ? SSO_REFUSALS[error as keyof typeof SSO_REFUSALS] : "";
@@ -62,23 +64,29 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <section className="card space-y-4 p-5" aria-labelledby="api-tokens">
         <div>
           <h2 id="api-tokens" className="text-sm font-semibold">
-            API tokens
+            {t("title")}
           </h2>
           <p className="text-sm text-slate-600">
-            For the REST API and the <code>berth</code> CLI (CI pipelines). A token acts as you in one team, with read or deploy access — never more than
-            your own role there — and every action through it is audited with its name. See the <Link href="/api-reference" className="underline">API reference</Link>.
+            {t.rich("intro", {
+              code: (chunks) => <code>{chunks}</code>,
+              link: (chunks) => (
+                <Link href="/api-reference" className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
         {ws.teams.length ? (
-          <CreateApiTokenForm teams={ws.teams} currentTeamId={ws.team?.id ?? ws.teams[0].id} canDeploy={Object.fromEntries(ws.teams.map((t) => [t.id, roleAllows(t.role, "deploy.run")]))} />
+          <CreateApiTokenForm teams={ws.teams} currentTeamId={ws.team?.id ?? ws.teams[0].id} viewerSomewhere={ws.teams.some((team) => !roleAllows(team.role, "deploy.run"))} />
         ) : (
-          <p className="text-sm text-slate-600">Join or create a team first.</p>
+          <p className="text-sm text-slate-600">{t("joinTeamFirst")}</p>
         )}
-        {myTokens.length ? <ApiTokenTable tokens={myTokens} showOwner={false} label="Your API tokens" /> : null}
+        {myTokens.length ? <ApiTokenTable tokens={myTokens} showOwner={false} label={t("yours")} /> : null}
         {teamTokens?.length ? (
           <>
-            <h3 className="text-sm font-semibold">Other members’ tokens in {ws.team?.name}</h3>
-            <ApiTokenTable tokens={teamTokens} showOwner label="Team API tokens" />
+            <h3 className="text-sm font-semibold">{t("teamTokens", { team: ws.team?.name ?? "" })}</h3>
+            <ApiTokenTable tokens={teamTokens} showOwner label={t("teamTokensLabel")} />
           </>
         ) : null}
       </section>

@@ -1,27 +1,38 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/empty-state";
 import { openApiDocument } from "@/lib/api/v1/openapi";
 import { OPERATIONS } from "@/lib/api/v1/routes";
 import { requireWorkspace } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "API reference" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("apiReference");
+  return { title: t("title") };
+}
 
 type Json = Record<string, any>;
+const API_BASE = "/api/v1";
 
 // A plain reference of /api/v1, rendered from the same OpenAPI document the API serves: each
-// operation with its parameters, body and response shape.
+// operation with its parameters, body and response shape. The page's own text is translated; the
+// operations' summaries and descriptions are the API document's (English, like the API).
 export default async function ApiReferencePage() {
   await requireWorkspace();
+  const t = await getTranslations("apiReference");
   const doc = openApiDocument() as Json;
   const schemas = doc.components.schemas as Json;
   return (
     <div className="max-w-4xl space-y-6">
-      <PageHeader
-        title="API reference"
-        description="The REST API under /api/v1: authenticate with an API token from your account page (Authorization: Bearer berth_…). Errors are application/problem+json."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <p className="text-sm">
-        Machine-readable: <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
+        {t.rich("machineReadable", {
+          link: (chunks) => (
+            <a className="underline" href="/api/v1/openapi.json">
+              {chunks}
+            </a>
+          ),
+        })}{" "}
+        {t("englishNote")}
       </p>
       {OPERATIONS.map((op) => {
         const o = doc.paths[op.path][op.method] as Json;
@@ -30,25 +41,33 @@ export default async function ApiReferencePage() {
         return (
           <section key={op.operationId} id={op.operationId} className="card space-y-2 p-4" data-testid="api-operation">
             <h2 className="font-mono text-sm font-semibold">
-              <span className="badge mr-2 bg-slate-100 text-slate-700">{op.method.toUpperCase()}</span>/api/v1{op.path}
+              <span className="badge mr-2 bg-slate-100 text-slate-700">{op.method.toUpperCase()}</span>
+              {`${API_BASE}${op.path}`}
             </h2>
             <p className="text-sm">{op.summary}</p>
             {op.description ? <p className="text-sm text-slate-600">{op.description}</p> : null}
             {o.parameters?.length ? (
-              <table className="data-table" aria-label={`Parameters of ${op.operationId}`}>
+              <table className="data-table" aria-label={t("parametersOf", { operation: op.operationId })}>
                 <tbody>
                   {(o.parameters as Json[]).map((p) => (
                     <tr key={`${p.in}-${p.name}`}>
                       <td className="font-mono text-xs">{p.name}</td>
-                      <td className="text-xs">{p.in}{p.required ? ", required" : ""}</td>
+                      <td className="text-xs">
+                        {p.in}
+                        {p.required ? `, ${t("required")}` : ""}
+                      </td>
                       <td className="text-xs">{p.description ?? shapeOf(p.schema)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             ) : null}
-            {body ? <Shape title="Request body" schema={body} /> : null}
-            {ok ? <Shape title={`Response ${op.response.status}`} schema={resolve(ok, schemas)} /> : <p className="text-xs text-slate-600">Response {op.response.status}: a file.</p>}
+            {body ? <Shape title={t("requestBody")} schema={body} /> : null}
+            {ok ? (
+              <Shape title={t("response", { status: op.response.status })} schema={resolve(ok, schemas)} />
+            ) : (
+              <p className="text-xs text-slate-600">{t("responseFile", { status: op.response.status })}</p>
+            )}
           </section>
         );
       })}
