@@ -1,5 +1,6 @@
 // @ts-check
 // next-intl's plugin points `next-intl/config` at i18n/request.ts (the request's locale and messages).
+const { PHASE_PRODUCTION_BUILD } = require("next/constants");
 const createNextIntlPlugin = require("next-intl/plugin");
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -7,9 +8,6 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   // Native/WASM-heavy server packages stay outside the bundle (faster builds, no asset copying).
   serverExternalPackages: ["@kubernetes/client-node", "@prisma/client", "@prisma/adapter-pg", "pg", "pino", "prom-client"],
-  // A self-contained server (`.next/standalone/server.js` + only the node_modules it needs) for the
-  // container image (Dockerfile); `npm start` keeps using `next start` on the same build.
-  output: "standalone",
   poweredByHeader: false,
   // Lets parallel checkouts/test runs build side by side (default ".next").
   distDir: process.env.BERTH_NEXT_DIST_DIR || ".next",
@@ -37,4 +35,8 @@ const nextConfig = {
     ];
   },
 };
-module.exports = withNextIntl(nextConfig);
+// Builds also write a self-contained server (`.next/standalone/server.js` + only the node_modules it
+// needs; completed by scripts/assemble-standalone.sh) for the container image. Only the build sees
+// the setting: `npm start` keeps serving the same build with `next start`, which would otherwise
+// warn that it "does not work with output: standalone" (it does).
+module.exports = (/** @type {string} */ phase) => withNextIntl({ ...nextConfig, output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined });

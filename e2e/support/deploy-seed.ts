@@ -5,8 +5,10 @@ import pg from "pg";
 import { kubectl } from "./cluster";
 import { nginxTemplate } from "./deploy-fixtures";
 
-export async function seedNginxTemplate(ownerEmail: string, name = `nginx ${randomBytes(2).toString("hex")}`, specPatch: Record<string, unknown> = {}): Promise<string> {
-  const client = new pg.Client({ connectionString: process.env.BERTH_E2E_DATABASE_URL });
+export async function seedNginxTemplate(
+  ownerEmail: string, name = `nginx ${randomBytes(2).toString("hex")}`, specPatch: Record<string, unknown> = {}, databaseUrl = process.env.BERTH_E2E_DATABASE_URL,
+): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const owner = await client.query<{ userId: string; teamId: string }>(

@@ -15,7 +15,7 @@ import {
   type AppliedMigration,
 } from "./migrations-table";
 import { withMigrationLock } from "./migration-lock";
-import { connectWhenFree } from "./pglite-server";
+import { connectWhenFree } from "./connect-when-free";
 
 export interface ApplyMigrationsOptions {
   connectionString: string;

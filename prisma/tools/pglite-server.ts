@@ -12,6 +12,9 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { createInMemoryPglite } from "./pglite-template";
 
+// connectWhenFree lives in connect-when-free.ts (no PGlite import: the image's migration runner bundles it).
+export { connectWhenFree } from "./connect-when-free";
+
 export interface ServedPglite {
   /** Connection string for pg clients; use a pool of at most one connection. */
   url: string;
@@ -47,25 +50,4 @@ export async function servePglite(dataDir?: string): Promise<ServedPglite> {
         }
       })()),
   };
-}
-
-/**
- * Connects a new client, retrying for a few seconds while the server still counts the previous
- * connection (the socket server takes one at a time and notices a closed one a moment later;
- * it refuses the next with "Too many connections" or a broken pipe). Harmless on Postgres.
- */
-export async function connectWhenFree<C extends { connect(): Promise<unknown>; end(): Promise<unknown> }>(make: () => C, timeoutMs = 10_000): Promise<C> {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
-    const client = make();
-    try {
-      await client.connect();
-      return client;
-    } catch (error) {
-      await client.end().catch(() => {});
-      const text = `${(error as { code?: string }).code ?? ""} ${(error as Error).message ?? ""}`;
-      if (Date.now() > deadline || !/EPIPE|ECONNRESET|Too many connections|Connection terminated/i.test(text)) throw error;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
 }
