@@ -12,4 +12,8 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/account/api-tokens.tsx",
   "app/(console)/api-reference",
   "app/_components/revoke-cell.tsx",
+  // the application wizard (all three steps and the save step)
+  "app/(console)/templates/_wizard",
+  "app/(console)/templates/new",
+  "app/(console)/templates/[id]/edit",
 ];

@@ -29,11 +29,22 @@ export function isUserText(text: string): boolean {
   return words(t).some((w) => !ALLOWED_WORDS.has(w) && w.length > 1);
 }
 
+/** In code (not JSX text) only what reads as a phrase: two words apart by spaces, or a capitalised word. */
 function sentenceLike(text: string): boolean {
   const t = text.trim();
   if (!isUserText(t)) return false;
-  // In code (not JSX text) only flag what reads as a phrase: two words, or a capitalised word.
-  return /[A-Za-z]{2,}[\s,.:;!?…]+[A-Za-z]{2,}/.test(t) || /^[A-Z][a-z]+/.test(t);
+  const spaced = /[A-Za-z]{2,}[,.:;!?…]?\s+[A-Za-z]{2,}/.test(t);
+  const capitalised = words(t).some((w) => /^[A-Z][a-z]{2,}$/.test(w) && !ALLOWED_WORDS.has(w));
+  return spaced || capitalised;
+}
+
+/** Attributes whose value is code, not text (paths, ids, options' values …): skipped. */
+function attributeOf(node: ts.Node): string | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isJsxAttribute(p)) return p.name.getText();
+    if (ts.isJsxElement(p) || ts.isJsxSelfClosingElement(p) || ts.isFunctionLike(p) || ts.isSourceFile(p)) return null;
+  }
+  return null;
 }
 
 export function findHardcodedText(file: string, source: string): Finding[] {
@@ -53,7 +64,16 @@ export function findHardcodedText(file: string, source: string): Finding[] {
     return false;
   };
   const ignoredContext = (node: ts.Node): boolean => {
-    const p = node.parent;
+    const attribute = attributeOf(node);
+    if (attribute !== null && !TEXT_ATTRIBUTES.has(attribute)) return true;
+    // values handed to a translate call (or another allowed call) through objects, arrays, ?:, ||
+    let p = node.parent;
+    let child: ts.Node = node;
+    while (p && (ts.isPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isConditionalExpression(p) || ts.isParenthesizedExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken))) {
+      if (ts.isPropertyAssignment(p) && p.name === child) return true;
+      child = p;
+      p = p.parent;
+    }
     if (!p) return true;
     if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isLiteralTypeNode(p) || ts.isExpressionStatement(p)) return true;
     if (ts.isPropertyAssignment(p) && p.name === node) return true;
@@ -71,7 +91,7 @@ export function findHardcodedText(file: string, source: string): Finding[] {
     } else if (ts.isJsxAttribute(node)) {
       const name = node.name.getText(sf);
       const init = node.initializer;
-      if (init && ts.isStringLiteral(init) && TEXT_ATTRIBUTES.has(name) && isUserText(init.text)) report(init, init.text);
+      if (init && ts.isStringLiteral(init) && TEXT_ATTRIBUTES.has(name) && sentenceLike(init.text)) report(init, init.text);
       if (name === "className" || name === "href" || name === "id" || name.startsWith("data-") || name === "key" || name === "type" || name === "name" || name === "htmlFor") return;
     } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ts.isJsxAttribute(node.parent)) {
       if (insideJsx(node) && !ignoredContext(node) && sentenceLike(node.text)) report(node, node.text);

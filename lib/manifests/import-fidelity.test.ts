@@ -329,7 +329,7 @@ describe("the cloud profile checks the effective pull policy", () => {
 
   test("no policy on a tagged image is IfNotPresent: refused", () => {
     const r = validateAppSpec(cloudSpec("nginx:1.27"));
-    expect(r.ok ? [] : r.issues).toContainEqual({ path: "containers.0.imagePullPolicy", message: expect.stringContaining("IfNotPresent") });
+    expect(r.ok ? [] : r.issues).toContainEqual({ path: "containers.0.imagePullPolicy", message: expect.stringContaining("IfNotPresent"), msg: { key: "manifests.rules.acsAlwaysDefault", values: { image: "nginx:1.27" } } });
   });
 
   test("no policy on :latest or an untagged image is Always: accepted", () => {

@@ -1,3 +1,4 @@
+import type { Msg } from "@/lib/i18n/message";
 import { LineCounter, parseDocument, stringify } from "yaml";
 import type { ImportError } from "./import/parse-documents";
 import { IMPORT_LIMITS } from "./import/parse-documents";
@@ -59,7 +60,7 @@ export function templateFileText(meta: { name: string; description: string; labe
   return stringify({ ...TEMPLATE_FILE, metadata: meta, spec, parameters }, { lineWidth: 0 });
 }
 
-export type TemplateContentIssue = { path: string; message: string; parameter?: string };
+export type TemplateContentIssue = { path: string; message: string; msg?: Msg; parameter?: string };
 
 /**
  * A template's spec and parameter definitions checked as a save checks them: definitions,
@@ -77,7 +78,7 @@ export function templateContentIssues(spec: Record<string, unknown>, parameters:
       const i = defs.findIndex((d) => isObj(d) && d.name === e.parameter);
       path = i >= 0 ? `parameters.${i}.default` : "parameters";
     } else path = e.path ? `spec.${e.path}` : "spec";
-    return { path, message: e.message, ...(e.parameter !== undefined ? { parameter: e.parameter } : {}) };
+    return { path, message: e.message, ...(e.msg ? { msg: e.msg } : {}), ...(e.parameter !== undefined ? { parameter: e.parameter } : {}) };
   });
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { SIZE_LIMITS, templateContentIssues, type ParameterDefinition } from "@/lib/manifests";
 import { env } from "./env";
-import { invalid, type FieldErrors } from "./errors";
+import type { Msg } from "@/lib/i18n/message";
+import { invalid, type FieldErrors, type FieldMsgs } from "./errors";
 import { pushAt, unsafeSegment } from "@/lib/manifests/plain-object";
 import { applyBindings, UNSAFE_PATH_MESSAGE } from "./templates-bindings";
 
@@ -82,13 +83,13 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
  */
 export function buildTemplateContent(content: z.output<typeof TemplateContentSchema>): { spec: Record<string, unknown>; parameters: ParameterDefinition[] } {
   const { spec, errors } = applyBindings(content.spec, content.bindings);
-  if (Object.keys(errors).length) throw invalid("Please correct the highlighted fields. Nothing was saved.", errors);
+  if (Object.keys(errors).length) throw invalid({ key: "errors.correctFieldsNothingSaved" }, errors);
   const issues = templateContentIssues(spec, content.parameters);
   if (issues.length) {
-    const fieldErrors: FieldErrors = {};
-    for (const e of issues) pushAt(fieldErrors, e.path, e.message);
+    const fieldErrors: FieldMsgs = {};
+    for (const e of issues) pushAt<string | Msg>(fieldErrors, e.path, e.msg ?? e.message);
     const named = issues.find((e) => e.parameter);
-    throw invalid(named ? `${named.message}. Nothing was saved.` : "Please correct the highlighted fields. Nothing was saved.", fieldErrors);
+    throw invalid(named ? `${named.message}. Nothing was saved.` : { key: "errors.correctFieldsNothingSaved" }, fieldErrors);
   }
   return { spec, parameters: content.parameters as ParameterDefinition[] };
 }

@@ -1,4 +1,5 @@
 import { RE2JS } from "re2js";
+import { english } from "@/lib/i18n/english";
 import { checkImageRef } from "../validate/k8s-names";
 import { compareQuantities, isQuantity } from "../validate/quantity";
 import type { ParameterDefinition, ParameterValue } from "./param-schema";
@@ -37,7 +38,7 @@ export function checkParameterValue(def: ParameterDefinition, raw: unknown): Che
     case "image": {
       if (typeof raw !== "string") return fail("must be an image reference");
       const issue = checkImageRef(raw);
-      if (issue) return fail(issue);
+      if (issue) return fail(english(issue));
       return matchesPattern(def, raw) ? { ok: true, value: raw } : fail(`must match ${def.pattern}`);
     }
     case "string": {

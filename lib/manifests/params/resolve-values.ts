@@ -1,9 +1,12 @@
+import type { Msg } from "@/lib/i18n/message";
 import * as z from "@/lib/zod";
 import { ownValue, setOwn } from "../plain-object";
 import { checkParameterValue } from "./check-value";
 import type { ParameterDefinition, ParameterValue } from "./param-schema";
 
 export interface ParameterIssue {
+  /** The message for the reader's language when it is a catalogue message (`message` is its English). */
+  msg?: Msg;
   /** The parameter concerned, when there is one. */
   parameter?: string;
   /** `parameters.2.default`, `values.replicas`, or a spec path such as `replicas`. */

@@ -2,7 +2,7 @@ import type { AppSpec } from "../model/app-spec";
 import type { Container } from "../model/container";
 import { MODELLED_CONTAINER_KEYS } from "../model/container";
 import { logEnvName, logTagsEnvName, logVolumeName } from "../naming";
-import type { IssueList, IssuePath } from "./issue-list";
+import { field, rule, type IssueList, type IssuePath } from "./issue-list";
 import { checkDns1123Label, checkImageRef, checkPortName, checkPortNumber } from "./k8s-names";
 import { checkExtraKeys } from "./rules-metadata";
 import { checkEnv } from "./rules-env";
@@ -18,11 +18,11 @@ export function checkContainers(list: IssueList, spec: AppSpec): void {
     ...spec.initContainers.map((c, i) => ({ c, path: ["initContainers", i] as IssuePath, init: true })),
     ...spec.containers.map((c, i) => ({ c, path: ["containers", i] as IssuePath, init: false })),
   ];
-  list.unique(all, (x) => x.c.name, (i) => [...all[i].path, "name"], "container name");
+  list.unique(all, (x) => x.c.name, (i) => [...all[i].path, "name"], field("containerNameLower"));
   const ports = all.flatMap((x) => x.c.ports.map((p, j) => ({ name: p.name, path: [...x.path, "ports", j, "name"] })));
-  list.unique(ports, (p) => p.name, (i) => ports[i].path, "port name");
+  list.unique(ports, (p) => p.name, (i) => ports[i].path, field("portNameLower"));
   const stores = all.flatMap((x) => x.c.logs.map((l, j) => ({ store: l.store, path: [...x.path, "logs", j, "store"] })));
-  list.unique(stores, (s) => s.store, (i) => stores[i].path, "log store");
+  list.unique(stores, (s) => s.store, (i) => stores[i].path, field("logStore"));
 
   const volumeNames = new Set([
     ...spec.volumes.map((v) => v.name),
@@ -36,9 +36,9 @@ export function checkContainers(list: IssueList, spec: AppSpec): void {
   if (spec.cloud) {
     for (const { c, path } of all) {
       if (c.imagePullPolicy !== undefined && c.imagePullPolicy !== "Always")
-        list.add([...path, "imagePullPolicy"], "Alibaba Cloud ACS (the instance profile is set) only supports the Always pull policy");
+        list.add([...path, "imagePullPolicy"], rule("acsAlways"));
       else if (c.imagePullPolicy === undefined && defaultPullPolicy(c.image) !== "Always")
-        list.add([...path, "imagePullPolicy"], `Alibaba Cloud ACS (the instance profile is set) only supports the Always pull policy; with none set, Kubernetes uses IfNotPresent for "${c.image}" (a tag other than latest, or a digest): choose Always`);
+        list.add([...path, "imagePullPolicy"], rule("acsAlwaysDefault", { image: c.image }));
     }
   }
 }
@@ -58,8 +58,8 @@ interface ContainerContext {
 }
 
 function checkContainer(list: IssueList, c: Container, path: IssuePath, ctx: ContainerContext): void {
-  list.check([...path, "name"], checkDns1123Label(c.name), "Container name");
-  list.check([...path, "image"], checkImageRef(c.image), "Image");
+  list.check([...path, "name"], checkDns1123Label(c.name), field("containerName"));
+  list.check([...path, "image"], checkImageRef(c.image), field("image"));
   checkPorts(list, c, path);
   checkEnv(list, c, path, generatedEnvNames(c), ctx.emptyDirs);
   checkResources(list, c.resources, [...path, "resources"]);
@@ -73,30 +73,30 @@ function checkContainer(list: IssueList, c: Container, path: IssuePath, ctx: Con
 
 function checkPorts(list: IssueList, c: Container, path: IssuePath): void {
   c.ports.forEach((p, i) => {
-    if (p.name !== undefined) list.check([...path, "ports", i, "name"], checkPortName(p.name), "Port name");
-    list.check([...path, "ports", i, "containerPort"], checkPortNumber(p.containerPort), "Container port");
-    if (p.hostPort !== undefined) list.check([...path, "ports", i, "hostPort"], checkPortNumber(p.hostPort), "Host port");
+    if (p.name !== undefined) list.check([...path, "ports", i, "name"], checkPortName(p.name), field("portName"));
+    list.check([...path, "ports", i, "containerPort"], checkPortNumber(p.containerPort), field("containerPort"));
+    if (p.hostPort !== undefined) list.check([...path, "ports", i, "hostPort"], checkPortNumber(p.hostPort), field("hostPort"));
   });
-  list.unique(c.ports, (p) => `${p.containerPort}/${p.protocol}`, (i) => [...path, "ports", i, "containerPort"], "port/protocol");
+  list.unique(c.ports, (p) => `${p.containerPort}/${p.protocol}`, (i) => [...path, "ports", i, "containerPort"], field("portProtocol"));
 }
 
 function checkMounts(list: IssueList, c: Container, path: IssuePath, volumeNames: Set<string>): void {
   c.volumeMounts.forEach((m, i) => {
-    if (!volumeNames.has(m.name)) list.add([...path, "volumeMounts", i, "name"], `no volume or per-pod storage named "${m.name}"`);
-    if (!m.mountPath.startsWith("/")) list.add([...path, "volumeMounts", i, "mountPath"], "mount path must be absolute (start with /)");
+    if (!volumeNames.has(m.name)) list.add([...path, "volumeMounts", i, "name"], rule("noVolume", { name: m.name }));
+    if (!m.mountPath.startsWith("/")) list.add([...path, "volumeMounts", i, "mountPath"], rule("mountAbsolute"));
   });
-  list.unique(c.volumeMounts, (m) => m.mountPath, (i) => [...path, "volumeMounts", i, "mountPath"], "mount path");
+  list.unique(c.volumeMounts, (m) => m.mountPath, (i) => [...path, "volumeMounts", i, "mountPath"], field("mountPath"));
 }
 
 function checkLogs(list: IssueList, c: Container, path: IssuePath): void {
   c.logs.forEach((l, i) => {
     const at = [...path, "logs", i];
     if (!LOG_STORE.test(l.store) || l.store.length > 50)
-      list.add([...at, "store"], "log store must be at most 50 lowercase letters, digits or '-', starting and ending with a letter or digit");
-    if (l.path !== "stdout" && !l.path.startsWith("/")) list.add([...at, "path"], 'log path must be "stdout" or an absolute file path such as /var/log/nginx/*');
-    if (l.path.endsWith("/")) list.add([...at, "path"], "log path must name files, e.g. /var/log/app/*.log");
+      list.add([...at, "store"], rule("logStore"));
+    if (l.path !== "stdout" && !l.path.startsWith("/")) list.add([...at, "path"], rule("logPath"));
+    if (l.path.endsWith("/")) list.add([...at, "path"], rule("logPathFiles"));
     for (const [k, v] of Object.entries(l.tags)) {
-      if (/[=,]/.test(k) || /,/.test(v) || k === "") list.add([...at, "tags", k], "tag keys must not be empty or contain '=' or ','; values must not contain ','");
+      if (/[=,]/.test(k) || /,/.test(v) || k === "") list.add([...at, "tags", k], rule("logTags"));
     }
   });
 }

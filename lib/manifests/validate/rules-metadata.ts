@@ -1,11 +1,11 @@
 import { checkLabelValue, checkQualifiedName, LIMITS } from "./k8s-names";
-import type { IssueList, IssuePath } from "./issue-list";
+import { field, rule, type IssueList, type IssuePath } from "./issue-list";
 
 /** Label keys and values as the API server checks them, one issue per entry. */
 export function checkLabels(list: IssueList, labels: Record<string, string>, path: IssuePath): void {
   for (const [key, value] of Object.entries(labels)) {
-    list.check([...path, key], checkQualifiedName(key), "label key");
-    list.check([...path, key], checkLabelValue(value), "label value");
+    list.check([...path, key], checkQualifiedName(key), field("labelKey"));
+    list.check([...path, key], checkLabelValue(value), field("labelValue"));
   }
 }
 
@@ -13,10 +13,10 @@ export function checkLabels(list: IssueList, labels: Record<string, string>, pat
 export function checkAnnotations(list: IssueList, annotations: Record<string, string>, path: IssuePath): void {
   let total = 0;
   for (const [key, value] of Object.entries(annotations)) {
-    list.check([...path, key], checkQualifiedName(key), "annotation key");
+    list.check([...path, key], checkQualifiedName(key), field("annotationKey"));
     total += utf8Length(key) + utf8Length(value);
   }
-  if (total > LIMITS.annotationsTotal) list.add(path, `annotations must total at most 256 KiB (have ${Math.ceil(total / 1024)} KiB)`);
+  if (total > LIMITS.annotationsTotal) list.add(path, rule("annotationsTotal", { kib: Math.ceil(total / 1024) }));
 }
 
 function utf8Length(text: string): number {
@@ -35,6 +35,6 @@ function utf8Length(text: string): number {
 export function checkExtraKeys(list: IssueList, extra: Record<string, unknown> | undefined, owned: readonly string[], path: IssuePath): void {
   if (!extra) return;
   for (const key of owned) {
-    if (key in extra) list.add([...path, key], `"${key}" is a form field; set it there instead of in the passthrough fields`);
+    if (key in extra) list.add([...path, key], rule("formField", { key }));
   }
 }

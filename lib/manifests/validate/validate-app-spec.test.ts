@@ -118,7 +118,7 @@ describe("validation rules", () => {
   test("a hostile 10,000-row env list is rejected with one clear message", () => {
     const spec = base();
     c0(spec).env = Array.from({ length: 10_000 }, (_, i) => ({ type: "value", name: `V${i}`, value: "x" }));
-    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "containers.0.env", message: "at most 500 entries are allowed" }] });
+    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "containers.0.env", message: "at most 500 entries are allowed", msg: { key: "manifests.rules.atMostEntries", values: { max: 500 } } }] });
   });
 
   test("100,000 labels are refused before parsing", () => {
@@ -146,14 +146,14 @@ describe("validation rules", () => {
     expect(result).toEqual({
       ok: false,
       issues: [
-        { path: "name", message: "must be a string" },
-        { path: "containers.0.ports.0.containerPort", message: "must be a number" },
+        { path: "name", message: "must be a string", msg: { key: "manifests.rules.mustBe.string", values: { type: "string" } } },
+        { path: "containers.0.ports.0.containerPort", message: "must be a number", msg: { key: "manifests.rules.mustBe.number", values: { type: "number" } } },
       ],
     });
   });
 
   test("missing required fields say so", () => {
-    expect(validateAppSpec({})).toMatchObject({ ok: false, issues: expect.arrayContaining([{ path: "name", message: "is required" }]) });
+    expect(validateAppSpec({})).toMatchObject({ ok: false, issues: expect.arrayContaining([{ path: "name", message: "is required", msg: { key: "manifests.rules.required" } }]) });
   });
 
   test("the exported zod schema carries the cross-field rules (for zodResolver)", () => {

@@ -1,12 +1,16 @@
+import type { Msg } from "@/lib/i18n/message";
 import type * as z from "@/lib/zod";
 import { AppSpecObject, type AppSpec } from "../model/app-spec";
 import { guardInputSize } from "./input-guard";
+import { issueOf, rule } from "./issue-list";
 import { collectRuleIssues } from "./rules";
 
 export interface ValidationIssue {
   /** Dot path of one form field, e.g. `containers.0.ports.1.name`. */
   path: string;
+  /** English (the API, the CLI); `msg`, when present, is the same message for the reader's language. */
   message: string;
+  msg?: Msg;
 }
 
 export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; issues: ValidationIssue[] };
@@ -22,7 +26,7 @@ export function validateAppSpec(input: unknown): ValidationResult {
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, MAX_ISSUES).map(fromZodIssue) };
   const ruleIssues = collectRuleIssues(parsed.data);
   if (ruleIssues.length > 0) {
-    return { ok: false, issues: ruleIssues.slice(0, MAX_ISSUES).map((i) => ({ path: joinPath(i.path), message: i.message })) };
+    return { ok: false, issues: ruleIssues.slice(0, MAX_ISSUES).map((i) => ({ path: joinPath(i.path), message: i.message, ...(i.msg ? { msg: i.msg } : {}) })) };
   }
   return { ok: true, spec: parsed.data };
 }
@@ -33,37 +37,38 @@ export function joinPath(path: readonly PropertyKey[]): string {
 
 /** Turns zod's terse messages into sentences a person can act on. */
 export function fromZodIssue(issue: z.core.$ZodIssue): ValidationIssue {
-  return { path: joinPath(issue.path), message: describeZodIssue(issue) };
+  const { message, msg } = issueOf([], describeZodIssue(issue));
+  return { path: joinPath(issue.path), message, ...(msg ? { msg } : {}) };
 }
 
-function describeZodIssue(issue: z.core.$ZodIssue): string {
+function describeZodIssue(issue: z.core.$ZodIssue): Msg | string {
   switch (issue.code) {
     case "too_big":
-      if (issue.origin === "array") return `at most ${issue.maximum} entries are allowed`;
-      if (issue.origin === "string") return `must be at most ${issue.maximum} characters`;
-      return `must be at most ${issue.maximum}`;
+      if (issue.origin === "array") return rule("atMostEntries", { max: Number(issue.maximum) });
+      if (issue.origin === "string") return rule("maxChars", { max: Number(issue.maximum) });
+      return rule("atMost", { max: Number(issue.maximum) });
     case "too_small":
-      if (issue.origin === "array") return Number(issue.minimum) === 1 ? "at least one entry is required" : `at least ${issue.minimum} entries are required`;
-      if (issue.origin === "string") return `must be at least ${issue.minimum} characters`;
-      return `must be at least ${issue.minimum}`;
+      if (issue.origin === "array") return Number(issue.minimum) === 1 ? rule("atLeastOneEntry") : rule("atLeastEntries", { min: Number(issue.minimum) });
+      if (issue.origin === "string") return rule("minChars", { min: Number(issue.minimum) });
+      return rule("atLeast", { min: Number(issue.minimum) });
     case "invalid_type":
       // zod omits the input from issues; its message ends with "received <type>".
-      return /received undefined$/.test(issue.message) ? "is required" : `must be ${article(issue.expected)}`;
+      return /received undefined$/.test(issue.message) ? rule("required") : rule(`mustBe.${expectedKind(issue.expected)}`, { type: issue.expected });
     case "invalid_value":
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return rule("oneOf", { values: issue.values.map((v) => JSON.stringify(v)).join(", ") });
     case "invalid_union":
       // A missing value fails every branch of the union (a port is a number or a name): it is missing, not odd.
       if (issue.errors.length > 0 && issue.errors.every((branch) => branch.some((e) => e.code === "invalid_type" && /received undefined$/.test(e.message))))
-        return "is required";
-      return "has an unsupported shape or type";
+        return rule("required");
+      return rule("unsupportedShape");
     default:
       return issue.message;
   }
 }
 
-function article(expected: string): string {
-  if (expected === "int") return "a whole number";
-  if (expected === "array") return "a list";
-  if (expected === "record" || expected === "object") return "an object";
-  return `a ${expected}`;
+/** zod's expected type → the catalogue's "must be a …" message (`other` names the type as zod does). */
+function expectedKind(expected: string): "int" | "array" | "object" | "number" | "string" | "boolean" | "other" {
+  if (expected === "int" || expected === "array" || expected === "number" || expected === "string" || expected === "boolean") return expected;
+  if (expected === "record" || expected === "object") return "object";
+  return "other";
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import type { ReactNode } from "react";
 import { AddButton, CheckField, NumberField, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
@@ -19,22 +20,23 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function PortRows({ base }: { base: string }) {
+  const t = useTranslations("wizard.container");
   const { control } = useFormContext<WizardValues>();
   const ports = useFieldArray({ control, name: `${base}.ports` as "spec.containers.0.ports" });
   return (
     <div className="space-y-2">
       {ports.fields.map((f, i) => (
         <div key={f.id} className={ROW}>
-          <TextField path={`${base}.ports.${i}.name`} label="Port name" optional mono />
-          <NumberField path={`${base}.ports.${i}.containerPort`} label="Container port" />
-          <NumberField path={`${base}.ports.${i}.hostPort`} label="Host port" optional hint="Also on the node's address; one pod per node." />
-          <SelectField path={`${base}.ports.${i}.protocol`} label="Protocol" options={["TCP", "UDP", "SCTP"]} />
+          <TextField path={`${base}.ports.${i}.name`} label={t("portName")} optional mono />
+          <NumberField path={`${base}.ports.${i}.containerPort`} label={t("containerPort")} />
+          <NumberField path={`${base}.ports.${i}.hostPort`} label={t("hostPort")} optional hint={t("hostPortHint")} />
+          <SelectField path={`${base}.ports.${i}.protocol`} label={t("protocol")} options={["TCP", "UDP", "SCTP"]} />
           <div className={ROW_END}>
-            <RemoveButton label={`Remove port ${i + 1}`} onClick={() => ports.remove(i)} />
+            <RemoveButton label={t("removePort", { n: i + 1 })} onClick={() => ports.remove(i)} />
           </div>
         </div>
       ))}
-      <AddButton onClick={() => ports.append({ name: "", containerPort: 8080, protocol: "TCP" })}>Add port</AddButton>
+      <AddButton onClick={() => ports.append({ name: "", containerPort: 8080, protocol: "TCP" })}>{t("addPort")}</AddButton>
     </div>
   );
 }
@@ -43,24 +45,24 @@ function PortRows({ base }: { base: string }) {
 export function ContainerCard({ base, index, init, onRemove, onToggleInit, canRemove }: {
   base: string; index: number; init: boolean; onRemove: () => void; onToggleInit: () => void; canRemove: boolean;
 }) {
-  const { register } = useFormContext<WizardValues>();
-  const title = `${init ? "Init container" : "Container"} ${index + 1}`;
+  const t = useTranslations("wizard.container");
+  const title = t(init ? "initTitle" : "title", { n: index + 1 });
   return (
     <article className="card space-y-3 p-4" aria-label={title}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">{title}</h3>
         <div className="flex items-center gap-3">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={init} onChange={onToggleInit} className="h-4 w-4" /> Init container (runs to completion first)
+            <input type="checkbox" checked={init} onChange={onToggleInit} className="h-4 w-4" /> {t("initToggle")}
           </label>
-          {canRemove ? <RemoveButton label={`Remove ${title.toLowerCase()}`} onClick={onRemove} /> : null}
+          {canRemove ? <RemoveButton label={t("remove", { title: title.toLowerCase() })} onClick={onRemove} /> : null}
         </div>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField path={`${base}.name`} label="Container name" mono />
+        <TextField path={`${base}.name`} label={t("name")} mono />
         <TextField
           path={`${base}.image`}
-          label="Image"
+          label={t("image")}
           placeholder="nginx:1.27"
           mono
           after={
@@ -69,45 +71,45 @@ export function ContainerCard({ base, index, init, onRemove, onToggleInit, canRe
             </span>
           }
         />
-        <SelectField path={`${base}.imagePullPolicy`} label="Image pull policy" options={["Always", "IfNotPresent", "Never"]} optional hint="Alibaba Cloud ACS clusters pull Always only." />
+        <SelectField path={`${base}.imagePullPolicy`} label={t("pullPolicy")} options={["Always", "IfNotPresent", "Never"]} optional hint={t("pullPolicyHint")} />
         <div className="flex items-end gap-4 pb-1">
           <CheckField path={`${base}.stdin`} label="stdin" />
           <CheckField path={`${base}.tty`} label="tty" />
         </div>
       </div>
-      <Group title="Resources">
+      <Group title={t("resources")}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField path={`${base}.resources.requests.cpu`} label="CPU request" optional placeholder="500m" after={<ParamToggle path={`${base}.resources.requests.cpu`} suggested="cpu" type="quantity" label="CPU" />} />
-          <TextField path={`${base}.resources.limits.cpu`} label="CPU limit" optional placeholder="= request" />
-          <TextField path={`${base}.resources.requests.memory`} label="Memory request" optional placeholder="512Mi" after={<ParamToggle path={`${base}.resources.requests.memory`} suggested="memory" type="quantity" label="memory" />} />
-          <TextField path={`${base}.resources.limits.memory`} label="Memory limit" optional placeholder="= request" />
+          <TextField path={`${base}.resources.requests.cpu`} label={t("cpuRequest")} optional placeholder="500m" after={<ParamToggle path={`${base}.resources.requests.cpu`} suggested="cpu" type="quantity" label="CPU" />} />
+          <TextField path={`${base}.resources.limits.cpu`} label={t("cpuLimit")} optional placeholder={t("equalsRequest")} />
+          <TextField path={`${base}.resources.requests.memory`} label={t("memoryRequest")} optional placeholder="512Mi" after={<ParamToggle path={`${base}.resources.requests.memory`} suggested="memory" type="quantity" label={t("memoryParam")} />} />
+          <TextField path={`${base}.resources.limits.memory`} label={t("memoryLimit")} optional placeholder={t("equalsRequest")} />
         </div>
       </Group>
-      <Group title="Ports">
+      <Group title={t("ports")}>
         <PortRows base={base} />
       </Group>
-      <Group title="Environment variables">
+      <Group title={t("env")}>
         <EnvRows base={base} />
       </Group>
       {init ? null : (
-        <Group title="Health checks">
+        <Group title={t("health")}>
           <ProbeEditor base={base} kind="livenessProbe" />
           <ProbeEditor base={base} kind="readinessProbe" />
           <ProbeEditor base={base} kind="startupProbe" />
         </Group>
       )}
-      <Group title="Lifecycle">
+      <Group title={t("lifecycle")}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <ListField path={`${base}.command`} label="Start command" hint="Replaces the image's entrypoint; one argument per line." />
-          <ListField path={`${base}.args`} label="Arguments" />
+          <ListField path={`${base}.command`} label={t("command")} hint={t("commandHint")} />
+          <ListField path={`${base}.args`} label={t("args")} />
         </div>
         <LifecycleHook base={base} hook="postStart" />
         <LifecycleHook base={base} hook="preStop" />
       </Group>
-      <Group title="Volume mounts">
+      <Group title={t("mounts")}>
         <MountRows base={base} />
       </Group>
-      <Group title="Log collection">
+      <Group title={t("logs")}>
         <LogRows base={base} />
       </Group>
     </article>

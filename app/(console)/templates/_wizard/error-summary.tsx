@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { STEPS, fieldId, stepOf } from "./types";
 
@@ -6,6 +7,7 @@ export type SummaryItem = { path: string; message: string };
 
 /** "Fix these first": every error with a link that takes the user (and focus) to the field. */
 export function ErrorSummary({ items, message, onGo }: { items: SummaryItem[]; message?: string; onGo: (path: string) => void }) {
+  const t = useTranslations("wizard");
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (items.length || message) ref.current?.focus();
@@ -14,7 +16,7 @@ export function ErrorSummary({ items, message, onGo }: { items: SummaryItem[]; m
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="error-summary">
       <h2 id="error-summary-title" className="font-semibold">
-        {message ?? `Fix ${items.length === 1 ? "this field" : `these ${items.length} fields`} first`}
+        {message ?? t("summary.fixFirst", { count: items.length })}
       </h2>
       {items.length ? (
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
@@ -28,7 +30,7 @@ export function ErrorSummary({ items, message, onGo }: { items: SummaryItem[]; m
                   onGo(it.path);
                 }}
               >
-                {describePath(it.path)}
+                {describePath(it.path, (s) => t("summary.stepPrefix", { n: s + 1, title: t(`steps.${STEPS[s].id}`) }))}
               </a>
               : {it.message}
             </li>
@@ -39,7 +41,8 @@ export function ErrorSummary({ items, message, onGo }: { items: SummaryItem[]; m
   );
 }
 
-function describePath(path: string): string {
-  const step = path.startsWith("spec") ? `Step ${stepOf(path) + 1} (${STEPS[stepOf(path)].title}) › ` : "";
+/** A field path as the user can find it: the step, then the path (field paths stay as written). */
+function describePath(path: string, stepLabel: (step: number) => string): string {
+  const step = path.startsWith("spec") ? `${stepLabel(stepOf(path))} › ` : "";
   return step + path.replace(/^spec\.|^meta\./, "").replace(/\.(\d+)\./g, (_, n) => ` ${Number(n) + 1} › `).replace(/\./g, " › ");
 }

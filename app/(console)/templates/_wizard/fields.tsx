@@ -1,5 +1,6 @@
 "use client";
 import { get, useFormContext, useFormState, type RegisterOptions } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { flattenErrors } from "./clean";
 import { fieldId, type WizardValues } from "./types";
@@ -100,6 +101,7 @@ export function NumberField(props: Common & { optional?: boolean; min?: number; 
 }
 
 export function SelectField(props: Common & { options: readonly (string | { value: string; label: string })[]; optional?: boolean; onValue?: (v: string) => void }) {
+  const t = useTranslations("wizard.kv");
   const { register } = useFormContext<WizardValues>();
   const error = useFieldError(props.path);
   const reg = register(props.path as never, props.optional ? { setValueAs: (v: string) => (v === "" ? undefined : v) } : {});
@@ -116,7 +118,7 @@ export function SelectField(props: Common & { options: readonly (string | { valu
           props.onValue?.(e.target.value);
         }}
       >
-        {props.optional ? <option value="">(not set)</option> : null}
+        {props.optional ? <option value="">{t("notSet")}</option> : null}
         {props.options.map((o) => {
           const { value, label } = typeof o === "string" ? { value: o, label: o } : o;
           return (
@@ -169,9 +171,10 @@ export function Section({ title, description, children }: { title: string; descr
 }
 
 export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const t = useTranslations("wizard.kv");
   return (
     <button type="button" className="btn-danger px-2 py-1 text-xs" aria-label={label} title={label} onClick={onClick}>
-      Remove
+      {t("remove")}
     </button>
   );
 }

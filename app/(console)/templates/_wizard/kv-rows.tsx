@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import { FieldMessage } from "./fields";
@@ -41,28 +42,31 @@ function GrowingText({ id, value, placeholder, onChange }: { id: string; value: 
   );
 }
 
-function KeyValueRows({ path, label, rows, onRows, keyLabel = "Key", valueLabel = "Value" }: {
-  path: string; label: string; rows: Pair[]; onRows: (rows: Pair[]) => void; keyLabel?: string; valueLabel?: string;
+function KeyValueRows({ path, label, rows, onRows, names }: {
+  path: string; label: string; rows: Pair[]; onRows: (rows: Pair[]) => void; names?: boolean;
 }) {
+  const t = useTranslations("wizard.kv");
+  const keyLabel = names ? t("name") : t("key");
+  const valueLabel = t("value");
   const base = fieldId(path);
   const setRow = (i: number, row: Pair) => onRows(rows.map((r, j) => (j === i ? row : r)));
   return (
     <fieldset className="space-y-2" aria-describedby={`${base}-error`} data-path={path}>
       <legend className="label">{label}</legend>
-      {rows.length === 0 ? <p className="text-xs text-slate-500">None.</p> : null}
+      {rows.length === 0 ? <p className="text-xs text-slate-500">{t("none")}</p> : null}
       {rows.map(([k, v], i) => (
         <div key={i} className="grid grid-cols-[minmax(0,3fr)_minmax(0,2fr)_auto] items-start gap-2" data-kv-row>
-          <label htmlFor={`${base}-${i}-key`} className="sr-only">{`${label} ${i + 1} ${keyLabel.toLowerCase()}`}</label>
+          <label htmlFor={`${base}-${i}-key`} className="sr-only">{t("rowPart", { label, n: i + 1, part: keyLabel.toLowerCase() })}</label>
           <GrowingText id={`${base}-${i}-key`} placeholder={keyLabel} value={k} onChange={(key) => setRow(i, [key, v])} />
-          <label htmlFor={`${base}-${i}-value`} className="sr-only">{`${label} ${i + 1} ${valueLabel.toLowerCase()}`}</label>
+          <label htmlFor={`${base}-${i}-value`} className="sr-only">{t("rowPart", { label, n: i + 1, part: valueLabel.toLowerCase() })}</label>
           <GrowingText id={`${base}-${i}-value`} placeholder={valueLabel} value={v} onChange={(value) => setRow(i, [k, value])} />
-          <button type="button" className="btn-danger px-2 py-1 text-xs" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`} onClick={() => onRows(rows.filter((_, j) => j !== i))}>
-            Remove
+          <button type="button" className="btn-danger px-2 py-1 text-xs" aria-label={t("removeRow", { label: label.toLowerCase(), n: i + 1 })} onClick={() => onRows(rows.filter((_, j) => j !== i))}>
+            {t("remove")}
           </button>
         </div>
       ))}
       <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => onRows([...rows, ["", ""]])}>
-        + Add {label.toLowerCase().replace(/s$/, "")}
+        + {t("add", { label: label.toLowerCase().replace(/s$/, "") })}
       </button>
       <FieldMessage path={path} />
     </fieldset>
@@ -107,11 +111,12 @@ export function PairListField({ path, label }: { path: string; label: string }) 
   const { control } = useFormContext<WizardValues>();
   const { field } = useController({ control, name: path as never });
   const [rows, setRows] = useRows(field.value as { name: string; value: string }[] | undefined, listToRows, rowsToList, field.onChange);
-  return <KeyValueRows path={path} label={label} rows={rows} onRows={setRows} keyLabel="Name" />;
+  return <KeyValueRows path={path} label={label} rows={rows} onRows={setRows} names />;
 }
 
 /** A list of strings (command, args, pull secrets, TLS hosts), one per line. */
 export function ListField({ path, label, hint, rows = 2 }: { path: string; label: string; hint?: string; rows?: number }) {
+  const t = useTranslations("wizard.kv");
   const { control } = useFormContext<WizardValues>();
   const { field } = useController({ control, name: path as never });
   const list = (field.value as string[] | undefined) ?? [];
@@ -145,7 +150,7 @@ export function ListField({ path, label, hint, rows = 2 }: { path: string; label
           field.onChange(next);
         }}
       />
-      <FieldMessage path={path} hint={hint ?? "One per line."} />
+      <FieldMessage path={path} hint={hint ?? t("onePerLine")} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { ParameterType } from "@/lib/manifests";
 import type { Binding, WizardValues } from "./types";
@@ -8,19 +9,20 @@ import type { Binding, WizardValues } from "./types";
 export function ParamToggle({ path, suggested, type, mode = "value", label }: {
   path: string; suggested: string; type: ParameterType; mode?: Binding["mode"]; label?: string;
 }) {
+  const t = useTranslations("wizard.param");
   const { getValues, setValue } = useFormContext<WizardValues>();
   const bindings = useWatch<WizardValues, "bindings">({ name: "bindings" }) ?? [];
   const specPath = path.replace(/^spec\./, "");
   const bound = bindings.find((b) => b.path === specPath);
-  const what = label ?? (mode === "tag" ? "tag" : "value");
+  const what = label ?? (mode === "tag" ? t("tag") : t("value"));
   if (bound) {
     return (
       <span className="flex items-center gap-1 text-xs">
         <span className="badge bg-amber-100 font-mono text-amber-900" data-testid={`param-${specPath}`}>{`{{ ${bound.parameter} }}`}</span>
-        <button type="button" className="text-xs text-slate-600 underline" aria-label={`Stop using a parameter for this ${what}`} onClick={() => {
+        <button type="button" className="text-xs text-slate-600 underline" aria-label={t("stop", { what })} onClick={() => {
           setValue("bindings", bindings.filter((b) => b !== bound), { shouldDirty: true });
         }}>
-          unmark
+          {t("unmark")}
         </button>
       </span>
     );
@@ -37,7 +39,7 @@ export function ParamToggle({ path, suggested, type, mode = "value", label }: {
   };
   return (
     <button type="button" className="text-xs text-brand-700 underline" onClick={make}>
-      {`Make ${what} a parameter`}
+      {t("make", { what })}
     </button>
   );
 }

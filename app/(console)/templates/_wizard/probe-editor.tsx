@@ -1,15 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { defaultLifecycleHandler, defaultProbe, SEED_INITIAL_DELAY, type Container, type ProbeType } from "@/lib/manifests";
 import { NumberField, SelectField, TextField, Toggle } from "./fields";
 import { ListField, PairListField } from "./kv-rows";
 import { fieldId, type WizardValues } from "./types";
 
-const TYPES: { value: ProbeType; label: string }[] = [
-  { value: "httpGet", label: "HTTP request" },
-  { value: "tcpSocket", label: "TCP port" },
-  { value: "exec", label: "Command" },
-];
+const TYPES: ProbeType[] = ["httpGet", "tcpSocket", "exec"];
 
 function firstPort(container: Container | undefined): number | string {
   const p = container?.ports?.[0];
@@ -18,46 +15,48 @@ function firstPort(container: Container | undefined): number | string {
 
 /** What a probe or a lifecycle hook does: HTTP GET, TCP connect, or run a command. */
 export function ActionFields({ path, type, tcp = true }: { path: string; type: ProbeType; tcp?: boolean }) {
-  if (type === "exec") return <ListField path={`${path}.command`} label="Command" hint="One argument per line, e.g. sh, -c, then the script." />;
+  const t = useTranslations("wizard.probe");
+  if (type === "exec") return <ListField path={`${path}.command`} label={t("command")} hint={t("commandHint")} />;
   return (
     <div className="grid gap-3 sm:grid-cols-3">
-      {type === "httpGet" ? <SelectField path={`${path}.scheme`} label="Scheme" options={["HTTP", "HTTPS"]} /> : null}
-      {type === "httpGet" ? <TextField path={`${path}.path`} label="Path" mono /> : null}
-      {type === "httpGet" || tcp ? <NumberField path={`${path}.port`} label="Port" portOrName hint="Number or port name." /> : null}
+      {type === "httpGet" ? <SelectField path={`${path}.scheme`} label={t("scheme")} options={["HTTP", "HTTPS"]} /> : null}
+      {type === "httpGet" ? <TextField path={`${path}.path`} label={t("path")} mono /> : null}
+      {type === "httpGet" || tcp ? <NumberField path={`${path}.port`} label={t("port")} portOrName hint={t("portHint")} /> : null}
       {type === "httpGet" ? (
         <div className="sm:col-span-3">
-          <PairListField path={`${path}.headers`} label="HTTP headers" />
+          <PairListField path={`${path}.headers`} label={t("headers")} />
         </div>
       ) : null}
     </div>
   );
 }
 
-const KIND_LABEL = { livenessProbe: "Liveness probe", readinessProbe: "Readiness probe", startupProbe: "Startup probe" } as const;
+const KINDS = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
-export function ProbeEditor({ base, kind }: { base: string; kind: keyof typeof KIND_LABEL }) {
+export function ProbeEditor({ base, kind }: { base: string; kind: (typeof KINDS)[number] }) {
+  const t = useTranslations("wizard.probe");
   const { setValue, getValues } = useFormContext<WizardValues>();
   const path = `${base}.${kind}`;
   const probe = useWatch({ name: path as never }) as { type: ProbeType } | undefined;
   const container = () => getValues(base as never) as unknown as Container;
   return (
-    <Toggle id={fieldId(`${path}-on`)} label={KIND_LABEL[kind]} checked={!!probe} onChange={(on) => setValue(path as never, (on ? defaultProbe("httpGet", firstPort(container())) : undefined) as never, { shouldDirty: true })}>
+    <Toggle id={fieldId(`${path}-on`)} label={t(kind)} checked={!!probe} onChange={(on) => setValue(path as never, (on ? defaultProbe("httpGet", firstPort(container())) : undefined) as never, { shouldDirty: true })}>
       {probe ? (
         <>
           <SelectField
             path={`${path}.type`}
-            label="Check by"
-            options={TYPES}
-            hint={`Initial delay defaults: HTTP ${SEED_INITIAL_DELAY.httpGet}s, TCP ${SEED_INITIAL_DELAY.tcpSocket}s, command ${SEED_INITIAL_DELAY.exec}s.`}
-            onValue={(t) => setValue(path as never, defaultProbe(t as ProbeType, firstPort(container())) as never, { shouldDirty: true })}
+            label={t("checkBy")}
+            options={TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+            hint={t("delayDefaults", { http: SEED_INITIAL_DELAY.httpGet, tcp: SEED_INITIAL_DELAY.tcpSocket, exec: SEED_INITIAL_DELAY.exec })}
+            onValue={(v) => setValue(path as never, defaultProbe(v as ProbeType, firstPort(container())) as never, { shouldDirty: true })}
           />
           <ActionFields path={path} type={probe.type} />
           <div className="grid gap-3 sm:grid-cols-5">
-            <NumberField path={`${path}.initialDelaySeconds`} label="Initial delay (s)" />
-            <NumberField path={`${path}.periodSeconds`} label="Period (s)" />
-            <NumberField path={`${path}.timeoutSeconds`} label="Timeout (s)" />
-            <NumberField path={`${path}.successThreshold`} label="Success threshold" hint={kind === "readinessProbe" ? undefined : "Must be 1."} />
-            <NumberField path={`${path}.failureThreshold`} label="Failure threshold" />
+            <NumberField path={`${path}.initialDelaySeconds`} label={t("initialDelay")} />
+            <NumberField path={`${path}.periodSeconds`} label={t("period")} />
+            <NumberField path={`${path}.timeoutSeconds`} label={t("timeout")} />
+            <NumberField path={`${path}.successThreshold`} label={t("success")} hint={kind === "readinessProbe" ? undefined : t("mustBeOne")} />
+            <NumberField path={`${path}.failureThreshold`} label={t("failure")} />
           </div>
         </>
       ) : null}
@@ -65,9 +64,10 @@ export function ProbeEditor({ base, kind }: { base: string; kind: keyof typeof K
   );
 }
 
-const HOOK_LABEL = { postStart: "Post-start hook", preStop: "Pre-stop hook" } as const;
+const HOOKS = ["postStart", "preStop"] as const;
 
-export function LifecycleHook({ base, hook }: { base: string; hook: keyof typeof HOOK_LABEL }) {
+export function LifecycleHook({ base, hook }: { base: string; hook: (typeof HOOKS)[number] }) {
+  const t = useTranslations("wizard.probe");
   const { setValue, getValues } = useFormContext<WizardValues>();
   const path = `${base}.lifecycle.${hook}`;
   const handler = useWatch({ name: path as never }) as { type: ProbeType } | undefined;
@@ -78,10 +78,10 @@ export function LifecycleHook({ base, hook }: { base: string; hook: keyof typeof
   };
   const fresh = (t: string) => defaultLifecycleHandler(hook, t === "httpGet" ? "httpGet" : "exec", firstPort(getValues(base as never) as unknown as Container));
   return (
-    <Toggle id={fieldId(`${path}-on`)} label={HOOK_LABEL[hook]} checked={!!handler} onChange={(on) => set(on ? fresh("exec") : undefined)}>
+    <Toggle id={fieldId(`${path}-on`)} label={t(hook)} checked={!!handler} onChange={(on) => set(on ? fresh("exec") : undefined)}>
       {handler ? (
         <>
-          <SelectField path={`${path}.type`} label="Run" options={TYPES.filter((t) => t.value !== "tcpSocket")} onValue={(t) => set(fresh(t))} />
+          <SelectField path={`${path}.type`} label={t("run")} options={TYPES.filter((v) => v !== "tcpSocket").map((v) => ({ value: v, label: t(`types.${v}`) }))} onValue={(v) => set(fresh(v))} />
           <ActionFields path={path} type={handler.type} tcp={false} />
         </>
       ) : null}

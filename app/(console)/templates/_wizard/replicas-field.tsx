@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useWatch, type Control, type UseFormSetValue } from "react-hook-form";
 import { managedReplicas, type AppSpec } from "@/lib/manifests";
@@ -26,16 +27,19 @@ export function useManagedReplicasSync(control: Control<WizardValues>, setValue:
   }, [managed, replicas, setValue]);
 }
 
-export function managedNote(autoscaling: AppSpec["autoscaling"], scheduled: AppSpec["scheduledScaling"]): string {
-  if (autoscaling) return `Managed by the autoscaler: min ${autoscaling.minReplicas}, max ${autoscaling.maxReplicas}${scheduled ? ", and the scaling schedule" : ""}. Deployed without spec.replicas.`;
+type T = ReturnType<typeof useTranslations<"wizard.replicas">>;
+
+export function managedNote(t: T, autoscaling: AppSpec["autoscaling"], scheduled: AppSpec["scheduledScaling"]): string {
+  if (autoscaling) return t("byAutoscaler", { min: autoscaling.minReplicas, max: autoscaling.maxReplicas, schedule: scheduled ? "yes" : "no" });
   const sizes = (scheduled?.jobs ?? []).map((j) => j.targetSize).join(", ");
-  return `Managed by scheduled scaling (jobs set ${sizes || "no size yet"}). Starts at 1; deployed without spec.replicas.`;
+  return sizes ? t("bySchedule", { sizes }) : t("byScheduleNoSize");
 }
 
 export function ReplicasField() {
+  const t = useTranslations("wizard.replicas");
   const { autoscaling, scheduledScaling, managed } = useScaling();
   const bound = (useWatch<WizardValues, "bindings">({ name: "bindings" }) ?? []).some((b) => b.path === "replicas");
-  const toggle = <ParamToggle path="spec.replicas" suggested="replicas" type="integer" label="replicas" />;
-  if (managed === undefined) return <NumberField path="spec.replicas" label="Replicas" hint="Pods to run (0 or more)." after={toggle} />;
-  return <NumberField path="spec.replicas" label="Replicas" readOnly hint={managedNote(autoscaling, scheduledScaling)} after={bound ? toggle : null} />;
+  const toggle = <ParamToggle path="spec.replicas" suggested="replicas" type="integer" label={t("paramLabel")} />;
+  if (managed === undefined) return <NumberField path="spec.replicas" label={t("label")} hint={t("hint")} after={toggle} />;
+  return <NumberField path="spec.replicas" label={t("label")} readOnly hint={managedNote(t, autoscaling, scheduledScaling)} after={bound ? toggle : null} />;
 }

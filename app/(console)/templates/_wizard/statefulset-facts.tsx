@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { headlessServiceName, type AppSpec } from "@/lib/manifests";
 import type { WizardValues } from "./types";
@@ -10,41 +11,48 @@ function ordinals(replicas: number): number[] {
 }
 
 export function PodNames({ spec }: { spec: Pick<AppSpec, "name" | "replicas"> }) {
+  const t = useTranslations("wizard.facts");
   const name = spec.name || "<name>";
   const more = spec.replicas > 3 ? ` … ${name}-${spec.replicas - 1}` : "";
   return (
     <span className="font-mono" data-testid="pod-names">
-      {ordinals(spec.replicas).map((i) => `${name}-${i}`).join(", ") || "(no pods at 0 replicas)"}
+      {ordinals(spec.replicas).map((i) => `${name}-${i}`).join(", ") || t("noPods")}
       {more}
     </span>
   );
 }
 
 export function IdentityFacts() {
+  const t = useTranslations("wizard.facts");
   const spec = useWatch<WizardValues, "spec">({ name: "spec" });
   const name = spec.name || "<name>";
   const svc = headlessServiceName({ name, headlessServiceName: spec.headlessServiceName });
   return (
-    <aside className="rounded-md border border-brand-100 bg-brand-50 p-3 text-xs text-slate-700" aria-label="What the StatefulSet guarantees">
+    <aside className="rounded-md border border-brand-100 bg-brand-50 p-3 text-xs text-slate-700" aria-label={t("guarantees")}>
       <p>
-        <strong>Stable, ordered pods:</strong> <PodNames spec={spec} />, started in order and stopped in reverse.
+        {t.rich("orderedPods", { strong: (c) => <strong>{c}</strong>, pods: () => <PodNames spec={spec} /> })}
       </p>
       <p className="mt-1">
-        <strong>Stable network identity:</strong> the headless Service <code className="font-mono">{svc}</code> gives each pod a hostname such as{" "}
-        <code className="font-mono" data-testid="pod-hostname">{`${name}-0.${svc}.<namespace>.svc`}</code>.
+        {t.rich("networkIdentity", {
+          strong: (c) => <strong>{c}</strong>,
+          service: () => <code className="font-mono">{svc}</code>,
+          hostname: () => <code className="font-mono" data-testid="pod-hostname">{`${name}-0.${svc}.<namespace>.svc`}</code>,
+        })}
       </p>
     </aside>
   );
 }
 
 export function StorageFacts({ claim }: { claim: string }) {
+  const t = useTranslations("wizard.facts");
   const spec = useWatch<WizardValues, "spec">({ name: "spec" });
   const name = spec.name || "<name>";
   const claimName = claim || "<claim>";
   return (
     <p className="text-xs text-slate-600" data-testid="pvc-names">
-      Each pod gets its own volume: <span className="font-mono">{ordinals(spec.replicas).map((i) => `${claimName}-${name}-${i}`).join(", ") || `${claimName}-${name}-0`}</span>.
-      Scaling down or deleting the app keeps the volumes (their data comes back when the pod does).
+      {t.rich("ownVolume", {
+        claims: () => <span className="font-mono">{ordinals(spec.replicas).map((i) => `${claimName}-${name}-${i}`).join(", ") || `${claimName}-${name}-0`}</span>,
+      })}
     </p>
   );
 }

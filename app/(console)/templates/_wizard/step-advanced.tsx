@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { headlessServiceName, type AppSpec } from "@/lib/manifests";
 import { AddButton, CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField, Toggle } from "./fields";
@@ -14,44 +15,48 @@ function useSpec<K extends keyof AppSpec>(key: K): AppSpec[K] {
 
 /** Labels and annotations of one object, one under the other (each row keeps its key beside its value). */
 function MetadataMaps({ labels, annotations, what }: { labels: string; annotations: string; what: string }) {
+  const t = useTranslations("wizard.advanced");
   return (
     <div className="grid gap-3">
-      <MapField path={labels} label={`${what} labels`} />
-      <MapField path={annotations} label={`${what} annotations`} />
+      <MapField path={labels} label={t("objectLabels", { what })} />
+      <MapField path={annotations} label={t("objectAnnotations", { what })} />
     </div>
   );
 }
 
 /** Field arrays live in components that mount with their section, so they start from its value. */
 function ServicePorts({ type }: { type: string | undefined }) {
+  const t = useTranslations("wizard.advanced");
   const { control } = useFormContext<WizardValues>();
   const ports = useFieldArray({ control, name: "spec.service.ports" });
   return (
     <fieldset className="space-y-2">
-      <legend className="label">Port mappings</legend>
+      <legend className="label">{t("portMappings")}</legend>
       {ports.fields.map((f, i) => (
         <div key={f.id} className={ROW}>
-          <TextField path={`spec.service.ports.${i}.name`} label="Name" optional mono />
-          <NumberField path={`spec.service.ports.${i}.port`} label="Service port" />
-          <NumberField path={`spec.service.ports.${i}.targetPort`} label="Container port" portOrName hint="Number or port name." />
+          <TextField path={`spec.service.ports.${i}.name`} label={t("name")} optional mono />
+          <NumberField path={`spec.service.ports.${i}.port`} label={t("servicePort")} />
+          <NumberField path={`spec.service.ports.${i}.targetPort`} label={t("containerPort")} portOrName hint={t("portHint")} />
           {type === "ClusterIP" ? (
-            <SelectField path={`spec.service.ports.${i}.protocol`} label="Protocol" options={["TCP", "UDP", "SCTP"]} />
+            <SelectField path={`spec.service.ports.${i}.protocol`} label={t("protocol")} options={["TCP", "UDP", "SCTP"]} />
           ) : (
-            <NumberField path={`spec.service.ports.${i}.nodePort`} label="Node port" optional />
+            <NumberField path={`spec.service.ports.${i}.nodePort`} label={t("nodePort")} optional />
           )}
-          <TextField path={`spec.service.ports.${i}.appProtocol`} label="App protocol" optional placeholder="http, h2c, kubernetes.io/ws" mono />
+          {/* i18n-exempt: the placeholder lists example protocol names */}
+          <TextField path={`spec.service.ports.${i}.appProtocol`} label={t("appProtocol")} optional placeholder="http, h2c, kubernetes.io/ws" mono />
           <div className={ROW_END}>
-            <RemoveButton label={`Remove service port ${i + 1}`} onClick={() => ports.remove(i)} />
+            <RemoveButton label={t("removeServicePort", { n: i + 1 })} onClick={() => ports.remove(i)} />
           </div>
         </div>
       ))}
-      <AddButton onClick={() => ports.append({ port: 80, targetPort: 80, protocol: "TCP" })}>Add port mapping</AddButton>
+      <AddButton onClick={() => ports.append({ port: 80, targetPort: 80, protocol: "TCP" })}>{t("addPortMapping")}</AddButton>
       <FieldMessage path="spec.service.ports" />
     </fieldset>
   );
 }
 
 function ServiceSection() {
+  const t = useTranslations("wizard.advanced");
   const { setValue, getValues } = useFormContext<WizardValues>();
   const service = useSpec("service");
   const name = useSpec("name");
@@ -61,27 +66,28 @@ function ServiceSection() {
     setValue("spec.service", v ? { name: `${name}-svc`, type: "ClusterIP", headless: false, ports: [{ name: first?.name || "http", port: first?.containerPort ?? 80, targetPort: first?.name || first?.containerPort || 80, protocol: "TCP" }], annotations: {}, labels: {} } : undefined, { shouldDirty: true });
   };
   return (
-    <Section title="Service" description={`The headless Service ${headless} is always created (it gives the pods their stable hostnames). Add a Service to reach the app from inside or outside the cluster.`}>
-      <Toggle id="toggle-service" label="Create a Service" checked={!!service} onChange={on}>
+    <Section title={t("service")} description={t("serviceHelp", { headless })}>
+      <Toggle id="toggle-service" label={t("createService")} checked={!!service} onChange={on}>
         <div className="grid gap-3 sm:grid-cols-3">
-          <TextField path="spec.service.name" label="Service name" mono />
-          <SelectField path="spec.service.type" label="Service type" options={["ClusterIP", "NodePort", "LoadBalancer"]} />
+          <TextField path="spec.service.name" label={t("serviceName")} mono />
+          <SelectField path="spec.service.type" label={t("serviceType")} options={[{ value: "ClusterIP", label: t("clusterIP") }, { value: "NodePort", label: "NodePort" }, { value: "LoadBalancer", label: t("loadBalancer") }]} />
           {service?.type === "ClusterIP" ? (
             <div className="pt-6">
-              <CheckField path="spec.service.headless" label="Headless (no cluster IP)" />
+              <CheckField path="spec.service.headless" label={t("headless")} />
             </div>
           ) : (
-            <SelectField path="spec.service.externalTrafficPolicy" label="External traffic policy" options={["Cluster", "Local"]} optional />
+            <SelectField path="spec.service.externalTrafficPolicy" label={t("externalTrafficPolicy")} options={["Cluster", "Local"]} optional />
           )}
         </div>
         <ServicePorts type={service?.type} />
-        <MetadataMaps labels="spec.service.labels" annotations="spec.service.annotations" what="Service" />
+        <MetadataMaps labels="spec.service.labels" annotations="spec.service.annotations" what={t("service")} />
       </Toggle>
     </Section>
   );
 }
 
 function IngressPaths({ rule }: { rule: number }) {
+  const t = useTranslations("wizard.advanced");
   const { control, getValues } = useFormContext<WizardValues>();
   const paths = useFieldArray({ control, name: `spec.ingress.rules.${rule}.paths` });
   const values = useWatch<WizardValues, `spec.ingress.rules.${number}.paths`>({ name: `spec.ingress.rules.${rule}.paths` }) ?? [];
@@ -91,27 +97,27 @@ function IngressPaths({ rule }: { rule: number }) {
         const p = `spec.ingress.rules.${rule}.paths.${j}`;
         return (
           <div key={f.id} className={ROW}>
-            <TextField path={`${p}.path`} label="Path" mono />
-            <SelectField path={`${p}.pathType`} label="Path type" options={["Prefix", "Exact", "ImplementationSpecific"]} />
+            <TextField path={`${p}.path`} label={t("path")} mono />
+            <SelectField path={`${p}.pathType`} label={t("pathType")} options={["Prefix", "Exact", "ImplementationSpecific"]} />
             {values[j]?.resource ? (
               // A backend that is another resource (imported as written): kind and name, no Service.
               <>
-                <TextField path={`${p}.resource.kind`} label="Backend resource kind" hint="Not a Service: routed to this resource." mono />
-                <TextField path={`${p}.resource.name`} label="Backend resource name" mono />
+                <TextField path={`${p}.resource.kind`} label={t("backendKind")} hint={t("backendKindHint")} mono />
+                <TextField path={`${p}.resource.name`} label={t("backendName")} mono />
               </>
             ) : (
               <>
-                <TextField path={`${p}.serviceName`} label="Backend service" mono />
-                <NumberField path={`${p}.servicePort`} label="Backend port" portOrName />
+                <TextField path={`${p}.serviceName`} label={t("backendService")} mono />
+                <NumberField path={`${p}.servicePort`} label={t("backendPort")} portOrName />
               </>
             )}
             <div className={ROW_END}>
-              <RemoveButton label={`Remove path ${j + 1} of rule ${rule + 1}`} onClick={() => paths.remove(j)} />
+              <RemoveButton label={t("removePath", { n: j + 1, rule: rule + 1 })} onClick={() => paths.remove(j)} />
             </div>
           </div>
         );
       })}
-      <AddButton onClick={() => paths.append({ path: "/", pathType: "Prefix", serviceName: getValues("spec.service.name") ?? "", servicePort: getValues("spec.service.ports.0.port") ?? 80 })}>Add path</AddButton>
+      <AddButton onClick={() => paths.append({ path: "/", pathType: "Prefix", serviceName: getValues("spec.service.name") ?? "", servicePort: getValues("spec.service.ports.0.port") ?? 80 })}>{t("addPath")}</AddButton>
     </div>
   );
 }
@@ -122,6 +128,7 @@ function useBackend() {
 }
 
 function IngressRules() {
+  const t = useTranslations("wizard.advanced");
   const { control } = useFormContext<WizardValues>();
   const rules = useFieldArray({ control, name: "spec.ingress.rules" });
   const tls = useFieldArray({ control, name: "spec.ingress.tls" });
@@ -130,33 +137,34 @@ function IngressRules() {
     <>
       {rules.fields.map((f, i) => (
         <fieldset key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
-          <legend className="text-xs font-medium text-slate-600">Rule {i + 1}</legend>
+          <legend className="text-xs font-medium text-slate-600">{t("rule", { n: i + 1 })}</legend>
           <div className="flex items-start gap-2">
-            <TextField path={`spec.ingress.rules.${i}.host`} label="Host" optional placeholder="foo.bar.com" mono className="flex-1" after={<ParamToggle path={`spec.ingress.rules.${i}.host`} suggested="host" type="string" label="host" />} />
+            <TextField path={`spec.ingress.rules.${i}.host`} label={t("host")} optional placeholder="foo.bar.com" mono className="flex-1" after={<ParamToggle path={`spec.ingress.rules.${i}.host`} suggested="host" type="string" label={t("hostParam")} />} />
             <div className="pt-6">
-              <RemoveButton label={`Remove rule ${i + 1}`} onClick={() => rules.remove(i)} />
+              <RemoveButton label={t("removeRule", { n: i + 1 })} onClick={() => rules.remove(i)} />
             </div>
           </div>
           <IngressPaths rule={i} />
         </fieldset>
       ))}
-      <AddButton onClick={() => rules.append({ host: "", paths: [backend()] })}>Add rule</AddButton>
+      <AddButton onClick={() => rules.append({ host: "", paths: [backend()] })}>{t("addRule")}</AddButton>
       <FieldMessage path="spec.ingress.rules" />
       {tls.fields.map((f, i) => (
         <div key={f.id} className={ROW}>
-          <TextField path={`spec.ingress.tls.${i}.secretName`} label="TLS secret" optional mono />
-          <ListField path={`spec.ingress.tls.${i}.hosts`} label="TLS hosts" rows={1} />
+          <TextField path={`spec.ingress.tls.${i}.secretName`} label={t("tlsSecret")} optional mono />
+          <ListField path={`spec.ingress.tls.${i}.hosts`} label={t("tlsHosts")} rows={1} />
           <div className={ROW_END}>
-            <RemoveButton label={`Remove TLS ${i + 1}`} onClick={() => tls.remove(i)} />
+            <RemoveButton label={t("removeTls", { n: i + 1 })} onClick={() => tls.remove(i)} />
           </div>
         </div>
       ))}
-      <AddButton onClick={() => tls.append({ hosts: [] })}>Add TLS</AddButton>
+      <AddButton onClick={() => tls.append({ hosts: [] })}>{t("addTls")}</AddButton>
     </>
   );
 }
 
 function IngressSection() {
+  const t = useTranslations("wizard.advanced");
   const { setValue, getValues } = useFormContext<WizardValues>();
   const ingress = useSpec("ingress");
   const canary = ingress?.canary;
@@ -164,89 +172,92 @@ function IngressSection() {
   const on = (v: boolean) =>
     setValue("spec.ingress", v ? { name: `${getValues("spec.name")}-ingress`, rules: [{ host: "", paths: [backend()] }], tls: [], annotations: {}, labels: {} } : undefined, { shouldDirty: true });
   return (
-    <Section title="Ingress" description="HTTP routing from outside the cluster to the Service (networking.k8s.io/v1).">
-      <Toggle id="toggle-ingress" label="Create an Ingress" checked={!!ingress} onChange={on}>
+    <Section title={t("ingress")} description={t("ingressHelp")}>
+      <Toggle id="toggle-ingress" label={t("createIngress")} checked={!!ingress} onChange={on}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField path="spec.ingress.name" label="Ingress name" mono />
-          <TextField path="spec.ingress.className" label="Ingress class" optional placeholder="nginx" list={INGRESS_CLASS_LIST} hint="Suggestions: the ingress classes of your clusters." />
+          <TextField path="spec.ingress.name" label={t("ingressName")} mono />
+          <TextField path="spec.ingress.className" label={t("ingressClass")} optional placeholder="nginx" list={INGRESS_CLASS_LIST} hint={t("ingressClassHint")} />
         </div>
         <IngressRules />
-        <Toggle id="toggle-canary" label="Canary release" checked={!!canary} onChange={(v) => setValue("spec.ingress.canary", v ? { weight: 10 } : undefined, { shouldDirty: true })}>
+        <Toggle id="toggle-canary" label={t("canary")} checked={!!canary} onChange={(v) => setValue("spec.ingress.canary", v ? { weight: 10 } : undefined, { shouldDirty: true })}>
           <div className="grid gap-3 sm:grid-cols-3">
-            <NumberField path="spec.ingress.canary.weight" label="Weight (%)" optional />
-            <TextField path="spec.ingress.canary.header" label="By header" optional />
-            <TextField path="spec.ingress.canary.headerValue" label="Header value" optional />
+            <NumberField path="spec.ingress.canary.weight" label={t("weight")} optional />
+            <TextField path="spec.ingress.canary.header" label={t("byHeader")} optional />
+            <TextField path="spec.ingress.canary.headerValue" label={t("headerValue")} optional />
           </div>
         </Toggle>
-        <MetadataMaps labels="spec.ingress.labels" annotations="spec.ingress.annotations" what="Ingress" />
+        <MetadataMaps labels="spec.ingress.labels" annotations="spec.ingress.annotations" what={t("ingress")} />
       </Toggle>
     </Section>
   );
 }
 
 function CronJobs() {
+  const t = useTranslations("wizard.advanced");
   const { control } = useFormContext<WizardValues>();
   const jobs = useFieldArray({ control, name: "spec.scheduledScaling.jobs" });
   return (
     <>
       {jobs.fields.map((f, i) => (
         <div key={f.id} className={ROW}>
-          <TextField path={`spec.scheduledScaling.jobs.${i}.name`} label="Job name" mono />
-          <TextField path={`spec.scheduledScaling.jobs.${i}.schedule`} label="Schedule (cron)" hint="Seconds first, e.g. 0 0 8 * * *" mono />
-          <NumberField path={`spec.scheduledScaling.jobs.${i}.targetSize`} label="Replicas" />
+          <TextField path={`spec.scheduledScaling.jobs.${i}.name`} label={t("jobName")} mono />
+          <TextField path={`spec.scheduledScaling.jobs.${i}.schedule`} label={t("schedule")} hint={t("scheduleHint")} mono />
+          <NumberField path={`spec.scheduledScaling.jobs.${i}.targetSize`} label={t("targetSize")} />
           <div className={ROW_END}>
-            <CheckField path={`spec.scheduledScaling.jobs.${i}.runOnce`} label="Once" />
+            <CheckField path={`spec.scheduledScaling.jobs.${i}.runOnce`} label={t("once")} />
           </div>
           <div className={ROW_END}>
-            <RemoveButton label={`Remove scaling job ${i + 1}`} onClick={() => jobs.remove(i)} />
+            <RemoveButton label={t("removeJob", { n: i + 1 })} onClick={() => jobs.remove(i)} />
           </div>
         </div>
       ))}
-      <AddButton onClick={() => jobs.append({ name: `job-${jobs.fields.length + 1}`, schedule: "0 0 20 * * *", targetSize: 2 })}>Add job</AddButton>
+      <AddButton onClick={() => jobs.append({ name: `job-${jobs.fields.length + 1}`, schedule: "0 0 20 * * *", targetSize: 2 })}>{t("addJob")}</AddButton>
     </>
   );
 }
 
 function ScalingSection() {
+  const t = useTranslations("wizard.advanced");
   const { setValue } = useFormContext<WizardValues>();
   const autoscaling = useSpec("autoscaling");
   const scheduled = useSpec("scheduledScaling");
   return (
-    <Section title="Scaling" description="Metric scaling needs resource requests on the containers. While an autoscaler is on it manages the replica count: the StatefulSet is deployed without spec.replicas.">
-      <Toggle id="toggle-hpa" label="Metric scaling (HorizontalPodAutoscaler)" checked={!!autoscaling} onChange={(v) => setValue("spec.autoscaling", v ? { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } : undefined, { shouldDirty: true })}>
-        <TextField path="spec.autoscaling.name" label="Autoscaler name" optional placeholder="(the app's name)" mono hint="Keep an imported autoscaler's name, so deploying does not add a second one." />
+    <Section title={t("scaling")} description={t("scalingHelp")}>
+      <Toggle id="toggle-hpa" label={t("metricScaling")} checked={!!autoscaling} onChange={(v) => setValue("spec.autoscaling", v ? { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } : undefined, { shouldDirty: true })}>
+        <TextField path="spec.autoscaling.name" label={t("autoscalerName")} optional placeholder={t("appNamePlaceholder")} mono hint={t("autoscalerNameHint")} />
         <div className="grid gap-3 sm:grid-cols-4">
-          <NumberField path="spec.autoscaling.minReplicas" label="Min replicas" />
-          <NumberField path="spec.autoscaling.maxReplicas" label="Max replicas" />
-          <NumberField path="spec.autoscaling.cpuUtilization" label="CPU utilization %" optional />
-          <NumberField path="spec.autoscaling.memoryUtilization" label="Memory utilization %" optional />
+          <NumberField path="spec.autoscaling.minReplicas" label={t("minReplicas")} />
+          <NumberField path="spec.autoscaling.maxReplicas" label={t("maxReplicas")} />
+          <NumberField path="spec.autoscaling.cpuUtilization" label={t("cpuUtilization")} optional />
+          <NumberField path="spec.autoscaling.memoryUtilization" label={t("memoryUtilization")} optional />
         </div>
       </Toggle>
-      <Toggle id="toggle-cron" label="Scheduled scaling (CronHorizontalPodAutoscaler)" checked={!!scheduled} onChange={(v) => setValue("spec.scheduledScaling", v ? { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4 }], excludeDates: [] } : undefined, { shouldDirty: true })}>
+      <Toggle id="toggle-cron" label={t("scheduledScaling")} checked={!!scheduled} onChange={(v) => setValue("spec.scheduledScaling", v ? { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4 }], excludeDates: [] } : undefined, { shouldDirty: true })}>
         <CloudOnlyNote feature="scheduledScaling" />
-        <TextField path="spec.scheduledScaling.name" label="Scheduled scaling name" optional placeholder="(the app's name)" mono />
+        <TextField path="spec.scheduledScaling.name" label={t("scheduledName")} optional placeholder={t("appNamePlaceholder")} mono />
         <CronJobs />
-        <ListField path="spec.scheduledScaling.excludeDates" label="Excluded dates" hint="Cron-style dates to skip, one per line." />
+        <ListField path="spec.scheduledScaling.excludeDates" label={t("excludeDates")} hint={t("excludeDatesHint")} />
       </Toggle>
     </Section>
   );
 }
 
 function PolicySection() {
+  const t = useTranslations("wizard.advanced");
   const { setValue } = useFormContext<WizardValues>();
   const strategy = useSpec("updateStrategy");
   const retention = useSpec("pvcRetentionPolicy");
   return (
-    <Section title="StatefulSet policies" description="Scaling down keeps the per-pod volumes unless the retention policy says Delete.">
+    <Section title={t("policies")} description={t("policiesHelp")}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField path="spec.podManagementPolicy" label="Pod management" options={[{ value: "OrderedReady", label: "OrderedReady (one by one)" }, { value: "Parallel", label: "Parallel" }]} />
-        <SelectField path="spec.updateStrategy.type" label="Update strategy" options={["RollingUpdate", "OnDelete"]} onValue={(t) => setValue("spec.updateStrategy", t === "OnDelete" ? { type: "OnDelete" } : { type: "RollingUpdate" })} />
-        {strategy?.type === "RollingUpdate" ? <NumberField path="spec.updateStrategy.partition" label="Partition" optional hint="Only ordinals ≥ partition update." /> : null}
+        <SelectField path="spec.podManagementPolicy" label={t("podManagement")} options={[{ value: "OrderedReady", label: t("orderedReady") }, { value: "Parallel", label: "Parallel" }]} />
+        <SelectField path="spec.updateStrategy.type" label={t("updateStrategy")} options={["RollingUpdate", "OnDelete"]} onValue={(t) => setValue("spec.updateStrategy", t === "OnDelete" ? { type: "OnDelete" } : { type: "RollingUpdate" })} />
+        {strategy?.type === "RollingUpdate" ? <NumberField path="spec.updateStrategy.partition" label={t("partition")} optional hint={t("partitionHint")} /> : null}
       </div>
-      <Toggle id="toggle-retention" label="PVC retention policy" checked={!!retention} onChange={(v) => setValue("spec.pvcRetentionPolicy", v ? { whenDeleted: "Retain", whenScaled: "Retain" } : undefined, { shouldDirty: true })}>
+      <Toggle id="toggle-retention" label={t("retention")} checked={!!retention} onChange={(v) => setValue("spec.pvcRetentionPolicy", v ? { whenDeleted: "Retain", whenScaled: "Retain" } : undefined, { shouldDirty: true })}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField path="spec.pvcRetentionPolicy.whenDeleted" label="When the app is deleted" options={["Retain", "Delete"]} />
-          <SelectField path="spec.pvcRetentionPolicy.whenScaled" label="When scaled down" options={["Retain", "Delete"]} />
+          <SelectField path="spec.pvcRetentionPolicy.whenDeleted" label={t("whenDeleted")} options={["Retain", "Delete"]} />
+          <SelectField path="spec.pvcRetentionPolicy.whenScaled" label={t("whenScaled")} options={["Retain", "Delete"]} />
         </div>
       </Toggle>
     </Section>
@@ -254,12 +265,13 @@ function PolicySection() {
 }
 
 export function StepAdvanced() {
+  const t = useTranslations("wizard.advanced");
   return (
     <div className="space-y-4">
       <ServiceSection />
       <IngressSection />
       <ScalingSection />
-      <Section title="Pod labels and annotations" description="Put on every pod (spec.template.metadata).">
+      <Section title={t("podMetadata")} description={t("podMetadataHelp")}>
         <MetadataMaps labels="spec.podLabels" annotations="spec.podAnnotations" what="Pod" />
       </Section>
       <PolicySection />

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { defaultContainer, type Container } from "@/lib/manifests";
 import { ContainerCard } from "./container-card";
@@ -9,6 +10,7 @@ import { ClaimTemplates, PodVolumes } from "./volume-rows";
 import type { WizardValues } from "./types";
 
 export function StepContainers() {
+  const t = useTranslations("wizard.containers");
   const { control, getValues, setValue } = useFormContext<WizardValues>();
   const main = useFieldArray({ control, name: "spec.containers" });
   const init = useFieldArray({ control, name: "spec.initContainers" });
@@ -35,16 +37,16 @@ export function StepContainers() {
       ))}
       <FieldMessage path="spec.containers" />
       <div className="flex gap-2">
-        <AddButton onClick={() => main.append({ ...defaultContainer(`app-${main.fields.length + 1}`, "busybox:1.36"), ports: [] })}>Add container</AddButton>
-        <AddButton onClick={() => init.append({ ...defaultContainer(`init-${init.fields.length + 1}`, "busybox:1.36"), ports: [], command: ["sh", "-c", "echo ready"] })}>Add init container</AddButton>
+        <AddButton onClick={() => main.append({ ...defaultContainer(`app-${main.fields.length + 1}`, "busybox:1.36"), ports: [] })}>{t("addContainer")}</AddButton>
+        <AddButton onClick={() => init.append({ ...defaultContainer(`init-${init.fields.length + 1}`, "busybox:1.36"), ports: [], command: ["sh", "-c", "echo ready"] })}>{t("addInit")}</AddButton>
       </div>
-      <Section title="Image pull secrets" description="Existing Secrets with registry credentials, for private images.">
-        <ListField path="spec.imagePullSecrets" label="Pull secret names" />
+      <Section title={t("pullSecrets")} description={t("pullSecretsHelp")}>
+        <ListField path="spec.imagePullSecrets" label={t("pullSecretNames")} />
       </Section>
-      <Section title="Per-pod storage (volumeClaimTemplates)" description="The heart of a StatefulSet: every pod gets its own persistent volume, named after the pod.">
+      <Section title={t("perPodStorage")} description={t("perPodStorageHelp")}>
         <ClaimTemplates />
       </Section>
-      <Section title="Pod volumes" description="Volumes all pods share by definition: ConfigMaps, Secrets, emptyDir, an existing PVC, NFS. Mount them in a container above.">
+      <Section title={t("podVolumes")} description={t("podVolumesHelp")}>
         <PodVolumes />
       </Section>
     </div>

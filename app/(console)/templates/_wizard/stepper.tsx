@@ -1,15 +1,17 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { STEPS } from "./types";
 
-const ALL = [...STEPS.map((s) => s.title), "Save"];
+const ALL = [...STEPS.map((s) => s.id), "save"] as const;
 
 /** The steps as a list of buttons; the current one is marked for screen readers. */
 export function Stepper({ step, onGo, disabled }: { step: number; onGo: (step: number) => void; disabled?: boolean }) {
+  const t = useTranslations("wizard.steps");
   return (
-    <nav aria-label="Wizard steps">
+    <nav aria-label={t("nav")}>
       <ol className="flex flex-wrap items-center gap-1 text-sm">
-        {ALL.map((title, i) => (
-          <li key={title} className="flex items-center gap-1">
+        {ALL.map((id, i) => (
+          <li key={id} className="flex items-center gap-1">
             <button
               type="button"
               disabled={disabled}
@@ -17,7 +19,7 @@ export function Stepper({ step, onGo, disabled }: { step: number; onGo: (step: n
               onClick={() => onGo(i)}
               className={`flex items-center gap-1.5 rounded-full px-3 py-1 ${i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-600"}`}
             >
-              <span aria-hidden className="font-semibold">{i < 3 ? i + 1 : "✓"}</span> {title}
+              <span aria-hidden className="font-semibold">{i < 3 ? i + 1 : "✓"}</span> {t(id)}
             </button>
             {i < ALL.length - 1 ? <span aria-hidden className="text-slate-400">›</span> : null}
           </li>

@@ -11,16 +11,15 @@ export type WizardValues = {
   bindings: Binding[];
 };
 
-export type Step = { id: "basic" | "containers" | "advanced"; title: string; prefixes: string[] };
+export type Step = { id: "basic" | "containers" | "advanced"; prefixes: string[] };
 
 export const STEPS: Step[] = [
-  { id: "basic", title: "Basic information", prefixes: ["spec.name", "spec.replicas", "spec.labels", "spec.annotations", "spec.cloud"] },
+  { id: "basic", prefixes: ["spec.name", "spec.replicas", "spec.labels", "spec.annotations", "spec.cloud"] },
   {
     id: "containers",
-    title: "Containers",
     prefixes: ["spec.imagePullSecrets", "spec.initContainers", "spec.containers", "spec.volumes", "spec.volumeClaimTemplates"],
   },
-  { id: "advanced", title: "Advanced", prefixes: ["spec."] },
+  { id: "advanced", prefixes: ["spec."] },
 ];
 
 /** The step a spec error belongs to (step 3 takes whatever the first two do not). */

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { ACCESS_MODES, defaultVolume, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests";
@@ -9,16 +10,11 @@ import { MapField } from "./kv-rows";
 import { StorageFacts } from "./statefulset-facts";
 import { fieldId, type WizardValues } from "./types";
 
-const VOLUME_KINDS: { value: Exclude<VolumeType, "other">; label: string }[] = [
-  { value: "configMap", label: "ConfigMap" },
-  { value: "secret", label: "Secret" },
-  { value: "emptyDir", label: "Empty directory (emptyDir)" },
-  { value: "persistentVolumeClaim", label: "Existing PVC" },
-  { value: "nfs", label: "NAS / NFS" },
-];
+const VOLUME_KINDS: Exclude<VolumeType, "other">[] = ["configMap", "secret", "emptyDir", "persistentVolumeClaim", "nfs"];
 
 /** Pod volumes shared by the containers: ConfigMap, Secret, emptyDir, an existing PVC, NFS. */
 export function PodVolumes() {
+  const t = useTranslations("wizard.volumes");
   const { control } = useFormContext<WizardValues>();
   const volumes = useFieldArray({ control, name: "spec.volumes" });
   const values = (useWatch<WizardValues, "spec.volumes">({ name: "spec.volumes" }) ?? []) as Volume[];
@@ -30,33 +26,33 @@ export function PodVolumes() {
         return (
           <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
             {type === "other" ? (
-              <p className="text-sm text-slate-600 sm:col-span-1">Other source (kept as imported)</p>
+              <p className="text-sm text-slate-600 sm:col-span-1">{t("otherSource")}</p>
             ) : (
-              <SelectField path={`${p}.type`} label="Volume kind" options={VOLUME_KINDS} onValue={(t) => volumes.update(i, defaultVolume(t as Exclude<VolumeType, "other">, values[i]?.name ?? ""))} />
+              <SelectField path={`${p}.type`} label={t("kind")} options={VOLUME_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} onValue={(k) => volumes.update(i, defaultVolume(k as Exclude<VolumeType, "other">, values[i]?.name ?? ""))} />
             )}
-            <TextField path={`${p}.name`} label="Volume name" mono />
-            {type === "configMap" ? <TextField path={`${p}.configMapName`} label="ConfigMap" mono /> : null}
-            {type === "secret" ? <TextField path={`${p}.secretName`} label="Secret" mono /> : null}
+            <TextField path={`${p}.name`} label={t("name")} mono />
+            {type === "configMap" ? <TextField path={`${p}.configMapName`} label={t("kinds.configMap")} mono /> : null}
+            {type === "secret" ? <TextField path={`${p}.secretName`} label={t("kinds.secret")} mono /> : null}
             {type === "emptyDir" ? (
               <>
-                <SelectField path={`${p}.medium`} label="Medium" options={[{ value: "Memory", label: "Memory" }]} optional />
-                <TextField path={`${p}.sizeLimit`} label="Size limit" optional placeholder="1Gi" />
+                <SelectField path={`${p}.medium`} label={t("medium")} options={[{ value: "Memory", label: "Memory" }]} optional />
+                <TextField path={`${p}.sizeLimit`} label={t("sizeLimit")} optional placeholder="1Gi" />
               </>
             ) : null}
-            {type === "persistentVolumeClaim" ? <TextField path={`${p}.claimName`} label="Claim name" mono /> : null}
+            {type === "persistentVolumeClaim" ? <TextField path={`${p}.claimName`} label={t("claimName")} mono /> : null}
             {type === "nfs" ? (
               <>
-                <TextField path={`${p}.server`} label="NFS server" mono />
-                <TextField path={`${p}.path`} label="Export path" mono />
+                <TextField path={`${p}.server`} label={t("nfsServer")} mono />
+                <TextField path={`${p}.path`} label={t("exportPath")} mono />
               </>
             ) : null}
             <div className={ROW_END}>
-              <RemoveButton label={`Remove volume ${i + 1}`} onClick={() => volumes.remove(i)} />
+              <RemoveButton label={t("remove", { n: i + 1 })} onClick={() => volumes.remove(i)} />
             </div>
           </div>
         );
       })}
-      <AddButton onClick={() => volumes.append(defaultVolume("emptyDir", `data-${volumes.fields.length + 1}`))}>Add volume</AddButton>
+      <AddButton onClick={() => volumes.append(defaultVolume("emptyDir", `data-${volumes.fields.length + 1}`))}>{t("add")}</AddButton>
       <FieldMessage path="spec.volumes" />
     </div>
   );
@@ -69,6 +65,7 @@ type ClassMode = "default" | "none" | "named";
  * (the claim binds a pre-created volume); a name = that class. The form says which.
  */
 function StorageClassField({ path }: { path: string }) {
+  const t = useTranslations("wizard.volumes");
   const { setValue } = useFormContext<WizardValues>();
   const value = useWatch<WizardValues>({ name: path as never }) as unknown as string | undefined;
   // The mode follows the value (an import may replace it); only "named, not typed yet" needs state.
@@ -83,19 +80,19 @@ function StorageClassField({ path }: { path: string }) {
   return (
     <div className="space-y-2">
       <div>
-        <label htmlFor={id} className="label">Storage class</label>
+        <label htmlFor={id} className="label">{t("storageClass")}</label>
         <select id={id} className="input" value={mode} onChange={(e) => choose(e.target.value as ClassMode)}>
-          <option value="default">Cluster default (field left out)</option>
-          <option value="none">No class: bind a pre-created volume (&quot;&quot;)</option>
-          <option value="named">A named class</option>
+          <option value="default">{t("classDefault")}</option>
+          <option value="none">{t("classNone")}</option>
+          <option value="named">{t("classNamed")}</option>
         </select>
       </div>
       {mode === "named" ? (
-        <TextField path={path} label="Class name" placeholder="standard" mono list={STORAGE_CLASS_LIST} hint='Suggestions: the storage classes of your clusters. Left empty it is "" (no class).' />
+        <TextField path={path} label={t("className")} placeholder="standard" mono list={STORAGE_CLASS_LIST} hint={t("classNameHint")} />
       ) : (
         <>
           <p className="text-xs text-slate-500">
-            {mode === "default" ? "The cluster's default StorageClass provisions each pod's volume." : 'storageClassName: "" — no provisioning; each claim binds an existing PersistentVolume without a class.'}
+            {mode === "default" ? t("classDefaultHelp") : t("classNoneHelp")}
           </p>
           <FieldMessage path={path} />
         </>
@@ -106,6 +103,7 @@ function StorageClassField({ path }: { path: string }) {
 
 /** Per-pod storage: one PVC per pod and claim template. */
 export function ClaimTemplates() {
+  const t = useTranslations("wizard.volumes");
   const { control, register } = useFormContext<WizardValues>();
   const claims = useFieldArray({ control, name: "spec.volumeClaimTemplates" });
   const values = (useWatch<WizardValues, "spec.volumeClaimTemplates">({ name: "spec.volumeClaimTemplates" }) ?? []) as ClaimTemplate[];
@@ -116,15 +114,15 @@ export function ClaimTemplates() {
         return (
           <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
             <div className={ROW}>
-              <TextField path={`${p}.name`} label="Claim name" mono />
+              <TextField path={`${p}.name`} label={t("claimName")} mono />
               <StorageClassField path={`${p}.storageClassName`} />
-              <TextField path={`${p}.size`} label="Size" placeholder="10Gi" />
+              <TextField path={`${p}.size`} label={t("size")} placeholder="10Gi" />
               <div className={ROW_END}>
-                <RemoveButton label={`Remove per-pod storage ${i + 1}`} onClick={() => claims.remove(i)} />
+                <RemoveButton label={t("removeClaim", { n: i + 1 })} onClick={() => claims.remove(i)} />
               </div>
             </div>
             <fieldset>
-              <legend className="label">Access modes</legend>
+              <legend className="label">{t("accessModes")}</legend>
               <div className="flex flex-wrap gap-3">
                 {ACCESS_MODES.map((m) => (
                   <label key={m} className="flex items-center gap-1 text-sm">
@@ -138,13 +136,14 @@ export function ClaimTemplates() {
           </div>
         );
       })}
-      <AddButton onClick={() => claims.append({ name: claims.fields.length ? `data-${claims.fields.length + 1}` : "data", size: "10Gi", accessModes: ["ReadWriteOnce"] })}>Add per-pod storage</AddButton>
+      <AddButton onClick={() => claims.append({ name: claims.fields.length ? `data-${claims.fields.length + 1}` : "data", size: "10Gi", accessModes: ["ReadWriteOnce"] })}>{t("addClaim")}</AddButton>
     </div>
   );
 }
 
 /** Where a container mounts the pod volumes and per-pod storage. */
 export function MountRows({ base }: { base: string }) {
+  const t = useTranslations("wizard.volumes");
   const { control } = useFormContext<WizardValues>();
   const mounts = useFieldArray({ control, name: `${base}.volumeMounts` as "spec.containers.0.volumeMounts" });
   const volumes = (useWatch<WizardValues, "spec.volumes">({ name: "spec.volumes" }) ?? []) as Volume[];
@@ -161,26 +160,27 @@ export function MountRows({ base }: { base: string }) {
         const p = `${base}.volumeMounts.${i}`;
         return (
           <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
-            <TextField path={`${p}.name`} label="Volume or claim" list={listId} mono />
-            <TextField path={`${p}.mountPath`} label="Mount path" mono />
-            <TextField path={`${p}.subPath`} label="Sub-path" optional mono />
-            <SelectField path={`${p}.mountPropagation`} label="Mount propagation" optional options={["None", "HostToContainer", "Bidirectional"]} />
+            <TextField path={`${p}.name`} label={t("volumeOrClaim")} list={listId} mono />
+            <TextField path={`${p}.mountPath`} label={t("mountPath")} mono />
+            <TextField path={`${p}.subPath`} label={t("subPath")} optional mono />
+            <SelectField path={`${p}.mountPropagation`} label={t("propagation")} optional options={["None", "HostToContainer", "Bidirectional"]} />
             <div className={ROW_END}>
-              <CheckField path={`${p}.readOnly`} label="Read-only" />
+              <CheckField path={`${p}.readOnly`} label={t("readOnly")} />
             </div>
             <div className={ROW_END}>
-              <RemoveButton label={`Remove mount ${i + 1}`} onClick={() => mounts.remove(i)} />
+              <RemoveButton label={t("removeMount", { n: i + 1 })} onClick={() => mounts.remove(i)} />
             </div>
           </div>
         );
       })}
-      <AddButton onClick={() => mounts.append({ name: claims[0]?.name ?? volumes[0]?.name ?? "", mountPath: "/data" })}>Add mount</AddButton>
+      <AddButton onClick={() => mounts.append({ name: claims[0]?.name ?? volumes[0]?.name ?? "", mountPath: "/data" })}>{t("addMount")}</AddButton>
     </div>
   );
 }
 
 /** Log collection (Alibaba Cloud's log service): stdout or a file glob into a log store, with tags. */
 export function LogRows({ base }: { base: string }) {
+  const t = useTranslations("wizard.logs");
   const { control } = useFormContext<WizardValues>();
   const logs = useFieldArray({ control, name: `${base}.logs` as "spec.containers.0.logs" });
   return (
@@ -191,17 +191,17 @@ export function LogRows({ base }: { base: string }) {
         return (
           <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
             <div className={ROW}>
-              <TextField path={`${p}.store`} label="Log store" mono />
-              <TextField path={`${p}.path`} label="Collect from" hint="stdout, or a file path such as /var/log/nginx/*" mono />
+              <TextField path={`${p}.store`} label={t("store")} mono />
+              <TextField path={`${p}.path`} label={t("path")} hint={t("pathHint")} mono />
               <div className={ROW_END}>
-                <RemoveButton label={`Remove log collection ${i + 1}`} onClick={() => logs.remove(i)} />
+                <RemoveButton label={t("remove", { n: i + 1 })} onClick={() => logs.remove(i)} />
               </div>
             </div>
-            <MapField path={`${p}.tags`} label="Tags" />
+            <MapField path={`${p}.tags`} label={t("tags")} />
           </div>
         );
       })}
-      <AddButton onClick={() => logs.append({ store: "", path: "stdout", tags: {} })}>Add log collection</AddButton>
+      <AddButton onClick={() => logs.append({ store: "", path: "stdout", tags: {} })}>{t("add")}</AddButton>
     </div>
   );
 }

@@ -1,15 +1,17 @@
 "use client";
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
 import { useUnsavedChangesWarning } from "@/app/_components/unsaved-changes";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
 import { formatImportIssue, importYaml } from "@/lib/manifests";
 import { createTemplateAction } from "../actions";
 import { saveVersionAction } from "../[id]/actions";
 import { clean, flattenErrors } from "./clean";
 import { ErrorSummary, type SummaryItem } from "./error-summary";
-import { wizardResolver } from "./resolver";
+import { makeWizardResolver } from "./resolver";
 import { useManagedReplicasSync } from "./replicas-field";
 import { SavePanel } from "./save-panel";
 import { StepAdvanced } from "./step-advanced";
@@ -17,9 +19,14 @@ import { StepBasic } from "./step-basic";
 import { StepContainers } from "./step-containers";
 import { Stepper } from "./stepper";
 import { STEPS, fieldId, stepOf, type WizardValues } from "./types";
-import { renderPreview, YamlPreview } from "./yaml-pane";
+import { renderPreview, usePreviewErrorText, YamlPreview } from "./yaml-pane";
 
-const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <p className="text-sm text-slate-500">Loading the editor…</p> });
+const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <EditorLoading /> });
+
+function EditorLoading() {
+  const t = useTranslations("wizard");
+  return <p className="text-sm text-slate-500">{t("loadingEditor")}</p>;
+}
 
 const MAX_BYTES = 1024 * 1024;
 const SAVE_STEP = 3;
@@ -29,6 +36,10 @@ type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: numbe
 /** The three-step wizard (plus the save step), with the live YAML beside it and a YAML mode. */
 export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Props) {
   const router = useRouter();
+  const t = useTranslations("wizard");
+  const tAll = useTranslations();
+  const previewErrorText = usePreviewErrorText();
+  const wizardResolver = useMemo(() => makeWizardResolver((m) => formatMsg(tAll as unknown as Translate, m)), [tAll]);
   // Errors appear while the user changes a field or after an attempt to go on (Next, Save), never
   // on blur: a message that appears or disappears on blur moves the button being clicked (the
   // mousedown blurs the field, the mouseup lands elsewhere, and the click is lost).
@@ -44,7 +55,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
   const [focusPath, setFocusPath] = useState<string | undefined>();
   useManagedReplicasSync(form.control, form.setValue);
   const dirty = form.formState.isDirty || (view === "yaml" && yamlText !== yamlBase);
-  const guard = useUnsavedChangesWarning(dirty, "Leave the editor? Your changes to this template are not saved and will be lost.");
+  const guard = useUnsavedChangesWarning(dirty, t("leaveWarning"));
 
   const focusField = (path: string) => {
     const target = path.startsWith("spec") ? stepOf(path) : SAVE_STEP;
@@ -76,7 +87,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
         if (items.length) {
           showErrors(items);
           setStep(s);
-          setSummary({ items, message: `Step ${s + 1} (${STEPS[s].title}) has ${items.length === 1 ? "an error" : `${items.length} errors`}: fix ${items.length === 1 ? "it" : "them"} to continue.` });
+          setSummary({ items, message: t("stepHasErrors", { n: s + 1, title: t(`steps.${STEPS[s].id}`), count: items.length }) });
           return;
         }
       }
@@ -91,7 +102,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
     if ("error" in r) {
       const items = (await currentErrors()).filter((e) => e.path.startsWith("spec"));
       showErrors(items);
-      setSummary({ items, message: `Fix the form first: ${r.error}` });
+      setSummary({ items, message: t("fixFormFirst", { error: previewErrorText(r.error) }) });
       return;
     }
     setYamlText(r.yaml);
@@ -111,7 +122,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
       return;
     }
     form.reset({ ...form.getValues(), spec: result.spec }, { keepDefaultValues: true });
-    setNotes([...result.warnings.map(formatImportIssue), ...result.ignored.map((i) => `${i.kind} ${i.name} was not imported: ${i.reason}`)]);
+    setNotes([...result.warnings.map(formatImportIssue), ...result.ignored.map((i) => t("notImported", { kind: i.kind, name: i.name, reason: i.reason }))]);
     setYamlErrors([]);
     setView("form");
     void form.trigger();
@@ -119,7 +130,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
 
   const onInvalid = async () => {
     const items = await currentErrors();
-    setSummary({ items, message: `The template cannot be saved yet: ${items.length} field${items.length === 1 ? "" : "s"} need fixing.` });
+    setSummary({ items, message: t("cannotSave", { count: items.length }) });
   };
 
   const onValid = (values: WizardValues) => {
@@ -136,7 +147,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
     };
     const size = JSON.stringify(payload).length;
     if (size > MAX_BYTES) {
-      setSummary({ items: [], message: `The template is too large to save (${Math.round(size / 1024)} KB; the limit is 1024 KB).` });
+      setSummary({ items: [], message: t("tooLarge", { kb: Math.round(size / 1024) }) });
       return;
     }
     startTransition(async () => {
@@ -144,7 +155,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
       try {
         result = mode === "edit" && templateId ? await saveVersionAction(templateId, payload) : await createTemplateAction(payload);
       } catch {
-        setSummary({ items: [], message: "The server refused the request (it may be too large). Nothing was saved." });
+        setSummary({ items: [], message: t("serverRefused") });
         return;
       }
       if (!result) return;
@@ -174,12 +185,12 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
           const path = el.getAttribute("name") || el.closest("[data-path]")?.getAttribute("data-path");
           if (path?.startsWith("spec.")) setFocusPath(path);
         }}
-        onSubmit={form.handleSubmit(onValid, onInvalid)} className="space-y-4" aria-label={mode === "edit" ? "Edit template" : "New application"}>
+        onSubmit={form.handleSubmit(onValid, onInvalid)} className="space-y-4" aria-label={mode === "edit" ? t("editTemplate") : t("newApplication")}>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Stepper step={step} onGo={(s) => void goTo(s)} disabled={view === "yaml"} />
-          <div role="group" aria-label="Editing mode" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+          <div role="group" aria-label={t("editingMode")} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
             <button type="button" aria-pressed={view === "form"} className={`rounded px-3 py-1 text-sm ${view === "form" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "yaml" ? toForm() : undefined)}>
-              Form
+              {t("form")}
             </button>
             <button type="button" aria-pressed={view === "yaml"} className={`rounded px-3 py-1 text-sm ${view === "yaml" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "form" ? void toYaml() : undefined)}>
               YAML
@@ -189,7 +200,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
         <ErrorSummary items={summary.items} message={summary.message} onGo={focusField} />
         {notes.length ? (
           <div role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-            <p className="font-medium">Imported from YAML, with notes:</p>
+            <p className="font-medium">{t("importNotes")}</p>
             <ul className="list-disc pl-5">
               {notes.slice(0, 10).map((n) => <li key={n}>{n}</li>)}
             </ul>
@@ -197,20 +208,20 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
         ) : null}
         {view === "yaml" ? (
           <div className="space-y-2">
-            <p className="text-sm text-slate-600">Edit the manifest directly. Fields the form does not show (affinity, tolerations, security context …) are kept. Switch back to the form to apply.</p>
+            <p className="text-sm text-slate-600">{t("yamlHelp")}</p>
             {yamlErrors.length ? (
               <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="yaml-errors">
-                <p className="font-semibold">The YAML could not be read:</p>
+                <p className="font-semibold">{t("yamlUnreadable")}</p>
                 <ul className="list-disc pl-5">{yamlErrors.map((e) => <li key={e}>{e}</li>)}</ul>
               </div>
             ) : null}
             <YamlEditor value={yamlText} onChange={setYamlText} />
             <div className="flex gap-2">
               <button type="button" className="btn-primary" onClick={toForm}>
-                Apply and return to the form
+                {t("applyYaml")}
               </button>
               <button type="button" className="btn-secondary" onClick={() => { setView("form"); setYamlErrors([]); }}>
-                Discard YAML edits
+                {t("discardYaml")}
               </button>
             </div>
           </div>
@@ -218,7 +229,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
           <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] 2xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
             <div className="min-w-0 space-y-4">
               <h2 className="text-base font-semibold" id="step-title">
-                {step < SAVE_STEP ? `Step ${step + 1} of 3: ${STEPS[step].title}` : "Save"}
+                {step < SAVE_STEP ? t("stepOf", { n: step + 1, title: t(`steps.${STEPS[step].id}`) }) : t("steps.save")}
               </h2>
               {step === 0 ? <StepBasic /> : null}
               {step === 1 ? <StepContainers /> : null}
@@ -226,16 +237,16 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
               {step === SAVE_STEP ? <SavePanel editing={mode === "edit"} canLock={canLock} /> : null}
               <div className="flex justify-between gap-2 border-t border-slate-200 pt-4">
                 <button type="button" className="btn-secondary" disabled={step === 0} onClick={() => void goTo(step - 1)}>
-                  Back
+                  {t("back")}
                 </button>
                 {step < SAVE_STEP ? (
                   // Distinct keys: React must not turn this very button into the submit button mid-click.
                   <button key="next" type="button" className="btn-primary" onClick={() => void goTo(step + 1)}>
-                    {step === 2 ? "Next: save" : `Next: ${STEPS[step + 1].title}`}
+                    {step === 2 ? t("nextSave") : t("next", { title: t(`steps.${STEPS[step + 1].id}`) })}
                   </button>
                 ) : (
                   <button key="save" type="submit" className="btn-primary" disabled={pending} aria-busy={pending}>
-                    {pending ? "Saving…" : mode === "edit" ? "Save new version" : "Save template"}
+                    {pending ? t("saving") : mode === "edit" ? t("saveVersion") : t("saveTemplate")}
                   </button>
                 )}
               </div>

@@ -1,19 +1,30 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { AppSpecObject, renderYaml, yamlLinesFor } from "@/lib/manifests";
 import { clean } from "./clean";
 import type { WizardValues } from "./types";
 
-/** The rendered manifest, updated as the user types (debounced); the last good one stays on errors. */
-export function renderPreview(spec: unknown): { yaml: string } | { error: string } {
+/**
+ * The rendered manifest, updated as the user types (debounced); the last good one stays on errors.
+ * An error is the number of fields to fix, or the renderer's own (technical) message.
+ */
+export type PreviewError = { fields: number } | { render: string };
+export function renderPreview(spec: unknown): { yaml: string } | { error: PreviewError } {
   const parsed = AppSpecObject.safeParse(clean(spec));
-  if (!parsed.success) return { error: `${parsed.error.issues.length} field(s) need fixing before the YAML can be shown.` };
+  if (!parsed.success) return { error: { fields: parsed.error.issues.length } };
   try {
     return { yaml: renderYaml(parsed.data) };
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: { render: e instanceof Error ? e.message : String(e) } };
   }
+}
+
+/** A preview error in the reader's language. */
+export function usePreviewErrorText(): (e: PreviewError) => string {
+  const t = useTranslations("wizard.yaml");
+  return (e) => ("fields" in e ? t("needFixing", { count: e.fields }) : e.render);
 }
 
 /** `kind name` of each document, for the jump links. */
@@ -30,13 +41,15 @@ function documents(yaml: string): { kind: string; name: string; text: string }[]
  * `focusPath`: the form field being edited; its lines are highlighted and scrolled into view.
  */
 export function YamlPreview({ focusKind, focusPath }: { focusKind?: string; focusPath?: string }) {
+  const t = useTranslations("wizard.yaml");
+  const errorText = usePreviewErrorText();
   const spec = useWatch<WizardValues, "spec">({ name: "spec" });
   const pre = useRef<HTMLPreElement>(null);
   const jump = (i: number) => {
     const el = pre.current?.querySelector<HTMLElement>(`[data-doc="${i}"]`);
     if (pre.current && el) pre.current.scrollTop += el.getBoundingClientRect().top - pre.current.getBoundingClientRect().top - 12;
   };
-  const [state, setState] = useState<{ yaml: string; error?: string }>(() => {
+  const [state, setState] = useState<{ yaml: string; error?: PreviewError }>(() => {
     const r = renderPreview(spec);
     return "yaml" in r ? { yaml: r.yaml } : { yaml: "", error: r.error };
   });
@@ -61,24 +74,24 @@ export function YamlPreview({ focusKind, focusPath }: { focusKind?: string; focu
   }, [focusPath, focus?.from]);
   let line = 0;
   return (
-    <section aria-label="Live YAML" className="card flex max-h-[calc(100vh-7rem)] flex-col overflow-hidden">
+    <section aria-label={t("live")} className="card flex max-h-[calc(100vh-7rem)] flex-col overflow-hidden">
       <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
-        <h2 className="text-sm font-semibold">What will be created</h2>
+        <h2 className="text-sm font-semibold">{t("whatWillBeCreated")}</h2>
         <span className="text-xs text-slate-500">kubectl apply -f</span>
       </div>
       {state.error ? (
         <p role="status" className="bg-amber-50 px-3 py-1.5 text-xs text-amber-900">
-          {state.error} Showing the last valid YAML.
+          {t("showingLast", { error: errorText(state.error) })}
         </p>
       ) : null}
-      <nav aria-label="Objects in the YAML" className="flex flex-wrap gap-1 border-b border-slate-200 px-3 py-1.5">
+      <nav aria-label={t("objects")} className="flex flex-wrap gap-1 border-b border-slate-200 px-3 py-1.5">
         {docs.map((d, i) => (
           <button key={`${d.kind}-${d.name}-${i}`} type="button" className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200" onClick={() => jump(i)}>
             {`${d.kind} ${d.name}`}
           </button>
         ))}
       </nav>
-      <pre ref={pre} data-testid="yaml-preview" tabIndex={0} aria-label="Rendered YAML" className="relative flex-1 overflow-auto bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100">
+      <pre ref={pre} data-testid="yaml-preview" tabIndex={0} aria-label={t("rendered")} className="relative flex-1 overflow-auto bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100">
         {docs.map((d, i) => {
           const rows = d.text.split("\n");
           return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ClusterPickLists } from "@/app/_components/cluster-pick-lists";
 import { PageHeader } from "@/app/_components/empty-state";
 import { defaultAppSpec } from "@/lib/manifests";
@@ -7,13 +8,16 @@ import { requireTeamWorkspace } from "@/lib/server/session";
 import { initialValues } from "../_wizard/initial";
 import { Wizard } from "../_wizard/wizard";
 
-export const metadata: Metadata = { title: "New application" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("wizard"))("newApplication") };
+}
 
 export default async function NewTemplatePage() {
   const { ctx, role } = await requireTeamWorkspace();
+  const t = await getTranslations("wizard");
   return (
     <div>
-      <PageHeader title="New application" description="Build a StatefulSet in three steps, watch the YAML it makes, and save it as a template to deploy again and again." />
+      <PageHeader title={t("newApplication")} description={t("newHelp")} />
       <Wizard mode="create" initial={initialValues(defaultAppSpec("nginx"))} canLock={roleAllows(role, "template.manage")} />
       <ClusterPickLists ctx={ctx} />
     </div>
