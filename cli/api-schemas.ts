@@ -39,7 +39,10 @@ export const ClusterPlanSchema = z.object({
   clusterId: id, clusterName: str, ok: z.boolean(), error: str.nullish(),
   blockers: z.array(str).max(1000).default([]), denials: z.array(str).max(1000).default([]),
   fieldErrors: z.record(z.string().max(1000), z.array(str).max(100)).nullish(),
-  objects: z.array(z.object({ kind: str, name: str, action: str, errors: z.array(str).max(100).default([]), conflict: z.boolean().nullish() })).max(1000).default([]),
+  objects: z.array(z.object({
+    kind: str, name: str, action: str, errors: z.array(str).max(100).default([]), denied: z.array(str).max(100).default([]),
+    warnings: z.array(str).max(100).default([]), conflict: z.boolean().nullish(),
+  })).max(1000).default([]),
 });
 export const PlanSchema = z.object({ appName: str, template: z.object({ id, name: str }), version: count, clusters: z.array(ClusterPlanSchema).max(100) });
 export type ClusterPlan = z.infer<typeof ClusterPlanSchema>;

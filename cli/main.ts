@@ -1,29 +1,22 @@
 import { CliError, EXIT, type ExitCode } from "./errors";
 import { processIo, type Io } from "./io";
-import * as deploy from "./commands/deploy";
-import * as history from "./commands/history";
-import * as importCmd from "./commands/import";
-import * as login from "./commands/login";
-import * as plan from "./commands/plan";
-import * as redeploy from "./commands/redeploy";
-import * as render from "./commands/render";
-import * as templates from "./commands/templates";
-import * as undeploy from "./commands/undeploy";
-import * as validate from "./commands/validate";
+type CommandModule = { run: (argv: string[], io: Io) => Promise<ExitCode>; HELP: string };
+type Command = { summary: string; load: () => CommandModule };
 
-type Command = { run: (argv: string[], io: Io) => Promise<ExitCode>; help: string; summary: string };
-
+// Each command's module is loaded only when it runs (require: the bin runs this file as CommonJS
+// through tsx): `berth validate` never loads the HTTP client, `berth deploy` never loads the
+// importer, so a CI step starts faster.
 const COMMANDS: Record<string, Command> = {
-  validate: { run: validate.validate, help: validate.HELP, summary: "check a template file or Kubernetes YAML (offline)" },
-  render: { run: render.render, help: render.HELP, summary: "render a template file (offline, -f) or a template on the server" },
-  import: { run: importCmd.importFile, help: importCmd.HELP, summary: "Kubernetes YAML → a Berth template file (offline)" },
-  login: { run: login.login, help: login.HELP, summary: "save the server URL and an API token (checked first)" },
-  templates: { run: templates.templates, help: templates.HELP, summary: "ls: the templates you can see" },
-  plan: { run: plan.plan, help: plan.HELP, summary: "what a deploy would do (RBAC, dry run, per-object action)" },
-  deploy: { run: deploy.deploy, help: deploy.HELP, summary: "deploy a template version; --wait until every pod is Ready" },
-  redeploy: { run: redeploy.redeploy, help: redeploy.HELP, summary: "apply a record's manifest again (rollback)" },
-  undeploy: { run: undeploy.undeploy, help: undeploy.HELP, summary: "remove a record's app (volume claims kept)" },
-  history: { run: history.history, help: history.HELP, summary: "deployment records, newest first" },
+  validate: { summary: "check a template file or Kubernetes YAML (offline)", load: () => { const c = require("./commands/validate") as typeof import("./commands/validate"); return { run: c.validate, HELP: c.HELP }; } },
+  render: { summary: "render a template file (offline, -f) or a template on the server", load: () => { const c = require("./commands/render") as typeof import("./commands/render"); return { run: c.render, HELP: c.HELP }; } },
+  import: { summary: "Kubernetes YAML → a Berth template file (offline)", load: () => { const c = require("./commands/import") as typeof import("./commands/import"); return { run: c.importFile, HELP: c.HELP }; } },
+  login: { summary: "save the server URL and an API token (checked first)", load: () => { const c = require("./commands/login") as typeof import("./commands/login"); return { run: c.login, HELP: c.HELP }; } },
+  templates: { summary: "ls: the templates you can see", load: () => { const c = require("./commands/templates") as typeof import("./commands/templates"); return { run: c.templates, HELP: c.HELP }; } },
+  plan: { summary: "what a deploy would do (RBAC, dry run, per-object action)", load: () => { const c = require("./commands/plan") as typeof import("./commands/plan"); return { run: c.plan, HELP: c.HELP }; } },
+  deploy: { summary: "deploy a template version; --wait until every pod is Ready", load: () => { const c = require("./commands/deploy") as typeof import("./commands/deploy"); return { run: c.deploy, HELP: c.HELP }; } },
+  redeploy: { summary: "apply a record's manifest again (rollback)", load: () => { const c = require("./commands/redeploy") as typeof import("./commands/redeploy"); return { run: c.redeploy, HELP: c.HELP }; } },
+  undeploy: { summary: "remove a record's app (volume claims kept)", load: () => { const c = require("./commands/undeploy") as typeof import("./commands/undeploy"); return { run: c.undeploy, HELP: c.HELP }; } },
+  history: { summary: "deployment records, newest first", load: () => { const c = require("./commands/history") as typeof import("./commands/history"); return { run: c.history, HELP: c.HELP }; } },
 };
 
 export const USAGE = `berth — Berth from the command line and CI
@@ -49,12 +42,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<ExitCode
     io.err(`berth: unknown command "${name}"\n\n${USAGE}\n`);
     return EXIT.usage;
   }
+  const loaded = command.load();
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(`${command.help}\n`);
+    io.out(`${loaded.HELP}\n`);
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    return await loaded.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`berth ${name}: ${e.message}\n`);

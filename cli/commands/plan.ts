@@ -26,12 +26,12 @@ export async function plan(argv: string[], io: Io): Promise<ExitCode> {
 
 function describePlan(app: string, c: ClusterPlan): string {
   const head = `${c.clusterName}: ${c.ok ? "ready to deploy" : "would be refused"} — ${app}`;
-  const rows = table(["KIND", "NAME", "ACTION", "NOTES"], c.objects.map((o) => [o.kind, o.name, o.action, [...o.errors, o.conflict ? "conflict" : ""].filter(Boolean).join("; ")]));
+  const rows = table(["KIND", "NAME", "ACTION", "NOTES"], c.objects.map((o) => [o.kind, o.name, o.action, [...o.denied, ...o.errors, ...o.warnings, o.conflict ? "conflict" : ""].filter(Boolean).join("; ")]));
   return `${head}\n${rows}`;
 }
 
 /** Why a cluster's plan refuses: its error, blockers, denied permissions and field errors, in that order. */
 export function planRefusal(c: ClusterPlan): string {
   const fields = Object.entries(c.fieldErrors ?? {}).flatMap(([k, m]) => m.map((x) => `${k}: ${x}`));
-  return oneLine([c.error, ...c.blockers, ...c.denials, ...fields, ...c.objects.flatMap((o) => o.errors.map((e) => `${o.kind} ${o.name}: ${e}`))].filter(Boolean).join("; ") || "refused");
+  return oneLine([c.error, ...c.blockers, ...c.denials, ...fields, ...c.objects.flatMap((o) => [...o.denied, ...o.errors].map((e) => `${o.kind} ${o.name}: ${e}`))].filter(Boolean).join("; ") || "refused");
 }
