@@ -25,8 +25,7 @@ import { runCli } from "../cli/testing/run-cli";
 import { emitYamlDocuments } from "../lib/manifests";
 import { createTestNamespace, deleteTestNamespace } from "../e2e/cluster/control-plane";
 import { nginxObjects, nginxTemplate } from "../e2e/support/deploy-fixtures";
-import { applyMigrations } from "../prisma/tools/apply-migrations";
-import { createTestDatabase } from "../scripts/test-support/test-database";
+import { useMigratedTestDatabase } from "../scripts/test-support/data-layer-database";
 
 const N = Number(process.env.BENCH_N ?? 12);
 // No claims and no mounts: pods need no volumes (as bench/applications.bench.ts).
@@ -42,12 +41,7 @@ async function main() {
   const adminFile = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
   const kubectl = process.env.BERTH_TEST_KUBECTL;
   if (!process.env.BERTH_TEST_PG_URL || !adminFile || !kubectl) throw new Error("source /work/svc/pg.env and /work/svc/k8s.env (BERTH_TEST_PG_URL, BERTH_TEST_KUBECONFIG_ADMIN, BERTH_TEST_KUBECTL)");
-  const database = await createTestDatabase("berth_bench_api_deploy");
-  await applyMigrations({ connectionString: database.url, migrationsDir: path.resolve(__dirname, "../prisma/migrations"), log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_SECRET ??= randomBytes(33).toString("base64");
-  process.env.BERTH_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
-  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  const database = await useMigratedTestDatabase("berth_bench_api_deploy");
   const { signUp } = await import("../lib/server/users");
   const { createTeam } = await import("../lib/server/teams");
   const { attachCluster, createNginxTemplate } = await import("../scripts/test-support/fixtures");

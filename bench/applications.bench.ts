@@ -14,12 +14,10 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { emitYamlDocuments } from "../lib/manifests";
 import { createTestNamespace, deleteTestNamespace, startControlPlane, type ControlPlane } from "../e2e/cluster/control-plane";
 import { NGINX_IMAGE_1, nginxObjects, nginxTemplate } from "../e2e/support/deploy-fixtures";
-import { applyMigrations } from "../prisma/tools/apply-migrations";
-import { createTestDatabase } from "../scripts/test-support/test-database";
+import { useMigratedTestDatabase } from "../scripts/test-support/data-layer-database";
 import { it } from "vitest";
 
 const APPS = Number(process.env.BENCH_APPS ?? 300);
@@ -35,12 +33,7 @@ const pct = (xs: number[], p: number) => {
 
 async function main() {
   if (!process.env.BERTH_TEST_PG_URL) throw new Error("BERTH_TEST_PG_URL is not set (source /work/dev.env or run a test Postgres)");
-  const database = await createTestDatabase("berth_bench_apps");
-  await applyMigrations({ connectionString: database.url, migrationsDir: path.resolve(__dirname, "../prisma/migrations"), log: () => {} });
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_SECRET ??= randomBytes(33).toString("base64");
-  process.env.BERTH_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
-  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  const database = await useMigratedTestDatabase("berth_bench_apps");
   let cp: ControlPlane | undefined;
   let adminFile = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
   if (!adminFile) {
