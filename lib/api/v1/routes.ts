@@ -24,7 +24,7 @@ export type Operation = {
 export const PATH_PARAMS: Record<string, string> = {
   template: "A template's id, or its exact name.",
   version: "A version number, or `latest`.",
-  id: "A deployment record's id.",
+  id: "A deployment record's id (a deploy request's id under /requests).",
 };
 
 export const OPERATIONS: Operation[] = [
@@ -42,6 +42,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/deployments/{id}/rollout", operationId: "getRollout", tag: "Deployments", summary: "Live rollout per ordinal", description: "Read from the cluster now with the token user's kubeconfig: `ready`, `progressing`, `stalled` (with a reason), `missing` or `unavailable`.", response: { status: 200, schema: s.rolloutResponse } },
   { method: "post", path: "/deployments/{id}/redeploy", operationId: "redeploy", tag: "Deployments", summary: "Redeploy a record", description: "Applies the record's exact manifest again (a rollback when the record is older). Needs a deploy token; the deployer or an owner/admin.", body: s.redeployRequest, response: { status: 201, schema: s.deployResponse }, idempotent: true },
   { method: "post", path: "/deployments/{id}/undeploy", operationId: "undeploy", tag: "Deployments", summary: "Undeploy a record's app", description: "Removes the app's objects (volume claims are kept). Needs a deploy token; the deployer or an owner/admin.", body: s.undeployRequest, response: { status: 201, schema: s.deployResponse }, idempotent: true },
+  { method: "get", path: "/requests/{id}", operationId: "getDeployRequest", tag: "Deployments", summary: "A deploy request waiting for approval", description: "A deploy to a protected target answers `waiting_for_approval` with an `approvalRequestId`; poll this until the status is no longer `pending`: `applied`/`failed` carry the `deploymentId` (then poll its rollout), `rejected`/`withdrawn`/`expired` never run.", response: { status: 200, schema: s.deployRequestView } },
   { method: "get", path: "/audit", operationId: "listAuditEvents", tag: "Audit", summary: "Audit events", description: "Same visibility as the console: owners/admins the team's trail, others their own events and the team's deploys.", query: s.auditListQuery, response: { status: 200, schema: s.auditList } },
   { method: "get", path: "/audit/export", operationId: "exportAuditEvents", tag: "Audit", summary: "Export audit events (streamed JSON or CSV)", query: s.auditExportQuery, response: { status: 200, file: ["application/json", "text/csv"] } },
   { method: "get", path: "/openapi.json", operationId: "getOpenApi", tag: "Meta", summary: "This document", response: { status: 200, file: ["application/json"] }, public: true },

@@ -215,7 +215,8 @@ export const clusterResult = z
     status: z.enum(CLUSTER_RESULT_STATUSES).describe("waiting_for_approval: a protected target; nothing ran yet (see approvalRequestId)."),
     deploymentId: z.string().nullable().describe("The record to read and poll (null when refused or waiting)."),
     message: z.string(),
-    approvalRequestId: z.string().optional(),
+    approvalRequestId: z.string().optional().describe("The deploy request waiting for approvals: poll GET /requests/{id}."),
+    breakGlass: z.boolean().optional().describe("Applied by an owner through a freeze or without approvals."),
   })
   .meta({ id: "ClusterResult" });
 export const DEPLOY_STATUSES = [...CLUSTER_RESULT_STATUSES, "partial"] as const;
@@ -282,6 +283,27 @@ export const rolloutResponse = z
     autoscaler: z.object({ name: z.string(), minReplicas: z.int(), maxReplicas: z.int(), desiredReplicas: z.int().nullable() }).optional(),
   })
   .meta({ id: "Rollout" });
+
+export const REQUEST_STATUSES = ["pending", "applying", "applied", "failed", "rejected", "withdrawn", "expired"] as const;
+export const deployRequestView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["deploy", "redeploy", "undeploy"]),
+    status: z.enum(REQUEST_STATUSES).describe("pending: waiting for approvals; applied/failed: it ran (see deploymentId); rejected/withdrawn/expired: it never will."),
+    appName: z.string(),
+    namespace: z.string(),
+    cluster: ref,
+    requester: z.string(),
+    reason: z.string(),
+    approvals: z.int(),
+    required: z.int(),
+    createdAt: time,
+    expiresAt: time,
+    message: z.string(),
+    deploymentId: z.string().nullable().describe("The record the approved request wrote; poll its rollout."),
+    decisions: z.array(z.object({ approver: z.string(), decision: z.string(), comment: z.string(), stale: z.boolean(), createdAt: time })),
+  })
+  .meta({ id: "DeployRequest" });
 
 export const auditEvent = z
   .object({

@@ -12,8 +12,13 @@ import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
 import * as s from "@/lib/api/v1/schemas";
 import { callApi, newToken } from "@/scripts/test-support/api-client";
 import { addMember, auditEventsFor, teamReadyToDeploy } from "@/scripts/test-support/fixtures";
+import { GET as requestRoute } from "@/app/api/v1/requests/[id]/route";
+import { parseWindows } from "@/lib/approvals/freeze";
 import { setCredential } from "../clusters-credentials";
 import { db } from "../db";
+import { approveDeployRequest } from "../deploy-requests";
+import { getDeployRequest } from "../deploy-requests-query";
+import { setProtection } from "../protection";
 
 // Deploying through the REST API on the real control plane with a deploy token: plan, deploy with
 // an Idempotency-Key (a retried CI step deploys once), wait for the rollout, history, redeploy an
@@ -161,5 +166,43 @@ describe("a deploy the user's kubeconfig may not do", () => {
     expect(result.results[0]).toMatchObject({ status: "refused", deploymentId: null });
     expect(result.results[0].message).toMatch(/statefulsets/);
     expect(await db().deployment.count({ where: { teamId: t.teamId } })).toBe(before);
+  });
+});
+
+describe("a deploy to a protected target", () => {
+  it("answers waiting_for_approval with the request to poll, and runs once approved", async () => {
+    const protectedNs = await cluster.createTestNamespace("api-protected");
+    try {
+      await setProtection(t.ctx, { clusterId: t.clusterId, namespaces: [protectedNs], approvalsRequired: 1, approvers: "managers", approverIds: [], freezeWindows: parseWindows("").windows, expiryHours: 24 });
+      const requester = await addMember(t.teamId, "member", "requester");
+      await setCredential(requester.ctx, { clusterId: t.clusterId, kubeconfig: fs.readFileSync(cluster.adminKubeconfig, "utf8"), context: "", namespace: "" });
+      const token = await newToken(requester.ctx, "member", "release pipeline");
+      const send = () => callApi(deployRoute, { token: token.secret, body: { ...body(NGINX_IMAGE_1), namespace: protectedNs }, headers: { "idempotency-key": `protected-${protectedNs}` } });
+      const r = await send();
+      expect(r.status).toBe(201);
+      const held = s.deployResponse.parse(r.json);
+      expect(held.status).toBe("waiting_for_approval");
+      const requestId = held.results[0].approvalRequestId!;
+      expect(requestId).toBeTruthy();
+      expect(held.results[0].deploymentId).toBeNull();
+      // a retried step gets the same answer, not a second request
+      expect((await send()).json).toEqual(r.json);
+      expect(await db().deployRequest.count({ where: { teamId: t.teamId, namespace: protectedNs } })).toBe(1);
+
+      const poll = async () => s.deployRequestView.parse((await callApi(requestRoute, { token: token.secret, params: { id: requestId } })).json);
+      expect(await poll()).toMatchObject({ status: "pending", approvals: 0, required: 1, deploymentId: null, cluster: { name: "prod" } });
+      const detail = await getDeployRequest(t.ctx, requestId);
+      await approveDeployRequest(t.ctx, { requestId, comment: "ok", digest: "digest" in detail.live ? detail.live.digest : "" });
+      const done = await poll();
+      expect(done.status).toBe("applied");
+      expect(done.deploymentId).toBeTruthy();
+      const rollout = await eventually("the approved deploy to be ready", async () => {
+        const view = s.rolloutResponse.parse((await callApi(rolloutRoute, { token: token.secret, params: { id: done.deploymentId! } })).json);
+        return view.state === "ready" ? view : undefined;
+      });
+      expect(rollout.readyReplicas).toBe(2);
+    } finally {
+      await cluster.deleteTestNamespace(protectedNs);
+    }
   });
 });
