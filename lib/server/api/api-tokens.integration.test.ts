@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as auditExport } from "@/app/api/v1/audit/export/route";
 import { GET as auditList } from "@/app/api/v1/audit/route";
 import { GET as clustersList } from "@/app/api/v1/clusters/route";
 import { GET as deploymentGet } from "@/app/api/v1/deployments/[id]/route";
@@ -192,6 +193,32 @@ describe("scopes", () => {
     expect(history.items.map((d) => d.id)).not.toContain(bDeployment.id);
     const audit = s.auditList.parse((await callApi(auditList, { token: t.secret, query: { limit: "200" } })).json);
     expect(audit.items.every((e) => e.actorId !== teamB.ctx.userId)).toBe(true);
+  });
+});
+
+describe("the audit trail through a token", () => {
+  it("lists and exports with the visibility of the token's role: own events and the team's deploys, also for an owner's token", async () => {
+    const memberToken = await newToken(member, "viewer", "auditor");
+    const ownerToken = await newToken(teamA.ctx, "viewer", "owner auditor");
+    const own = s.auditList.parse((await callApi(auditList, { token: memberToken.secret, query: { limit: "200" } })).json);
+    expect(own.scope).toBe("own");
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((e) => e.actorId === member.userId || e.action.startsWith("deploy."))).toBe(true);
+    // tokens are viewer or member: the whole team's trail stays with owners/admins in the console
+    const ownerView = s.auditList.parse((await callApi(auditList, { token: ownerToken.secret, query: { limit: "200" } })).json);
+    expect(ownerView.scope).toBe("own");
+    expect(ownerView.items.every((e) => e.actorId === teamA.ctx.userId || e.action.startsWith("deploy."))).toBe(true);
+
+    const exported = await callApi(auditExport, { token: memberToken.secret, query: { format: "json", action: "api_token.create" } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const events = exported.json as Array<{ actorId: string; action: string }>;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.actorId === member.userId && e.action === "api_token.create")).toBe(true);
+    const csv = await callApi(auditExport, { token: memberToken.secret, query: { format: "csv" } });
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    problemOf(await callApi(auditExport, { token: memberToken.secret, query: { format: "xml" } }), 400, "invalid");
+    problemOf(await callApi(auditList, { token: memberToken.secret, query: { from: "yesterday" } }), 400, "invalid");
   });
 });
 
