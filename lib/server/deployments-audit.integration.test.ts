@@ -3,6 +3,7 @@ import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { auditEventsFor, nginxDeployInput, restoreSettings, teamReadyToDeploy, useSettings } from "@/scripts/test-support/fixtures";
 import type { Ctx } from "./authz";
 import { db } from "./db";
+import { metrics } from "./observability/metrics";
 import { deployTemplate } from "./deployments";
 import { sweepAbandonedDeployments } from "./deployments-record";
 
@@ -78,6 +79,8 @@ describe("deploy audit events", () => {
     try {
       const base = { teamId: t.teamId, clusterId: t.clusterId, actorId: t.owner.id, templateId: t.templateId, namespace: ns, manifest: "" };
       const dead = await db().deployment.create({ data: { ...base, appName: "dead", status: "pending", startedAt: expired(), heartbeatAt: expired() } });
+      const abandonedCount = async () => (await metrics().deploys.get()).values.find((v) => v.labels.kind === "deploy" && v.labels.result === "abandoned")?.value ?? 0;
+      const countedBefore = await abandonedCount();
       let freshId = "";
       // a deploy that runs longer than the lease: its instance renews it, so no sweep takes it
       let sweptDuringApply = -1;
@@ -103,6 +106,7 @@ describe("deploy audit events", () => {
       expect(abandoned).toHaveLength(1);
       expect(abandoned[0]).toMatchObject({ targetId: dead.id, actorId: null, result: "failure", clusterName: "prod", namespace: ns, requestId: "deployment-sweep", reason: expect.stringMatching(/^Abandoned: the server applying it stopped renewing it/) });
       expect(abandoned[0].summary).toMatchObject({ deployedBy: t.owner.email, was: "pending" });
+      expect((await abandonedCount()) - countedBefore).toBe(1); // on /metrics, once
       await db().deployment.update({ where: { id: freshId }, data: { status: "failed" } });
     } finally {
       await cluster.deleteTestNamespace(ns);

@@ -82,6 +82,7 @@ async function abandonExpired(tx: Tx, filter: { ids?: string[]; limit: number },
       reason: message,
       ...(finder ? {} : { context: { ip: "", userAgent: "", requestId: "deployment-sweep" } }),
     });
+    metrics().deploys.inc({ kind: record.kind, result: "abandoned" });
   }
   return records.length;
 }

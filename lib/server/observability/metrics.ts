@@ -17,7 +17,7 @@ function create() {
     registry,
     httpRequests: new Counter({ name: "berth_http_requests_total", help: "HTTP requests answered, by route pattern, method and status", labelNames: ["route", "method", "status"], registers: [registry] }),
     httpDuration: new Histogram({ name: "berth_http_request_duration_seconds", help: "HTTP request latency until the response finished, by route pattern, method and status", labelNames: ["route", "method", "status"], buckets: SECONDS, registers: [registry] }),
-    deploys: new Counter({ name: "berth_deploys_total", help: "Deploy, redeploy and undeploy records finished, by kind and result (applied, failed, interrupted)", labelNames: ["kind", "result"], registers: [registry] }),
+    deploys: new Counter({ name: "berth_deploys_total", help: "Deploy, redeploy and undeploy records finished, by kind and result (applied, failed, interrupted by a shutdown, abandoned by a stopped instance and finished by the sweep, refused before a record)", labelNames: ["kind", "result"], registers: [registry] }),
     deployDuration: new Histogram({ name: "berth_deploy_duration_seconds", help: "Time from reserving a deployment record to finishing it", labelNames: ["kind", "result"], buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], registers: [registry] }),
     kubeRequests: new Counter({ name: "berth_kube_api_requests_total", help: "Requests to Kubernetes API servers, by method and status class (2xx, 4xx, 5xx, error)", labelNames: ["method", "status"], registers: [registry] }),
     kubeRoundTrips: new Histogram({ name: "berth_kube_operation_round_trips", help: "Kubernetes API round trips one plan or apply made", labelNames: ["operation"], buckets: [1, 2, 5, 10, 20, 50, 100, 200], registers: [registry] }),
