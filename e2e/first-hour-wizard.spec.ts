@@ -131,6 +131,10 @@ test("item 18: the YAML pane follows the field being edited", async ({ page }) =
   await expect(page.getByTestId("yaml-focus")).toHaveText(/image: nginx:1\.27/);
   await w.field("spec.containers.0.image").fill("nginx:1.28");
   await expect(page.getByTestId("yaml-focus")).toHaveText(/image: nginx:1\.28/);
+  // With two containers, the second one's field highlights the second container's lines.
+  await page.getByRole("button", { name: "Add container" }).click();
+  await w.field("spec.containers.1.image").click();
+  await expect(page.getByTestId("yaml-focus")).toHaveText(/image: busybox:1\.36/);
   await w.toStep(3);
   await w.field("spec.service.name").click();
   await expect(page.getByTestId("yaml-focus").first()).toHaveText(/name: nginx-svc/);

@@ -44,19 +44,55 @@ export function yamlLinesFor(yaml: string, path: string, app: string): YamlLines
   const match = DOCUMENT.find(([re]) => re.test(path));
   const doc = docs.find((d) => (match ? match[1](d.kind, d.name, app) : d.kind === "StatefulSet"));
   if (!doc) return null;
-  const segments = path.split(".").slice(1).filter((s) => !/^\d+$/.test(s) && !["service", "ingress", "autoscaling", "scheduledScaling"].includes(s));
-  // The deepest segment found in the document, looking from the last one back.
-  for (let s = segments.length - 1; s >= 0; s--) {
-    const key = KEY[segments[s]] ?? segments[s];
-    const keyRe = new RegExp(`^(\\s*)(- )?${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:`);
-    for (let i = doc.start; i <= doc.end; i++) {
-      const m = keyRe.exec(lines[i]);
-      if (!m) continue;
-      const indent = m[1].length + (m[2] ? 2 : 0);
-      let to = i;
-      while (to + 1 <= doc.end && (lines[to + 1].trim() === "" || lines[to + 1].search(/\S/) > indent || (lines[to + 1].search(/\S/) === indent && lines[to + 1].trimStart().startsWith("- ") && !m[2]))) to++;
-      return { from: i, to };
-    }
+  const segments = path.split(".").slice(1);
+  if (match) segments.shift(); // "service", "ingress", …: the document already says it
+  // Narrow to the list item each index names (the second container, the third port), as far as
+  // the YAML has the model's keys; then the deepest key found inside that range.
+  let range = { from: doc.start, to: doc.end };
+  for (let s = 0; s + 1 < segments.length; s++) {
+    if (!/^\d+$/.test(segments[s + 1]) || /^\d+$/.test(segments[s])) continue;
+    const item = listItem(lines, range, KEY[segments[s]] ?? segments[s], Number(segments[s + 1]));
+    if (!item) break;
+    range = item;
   }
+  const keys = segments.filter((s) => !/^\d+$/.test(s));
+  for (let s = keys.length - 1; s >= 0; s--) {
+    const found = keyBlock(lines, range, KEY[keys[s]] ?? keys[s]);
+    if (found) return found;
+  }
+  if (range.from !== doc.start || range.to !== doc.end) return range;
   return { from: doc.start, to: doc.end };
+}
+
+function keyPattern(key: string): RegExp {
+  return new RegExp(`^(\\s*)(- )?${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:`);
+}
+
+const indentOf = (line: string) => line.search(/\S/);
+
+/** The first line in `range` with `key`, and the block under it. */
+function keyBlock(lines: string[], range: YamlLines, key: string): YamlLines | null {
+  const keyRe = keyPattern(key);
+  for (let i = range.from; i <= range.to; i++) {
+    const m = keyRe.exec(lines[i]);
+    if (!m) continue;
+    const indent = m[1].length + (m[2] ? 2 : 0);
+    let to = i;
+    while (to + 1 <= range.to && (lines[to + 1].trim() === "" || indentOf(lines[to + 1]) > indent || (indentOf(lines[to + 1]) === indent && lines[to + 1].trimStart().startsWith("- ") && !m[2]))) to++;
+    return { from: i, to };
+  }
+  return null;
+}
+
+/** The lines of item `index` of the list under `key` in `range` (null: no such list or item). */
+function listItem(lines: string[], range: YamlLines, key: string, index: number): YamlLines | null {
+  const block = keyBlock(lines, range, key);
+  if (!block || block.to === block.from) return null;
+  const first = lines[block.from + 1];
+  if (!first.trimStart().startsWith("- ")) return null;
+  const itemIndent = indentOf(first);
+  const starts: number[] = [];
+  for (let i = block.from + 1; i <= block.to; i++) if (indentOf(lines[i]) === itemIndent && lines[i].trimStart().startsWith("- ")) starts.push(i);
+  if (index >= starts.length) return null;
+  return { from: starts[index], to: index + 1 < starts.length ? starts[index + 1] - 1 : block.to };
 }
