@@ -13,7 +13,7 @@ import type { Ctx } from "./authz";
 import { setCredential } from "./clusters-credentials";
 import { encryptSecret } from "./crypto";
 import { db } from "./db";
-import { deployTemplate, undeploy } from "./deployments";
+import { deployTemplate, rollbackTo, undeploy } from "./deployments";
 import { AppError } from "./errors";
 import { credentialAad } from "./k8s/client";
 import { vetKubeconfig } from "./k8s/kubeconfig-policy";
@@ -114,6 +114,12 @@ describe("applications", () => {
       const [event] = await auditEventsFor(t.teamId, "deploy.redeploy");
       expect(event).toMatchObject({ result: "success", targetId: synced.deploymentId, summary: expect.objectContaining({ replayOf: deploymentId, reason: "sync drift" }) });
       expect((await listApplications(t.ctx, { namespace: ns })).items[0].last).toMatchObject({ id: synced.deploymentId, kind: "redeploy" });
+
+      // Rollback from the history: its reason names the record as users know it (#N), not by id.
+      const rolled = await rollbackTo(t.ctx, deploymentId);
+      expect(rolled.status).toBe("applied");
+      const { number } = await db().deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { number: true } });
+      expect(await db().deployment.findUniqueOrThrow({ where: { id: rolled.deploymentId! }, select: { reason: true, replayOfId: true } })).toEqual({ reason: `rollback to #${number}`, replayOfId: deploymentId });
 
       // A viewer may read but not sync (refused and audited by authorize).
       const viewer = await addMember(t.teamId, "viewer");

@@ -164,6 +164,8 @@ export async function applicationFilterOptions(ctx: Ctx) {
 
 export type HistoryEntry = {
   id: string;
+  /** "#12": how the record is named to users. */
+  number: number;
   kind: string;
   status: string;
   startedAt: Date;
@@ -196,6 +198,7 @@ export async function applicationHistory(ctx: Ctx, key: AppKey): Promise<History
     const both = access.details && (!prev || deploymentAccess(actor, prev).details);
     return {
       id: r.id,
+      number: r.number,
       kind: r.kind,
       status: r.status,
       startedAt: r.startedAt,
@@ -205,7 +208,7 @@ export async function applicationHistory(ctx: Ctx, key: AppKey): Promise<History
       replayOfId: r.replayOfId,
       canRollback: access.act,
       template: visible ? { id: r.template!.id, name: r.template!.name, version: r.templateVersion?.version ?? null } : null,
-      diff: both && r.kind !== "undeploy" && prev && prev.manifest !== r.manifest ? diffYamlText(prev.manifest, r.manifest, `${prev.id}.yaml`, `${r.id}.yaml`).slice(0, 20_000) : "",
+      diff: both && r.kind !== "undeploy" && prev && prev.manifest !== r.manifest ? diffYamlText(prev.manifest, r.manifest, `#${prev.number}.yaml`, `#${r.number}.yaml`).slice(0, 20_000) : "",
     };
   });
 }

@@ -9,6 +9,8 @@ import { parseManifest, type Bundle } from "./deployments-render";
 // manifest had and this one lacks are left behind (listed, never deleted silently).
 export type PreviousOwner = {
   deploymentId: string;
+  /** The record's number in the team ("#12"): how users know records. */
+  number: number;
   templateId: string | null;
   templateName: string;
   version: number | null;
@@ -28,7 +30,7 @@ export async function ownershipOf(actor: Actor, clusterId: string, namespace: st
   const last = await db().deployment.findFirst({
     where: { teamId: actor.teamId, clusterId, namespace, appName: bundle.appName, status: "applied" },
     orderBy: { startedAt: "desc" },
-    select: { id: true, kind: true, templateId: true, manifest: true, template: { select: { name: true } }, templateVersion: { select: { version: true } } },
+    select: { id: true, number: true, kind: true, templateId: true, manifest: true, template: { select: { name: true } }, templateVersion: { select: { version: true } } },
   });
   if (!last || last.kind === "undeploy") return { otherTemplate: null, leftBehind: [], previousId: null };
   const now = new Set(bundle.objects.map(key));
@@ -41,7 +43,7 @@ export async function ownershipOf(actor: Actor, clusterId: string, namespace: st
   const leftBehind = [...new Set(before.map(key))].filter((k) => !now.has(k)).slice(0, 50);
   const otherTemplate =
     last.templateId !== bundle.templateId
-      ? { deploymentId: last.id, templateId: last.templateId, templateName: last.template?.name ?? "(no template)", version: last.templateVersion?.version ?? null }
+      ? { deploymentId: last.id, number: last.number, templateId: last.templateId, templateName: last.template?.name ?? "(no template)", version: last.templateVersion?.version ?? null }
       : null;
   return { otherTemplate, leftBehind, previousId: last.id };
 }
@@ -51,7 +53,7 @@ export function takeOverBlockers(ownership: Ownership, takeOver: boolean | undef
   return ownership.otherTemplate && !takeOver ? [`${ownerSentence(ownership.otherTemplate)}: tick “take over” to replace them`] : [];
 }
 
-/** "these objects were deployed by template web v3 (record ck…)": what a take-over replaces. */
+/** "these objects were deployed by template web v3 (record #12)": what a take-over replaces. */
 function ownerSentence(o: PreviousOwner): string {
-  return `these objects were deployed by template ${o.templateName}${o.version !== null ? ` v${o.version}` : ""} (record ${o.deploymentId})`;
+  return `these objects were deployed by template ${o.templateName}${o.version !== null ? ` v${o.version}` : ""} (record #${o.number})`;
 }

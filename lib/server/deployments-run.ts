@@ -117,7 +117,7 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
     const message = failed
       ? `Failed at ${failed.kind}/${failed.name}: ${failed.message}. Applied: ${names("applied")}. Not applied: ${names("not_applied")}.`
       : `Applied ${results.length} objects (${diff}).`;
-    const takeOver = ownership.otherTemplate ? { takeOverFrom: { deploymentId: ownership.otherTemplate.deploymentId, templateId: ownership.otherTemplate.templateId, template: ownership.otherTemplate.templateName } } : {};
+    const takeOver = ownership.otherTemplate ? { takeOverFrom: { deploymentId: ownership.otherTemplate.deploymentId, number: ownership.otherTemplate.number, templateId: ownership.otherTemplate.templateId, template: ownership.otherTemplate.templateName } } : {};
     const left = ownership.leftBehind.length ? { leftBehind: ownership.leftBehind } : {};
     return { ok: !failed, results, message, summary: { diff: auditDiff(plan), template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length, ...takeOver, ...left } };
   });

@@ -202,8 +202,11 @@ describe("two templates, one app name", () => {
       const second = (await createTemplate(t.ctx, { name: "other shared", visibility: "team", spec, parameters: base.parameters, message: "other" })).id;
 
       const plan = (await planDeployment(t.ctx, deployInput(second, [prod], ns))).clusters[0];
-      expect(plan.ownership?.otherTemplate).toMatchObject({ templateName: "shared template", version: 1, deploymentId: applied.deploymentId });
-      expect(plan.blockers).toContain(`these objects were deployed by template shared template v1 (record ${applied.deploymentId}): tick “take over” to replace them`);
+      // The record is named as users know it, "#N", never by its internal id.
+      const { number } = await db().deployment.findUniqueOrThrow({ where: { id: applied.deploymentId! }, select: { number: true } });
+      expect(plan.ownership?.otherTemplate).toMatchObject({ templateName: "shared template", version: 1, deploymentId: applied.deploymentId, number });
+      expect(plan.blockers).toContain(`these objects were deployed by template shared template v1 (record #${number}): tick “take over” to replace them`);
+      expect(JSON.stringify(plan.blockers)).not.toContain(applied.deploymentId);
       expect(plan.ownership?.leftBehind).toEqual(["Ingress/shared-ingress"]);
       const sts = plan.plan!.objects.find((o) => o.kind === "StatefulSet")!;
       expect(sts.action).toBe("recreate");
@@ -213,7 +216,7 @@ describe("two templates, one app name", () => {
       // Without the take-over the deploy is refused (no record); with it (and recreate) it applies, audited.
       const refused = (await deployTemplate(t.ctx, deployInput(second, [prod], ns))).results[0];
       expect(refused).toMatchObject({ status: "refused", deploymentId: null });
-      expect(refused.message).toMatch(/these objects were deployed by template shared template v1/);
+      expect(refused.message).toContain(`these objects were deployed by template shared template v1 (record #${number})`);
       const taken = (await deployTemplate(t.ctx, { ...deployInput(second, [prod], ns), takeOver: true, recreate: true })).results[0];
       expect(taken.status).toBe("applied");
       const events = await auditEventsFor(t.teamId, "deploy.apply");

@@ -66,12 +66,18 @@ export async function planRedeploy(ctx: Ctx, deploymentId: string): Promise<Clus
   return { ...plan, manifest: bundle.manifest };
 }
 
-export async function redeploy(ctx: Ctx, input: RedeployInput, hooks: TestHooks = {}): Promise<ClusterResult> {
+export async function redeploy(ctx: Ctx, input: RedeployInput, hooks: TestHooks = {}, how: { rollback?: boolean } = {}): Promise<ClusterResult> {
   const actor = await authorize(ctx, "deploy.run", { what: "redeploy", targetId: input.deploymentId });
   const { source, bundle } = await storedBundle(actor, input.deploymentId, "deploy.redeploy");
-  const meta = { kind: "redeploy" as const, replayOfId: source.id, reason: input.reason };
+  const reason = how.rollback ? `rollback to #${source.number}` : input.reason;
+  const meta = { kind: "redeploy" as const, replayOfId: source.id, reason };
   const opts = { force: input.force, recreate: input.recreate, takeOver: input.takeOver, ...hooks };
   return throughProtection(actor, source.clusterId, source.namespace, bundle, meta, { ...opts, breakGlass: glass(input) }, (m) => deployOnCluster(actor, source.clusterId, source.namespace, bundle, m, opts));
+}
+
+/** Rollback from an application's history: a redeploy of that record, its reason naming it as people do ("rollback to #12"). */
+export function rollbackTo(ctx: Ctx, deploymentId: string): Promise<ClusterResult> {
+  return redeploy(ctx, { deploymentId, reason: "", force: false, recreate: false }, {}, { rollback: true });
 }
 
 export async function undeploy(ctx: Ctx, input: UndeployInput, hooks: Clock = {}): Promise<ClusterResult & { keptClaims?: string[] }> {

@@ -45,7 +45,7 @@ export function PlanView({ plans }: { plans: ClusterPlan[] }) {
               These objects were deployed by template <strong>{c.ownership.otherTemplate.templateName}</strong>
               {c.ownership.otherTemplate.version !== null ? ` v${c.ownership.otherTemplate.version}` : ""} (
               <Link className="underline" href={`/deployments/${c.ownership.otherTemplate.deploymentId}`}>
-                record {c.ownership.otherTemplate.deploymentId}
+                record #{c.ownership.otherTemplate.number}
               </Link>
               ). Deploying replaces them: tick “take over” to do it on purpose (it is recorded in the audit trail).
             </p>

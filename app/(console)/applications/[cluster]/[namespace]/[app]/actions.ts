@@ -5,7 +5,7 @@ import { runAction, type ActionState } from "@/lib/server/action";
 import { appKeySchema } from "@/lib/server/applications-input";
 import { syncApplication } from "@/lib/server/applications-drift";
 import { deleteAppPod, deleteLeftoverClaim, restartApplication, scaleApplication } from "@/lib/server/applications-ops";
-import { redeploy } from "@/lib/server/deployments";
+import { rollbackTo } from "@/lib/server/deployments";
 import { idField } from "@/lib/server/clusters-input";
 import type { ClusterResult } from "@/lib/server/deployments-run";
 import { actionCtx } from "@/lib/server/session";
@@ -26,7 +26,7 @@ export async function syncAction(_prev: ActionState<ClusterResult>, formData: Fo
 export async function rollbackAction(_prev: ActionState<ClusterResult>, formData: FormData): Promise<ActionState<ClusterResult>> {
   const schema = appKeySchema.extend({ deploymentId: idField });
   return runAction(schema, { ...key(formData), deploymentId: formData.get("deploymentId") }, async (d) => {
-    const result = await redeploy(await actionCtx(), { deploymentId: d.deploymentId, reason: `rollback to ${d.deploymentId}`, force: false, recreate: false });
+    const result = await rollbackTo(await actionCtx(), d.deploymentId);
     revalidatePath(path(d));
     return result;
   });

@@ -15,7 +15,7 @@ export function HistoryPanel({ appKey, history, canRollback }: { appKey: AppKey;
         {history.map((h, i) => (
           <li key={h.id} className="border-l-2 border-slate-200 pl-3" data-testid="history-entry">
             <div className="flex flex-wrap items-center gap-2 text-sm">
-              <Link className="text-brand-700 underline" href={`/deployments/${h.id}`}>{h.kind}</Link>
+              <Link className="text-brand-700 underline" href={`/deployments/${h.id}`}>{`#${h.number} ${h.kind}`}</Link>
               <DeploymentStatusBadge status={h.status} />
               <span>{h.actorName} · {when(h.startedAt)}</span>
               {h.template ? <Link className="text-brand-700 underline" href={`/templates/${h.template.id}`}>{h.template.name} v{h.template.version ?? "?"}</Link> : null}
