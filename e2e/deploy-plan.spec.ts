@@ -78,3 +78,59 @@ test("a deploy opens its record; the next deploy form proposes the namespace the
   await expect(page.getByLabel("Namespace", { exact: true })).toHaveValue(namespace);
   await expect(page.getByText(`This template runs in ${namespace} on ${clusterName}.`)).toBeVisible();
 });
+
+test("two templates, one app: the plan names the other's record as #N; Redeploy, like Deploy, stays disabled on a blocked preview", async ({ page }) => {
+  test.setTimeout(180_000);
+  const clusterName = `e2e-owner-${Date.now().toString(36)}`;
+  await registerAndAttach(page, clusterName);
+  const ns = createNamespace("e2e-owner");
+  try {
+    const first = await seedNginxTemplate(OWNER.email, `first ${Date.now().toString(36)}`);
+    const second = await seedNginxTemplate(OWNER.email, `second ${Date.now().toString(36)}`);
+    const deploy = async (templateId: string) => {
+      await page.goto(`/deployments/new?template=${templateId}&version=1`);
+      await page.getByRole("checkbox", { name: clusterName }).check();
+      await page.getByLabel("Namespace", { exact: true }).fill(ns);
+      await page.getByRole("button", { name: "Plan" }).click();
+      await expect(page.getByTestId("plan")).toBeVisible();
+    };
+    const recordNumber = async () => Number((await page.getByRole("heading", { level: 1 }).textContent())?.match(/#(\d+)/)?.[1]);
+
+    await deploy(first);
+    await page.getByRole("button", { name: "Deploy", exact: true }).click();
+    await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
+    const firstUrl = page.url();
+    const firstNumber = await recordNumber();
+
+    // The second template's plan: the first one's objects, named by record number, never by id.
+    await deploy(second);
+    await expect(page.getByTestId("plan-owner")).toContainText(`(record #${firstNumber})`);
+    await expect(page.getByTestId("deploy-blocked-reason")).toContainText(`(record #${firstNumber}): tick “take over” to replace them`);
+    await expect(page.getByTestId("plan")).not.toContainText(firstUrl.split("/").pop()!);
+    await page.getByRole("checkbox", { name: /^take over objects another template deployed/ }).check();
+    await page.getByRole("button", { name: "Plan" }).click();
+    await expect(page.getByTestId("deploy-blocked-reason")).toHaveText("");
+    await page.getByRole("button", { name: "Deploy", exact: true }).click();
+    await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
+    const secondNumber = await recordNumber();
+
+    // Redeploying the first record now takes the objects back: blocked until "take over" is ticked.
+    await page.goto(firstUrl);
+    const redeploy = page.getByRole("button", { name: "Redeploy", exact: true });
+    await expect(redeploy).toBeDisabled();
+    await expect(page.getByTestId("redeploy-blocked-reason")).toHaveText("Preview first: Redeploy applies what the preview shows.");
+    await page.getByRole("button", { name: "Preview redeploy" }).click();
+    await expect(page.getByTestId("plan-owner")).toContainText(`(record #${secondNumber})`);
+    await expect(redeploy).toBeDisabled();
+    await expect(page.getByTestId("redeploy-blocked-reason")).toContainText(`Blocked: these objects were deployed by template second`);
+    await page.getByRole("checkbox", { name: /^take over/ }).check();
+    await expect(page.getByTestId("redeploy-blocked-reason")).toHaveText("The form changed since the preview: preview again to redeploy.");
+    await expect(redeploy).toBeDisabled();
+    await page.getByRole("button", { name: "Preview redeploy" }).click();
+    await expect(page.getByTestId("redeploy-blocked-reason")).toHaveText("");
+    await redeploy.click();
+    await expect(page.getByRole("status").filter({ hasText: "applied" })).toBeVisible();
+  } finally {
+    deleteNamespace(ns);
+  }
+});

@@ -99,6 +99,27 @@ test("item 4: leaving the editor with unsaved changes asks first (form and YAML 
   await expect(page).toHaveURL(/\/templates$/);
 });
 
+test("item 4: the browser's Back button asks too, and staying keeps the edits", async ({ page }) => {
+  let accept = false;
+  const dialogs = answerDialogs(page, () => accept);
+  const w = new Wizard(page);
+  // Into the editor by an in-app link: Back is then a history step inside the app (no page unload).
+  await page.goto("/templates");
+  await page.getByRole("main").getByRole("link", { name: "New application" }).click();
+  await expect(w.heading(1)).toBeVisible();
+  await w.field("spec.name").fill("edited");
+  await page.evaluate(() => history.back());
+  await expect.poll(() => dialogs.length).toBe(1);
+  expect(dialogs[0]).toMatchObject({ type: "confirm", message: expect.stringContaining("not saved") });
+  await expect(page).toHaveURL(/\/templates\/new$/);
+  await expect(w.field("spec.name")).toHaveValue("edited");
+  // Asked again on the next Back; confirming leaves to where Back goes.
+  accept = true;
+  await page.evaluate(() => history.back());
+  await expect(page).toHaveURL(/\/templates$/);
+  expect(dialogs).toHaveLength(2);
+});
+
 test("item 16: the pre-stop hook starts from its own default, not a copy of post-start", async ({ page }) => {
   const w = new Wizard(page);
   await w.openNew();

@@ -57,11 +57,11 @@ export async function deployTemplate(ctx: Ctx, input: DeployInput, hooks: TestHo
   return { appName: bundle.appName, results };
 }
 
-/** The plan of re-applying a stored record's exact manifest on its cluster and namespace. */
-export async function planRedeploy(ctx: Ctx, deploymentId: string): Promise<ClusterPlan & { manifest: string }> {
+/** The plan of re-applying a stored record's exact manifest on its cluster and namespace, with the redeploy's options. */
+export async function planRedeploy(ctx: Ctx, deploymentId: string, opts: { force?: boolean; recreate?: boolean; takeOver?: boolean } = {}): Promise<ClusterPlan & { manifest: string }> {
   const actor = await authorize(ctx, "deploy.run", { what: "plan a redeploy", targetId: deploymentId });
   const { source, bundle } = await storedBundle(actor, deploymentId, "deploy.plan");
-  const plan = await planOn(actor, source.clusterId, source.namespace, bundle.objects, {}, bundle);
+  const plan = await planOn(actor, source.clusterId, source.namespace, bundle.objects, opts, bundle);
   await auditPlan(actor, bundle, source.namespace, [plan], { replayOf: deploymentId });
   return { ...plan, manifest: bundle.manifest };
 }

@@ -1,16 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { runAction, type ActionState } from "@/lib/server/action";
-import { idField } from "@/lib/server/clusters-input";
 import { planRedeploy, redeploy, undeploy, type ClusterPlan } from "@/lib/server/deployments";
 import { redeployInputSchema, undeployInputSchema } from "@/lib/server/deployments-input";
 import type { ClusterResult } from "@/lib/server/deployments-run";
 import { actionCtx } from "@/lib/server/session";
 
 export async function planRedeployAction(_prev: ActionState<ClusterPlan>, formData: FormData): Promise<ActionState<ClusterPlan>> {
-  return runAction(z.object({ deploymentId: idField }), { deploymentId: formData.get("deploymentId") }, async ({ deploymentId }) => {
-    const { manifest: _manifest, ...plan } = await planRedeploy(await actionCtx(), deploymentId);
+  const input = { deploymentId: formData.get("deploymentId"), force: formData.get("force"), recreate: formData.get("recreate"), takeOver: formData.get("takeOver") };
+  return runAction(redeployInputSchema, input, async ({ deploymentId, force, recreate, takeOver }) => {
+    const { manifest: _manifest, ...plan } = await planRedeploy(await actionCtx(), deploymentId, { force, recreate, takeOver });
     return plan;
   });
 }

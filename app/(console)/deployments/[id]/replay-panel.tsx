@@ -1,44 +1,66 @@
 "use client";
-import { useActionState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { ClusterResultLine } from "@/app/_components/cluster-result";
 import { BreakGlassFields } from "../break-glass-fields";
-import { PlanView } from "../plan-view";
+import { applyBlockedBecause, PlanView } from "../plan-view";
 import { planRedeployAction, redeployAction, undeployAction } from "./actions";
 
-// Redeploy (rollback): preview the plan of re-applying this record's exact manifest, give an
-// optional reason, confirm. Undeploy: remove the app's objects; the PVCs it keeps are listed.
+// Redeploy (rollback): preview the plan of re-applying this record's exact manifest with the
+// options ticked, give an optional reason, confirm. Like Deploy, Redeploy stays disabled — with
+// the reason beside it — until a preview of the options as they are now can go ahead.
+// The form is submitted by hand (not as a form action) so its fields keep their values.
 export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: string; canBreakGlass: boolean }) {
-  const [plan, planAction] = useActionState(planRedeployAction, null);
-  const [result, redeploy] = useActionState(redeployAction, null);
+  const [plan, planAction, planning] = useActionState(planRedeployAction, null);
+  const [result, redeploy, redeploying] = useActionState(redeployAction, null);
+  /** The preview on screen was made with the options as they are (none changed since). */
+  const [planCurrent, setPlanCurrent] = useState(false);
+  const [lastIntent, setLastIntent] = useState<"plan" | "redeploy" | null>(null);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(e.currentTarget);
+    const applying = submitter?.value === "redeploy";
+    setPlanCurrent(!applying);
+    setLastIntent(applying ? "redeploy" : "plan");
+    startTransition(() => (applying ? redeploy(data) : planAction(data)));
+  };
+  const busy = planning || redeploying;
+  const blockedBecause =
+    lastIntent === "redeploy" && !planCurrent ? "Preview again to redeploy once more." : applyBlockedBecause(plan?.ok ? [plan.data] : null, planCurrent, { apply: "Redeploy", plan: "preview" });
+  const owner = plan?.ok ? plan.data.ownership?.otherTemplate : null;
   return (
     <section aria-labelledby="redeploy-h" className="card space-y-3 p-4">
       <h2 id="redeploy-h" className="text-base font-semibold">Redeploy this record</h2>
       <p className="text-sm text-slate-600">Re-applies the exact manifest below to the same cluster and namespace, as a new record that points to this one.</p>
-      <form action={planAction}>
+      <form onSubmit={onSubmit} className="space-y-3" aria-label="Redeploy" noValidate>
         <input type="hidden" name="deploymentId" value={deploymentId} />
-        <SubmitButton className="btn-secondary" pendingText="Planning…">Preview redeploy</SubmitButton>
+        <div className="flex flex-wrap items-end gap-3" onChange={() => { setPlanCurrent(false); setLastIntent(null); }}>
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="force" /> force</label>
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="recreate" /> recreate, keeping volumes</label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="takeOver" /> take over{owner ? ` (objects of template ${owner.templateName})` : " objects another template deployed under this app name"}
+          </label>
+        </div>
+        <div className="min-w-72 max-w-xl">
+          <label htmlFor="f-reason" className="label">Reason (optional)</label>
+          <input id="f-reason" name="reason" className="input" placeholder="roll back: 1.28 breaks login" />
+        </div>
+        {canBreakGlass ? <BreakGlassFields error={result && !result.ok ? result.fieldErrors.breakGlassReason?.[0] : undefined} /> : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
+            {planning ? "Planning…" : "Preview redeploy"}
+          </button>
+          <button type="submit" name="intent" value="redeploy" className="btn-primary" disabled={busy || blockedBecause !== ""} aria-describedby="redeploy-blocked-reason">
+            {redeploying ? "Redeploying…" : "Redeploy"}
+          </button>
+          <p id="redeploy-blocked-reason" className="min-w-0 flex-1 text-sm text-slate-600" data-testid="redeploy-blocked-reason">
+            {busy ? "" : blockedBecause}
+          </p>
+        </div>
       </form>
       <FormMessage state={plan && !plan.ok ? plan : null} />
-      {plan?.ok ? (
-        <>
-          <PlanView plans={[plan.data]} />
-          <form action={redeploy} className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="deploymentId" value={deploymentId} />
-            <div className="min-w-72 flex-1">
-              <label htmlFor="f-reason" className="label">Reason (optional)</label>
-              <input id="f-reason" name="reason" className="input" placeholder="roll back: 1.28 breaks login" />
-            </div>
-            <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="force" /> force</label>
-            <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="recreate" /> recreate, keeping volumes</label>
-            {plan.data.ownership?.otherTemplate ? (
-              <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="takeOver" /> take over (objects of template {plan.data.ownership.otherTemplate.templateName})</label>
-            ) : null}
-            {canBreakGlass ? <BreakGlassFields error={result && !result.ok ? result.fieldErrors.breakGlassReason?.[0] : undefined} /> : null}
-            <SubmitButton pendingText="Redeploying…">Redeploy</SubmitButton>
-          </form>
-        </>
-      ) : null}
+      {plan?.ok && planCurrent ? <PlanView plans={[plan.data]} /> : null}
       {result ? <ReplayResult result={result} /> : null}
     </section>
   );

@@ -9,7 +9,7 @@ import type { DeployableVersion } from "@/lib/server/deployments-render";
 import { ClusterResultLine } from "@/app/_components/cluster-result";
 import type { ClusterResult } from "@/lib/server/deployments-run";
 import { BreakGlassFields } from "../break-glass-fields";
-import { PlanView } from "../plan-view";
+import { applyBlockedBecause, PlanView } from "../plan-view";
 import { deployAction, planAction } from "./actions";
 import { ParameterField } from "./parameter-field";
 
@@ -53,7 +53,7 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
     if (deploy.data.results.length === 1 && only.status === "applied" && only.deploymentId) router.push(`/deployments/${only.deploymentId}`);
   }, [deploy, router]);
   const busy = planning || deploying;
-  const blockedBecause = deployBlockedBecause(plan, planCurrent);
+  const blockedBecause = applyBlockedBecause(plan?.ok ? plan.data.clusters : null, planCurrent, { apply: "Deploy", plan: "plan" });
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} onChange={() => setPlanCurrent(false)} className="card space-y-5 p-4" noValidate aria-label="Deployment">
@@ -153,15 +153,6 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
       ) : null}
     </div>
   );
-}
-
-/** Why Deploy is disabled ("" when it may go ahead): no plan, an outdated plan, or a blocked one. */
-function deployBlockedBecause(plan: ActionState<PlanResult>, current: boolean): string {
-  if (!plan?.ok || !current) return plan?.ok ? "The form changed since the plan: plan again to deploy." : "Plan first: Deploy applies what the plan shows.";
-  const blockers = plan.data.clusters.flatMap((c) => c.blockers.map((b) => (plan.data.clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
-  if (blockers.length === 0) return "";
-  const shown = blockers.slice(0, 3).join("; ");
-  return `Blocked: ${shown}${blockers.length > 3 ? `; and ${blockers.length - 3} more (see the plan)` : ""}.`;
 }
 
 function planFieldErrors(plan: ActionState<PlanResult>): Record<string, string[]> {
