@@ -24,7 +24,9 @@ test("the cluster page says what the cluster serves, and the registration messag
   const card = await registerAndAttach(page, `e2e-caps-${Date.now().toString(36)}`);
   await expect(page.getByText("Cluster registered. Attach your kubeconfig below.")).toHaveCount(0);
   const caps = card.getByTestId("cluster-capabilities");
-  await expect(caps).toContainText("CronHorizontalPodAutoscaler CRD installed");
+  await expect(caps.getByTestId("cron-hpa-state")).toHaveText("CronHorizontalPodAutoscaler CRD installed; no cron-HPA controller (schedules never fire)");
+  await expect(card.getByTestId("cluster-missing")).toContainText("No cron-HPA controller runs on this cluster");
+  await expect(card.getByTestId("cluster-missing")).toContainText("Deploys are not blocked.");
   await expect(caps).toContainText("served (autoscalers can measure CPU and memory)");
   await expect(caps).toContainText("standard (default)");
   await expect(card.getByTestId("cluster-missing")).toContainText("This cluster has no IngressClass");

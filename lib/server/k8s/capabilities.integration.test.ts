@@ -41,9 +41,13 @@ describe("cluster capabilities", () => {
     expect(caps.groupVersions).toEqual(expect.arrayContaining(["v1", "apps/v1", "autoscaling.alibabacloud.com/v1beta1", "metrics.k8s.io/v1beta1"]));
     expect(caps.storageClasses).toEqual({ names: ["standard"], default: "standard" });
     expect(caps.namespaces).toEqual(expect.arrayContaining(["default", ns]));
-    // No ingress controller runs here, and the page says so instead of pretending.
+    // No ingress controller and no cron-HPA controller run here, and the page says so instead of pretending.
     expect(caps.ingressClasses).toEqual({ names: [], default: null });
-    expect(missingFeatures(caps)).toEqual(["This cluster has no IngressClass: no controller will serve Ingresses."]);
+    expect(caps.cronHpaController).toBe("absent");
+    expect(missingFeatures(caps)).toEqual([
+      "No cron-HPA controller runs on this cluster (no Deployment kubernetes-cronhpa-controller in kube-system): scheduled scaling is stored, but its schedules never fire. Deploys are not blocked.",
+      "This cluster has no IngressClass: no controller will serve Ingresses.",
+    ]);
   });
 
   it("what the restricted user may not list is unknown, not empty", async () => {
@@ -52,6 +56,9 @@ describe("cluster capabilities", () => {
     expect(caps.storageClasses).toBeNull();
     expect(caps.ingressClasses).toBeNull();
     expect(caps.cronHpa).toBe(true);
+    // It may not read kube-system: whether a cron-HPA controller runs is unknown, and said so.
+    expect(caps.cronHpaController).toBe("unknown");
+    expect(missingFeatures(caps)).toEqual([expect.stringMatching(/^Berth cannot tell whether a cron-HPA controller runs here/)]);
   });
 });
 
@@ -60,7 +67,10 @@ describe("the plan and what the cluster serves", () => {
     const plan = await planBundle(admin, ns, seedExample(), { profile: "generic" });
     const cron = plan.objects.find((o) => o.kind === "CronHorizontalPodAutoscaler")!;
     expect(cron).toMatchObject({ action: "create", errors: [], denied: [] });
-    expect(cron.warnings).toEqual([expect.stringMatching(/^Scheduled scaling \(CronHorizontalPodAutoscaler\): an Alibaba Cloud feature, and this cluster is registered with the Generic profile/)]);
+    expect(cron.warnings).toEqual([
+      "no cron-HPA controller runs on this cluster (no Deployment kubernetes-cronhpa-controller in kube-system): this object is stored, but its schedules never fire",
+      expect.stringMatching(/^Scheduled scaling \(CronHorizontalPodAutoscaler\): an Alibaba Cloud feature, and this cluster is registered with the Generic profile/),
+    ]);
     const hpa = plan.objects.find((o) => o.kind === "HorizontalPodAutoscaler")!;
     expect(hpa).toMatchObject({ errors: [], warnings: [] });
     expect(plan.objects.find((o) => o.kind === "Ingress")!.warnings).toEqual([expect.stringMatching(/no default IngressClass: nothing may serve this Ingress/)]);
@@ -68,7 +78,9 @@ describe("the plan and what the cluster serves", () => {
     expect(plan.capabilities?.cronHpa).toBe(true);
 
     const cloud = await planBundle(admin, ns, seedExample(), { profile: "alibabacloud" });
-    expect(cloud.objects.find((o) => o.kind === "CronHorizontalPodAutoscaler")!.warnings).toEqual([]);
+    // On the Alibaba Cloud profile the missing controller is still said (it does not block).
+    expect(cloud.objects.find((o) => o.kind === "CronHorizontalPodAutoscaler")!.warnings).toEqual([expect.stringMatching(/^no cron-HPA controller runs on this cluster/)]);
+    expect(cloud.ok).toBe(true);
   });
 
   it("a kind no installed CRD provides is named as such, never 'not a Kubernetes API'", async () => {

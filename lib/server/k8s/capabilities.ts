@@ -1,6 +1,7 @@
 import "server-only";
-import { ApisApi, CoreV1Api, NetworkingV1Api, StorageV1Api, type KubeConfig } from "@kubernetes/client-node";
+import { ApisApi, AppsV1Api, CoreV1Api, NetworkingV1Api, StorageV1Api, type KubeConfig } from "@kubernetes/client-node";
 import { CLOUD_FEATURE_TEXT, cloudFeaturesOf, CRON_HPA } from "@/lib/manifests";
+import { isNotFound } from "./api-error";
 import { ObjectApi } from "./object-api";
 
 // What a cluster serves, discovered with the user's own credential: API groups (and so CRDs),
@@ -12,11 +13,20 @@ const MAX_GROUP_VERSIONS = 400;
 
 export type NamedList = { names: string[]; default: string | null };
 export type MetricsState = "available" | "unavailable" | "missing" | "unknown";
+/**
+ * The cron-HPA controller (Alibaba Cloud's ack-kubernetes-cronhpa-controller, a Deployment
+ * `kubernetes-cronhpa-controller` in kube-system): the CRD alone stores CronHorizontalPodAutoscalers,
+ * only the controller makes their schedules fire. "absent": no such Deployment; "stopped": it has
+ * no available replica; "unknown": the credential may not read it.
+ */
+export type ControllerState = "running" | "stopped" | "absent" | "unknown";
 export type Capabilities = {
   checkedAt: string;
   /** "v1", "apps/v1", "autoscaling.alibabacloud.com/v1beta1", … */
   groupVersions: string[];
   cronHpa: boolean;
+  /** Absent from snapshots taken before it was discovered (read as "unknown"). */
+  cronHpaController?: ControllerState;
   metrics: MetricsState;
   ingressClasses: NamedList | null;
   storageClasses: NamedList | null;
@@ -26,6 +36,7 @@ export type Capabilities = {
 const DEFAULT_STORAGE = "storageclass.kubernetes.io/is-default-class";
 const DEFAULT_INGRESS = "ingressclass.kubernetes.io/is-default-class";
 const METRICS_GV = "metrics.k8s.io/v1beta1";
+export const CRON_HPA_CONTROLLER = { namespace: "kube-system", name: "kubernetes-cronhpa-controller" } as const;
 
 export async function discoverCapabilities(kc: KubeConfig): Promise<Capabilities> {
   const [groupVersions, ingressClasses, storageClasses, namespaces] = await Promise.all([
@@ -48,7 +59,18 @@ export async function discoverCapabilities(kc: KubeConfig): Promise<Capabilities
     groupVersions.includes(CRON_HPA.apiVersion) ? serves(api, CRON_HPA.apiVersion, CRON_HPA.kind) : false,
     metricsState(api, groupVersions),
   ]);
-  return { checkedAt: new Date().toISOString(), groupVersions, cronHpa: cronHpa === true, metrics, ingressClasses, storageClasses, namespaces };
+  const cronHpaController = cronHpa === true ? await controllerState(kc) : "absent";
+  return { checkedAt: new Date().toISOString(), groupVersions, cronHpa: cronHpa === true, cronHpaController, metrics, ingressClasses, storageClasses, namespaces };
+}
+
+async function controllerState(kc: KubeConfig): Promise<ControllerState> {
+  try {
+    const d = await kc.makeApiClient(AppsV1Api).readNamespacedDeployment(CRON_HPA_CONTROLLER);
+    const available = d.status?.availableReplicas;
+    return typeof available === "number" && available > 0 ? "running" : "stopped";
+  } catch (e) {
+    return isNotFound(e) ? "absent" : "unknown";
+  }
 }
 
 async function servedGroupVersions(kc: KubeConfig): Promise<string[]> {
@@ -95,12 +117,23 @@ function bounded(names: string[]): string[] {
 export function missingFeatures(c: Capabilities): string[] {
   const out: string[] = [];
   if (!c.cronHpa) out.push("This cluster has no CronHorizontalPodAutoscaler CRD: install the cron-HPA controller, or turn scheduled scaling off in templates deployed here.");
+  else if (c.cronHpaController === "absent" || c.cronHpaController === "stopped") out.push(`${capitalize(noControllerSentence(c.cronHpaController))}: scheduled scaling is stored, but its schedules never fire. Deploys are not blocked.`);
+  else if (c.cronHpaController !== "running")
+    out.push(`Berth cannot tell whether a cron-HPA controller runs here (your credential may not read Deployment ${CRON_HPA_CONTROLLER.name} in ${CRON_HPA_CONTROLLER.namespace}): without one, scheduled scaling is stored but its schedules never fire.`);
   if (c.metrics === "missing") out.push("This cluster has no metrics API (metrics.k8s.io): autoscalers cannot measure CPU or memory until metrics-server is installed.");
   if (c.metrics === "unavailable") out.push("This cluster's metrics API (metrics.k8s.io) is registered but not answering: autoscalers cannot measure CPU or memory.");
   if (c.ingressClasses && c.ingressClasses.names.length === 0) out.push("This cluster has no IngressClass: no controller will serve Ingresses.");
   if (c.storageClasses && c.storageClasses.default === null) out.push("This cluster has no default StorageClass: volume claims must name a class.");
   return out;
 }
+
+/** "no cron-HPA controller runs on this cluster (no Deployment … in kube-system)". */
+function noControllerSentence(state: "absent" | "stopped"): string {
+  const where = `Deployment ${CRON_HPA_CONTROLLER.name} in ${CRON_HPA_CONTROLLER.namespace}`;
+  return state === "absent" ? `no cron-HPA controller runs on this cluster (no ${where})` : `the cron-HPA controller is not running on this cluster (${where} has no available replica)`;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A stored snapshot (JSON from the database) back to a Capabilities, or null when it is not one. */
 export function parseCapabilities(v: unknown): Capabilities | null {
@@ -137,6 +170,9 @@ export function capabilityWarnings(obj: Obj, caps: Capabilities, profile: string
       if (typeof cls === "string" && cls !== "" && !names.includes(cls)) out.push(`volume claim ${claim}: this cluster has no StorageClass "${cls}"${names.length ? ` (it has: ${names.join(", ")})` : ""}: its claims would stay Pending`);
       if (cls === undefined && def === null) out.push(`volume claim ${claim} names no StorageClass and this cluster has no default one: its claims would stay Pending`);
     }
+  }
+  if (obj.apiVersion === CRON_HPA.apiVersion && obj.kind === CRON_HPA.kind && caps.cronHpa && (caps.cronHpaController === "absent" || caps.cronHpaController === "stopped")) {
+    out.push(`${noControllerSentence(caps.cronHpaController)}: this object is stored, but its schedules never fire`);
   }
   if (profile !== "alibabacloud") {
     for (const f of cloudFeaturesOf(obj)) {

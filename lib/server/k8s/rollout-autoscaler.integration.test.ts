@@ -42,4 +42,26 @@ describe("rollout with an autoscaler", () => {
       await cluster.deleteTestNamespace(ns);
     }
   }, 180_000);
+
+  it("scheduled scaling only: the StatefulSet's own count, with its jobs and that no controller picked them up", async () => {
+    const ns = await cluster.createTestNamespace("first-hour-ui-cron");
+    try {
+      const container = nginxTemplate().spec.containers[0];
+      const jobs = [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 3 }];
+      const objects = nginxObjects(NGINX_IMAGE_1, "nginx", { volumeClaimTemplates: [], containers: [{ ...container, volumeMounts: [] }], scheduledScaling: { jobs } });
+      const started = new Date();
+      expect((await applyBundle(admin, ns, objects)).every((r) => r.status === "applied")).toBe(true);
+      const ready = await eventually("ready", async () => {
+        const v = await readRollout(admin, ns, "nginx", started);
+        return v.state === "ready" ? v : undefined;
+      }, { timeoutMs: 120_000, intervalMs: 500 });
+      // Applied without spec.replicas, the StatefulSet runs 1 pod until a schedule fires — which,
+      // with no cron-HPA controller on this cluster, is never; the view says so.
+      expect(ready.replicas).toBe(1);
+      expect(ready.autoscaler).toBeUndefined();
+      expect(ready.schedule).toEqual({ name: "nginx", jobs, pickedUp: false });
+    } finally {
+      await cluster.deleteTestNamespace(ns);
+    }
+  }, 180_000);
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { AppsV1Api, AutoscalingV2Api, CoreV1Api, type KubeConfig, type V1Pod, type V1StatefulSet, type V2HorizontalPodAutoscaler } from "@kubernetes/client-node";
+import { CRON_HPA, isObj } from "@/lib/manifests";
 import { apiError, isNotFound } from "./api-error";
+import { ObjectApi } from "./object-api";
 
 // The rollout of a StatefulSet, per ordinal, read from the cluster on every call (nothing is
 // kept in memory): each pod's phase, readiness, revision and restarts, and an overall state.
@@ -30,7 +32,14 @@ export type RolloutView = {
   checkedAt: string;
   /** The HorizontalPodAutoscaler that owns the count, when there is one: `replicas` is its desired count. */
   autoscaler?: { name: string; minReplicas: number; maxReplicas: number; desiredReplicas: number | null };
+  /**
+   * The CronHorizontalPodAutoscaler aimed at this StatefulSet, when there is one: its jobs set the
+   * count when they fire; `pickedUp` once a cron-HPA controller has written its status (without a
+   * controller the schedules never fire and the count stays the StatefulSet's).
+   */
+  schedule?: Schedule;
 };
+export type Schedule = { name: string; jobs: Array<{ name: string; schedule: string; targetSize: number }>; pickedUp: boolean };
 
 type Autoscaler = NonNullable<RolloutView["autoscaler"]>;
 
@@ -64,6 +73,31 @@ async function readAutoscaler(kc: KubeConfig, namespace: string, name: string): 
   }
 }
 
+const MAX_SCHEDULE_JOBS = 20;
+const short = (v: unknown, max: number) => String(v ?? "").slice(0, max);
+
+/** The cron-HPA (as the cluster returned it: untrusted) whose target is this StatefulSet, bounded and checked. */
+export function scheduleOf(items: unknown[], name: string): Schedule | undefined {
+  const cron = items.find((c) => isObj(c) && isObj(c.spec) && isObj(c.spec.scaleTargetRef) && c.spec.scaleTargetRef.kind === "StatefulSet" && c.spec.scaleTargetRef.name === name);
+  if (!isObj(cron) || !isObj(cron.spec)) return undefined;
+  const jobs = (Array.isArray(cron.spec.jobs) ? cron.spec.jobs : [])
+    .slice(0, MAX_SCHEDULE_JOBS)
+    .filter((j): j is Record<string, unknown> => isObj(j) && isCount(j.targetSize) && (j.targetSize as number) <= MAX_LISTED_PODS * 10)
+    .map((j) => ({ name: short(j.name, 63), schedule: short(j.schedule, 100), targetSize: j.targetSize as number }));
+  const status = isObj(cron.status) ? cron.status : {};
+  const pickedUp = Array.isArray(status.conditions) && status.conditions.length > 0;
+  return { name: short(isObj(cron.metadata) ? cron.metadata.name : "", 253), jobs, pickedUp };
+}
+
+async function readSchedule(kc: KubeConfig, namespace: string, name: string): Promise<Schedule | undefined> {
+  try {
+    const page = await ObjectApi.for(kc).listPage(CRON_HPA.apiVersion, CRON_HPA.kind, namespace, { limit: 100 });
+    return scheduleOf(page.items, name);
+  } catch {
+    return undefined; // no CRD, or not allowed to read it: nothing to say about schedules
+  }
+}
+
 export const DEFAULT_ROLLOUT_DEADLINE_MS = 5 * 60_000;
 /** Per-pod lines for at most this many replicas; above it the page shows counts ("too many to list"). */
 export const MAX_LISTED_PODS = 500;
@@ -80,7 +114,7 @@ export async function readRollout(kc: KubeConfig, namespace: string, name: strin
     if (isNotFound(e)) return { ...empty, state: "missing", reason: `StatefulSet ${name} does not exist in namespace ${namespace}` };
     return { ...empty, state: "unavailable", reason: apiError(e).message };
   }
-  const autoscaler = await readAutoscaler(kc, namespace, name);
+  const [autoscaler, schedule] = await Promise.all([readAutoscaler(kc, namespace, name), readSchedule(kc, namespace, name)]);
   const replicas = desiredReplicas(sts.spec?.replicas ?? 1, autoscaler);
   const readyReplicas = count(sts.status?.readyReplicas);
   const updatedReplicas = count(sts.status?.updatedReplicas);
@@ -104,7 +138,7 @@ export async function readRollout(kc: KubeConfig, namespace: string, name: strin
     lines.every((p) => p.ready && p.updated) &&
     readyReplicas >= replicas &&
     (!tooManyToList || updatedReplicas >= replicas);
-  const view = { replicas, readyReplicas, updatedReplicas, updateRevision, pods: lines, checkedAt: new Date().toISOString(), ...(tooManyToList ? { tooManyToList } : {}), ...(autoscaler ? { autoscaler } : {}) };
+  const view = { replicas, readyReplicas, updatedReplicas, updateRevision, pods: lines, checkedAt: new Date().toISOString(), ...(tooManyToList ? { tooManyToList } : {}), ...(autoscaler ? { autoscaler } : {}), ...(schedule ? { schedule } : {}) };
   if (done) return { ...view, state: "ready", reason: "" };
   const waiting = lines.find((p) => !p.ready || !p.updated);
   const why = tooManyToList

@@ -65,6 +65,15 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
               : ""}{" "}
             · update revision {view.updateRevision || "—"} · checked {new Date(view.checkedAt).toLocaleTimeString("en-GB")}
           </p>
+          {view.schedule ? (
+            <p className="text-xs text-slate-600" data-testid="rollout-schedule">
+              Scheduled scaling {view.schedule.name} sets the count when its jobs fire
+              {view.schedule.jobs.length ? `: ${view.schedule.jobs.map((j) => `${j.name} (${j.schedule}) → ${j.targetSize}`).join(", ")}` : ""}.{" "}
+              {view.schedule.pickedUp
+                ? "A cron-HPA controller has picked it up."
+                : "It has no status: no cron-HPA controller has picked it up. Without one its schedules never fire, and the count stays as shown."}
+            </p>
+          ) : null}
           <table className="data-table" aria-label="Pods per ordinal">
             <thead>
               <tr>
