@@ -64,7 +64,6 @@ test("deploy nginx, open the application: pods, how to reach it, events, logs, d
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByTestId("logs")).toContainText("request 29");
   await expect(page.getByTestId("logs")).not.toContainText("request 24");
-  if (shots) await page.screenshot({ path: "docs/screenshots/application-detail.png", fullPage: true });
 
   // Out of band: kubectl set image → the drift names the field and kubectl.
   kubectl("set", "image", "statefulset/nginx", `nginx=${NGINX_IMAGE_2}`, "-n", namespace);

@@ -52,7 +52,6 @@ test.describe("the application wizard and the template library", () => {
     await expect(page.getByTestId("pod-names")).toHaveText("nginx-0, nginx-1");
     await expect(page.getByTestId("pod-hostname")).toHaveText("nginx-0.nginx-headless.<namespace>.svc");
     await w.expectYaml("kind: StatefulSet", "replicas: 2");
-    await w.screenshot("wizard-step1-basic");
 
     // Step 2 — containers: image with its tag as a parameter, port 80, readiness HTTP probe, per-pod storage
     await w.toStep(2);
@@ -72,7 +71,6 @@ test.describe("the application wizard and the template library", () => {
     await expect(w.field("spec.containers.0.volumeMounts.0.name")).toHaveValue("data");
     await w.fill("spec.containers.0.volumeMounts.0.mountPath", "/usr/share/nginx/html");
     await w.expectYaml("containerPort: 80", "readinessProbe:", "path: /", "volumeClaimTemplates:", "storage: 1Gi", "mountPath: /usr/share/nginx/html");
-    await w.screenshot("wizard-step2-containers");
 
     // Step 3 — advanced: the ClusterIP Service nginx-svc and an Ingress for foo.bar.com
     await w.toStep(3);
@@ -84,7 +82,6 @@ test.describe("the application wizard and the template library", () => {
     await expect(w.field("spec.ingress.rules.0.paths.0.serviceName")).toHaveValue("nginx-svc");
     await w.expectYaml("kind: Ingress", "host: foo.bar.com", "name: nginx-svc", "type: ClusterIP", "clusterIP: None");
     await page.getByRole("button", { name: "Ingress nginx-ingress" }).click();
-    await w.screenshot("wizard-step3-advanced");
 
     // Save as a template: the image tag is a parameter with the current tag as default
     await w.toSave();

@@ -91,6 +91,23 @@ export class Wizard {
     await expect(this.page).toHaveURL(/\/templates\/[^/]+\?saved=\d+/);
   }
 
+  /**
+   * On the Save step (issue 11, item 3): the untouched name is not flagged; type it as a person
+   * does (no blur) and click Save template once — the button must not move under the pointer,
+   * and that one click must save.
+   */
+  async saveWithOneClick(name: string) {
+    await expect(this.field("meta.name")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(this.error("meta.name")).toHaveCount(0);
+    const save = this.page.getByRole("button", { name: "Save template" });
+    const before = await save.boundingBox();
+    await this.field("meta.name").click();
+    await this.page.keyboard.type(name);
+    expect((await save.boundingBox())?.y).toBe(before?.y);
+    await save.click();
+    await expect(this.page).toHaveURL(/\/templates\/[^/]+\?saved=1$/);
+  }
+
   async screenshot(name: string) {
     await this.page.evaluate(() => window.scrollTo(0, 0));
     await docScreenshot(this.page, name);

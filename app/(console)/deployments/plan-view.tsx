@@ -14,21 +14,6 @@ export const ACTION_STYLE: Record<string, string> = {
 
 const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
-/**
- * Why the apply button (Deploy, Redeploy) is disabled, "" when it may go ahead: no plan yet, a plan
- * of options since changed, or a blocked plan — said beside the button (issue 11, item 5).
- */
-export function applyBlockedBecause(clusters: ClusterPlan[] | null, current: boolean, words: { apply: string; plan: string }): string {
-  if (!clusters) return `${capitalized(words.plan)} first: ${words.apply} applies what the ${words.plan} shows.`;
-  if (!current) return `The form changed since the ${words.plan}: ${words.plan} again to ${words.apply.toLowerCase()}.`;
-  const blockers = clusters.flatMap((c) => c.blockers.map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
-  if (blockers.length === 0) return "";
-  const shown = blockers.slice(0, 3).join("; ");
-  return `Blocked: ${shown}${blockers.length > 3 ? `; and ${blockers.length - 3} more (see the plan)` : ""}.`;
-}
-
-const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export function PlanView({ plans }: { plans: ClusterPlan[] }) {
   return (
     <div className="space-y-4" data-testid="plan">

@@ -3,7 +3,8 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { ClusterResultLine } from "@/app/_components/cluster-result";
 import { BreakGlassFields } from "../break-glass-fields";
-import { applyBlockedBecause, PlanView } from "../plan-view";
+import { applyBlockedBecause, PlanApplyButtons, submittedIntent } from "../plan-and-apply";
+import { PlanView } from "../plan-view";
 import { planRedeployAction, redeployAction, undeployAction } from "./actions";
 
 // Redeploy (rollback): preview the plan of re-applying this record's exact manifest with the
@@ -17,15 +18,12 @@ export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: s
   const [planCurrent, setPlanCurrent] = useState(false);
   const [lastIntent, setLastIntent] = useState<"plan" | "redeploy" | null>(null);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(e.currentTarget);
-    const applying = submitter?.value === "redeploy";
+    const { intent, data } = submittedIntent(e);
+    const applying = intent === "redeploy";
     setPlanCurrent(!applying);
     setLastIntent(applying ? "redeploy" : "plan");
     startTransition(() => (applying ? redeploy(data) : planAction(data)));
   };
-  const busy = planning || redeploying;
   const blockedBecause =
     lastIntent === "redeploy" && !planCurrent ? "Preview again to redeploy once more." : applyBlockedBecause(plan?.ok ? [plan.data] : null, planCurrent, { apply: "Redeploy", plan: "preview" });
   const owner = plan?.ok ? plan.data.ownership?.otherTemplate : null;
@@ -47,17 +45,7 @@ export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: s
           <input id="f-reason" name="reason" className="input" placeholder="roll back: 1.28 breaks login" />
         </div>
         {canBreakGlass ? <BreakGlassFields error={result && !result.ok ? result.fieldErrors.breakGlassReason?.[0] : undefined} /> : null}
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
-            {planning ? "Planning…" : "Preview redeploy"}
-          </button>
-          <button type="submit" name="intent" value="redeploy" className="btn-primary" disabled={busy || blockedBecause !== ""} aria-describedby="redeploy-blocked-reason">
-            {redeploying ? "Redeploying…" : "Redeploy"}
-          </button>
-          <p id="redeploy-blocked-reason" className="min-w-0 flex-1 text-sm text-slate-600" data-testid="redeploy-blocked-reason">
-            {busy ? "" : blockedBecause}
-          </p>
-        </div>
+        <PlanApplyButtons labels={{ plan: "Preview redeploy", apply: "Redeploy", applying: "Redeploying…", value: "redeploy" }} planning={planning} applying={redeploying} blockedBecause={blockedBecause} reasonId="redeploy-blocked-reason" />
       </form>
       <FormMessage state={plan && !plan.ok ? plan : null} />
       {plan?.ok && planCurrent ? <PlanView plans={[plan.data]} /> : null}

@@ -9,7 +9,8 @@ import type { DeployableVersion } from "@/lib/server/deployments-render";
 import { ClusterResultLine } from "@/app/_components/cluster-result";
 import type { ClusterResult } from "@/lib/server/deployments-run";
 import { BreakGlassFields } from "../break-glass-fields";
-import { applyBlockedBecause, PlanView } from "../plan-view";
+import { applyBlockedBecause, PlanApplyButtons, submittedIntent } from "../plan-and-apply";
+import { PlanView } from "../plan-view";
 import { deployAction, planAction } from "./actions";
 import { ParameterField } from "./parameter-field";
 
@@ -40,10 +41,8 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
   const proposedNamespace = running?.runsIn ?? usable[0]?.namespace ?? "default";
   const namespaceOptions = [...new Set(usable.flatMap((c) => [...(c.namespaces ?? []), c.namespace ?? "", c.runsIn ?? ""]).filter(Boolean))].sort();
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(e.currentTarget);
-    const deploying = submitter?.value === "deploy";
+    const { intent, data } = submittedIntent(e);
+    const deploying = intent === "deploy";
     setPlanCurrent(!deploying);
     startTransition(() => (deploying ? deploy_(data) : plan_(data)));
   };
@@ -52,7 +51,6 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
     const [only] = deploy.data.results;
     if (deploy.data.results.length === 1 && only.status === "applied" && only.deploymentId) router.push(`/deployments/${only.deploymentId}`);
   }, [deploy, router]);
-  const busy = planning || deploying;
   const blockedBecause = applyBlockedBecause(plan?.ok ? plan.data.clusters : null, planCurrent, { apply: "Deploy", plan: "plan" });
   return (
     <div className="space-y-6">
@@ -125,17 +123,7 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
           </label>
         </div>
         {canBreakGlass ? <BreakGlassFields error={errors.breakGlassReason?.[0]} /> : null}
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
-            {planning ? "Planning…" : "Plan"}
-          </button>
-          <button type="submit" name="intent" value="deploy" className="btn-primary" disabled={busy || blockedBecause !== ""} aria-describedby="deploy-blocked-reason">
-            {deploying ? "Deploying…" : "Deploy"}
-          </button>
-          <p id="deploy-blocked-reason" className="min-w-0 flex-1 text-sm text-slate-600" data-testid="deploy-blocked-reason">
-            {busy ? "" : blockedBecause}
-          </p>
-        </div>
+        <PlanApplyButtons labels={{ plan: "Plan", apply: "Deploy", applying: "Deploying…", value: "deploy" }} planning={planning} applying={deploying} blockedBecause={blockedBecause} reasonId="deploy-blocked-reason" />
         <FormMessage state={plan && !plan.ok ? plan : deploy && !deploy.ok ? deploy : null} />
       </form>
       {deploy?.ok ? <DeployResults results={deploy.data.results} /> : null}

@@ -1,0 +1,52 @@
+import type { FormEvent } from "react";
+import type { ClusterPlan } from "@/lib/server/deployments";
+
+// The two buttons of a plan-then-apply form (deploy, redeploy): Plan, and the apply button that
+// stays disabled until a plan of the form as it is now can go ahead — with why, beside it.
+
+/**
+ * Why the apply button (Deploy, Redeploy) is disabled, "" when it may go ahead: no plan yet, a plan
+ * of options since changed, or a blocked plan — said beside the button (issue 11, item 5).
+ */
+export function applyBlockedBecause(clusters: ClusterPlan[] | null, current: boolean, words: { apply: string; plan: string }): string {
+  if (!clusters) return `${capitalized(words.plan)} first: ${words.apply} applies what the ${words.plan} shows.`;
+  if (!current) return `The form changed since the ${words.plan}: ${words.plan} again to ${words.apply.toLowerCase()}.`;
+  const blockers = clusters.flatMap((c) => c.blockers.map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
+  if (blockers.length === 0) return "";
+  const shown = blockers.slice(0, 3).join("; ");
+  return `Blocked: ${shown}${blockers.length > 3 ? `; and ${blockers.length - 3} more (see the plan)` : ""}.`;
+}
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The submitted form's data and which button sent it ("plan", or the apply button's value). */
+export function submittedIntent(e: FormEvent<HTMLFormElement>): { intent: string; data: FormData } {
+  e.preventDefault();
+  const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+  return { intent: submitter?.value ?? "", data: new FormData(e.currentTarget) };
+}
+
+export function PlanApplyButtons({ labels, planning, applying, blockedBecause, reasonId }: {
+  labels: { plan: string; apply: string; applying: string; value: string };
+  planning: boolean;
+  applying: boolean;
+  /** applyBlockedBecause(…): "" when apply may go ahead. */
+  blockedBecause: string;
+  /** The id (and test id) of the reason beside the apply button. */
+  reasonId: string;
+}) {
+  const busy = planning || applying;
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
+        {planning ? "Planning…" : labels.plan}
+      </button>
+      <button type="submit" name="intent" value={labels.value} className="btn-primary" disabled={busy || blockedBecause !== ""} aria-describedby={reasonId}>
+        {applying ? labels.applying : labels.apply}
+      </button>
+      <p id={reasonId} className="min-w-0 flex-1 text-sm text-slate-600" data-testid={reasonId}>
+        {busy ? "" : blockedBecause}
+      </p>
+    </div>
+  );
+}
