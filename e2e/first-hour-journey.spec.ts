@@ -164,7 +164,7 @@ test("the seed's nginx example, from an empty cluster list to the app's page", a
   // 标签和注解: on the pods.
   await w.addKeyValue("Pod labels and annotations", "+ Add pod label", "spec.podLabels", "version", "v1");
   await w.addKeyValue("Pod labels and annotations", "+ Add pod annotation", "spec.podAnnotations", "prometheus.io/scrape", "true");
-  await w.expectYaml("kind: Ingress", "host: foo.bar.com", "kind: HorizontalPodAutoscaler", "averageUtilization: 70", "kind: CronHorizontalPodAutoscaler", "schedule: 0 0 20 * * *", "prometheus.io/scrape");
+  await w.expectYaml("kind: Ingress", "host: foo.bar.com", "kind: HorizontalPodAutoscaler", "averageUtilization: 70", "kind: CronHorizontalPodAutoscaler", "schedule: \"0 0 20 * * *\"", "prometheus.io/scrape");
   await page.getByRole("button", { name: "Ingress nginx-ingress" }).click();
   await w.screenshot("wizard-step3-advanced");
 

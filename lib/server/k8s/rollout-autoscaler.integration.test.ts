@@ -48,7 +48,7 @@ describe("rollout with an autoscaler", () => {
     try {
       const container = nginxTemplate().spec.containers[0];
       const jobs = [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 3 }];
-      const objects = nginxObjects(NGINX_IMAGE_1, "nginx", { volumeClaimTemplates: [], containers: [{ ...container, volumeMounts: [] }], scheduledScaling: { jobs } });
+      const objects = nginxObjects(NGINX_IMAGE_1, "nginx", { replicas: 1, volumeClaimTemplates: [], containers: [{ ...container, volumeMounts: [] }], scheduledScaling: { jobs } });
       const started = new Date();
       expect((await applyBundle(admin, ns, objects)).every((r) => r.status === "applied")).toBe(true);
       const ready = await eventually("ready", async () => {
