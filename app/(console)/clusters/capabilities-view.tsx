@@ -1,16 +1,11 @@
 import type { CredentialView } from "@/lib/server/clusters";
+import { useTranslations } from "next-intl";
 import { utcTime } from "@/app/_components/format-time";
-
-const CONTROLLER = {
-  running: "the cron-HPA controller runs (schedules fire)",
-  stopped: "the cron-HPA controller is not running (schedules never fire)",
-  absent: "no cron-HPA controller (schedules never fire)",
-  unknown: "cron-HPA controller unknown",
-} as const;
 
 // What the cluster serves, as my credential saw it at the last attach, test or plan: the
 // features the seed's example needs, and plainly what is missing.
 export function CapabilitiesView({ credential, profile }: { credential: CredentialView; profile: string }) {
+  const t = useTranslations("clusters.cronController");
   const c = credential.capabilities;
   if (!c) return <p className="text-xs text-slate-500">Not checked yet: “Test connection” discovers what this cluster serves.</p>;
   const list = (l: { names: string[]; default: string | null } | null, what: string) =>
@@ -23,7 +18,7 @@ export function CapabilitiesView({ credential, profile }: { credential: Credenti
       </h3>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-500">Scheduled scaling</dt>
-        <dd data-testid="cron-hpa-state">{c.cronHpa ? `CronHorizontalPodAutoscaler CRD installed; ${CONTROLLER[c.cronHpaController ?? "unknown"]}` : "no CronHorizontalPodAutoscaler CRD"}</dd>
+        <dd data-testid="cron-hpa-state">{c.cronHpa ? `CronHorizontalPodAutoscaler CRD installed; ${t(c.cronHpaController ?? "unknown")}` : "no CronHorizontalPodAutoscaler CRD"}</dd>
         <dt className="text-slate-500">Metrics API</dt>
         <dd>{metrics}</dd>
         <dt className="text-slate-500">Storage classes</dt>

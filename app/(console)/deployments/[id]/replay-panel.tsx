@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { ClusterResultLine } from "@/app/_components/cluster-result";
@@ -12,6 +13,7 @@ import { planRedeployAction, redeployAction, undeployAction } from "./actions";
 // the reason beside it — until a preview of the options as they are now can go ahead.
 // The form is submitted by hand (not as a form action) so its fields keep their values.
 export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: string; canBreakGlass: boolean }) {
+  const t = useTranslations("deployments.redeploy");
   const [plan, planAction, planning] = useActionState(planRedeployAction, null);
   const [result, redeploy, redeploying] = useActionState(redeployAction, null);
   /** The preview on screen was made with the options as they are (none changed since). */
@@ -25,7 +27,7 @@ export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: s
     startTransition(() => (applying ? redeploy(data) : planAction(data)));
   };
   const blockedBecause =
-    lastIntent === "redeploy" && !planCurrent ? "Preview again to redeploy once more." : applyBlockedBecause(plan?.ok ? [plan.data] : null, planCurrent, { apply: "Redeploy", plan: "preview" });
+    lastIntent === "redeploy" && !planCurrent ? t("previewAgain") : applyBlockedBecause(plan?.ok ? [plan.data] : null, planCurrent, { apply: "Redeploy", plan: "preview" });
   const owner = plan?.ok ? plan.data.ownership?.otherTemplate : null;
   return (
     <section aria-labelledby="redeploy-h" className="card space-y-3 p-4">

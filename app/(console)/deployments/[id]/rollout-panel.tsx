@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { RolloutView } from "@/lib/server/k8s/rollout";
 
@@ -13,6 +14,7 @@ const STATE_STYLE: Record<string, string> = {
 };
 
 export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
+  const t = useTranslations("deployments.rollout");
   const [view, setView] = useState<RolloutView | null>(null);
   const [error, setError] = useState("");
   useEffect(() => {
@@ -67,11 +69,10 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
           </p>
           {view.schedule ? (
             <p className="text-xs text-slate-600" data-testid="rollout-schedule">
-              Scheduled scaling {view.schedule.name} sets the count when its jobs fire
-              {view.schedule.jobs.length ? `: ${view.schedule.jobs.map((j) => `${j.name} (${j.schedule}) → ${j.targetSize}`).join(", ")}` : ""}.{" "}
-              {view.schedule.pickedUp
-                ? "A cron-HPA controller has picked it up."
-                : "It has no status: no cron-HPA controller has picked it up. Without one its schedules never fire, and the count stays as shown."}
+              {view.schedule.jobs.length
+                ? t("schedule", { name: view.schedule.name, jobs: view.schedule.jobs.map((j) => `${j.name} (${j.schedule}) → ${j.targetSize}`).join(", ") })
+                : t("scheduleNoJobs", { name: view.schedule.name })}{" "}
+              {view.schedule.pickedUp ? t("schedulePickedUp") : t("scheduleNotPickedUp")}
             </p>
           ) : null}
           <table className="data-table" aria-label="Pods per ordinal">
