@@ -7,9 +7,11 @@ import { describe, expect, test } from "vitest";
 // Type checking belongs to `npm test`, not to the user's `npm start` (issue 11, item 19).
 const root = path.resolve(__dirname, "..");
 
-/** next.config.js evaluated in a fresh process with this environment. */
+/** next.config.js evaluated in a fresh process with this environment, for a production build. */
 function nextConfig(env: Record<string, string>): { typescript?: { ignoreBuildErrors?: boolean } } {
-  const out = execFileSync(process.execPath, ["-e", `process.stdout.write(JSON.stringify(require(${JSON.stringify(path.join(root, "next.config.js"))})))`], {
+  // next.config.js exports a function of the phase: evaluate it as `next build` does.
+  const script = `const c = require(${JSON.stringify(path.join(root, "next.config.js"))}); process.stdout.write(JSON.stringify(typeof c === "function" ? c("phase-production-build", {}) : c))`;
+  const out = execFileSync(process.execPath, ["-e", script], {
     env: { ...process.env, BERTH_SKIP_TYPECHECK: env.BERTH_SKIP_TYPECHECK ?? "" },
     encoding: "utf8",
   });
