@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { CloudFeature } from "@/lib/manifests";
+import type { CloudFeature } from "@/lib/manifests/cloud-features";
 
 // Where an Alibaba Cloud feature appears in the wizard: what it needs, and what happens on a
 // cluster registered with the Generic profile (the plan says so again, per object).

@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { defaultEnvVar, FIELD_REF_PATHS, RESOURCE_REF_NAMES, type EnvVar, type EnvVarType } from "@/lib/manifests";
+import { defaultEnvVar } from "@/lib/manifests/model/defaults";
+import { FIELD_REF_PATHS, RESOURCE_REF_NAMES, type EnvVar, type EnvVarType } from "@/lib/manifests/model/env";
 import { AddButton, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
 import type { WizardValues } from "./types";
 

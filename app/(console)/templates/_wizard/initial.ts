@@ -1,4 +1,5 @@
-import type { AppSpec, ParameterDefinition } from "@/lib/manifests";
+import type { AppSpec } from "@/lib/manifests/model/app-spec";
+import type { ParameterDefinition } from "@/lib/manifests/params/param-schema";
 import type { Binding, WizardValues } from "./types";
 
 /** Form values for a new app or for editing a stored template's latest version. */

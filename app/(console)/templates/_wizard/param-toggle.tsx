@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { ParameterType } from "@/lib/manifests";
+import type { ParameterType } from "@/lib/manifests/params/param-schema";
 import type { Binding, WizardValues } from "./types";
 
 // "Make this field a parameter": adds a typed parameter (default = the field's current value)

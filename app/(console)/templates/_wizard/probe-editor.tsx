@@ -1,7 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
-import { defaultLifecycleHandler, defaultProbe, SEED_INITIAL_DELAY, type Container, type ProbeType } from "@/lib/manifests";
+import { defaultLifecycleHandler, defaultProbe, SEED_INITIAL_DELAY } from "@/lib/manifests/model/defaults";
+import { type Container } from "@/lib/manifests/model/container";
+import { type ProbeType } from "@/lib/manifests/model/probe";
 import { NumberField, SelectField, TextField, Toggle } from "./fields";
 import { ListField, PairListField } from "./kv-rows";
 import { fieldId, type WizardValues } from "./types";

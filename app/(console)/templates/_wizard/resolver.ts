@@ -1,6 +1,8 @@
 import { set, type FieldErrors, type Resolver } from "react-hook-form";
 import type { Msg } from "@/lib/i18n/message";
-import { ParameterDefinitionSchema, checkParameterValue, validateAppSpec } from "@/lib/manifests";
+import { ParameterDefinitionSchema } from "@/lib/manifests/params/param-schema";
+import { checkParameterValue } from "@/lib/manifests/params/check-value";
+import { validateAppSpec } from "@/lib/manifests/validate/validate-app-spec";
 import { clean } from "./clean";
 import type { WizardValues } from "./types";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { PARAMETER_TYPES } from "@/lib/manifests";
+import { PARAMETER_TYPES } from "@/lib/manifests/params/param-schema";
 import { CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField } from "./fields";
 import { ListField } from "./kv-rows";
 import type { WizardValues } from "./types";

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
-import { MAX_APP_NAME } from "@/lib/manifests";
+import { MAX_APP_NAME } from "@/lib/manifests/naming";
 import { Section, SelectField, TextField, Toggle } from "./fields";
 import { CloudOnlyNote } from "./cloud-note";
 import { MapField } from "./kv-rows";

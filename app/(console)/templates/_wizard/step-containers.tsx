@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { defaultContainer, type Container } from "@/lib/manifests";
+import { defaultContainer } from "@/lib/manifests/model/defaults";
+import { type Container } from "@/lib/manifests/model/container";
 import { ContainerCard } from "./container-card";
 import { AddButton, FieldMessage, Section } from "./fields";
 import { ListField } from "./kv-rows";

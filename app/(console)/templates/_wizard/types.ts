@@ -1,4 +1,5 @@
-import type { AppSpec, ParameterDefinition } from "@/lib/manifests";
+import type { AppSpec } from "@/lib/manifests/model/app-spec";
+import type { ParameterDefinition } from "@/lib/manifests/params/param-schema";
 
 // The wizard's form values: the concrete app (every field filled), the template's own fields,
 // its parameter definitions, and which fields are parameters (paths inside `spec`).

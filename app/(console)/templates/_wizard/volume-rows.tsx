@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { ACCESS_MODES, defaultVolume, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests";
+import { ACCESS_MODES, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests/model/volume";
+import { defaultVolume } from "@/lib/manifests/model/defaults";
 import { AddButton, CheckField, FieldMessage, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
 import { STORAGE_CLASS_LIST } from "@/app/_components/pick-list-ids";
 import { CloudOnlyNote } from "./cloud-note";

@@ -6,7 +6,6 @@ import { useMemo, useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
 import { useUnsavedChangesWarning } from "@/app/_components/unsaved-changes";
 import { formatMsg, type Translate } from "@/lib/i18n/message";
-import { formatImportIssue, importYaml } from "@/lib/manifests";
 import { createTemplateAction } from "../actions";
 import { saveVersionAction } from "../[id]/actions";
 import { clean, flattenErrors } from "./clean";
@@ -111,11 +110,14 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
     setView("yaml");
   }
 
-  function toForm() {
+  async function toForm() {
     if (yamlText === yamlBase) {
       setView("form");
       return;
     }
+    // The importer (and the YAML parser under it) loads only when edited YAML is applied: it is not
+    // part of the wizard's first load.
+    const { importYaml, formatImportIssue } = await import("./yaml-import");
     const result = importYaml(yamlText);
     if (!result.ok) {
       setYamlErrors(result.errors.map((e) => capitalize(formatImportIssue(e))));
@@ -189,7 +191,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Stepper step={step} onGo={(s) => void goTo(s)} disabled={view === "yaml"} />
           <div role="group" aria-label={t("editingMode")} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
-            <button type="button" aria-pressed={view === "form"} className={`rounded px-3 py-1 text-sm ${view === "form" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "yaml" ? toForm() : undefined)}>
+            <button type="button" aria-pressed={view === "form"} className={`rounded px-3 py-1 text-sm ${view === "form" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "yaml" ? void toForm() : undefined)}>
               {t("form")}
             </button>
             <button type="button" aria-pressed={view === "yaml"} className={`rounded px-3 py-1 text-sm ${view === "yaml" ? "bg-brand-600 text-white" : ""}`} onClick={() => (view === "form" ? void toYaml() : undefined)}>
@@ -217,7 +219,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
             ) : null}
             <YamlEditor value={yamlText} onChange={setYamlText} />
             <div className="flex gap-2">
-              <button type="button" className="btn-primary" onClick={toForm}>
+              <button type="button" className="btn-primary" onClick={() => void toForm()}>
                 {t("applyYaml")}
               </button>
               <button type="button" className="btn-secondary" onClick={() => { setView("form"); setYamlErrors([]); }}>

@@ -2,7 +2,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { AppSpecObject, renderYaml, yamlLinesFor } from "@/lib/manifests";
+import { AppSpecObject } from "@/lib/manifests/model/app-spec";
+import { renderYaml } from "@/lib/manifests/render/render-app";
+import { yamlLinesFor } from "@/lib/manifests/yaml-locate";
 import { clean } from "./clean";
 import type { WizardValues } from "./types";
 
