@@ -55,6 +55,8 @@ export type TemplateVersionView = {
 
 export type ListQuery = {
   q?: string;
+  /** Exactly this name (the API names templates by name). */
+  name?: string;
   owner?: "me" | "all";
   visibility?: "private" | "team" | "all";
   archived?: boolean;
@@ -90,6 +92,7 @@ export async function listTemplates(ctx: Ctx, query: ListQuery = {}): Promise<{ 
       query.owner === "me" ? { ownerId: actor.userId } : {},
       query.visibility && query.visibility !== "all" ? { visibility: query.visibility } : {},
       q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { labels: { has: q.toLowerCase() } }, { labels: { has: q } }] } : {},
+      typeof query.name === "string" ? { name: query.name.slice(0, 200) } : {},
     ],
   };
   const total = await db().template.count({ where });

@@ -176,6 +176,18 @@ describe("scopes", () => {
     expect(rendered.manifest.split(/^---$/m).length).toBeGreaterThan(2);
   });
 
+  it("names a template by id or exact name; two of one name must be named by id", async () => {
+    const t = await newToken(member, "viewer", "names");
+    const byId = s.templateDetail.parse((await callApi(templateGet, { token: t.secret, params: { template: templateA } })).json);
+    expect(byId.name).toBe("web");
+    problemOf(await callApi(templateGet, { token: t.secret, params: { template: "we" } }), 404, "not_found");
+    await createNginxTemplate(teamA.ctx, "twin", { app: "twin-a" });
+    await createNginxTemplate(teamA.ctx, "twin", { app: "twin-b" });
+    const p = problemOf(await callApi(templateGet, { token: t.secret, params: { template: "twin" } }), 400, "invalid");
+    expect(p.errors.template[0]).toMatch(/Several templates are named "twin"/);
+    await db().template.updateMany({ where: { teamId: teamA.teamId, name: "twin" }, data: { archivedAt: new Date() } });
+  });
+
   it("a team-A token sees nothing of team B", async () => {
     const t = await newToken(teamA.ctx, "member", "a-owner");
     problemOf(await callApi(templateGet, { token: t.secret, params: { template: templateB } }), 404, "not_found");

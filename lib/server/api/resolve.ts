@@ -14,8 +14,7 @@ export async function resolveTemplate(ctx: Ctx, ref: string): Promise<TemplateDe
   } catch (e) {
     if (!(e instanceof AppError && e.code === "not_found")) throw e;
   }
-  const { items } = await listTemplates(ctx, { q: ref, pageSize: 100 });
-  const named = items.filter((t) => t.name === ref);
+  const { items: named } = await listTemplates(ctx, { name: ref, pageSize: 100 });
   if (named.length === 0) throw notFound(`A template named "${ref}"`);
   if (named.length > 1) throw invalid(`Several templates are named "${ref}": use the id.`, { template: [`Several templates are named "${ref}": use one of ${named.map((t) => t.id).join(", ")}.`] });
   return getTemplate(ctx, named[0].id);
