@@ -76,3 +76,9 @@ export const RolloutSchema = z.object({
   tooManyToList: z.boolean().nullish(),
 });
 export type Rollout = z.infer<typeof RolloutSchema>;
+
+export const DeployRequestSchema = z.object({
+  id, status: str, appName: str.nullish(), namespace: str.nullish(), approvals: count.default(0), required: count.default(0),
+  message: str.nullish(), deploymentId: id.nullish(),
+  decisions: z.array(z.object({ approver: str, decision: str, comment: str.nullish() })).max(1000).default([]),
+});

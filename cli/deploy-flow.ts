@@ -44,7 +44,7 @@ export function waitSettings(io: Io, values: { wait?: boolean; timeout?: string 
  */
 export async function finishApply(
   client: ApiClient, io: Io, format: OutputFormat, result: DeployResult,
-  options: { wait: boolean; timeoutMs: number; target: () => Promise<{ appName: string; namespace: string }> },
+  options: { wait: boolean; timeoutMs: number },
 ): Promise<ExitCode> {
   // Progress on stdout for people; on stderr when stdout is JSON/YAML for a script.
   const say = (line: string) => (format === "table" ? io.out : io.err)(`${line}\n`);
@@ -68,9 +68,8 @@ export async function finishApply(
   const opts = { deadline, pollMs: pollInterval(io), say };
   const applied = result.results.flatMap((r) => (r.status === "applied" && r.deploymentId ? [{ clusterName: r.clusterName, deploymentId: r.deploymentId }] : []));
   if (held.length) {
-    const target = await options.target();
     for (const h of held) {
-      const ran = await waitForApproval(client, io, h, target, opts);
+      const ran = await waitForApproval(client, io, h, opts);
       if (ran.status !== "applied") throw new CliError(`${ran.clusterName}: the approved deploy failed${ran.message ? `: ${oneLine(ran.message)}` : ""}`, EXIT.failed);
       applied.push(ran);
     }

@@ -174,15 +174,19 @@ describe("berth deploy", () => {
     expect(b.stderr).toContain("timed out before the rollout was Ready — staging: progressing");
   });
 
-  it("prints the approval request of a protected target (exit 6), and with --wait waits for the approved deploy, then Ready", async () => {
-    let listed = 0;
+  it("prints the approval request of a protected target (exit 6); with --wait follows the request to its deploy, then Ready — or exits 3 when it is rejected", async () => {
+    let polls = 0;
+    let verdict = "applied";
+    const request = (status: string, approvals: number) => ({
+      id: "req-42", kind: "deploy", status, appName: "web", namespace: "shop", cluster: { id: "c9", name: "prod" }, requester: "ci@example.com", reason: "", approvals, required: 2,
+      createdAt: "2026-12-05T00:00:00Z", expiresAt: "2026-12-06T00:00:00Z", message: status === "rejected" ? "Rejected by lead@example.com." : "", deploymentId: status === "applied" ? "d5" : null,
+      decisions: status === "rejected" ? [{ approver: "lead@example.com", decision: "reject", comment: "not during the sale", stale: false, createdAt: "2026-12-05T00:01:00Z" }] : [],
+    });
     const s = await serve((r) => {
-      if (r.method === "POST") return { status: 201, body: { appName: "web", template: { id: "tpl", name: "web" }, version: 3, status: "waiting_for_approval", results: [{ clusterId: "c9", clusterName: "prod", status: "waiting_for_approval", deploymentId: null, message: "needs approval", approvalRequestId: "req-42" }] } };
-      if (r.path === "/api/v1/deployments") {
-        listed++;
-        const old = { id: "d0", number: 4, kind: "deploy", status: "applied", appName: "web", namespace: "shop", cluster: { id: "c9", name: "prod" }, startedAt: "2026-12-01T00:00:00Z" };
-        const approved = { ...old, id: "d5", number: 5, startedAt: "2026-12-05T00:00:00Z" };
-        return { status: 200, body: { items: listed >= 3 ? [approved, old] : [old], nextCursor: null } };
+      if (r.method === "POST") return { status: 201, body: { appName: "web", template: { id: "tpl", name: "web" }, version: 3, status: "waiting_for_approval", results: [{ clusterId: "c9", clusterName: "prod", status: "waiting_for_approval", deploymentId: null, message: "prod/shop is protected: nothing was applied.", approvalRequestId: "req-42" }] } };
+      if (r.path === "/api/v1/requests/req-42") {
+        polls++;
+        return { status: 200, body: polls === 1 ? request("pending", 0) : polls === 2 ? request("pending", 1) : request(verdict, 2) };
       }
       return { status: 200, body: rollout("ready", 1, 1) };
     });
@@ -192,9 +196,15 @@ describe("berth deploy", () => {
     expect(held.stderr).toContain("run again with --wait");
     const waited = await runCli(["deploy", "web", "-c", "prod", "-n", "shop", "--wait"], { env: env(s) });
     expect(waited.code).toBe(0);
-    expect(waited.stdout).toContain("prod: approved; deployment #5 applied");
+    expect(waited.stdout).toContain("prod: request req-42 pending (0/2 approvals)");
+    expect(waited.stdout).toContain("prod: request req-42 pending (1/2 approvals)");
+    expect(waited.stdout).toContain("prod: request req-42 applied");
     expect(s.requests.filter((q) => q.path === "/api/v1/deployments/d5/rollout")).toHaveLength(1);
-    expect(s.requests.find((q) => q.method === "GET" && q.path === "/api/v1/deployments")?.query.get("app")).toBe("web");
+    polls = 0;
+    verdict = "rejected";
+    const rejected = await runCli(["deploy", "web", "-c", "prod", "-n", "shop", "--wait"], { env: env(s) });
+    expect(rejected.code).toBe(3);
+    expect(rejected.stderr).toContain("prod: request req-42 was rejected; nothing was deployed: Rejected by lead@example.com. (lead@example.com: not during the sale)");
   });
 
   it("waits out a 429 (Retry-After) and prints JSON on stdout with -o json", async () => {

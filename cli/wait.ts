@@ -1,4 +1,4 @@
-import { DeploymentPageSchema, RolloutSchema, type ClusterResult, type Rollout } from "./api-schemas";
+import { DeployRequestSchema, RolloutSchema, type ClusterResult, type Rollout } from "./api-schemas";
 import type { ApiClient } from "./client";
 import { CliError, EXIT } from "./errors";
 import type { Io } from "./io";
@@ -57,23 +57,25 @@ function explain(r: Rollout | undefined): string {
 }
 
 /**
- * A deploy held for approval (issue 16) runs when someone approves it; its record then appears in
- * the history of that app, cluster and namespace. Waits for a record that was not there when the
- * deploy was held (by id, so the server's and this machine's clocks need not agree).
+ * A deploy held for approval (issue 16) runs when enough people approve it: polls the request
+ * (GET /api/v1/requests/{id}) until it ran (its record is then polled like any deploy) or never
+ * will (rejected, withdrawn, expired: exit 3 with its message).
  */
-export async function waitForApproval(
-  client: ApiClient, io: Io, held: ClusterResult, target: { appName: string; namespace: string }, opts: WaitOptions,
-): Promise<{ clusterName: string; deploymentId: string; status: string; message?: string | null }> {
-  opts.say(`${held.clusterName}: waiting for approval (request ${held.approvalRequestId ?? "?"})`);
-  const records = () => client.get("/api/v1/deployments", DeploymentPageSchema, { query: { cluster: held.clusterName, namespace: target.namespace, app: target.appName, limit: 20 } });
-  const known = new Set((await records()).items.map((d) => d.id));
+export async function waitForApproval(client: ApiClient, io: Io, held: ClusterResult, opts: WaitOptions): Promise<{ clusterName: string; deploymentId: string; status: string; message?: string | null }> {
+  const id = held.approvalRequestId;
+  if (!id) throw new CliError(`${held.clusterName}: waiting for approval, but the server named no request to wait for`, EXIT.unavailable);
+  let seen = "";
   for (;;) {
-    if (io.now() + opts.pollMs > opts.deadline) throw new CliError(`timed out waiting for approval of request ${held.approvalRequestId ?? "?"} on ${held.clusterName}`, EXIT.timeout);
-    await io.sleep(opts.pollMs);
-    const record = (await records()).items.find((d) => !known.has(d.id) && d.kind !== "undeploy");
-    if (record && (record.status === "applied" || record.status === "failed")) {
-      opts.say(`${held.clusterName}: approved; deployment #${record.number} ${record.status}`);
-      return { clusterName: held.clusterName, deploymentId: record.id, status: record.status, message: record.message };
+    const r = await client.get(`/api/v1/requests/${encodeURIComponent(id)}`, DeployRequestSchema);
+    const line = `${held.clusterName}: request ${id} ${r.status}${r.status === "pending" ? ` (${r.approvals}/${r.required} approvals)` : ""}`;
+    if (line !== seen) opts.say(line);
+    seen = line;
+    if ((r.status === "applied" || r.status === "failed") && r.deploymentId) return { clusterName: held.clusterName, deploymentId: r.deploymentId, status: r.status, message: r.message };
+    if (r.status !== "pending") {
+      const why = r.decisions.filter((d) => d.decision !== "approve" && d.comment).map((d) => `${d.approver}: ${d.comment}`);
+      throw new CliError(oneLine(`${held.clusterName}: request ${id} was ${r.status}; nothing was deployed${r.message ? `: ${r.message}` : ""}${why.length ? ` (${why.join("; ")})` : ""}`), EXIT.refused);
     }
+    if (io.now() + opts.pollMs > opts.deadline) throw new CliError(`timed out waiting for approval of request ${id} on ${held.clusterName} (${r.approvals}/${r.required} approvals)`, EXIT.timeout);
+    await io.sleep(opts.pollMs);
   }
 }

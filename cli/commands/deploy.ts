@@ -12,7 +12,8 @@ Deploys a template version (latest by default) with your own kubeconfig on each 
 the same plan as the console (a refused plan deploys nothing: exit 3 with the reason). With --wait,
 prints each pod by ordinal as it becomes Ready and exits 0 only when every cluster's rollout is
 Ready (1 when it stalls or fails, 4 on timeout). A protected target may answer "waiting for
-approval" with a request id: exit 6, or with --wait wait for the approval, then for Ready.
+approval" with a request id: exit 6, or with --wait follow the request (GET /api/v1/requests/ID)
+to the deploy it runs, then wait for Ready (a rejected, withdrawn or expired request: exit 3).
 Every invocation sends one Idempotency-Key, so the CLI's own retries never deploy twice.`;
 
 export async function deploy(argv: string[], io: Io): Promise<ExitCode> {
@@ -23,5 +24,5 @@ export async function deploy(argv: string[], io: Io): Promise<ExitCode> {
   const body = { ...deployBody(parseTemplateRef(ref), values), ...applyFlags(values) };
   const client = connect(io, values.insecure);
   const result = await client.post("/api/v1/deployments", DeployResultSchema, { body, idempotencyKey: idempotencyKey(values["idempotency-key"]) });
-  return finishApply(client, io, format, result, { ...wait, target: async () => ({ appName: result.appName ?? "", namespace: body.namespace }) });
+  return finishApply(client, io, format, result, wait);
 }

@@ -1,4 +1,4 @@
-import { DeployResultSchema, DeploymentSummarySchema } from "../api-schemas";
+import { DeployResultSchema } from "../api-schemas";
 import { outputFormat, parse, positionals, SERVER_OPTIONS } from "../args";
 import { connect } from "../connect";
 import { APPLY_OPTIONS, applyFlags, finishApply, idempotencyKey, WAIT_OPTIONS, waitSettings } from "../deploy-flow";
@@ -18,11 +18,5 @@ export async function redeploy(argv: string[], io: Io): Promise<ExitCode> {
   const client = connect(io, values.insecure);
   const path = `/api/v1/deployments/${encodeURIComponent(record)}`;
   const result = await client.post(`${path}/redeploy`, DeployResultSchema, { body: { reason: values.reason, ...applyFlags(values) }, idempotencyKey: idempotencyKey(values["idempotency-key"]) });
-  return finishApply(client, io, format, result, {
-    ...wait,
-    target: async () => {
-      const d = await client.get(path, DeploymentSummarySchema);
-      return { appName: d.appName, namespace: d.namespace };
-    },
-  });
+  return finishApply(client, io, format, result, wait);
 }

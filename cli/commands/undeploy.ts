@@ -18,7 +18,7 @@ export async function undeploy(argv: string[], io: Io): Promise<ExitCode> {
   const result = await client.post(`/api/v1/deployments/${encodeURIComponent(record)}/undeploy`, DeployResultSchema, {
     body: { reason: values.reason }, idempotencyKey: idempotencyKey(values["idempotency-key"]),
   });
-  const code = await finishApply(client, io, format, result, { wait: false, timeoutMs: 0, target: async () => ({ appName: "", namespace: "" }) });
+  const code = await finishApply(client, io, format, result, { wait: false, timeoutMs: 0 });
   if (format === "table" && result.keptClaims?.length) io.out(`Volume claims kept: ${result.keptClaims.join(", ")}\n`);
   return code;
 }
