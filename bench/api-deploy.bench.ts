@@ -117,7 +117,7 @@ async function main() {
       for (let k = 0; k < runs.length; k++) await runs[(i + k) % runs.length]();
     }
     const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) as Record<keyof typeof times, number>;
-    const row = (label: string, k: keyof typeof times) => console.log(`  ${label.padEnd(44)} median ${m[k].toFixed(1).padStart(7)} ms  (min ${Math.min(...times[k]).toFixed(1)}, max ${Math.max(...times[k]).toFixed(1)})`);
+    const row = (label: string, k: keyof typeof times) => console.log(`  ${label.padEnd(46)} median ${m[k].toFixed(1).padStart(7)} ms  (min ${Math.min(...times[k]).toFixed(1)}, max ${Math.max(...times[k]).toFixed(1)})`);
     console.log(`\napi-deploy bench: nginx StatefulSet + 2 Services + Ingress, ${N} deploys each way (after ${WARMUP} warm-up), same API server`);
     row("kubectl apply --server-side", "kubectl");
     row("UI path: deployTemplate (the server action)", "ui");
