@@ -37,7 +37,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /first-user\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"], testIgnore: /two-instances\.spec\.ts/ },
+    // Two instances of the build on a database of their own, behind the spec's own load balancer.
+    { name: "scale-out", testMatch: /two-instances\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: [
     {

@@ -8,7 +8,7 @@ import { encryptSecret } from "@/lib/server/crypto";
 import { credentialAad } from "@/lib/server/k8s/client";
 import { db } from "@/lib/server/db";
 import { applyMigrations } from "@/prisma/tools/apply-migrations";
-import { connectWhenFree } from "@/prisma/tools/pglite-server";
+import { connectWhenFree } from "@/prisma/tools/connect-when-free";
 import { createNginxTemplate, newTeam, restoreSettings, useSettings } from "@/scripts/test-support/fixtures";
 import { runScript as cli } from "@/scripts/test-support/run-script";
 import { createTestDatabase, type TestDatabase } from "@/scripts/test-support/test-database";

@@ -9,7 +9,7 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations, MigrationError } from "../prisma/tools/apply-migrations";
 import { listMigrations } from "../prisma/tools/migrations-dir";
-import { connectWhenFree } from "../prisma/tools/pglite-server";
+import { connectWhenFree } from "../prisma/tools/connect-when-free";
 import { dumpClient, dumpMigrations, exportDatabase, importDatabase, nonEmptyTables } from "./lib/database-dump";
 import { openDatabaseEndpoint, type DatabaseEndpoint } from "./lib/database-endpoint";
 

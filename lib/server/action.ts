@@ -4,6 +4,7 @@ import { z } from "zod";
 import { pushAt } from "@/lib/manifests/plain-object";
 import { english } from "@/lib/i18n/english";
 import type { Msg } from "@/lib/i18n/message";
+import { isDatabaseUnavailable } from "./db-unavailable";
 import { AppError, type FieldErrors, type FieldMsgs } from "./errors";
 import { errorFields, log } from "./observability/log";
 import { requestTranslator } from "./translate";
@@ -69,6 +70,8 @@ type Described = { message: Msg | string; fieldMsgs: FieldMsgs };
 /** What to tell the user about an error; an unexpected one is logged here with a reference id. */
 function describeFailure(error: unknown): Described {
   if (error instanceof AppError) return { message: error.msg ?? error.message, fieldMsgs: error.fieldMsgs };
+  // the database is away (also a transaction that could not even begin): not a bug
+  if (isDatabaseUnavailable(error)) return { message: { key: "errors.databaseUnavailable" }, fieldMsgs: {} };
   // next/navigation's redirect() and notFound() work by throwing: let them through.
   if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
   const id = randomUUID().slice(0, 8);

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "./env";
+import { mapUnavailable } from "./db-unavailable";
 import { invalid } from "./errors";
 import { errorFields, log } from "./observability/log";
 import { watchPool } from "./observability/metrics";
@@ -23,7 +24,7 @@ export function db(): PrismaClient {
     pool.on("error", (error) => log().warn(errorFields(error), "an idle database connection failed; the pool replaces it"));
     watchPool(pool);
     const adapter = new PrismaPg(pool);
-    globalForDb.berthDb = new PrismaClient({ adapter }).$extends({ query: { $allOperations: ({ args, query }) => (refuseBrokenText(args), query(args)) } }) as unknown as PrismaClient;
+    globalForDb.berthDb = new PrismaClient({ adapter }).$extends({ query: { $allOperations: ({ args, query }) => (refuseBrokenText(args), query(args).catch(mapUnavailable)) } }) as unknown as PrismaClient;
   }
   return globalForDb.berthDb;
 }

@@ -4,6 +4,12 @@ import { cache } from "react";
 import { chooseLocale, type Locale } from "@/lib/i18n/locales";
 import { auth } from "./auth";
 import { db } from "./db";
+import { isDatabaseUnavailable } from "./db-unavailable";
+
+function ignoreUnavailable(error: unknown): null {
+  if (isDatabaseUnavailable(error)) return null;
+  throw error;
+}
 
 /**
  * The language of this request: the signed-in user's saved choice, else the browser's
@@ -15,6 +21,8 @@ export const requestLocale = cache(async (): Promise<Locale> => {
   let saved: string | null = null;
   const session = await auth();
   const id = session?.user?.id;
-  if (id) saved = (await db().user.findUnique({ where: { id }, select: { locale: true } }))?.locale ?? null;
+  // The database away for a moment must not take the language (and with it every page's frame)
+  // down: the browser's language serves, and the page itself says what is wrong (app/error.tsx).
+  if (id) saved = await db().user.findUnique({ where: { id }, select: { locale: true } }).then((u) => u?.locale ?? null, ignoreUnavailable);
   return chooseLocale(saved, h.get("accept-language"));
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
+import { unusedPort } from "./ports";
 import type { Role } from "@/lib/auth/roles";
 import type { Ctx } from "@/lib/server/authz";
 import { registerCluster } from "@/lib/server/clusters";
@@ -74,15 +74,7 @@ export const nginxDeployInput = (templateId: string, clusterId: string, namespac
 });
 
 /** A loopback port nothing listens on (bound, then closed): an API server that is down. */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export const closedPort = unusedPort;
 
 export async function auditEventsFor(teamId: string | null, action: string) {
   return db().auditEvent.findMany({ where: { chainKey: teamId ?? "global", action }, orderBy: { id: "asc" } });
