@@ -52,11 +52,14 @@ describe("berth login and the server settings", () => {
     expect(s.requests[1].headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
-  it("never sends a saved token to another server named by BERTH_URL", async () => {
+  it("reads the token from stdin with --token -, and never sends a saved token to another server named by BERTH_URL", async () => {
     const saved = await serve(() => ({ status: 200, body: ME }));
     const other = await serve(() => ({ status: 200, body: { items: [], nextCursor: null } }));
     const xdg = path.join(home, "xdg2");
     expect((await runCli(["login", "--url", saved.url, "--token", TOKEN], { env: { XDG_CONFIG_HOME: xdg } })).code).toBe(0);
+    const fromStdin = await runCli(["login", "--url", saved.url, "--token", "-"], { env: { XDG_CONFIG_HOME: path.join(home, "xdg2b") }, stdin: `${TOKEN}\n` });
+    expect(fromStdin.code).toBe(0);
+    expect(saved.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     const r = await runCli(["templates", "ls"], { env: { XDG_CONFIG_HOME: xdg, BERTH_URL: other.url } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no token for this server: set BERTH_TOKEN");

@@ -10,6 +10,7 @@ export const HELP = `berth login --url URL --token TOKEN [--insecure]
 
 Checks the token against the server (GET /api/v1/me) and saves both to
 $XDG_CONFIG_HOME/berth/config.json (default ~/.config/berth), readable by you only.
+TOKEN "-" reads it from standard input (kept out of the process list and shell history).
 Create a token on your account page in Berth. In CI, set BERTH_URL and BERTH_TOKEN instead:
 they override the file. Plain http:// is refused except to this machine unless --insecure.`;
 
@@ -18,7 +19,8 @@ export async function login(argv: string[], io: Io): Promise<ExitCode> {
   positionals(rest, []);
   const format = outputFormat(values.output);
   const rawUrl = values.url ?? io.env.BERTH_URL;
-  const rawToken = values.token ?? io.env.BERTH_TOKEN;
+  // `--token -` reads it from standard input, so it is not in the process list or shell history.
+  const rawToken = values.token === "-" ? (await io.readStdin(4096)).trim() : (values.token ?? io.env.BERTH_TOKEN);
   if (!rawUrl || !rawToken) throw usageError("give --url URL and --token TOKEN");
   const server = { url: checkServerUrl(rawUrl, values.insecure === true), token: checkToken(rawToken), insecure: values.insecure === true };
   const me = await new ApiClient(server, io).get("/api/v1/me", MeSchema);
