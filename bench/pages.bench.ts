@@ -245,7 +245,9 @@ it("pages under load", async () => {
         if (r.status !== 200) refused = r.status;
       }
       if (refused) {
-        console.log(`${page}: answered HTTP ${refused}; skipped. Server log: ${serverLogs.map((l) => l().slice(-1500)).join("\n")}`);
+        const body = await (await fetch(`http://127.0.0.1:${ports[0]}${page}`, { headers: { cookie } })).text();
+        const title = /<title>([^<]*)<\/title>/.exec(body)?.[1] ?? "";
+        console.log(`${page}: answered HTTP ${refused} ("${title}"); skipped. Server log: ${serverLogs.map((l) => l().slice(-1500)).join("\n")}`);
         continue;
       }
       const perView = (proxy.statements() - before) / counted;
