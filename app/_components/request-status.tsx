@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 // A deploy request's status as a badge (the approvals list and a request's page).
 const STYLE: Record<string, string> = {
   pending: "bg-amber-100 text-amber-900",
@@ -8,11 +10,13 @@ const STYLE: Record<string, string> = {
   withdrawn: "bg-slate-100 text-slate-600",
   expired: "bg-slate-100 text-slate-600",
 };
+type Status = "pending" | "applying" | "applied" | "failed" | "rejected" | "withdrawn" | "expired";
 
 export function RequestStatusBadge({ status }: { status: string }) {
+  const t = useTranslations("approvals.status");
   return (
     <span className={`badge ${STYLE[status] ?? "bg-slate-100 text-slate-600"}`} data-testid="request-status">
-      {status === "pending" ? "waiting for approval" : status}
+      {status in STYLE ? t(status as Status) : status}
     </span>
   );
 }

@@ -3,15 +3,6 @@
 export const WEBHOOK_EVENTS = ["request.created", "request.approved", "request.rejected", "request.applied", "request.failed", "break_glass"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
-  "request.created": "Deploy request created",
-  "request.approved": "Request approved",
-  "request.rejected": "Request rejected",
-  "request.applied": "Request applied",
-  "request.failed": "Request failed to apply",
-  break_glass: "Break glass (deploy without approval)",
-};
-
 export const WEBHOOK_FORMATS = ["json", "slack"] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 

@@ -16,4 +16,11 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/templates/_wizard",
   "app/(console)/templates/new",
   "app/(console)/templates/[id]/edit",
+  // deploy requests and approvals (issue 16)
+  "app/(console)/approvals",
+  "app/_components/request-status.tsx",
+  "app/_components/cluster-result.tsx",
+  "app/(console)/clusters/protection-panel.tsx",
+  "app/(console)/deployments/break-glass-fields.tsx",
+  "app/(console)/webhooks",
 ];
