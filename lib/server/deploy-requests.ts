@@ -292,3 +292,29 @@ export async function expireDueRequests(now: Date = new Date(), limit = 100): Pr
   for (const d of due) if (await expireOne(d.id, now)) n++;
   return n;
 }
+
+/** How long after its approval an `applying` request may go without its outcome before it is settled. */
+export const SETTLE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Requests left `applying` by an instance that stopped mid-apply (the outcome is written after the
+ * apply): settled from their deployment record (applied/failed) once it is finished — the deploy
+ * lease sweeper finishes a dead instance's record — or failed when no record was ever written.
+ */
+export async function settleInterruptedRequests(now: Date = new Date(), limit = 100): Promise<number> {
+  const stuck = await db().deployRequest.findMany({ where: { status: "applying", decidedAt: { lt: new Date(now.getTime() - SETTLE_AFTER_MS) } }, include: { cluster: { select: { name: true } }, requester: { select: { email: true } } }, take: limit });
+  let n = 0;
+  for (const r of stuck) {
+    const record = await db().deployment.findFirst({ where: { requestId: r.id }, orderBy: { startedAt: "desc" }, select: { id: true, status: true, message: true } });
+    if (record && (record.status === "pending" || record.status === "applying")) continue; // still running, or its lease not yet swept
+    const ok = record?.status === "applied";
+    const message = record ? record.message : "Interrupted: Berth stopped after the approval and before a deployment record was written. Nothing was applied; ask again.";
+    await db().$transaction(async (tx) => {
+      const moved = await tx.deployRequest.updateMany({ where: { id: r.id, status: "applying" }, data: { status: ok ? "applied" : "failed", deploymentId: record?.id ?? null, message: message.slice(0, 4000) } });
+      if (moved.count !== 1) return;
+      await notifyRequest(tx, r, r.cluster.name, r.requester.email, ok ? "request.applied" : "request.failed", message.slice(0, 1000), record?.id ?? null);
+      n++;
+    });
+  }
+  return n;
+}
