@@ -261,6 +261,8 @@ test("the seed's nginx example, from an empty cluster list to the app's page", a
       return page.getByTestId("hpa").textContent();
     }, { timeout: 120_000, intervals: [3_000] })
     .toMatch(/HPA nginx: 2 current \/ 2 desired \(min 2, max 4\) · cpu: \d+% \/ target 70%/);
+  // Scheduled scaling: stored, and the page says no controller will fire it (item 1).
+  await expect(page.getByTestId("cron-job").first()).toContainText("Cron scale-up: 0 0 8 * * * → 4 replicas — no cron-HPA controller has picked it up: it never fires here.");
   // No ingress controller runs here, so nobody publishes the Ingress's address. Playing that
   // controller (kubectl), the page gives the seed's hosts-file line to open foo.bar.com.
   kubectl("patch", "ingress", "nginx-ingress", "-n", namespace, "--subresource=status", "--type=merge", "-p", '{"status":{"loadBalancer":{"ingress":[{"ip":"10.11.12.13"}]}}}');

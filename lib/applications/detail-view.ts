@@ -31,7 +31,8 @@ export type IngressView = {
 };
 export type Reach = { url: string; via: string; hostsLine: string; note: string };
 export type HpaView = { name: string; min: number; max: number; current: number; desired: number; metrics: string[] };
-export type CronJobView = { name: string; schedule: string; targetSize: number; state: string };
+/** `pickedUp`: a cron-HPA controller has written the CronHPA's status (without one the job never fires). */
+export type CronJobView = { name: string; schedule: string; targetSize: number; state: string; pickedUp: boolean };
 export type EventView = { type: string; reason: string; message: string; object: string; count: number; at: string };
 
 export function statefulSetView(sts: KubernetesObject | undefined): StatefulSetView | null {
@@ -206,7 +207,7 @@ export function cronJobViews(crons: KubernetesObject[]): CronJobView[] {
     const status = arr(get(c, "status", "conditions"));
     return arr(get(c, "spec", "jobs")).map((j) => {
       const st = status.find((s) => s.name === j.name);
-      return { name: str(j.name), schedule: str(j.schedule), targetSize: num(j.targetSize), state: st ? [str(st.state), str(st.message)].filter(Boolean).join(": ") : "" };
+      return { name: str(j.name), schedule: str(j.schedule), targetSize: num(j.targetSize), state: st ? [str(st.state), str(st.message)].filter(Boolean).join(": ") : "", pickedUp: status.length > 0 };
     });
   });
 }

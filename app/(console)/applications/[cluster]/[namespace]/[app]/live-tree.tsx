@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { getApplicationDetail, type AppLiveDetail, type Panel } from "@/lib/server/applications-detail";
 import type { AppKey } from "@/lib/server/applications-input";
@@ -10,6 +11,7 @@ import { LogsPanel } from "./logs-panel";
 // The live object tree of one app, read now with the viewer's own credential (streamed in).
 export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppKey; canAct: boolean }) {
   const { live } = await getApplicationDetail(ctx, appKey);
+  const t = await getTranslations("applications");
   if (live.state !== "ok") {
     return (
       <section className="card p-4" aria-label="Live state">
@@ -102,7 +104,12 @@ export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppK
           {live.autoscalers.map((h) => (
             <p key={h.name} className="text-sm" data-testid="hpa">HPA {h.name}: {h.current} current / {h.desired} desired (min {h.min}, max {h.max}) · {h.metrics.join("; ")}</p>
           ))}
-          {live.cronJobs.map((j) => <p key={j.name} className="text-sm">Cron {j.name}: {j.schedule} → {j.targetSize} replicas {j.state ? `(${j.state})` : ""}</p>)}
+          {live.cronJobs.map((j) => (
+            <p key={j.name} className="text-sm" data-testid="cron-job">
+              Cron {j.name}: {j.schedule} → {j.targetSize} replicas {j.state ? `(${j.state})` : ""}
+              {j.pickedUp ? null : <span className="text-amber-800"> {t("cronNotPickedUp")}</span>}
+            </p>
+          ))}
           {live.panels.cronJobs ? <p className="text-sm text-amber-800">{live.panels.cronJobs}</p> : null}
         </Section>
       ) : null}
