@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../prisma/tools/apply-migrations";
 import { servePglite } from "../../prisma/tools/pglite-server";
 import { setTestSecrets } from "./integration-global-setup";
@@ -10,12 +11,12 @@ import { setTestSecrets } from "./integration-global-setup";
 // (prisma/tools/pglite-server.ts), migrated by the same tool, and used through a pool of ONE
 // connection (BERTH_DB_POOL_MAX=1, as the launcher forces). Triggers, advisory locks and
 // SKIP LOCKED run in PGlite's Postgres; concurrent requests queue for the one connection.
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const folder = mkdtempSync(path.join(tmpdir(), "berth-it-pglite-"));
   const served = await servePglite(path.join(folder, "pglite"));
   await applyMigrations({ connectionString: served.url, migrationsDir: path.resolve(__dirname, "../../prisma/migrations"), log: () => {} });
-  process.env.DATABASE_URL = served.url;
-  process.env.BERTH_DB_POOL_MAX = "1";
+  project.provide("databaseUrl", served.url); // integration-env.ts sets it in this project's workers
+  project.provide("dbPoolMax", "1");
   setTestSecrets();
   return async () => {
     await served.close();
