@@ -68,7 +68,7 @@ test("register a cluster, deploy, watch the rollout, change the image, redeploy 
   await page.getByLabel("Reason (optional)").fill("back to 1.27");
   await page.getByRole("button", { name: "Redeploy", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "applied" })).toBeVisible();
-  await page.getByRole("link", { name: "open the new record" }).click();
+  await page.getByRole("link", { name: "open the record and rollout" }).click();
   await expect(page.getByRole("heading", { name: "redeploy nginx" })).toBeVisible();
   await expect(page.getByTestId("deployment-status")).toHaveText("applied");
   await expect(page.getByText("back to 1.27")).toBeVisible();
