@@ -1,5 +1,6 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDateTime } from "@/lib/i18n/format";
 import { useEffect, useState } from "react";
 import type { RolloutView } from "@/lib/server/k8s/rollout";
 
@@ -15,6 +16,7 @@ const STATE_STYLE: Record<string, string> = {
 
 export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
   const t = useTranslations("deployments.rollout");
+  const locale = useLocale();
   const [view, setView] = useState<RolloutView | null>(null);
   const [error, setError] = useState("");
   useEffect(() => {
@@ -43,29 +45,29 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
   return (
     <section aria-labelledby="rollout-h" className="card space-y-3 p-4" data-testid="rollout">
       <h2 id="rollout-h" className="text-base font-semibold">
-        Live rollout{" "}
+        {t("title")}{" "}
         {view ? (
           <span className={`badge ${STATE_STYLE[view.state] ?? ""}`} data-testid="rollout-state">
-            {view.state}
+            {t(`states.${view.state}`)}
           </span>
         ) : null}
       </h2>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
-      {!view && !error ? <p className="text-sm text-slate-500">Reading the cluster…</p> : null}
+      {!view && !error ? <p className="text-sm text-slate-500">{t("reading")}</p> : null}
       {view?.reason ? <p className={`text-sm ${view.state === "stalled" ? "text-red-700" : "text-slate-600"}`}>{view.reason}</p> : null}
       {view?.tooManyToList ? (
         <p className="text-sm text-slate-600" data-testid="rollout-too-many">
-          {view.readyReplicas}/{view.replicas} ready, {view.updatedReplicas} updated — too many pods to list one by one.
+          {t("tooMany", { ready: view.readyReplicas, replicas: view.replicas, updated: view.updatedReplicas })}
         </p>
       ) : null}
       {view && view.pods.length ? (
         <>
           <p className="text-xs text-slate-500" data-testid="rollout-count">
-            <span data-testid="rollout-ready">{`${Math.min(view.readyReplicas, view.replicas)}/${view.replicas} ready`}</span>
+            <span data-testid="rollout-ready">{t("readyCount", { ready: Math.min(view.readyReplicas, view.replicas), replicas: view.replicas })}</span>
             {view.autoscaler
-              ? ` (the autoscaler ${view.autoscaler.name} owns the count: min ${view.autoscaler.minReplicas}, max ${view.autoscaler.maxReplicas}${view.autoscaler.desiredReplicas !== null ? `, wants ${view.autoscaler.desiredReplicas}` : ""})`
+              ? ` ${t("autoscaler", { name: view.autoscaler.name, min: view.autoscaler.minReplicas, max: view.autoscaler.maxReplicas, wants: view.autoscaler.desiredReplicas ?? -1 })}`
               : ""}{" "}
-            · update revision {view.updateRevision || "—"} · checked {new Date(view.checkedAt).toLocaleTimeString("en-GB")}
+            · {t("revision", { revision: view.updateRevision || "—" })} · {t("checked", { time: formatDateTime(locale, new Date(view.checkedAt)) })}
           </p>
           {view.schedule ? (
             <p className="text-xs text-slate-600" data-testid="rollout-schedule">
@@ -75,16 +77,16 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
               {view.schedule.pickedUp ? t("schedulePickedUp") : t("scheduleNotPickedUp")}
             </p>
           ) : null}
-          <table className="data-table" aria-label="Pods per ordinal">
+          <table className="data-table" aria-label={t("pods")}>
             <thead>
               <tr>
-                <th>Ordinal</th>
+                <th>{t("cols.ordinal")}</th>
                 <th>Pod</th>
-                <th>Phase</th>
-                <th>Ready</th>
-                <th>Revision</th>
-                <th>Restarts</th>
-                <th>Reason</th>
+                <th>{t("cols.phase")}</th>
+                <th>{t("cols.ready")}</th>
+                <th>{t("cols.revision")}</th>
+                <th>{t("cols.restarts")}</th>
+                <th>{t("cols.reason")}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,10 +94,10 @@ export function RolloutPanel({ deploymentId }: { deploymentId: string }) {
                 <tr key={p.name} data-testid={`pod-${p.name}`}>
                   <td>{p.ordinal}</td>
                   <td className="font-mono text-xs">{p.name}</td>
-                  <td>{p.exists ? p.phase : "not created"}</td>
-                  <td data-testid="pod-ready">{p.ready ? "Ready" : "Not ready"}</td>
+                  <td>{p.exists ? p.phase : t("notCreated")}</td>
+                  <td data-testid="pod-ready">{p.ready ? t("ready") : t("notReady")}</td>
                   <td className="font-mono text-xs">
-                    {p.revision || "—"} {p.exists ? (p.updated ? "(current)" : "(old)") : ""}
+                    {p.revision || "—"} {p.exists ? (p.updated ? t("current") : t("old")) : ""}
                   </td>
                   <td>{p.restarts}</td>
                   <td className="text-xs">{p.reason}</td>

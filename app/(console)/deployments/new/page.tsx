@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
@@ -9,18 +10,21 @@ import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeployForm } from "./deploy-form";
 
-export const metadata: Metadata = { title: "New deployment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("deploy"))("newTitle") };
+}
 
 export default async function NewDeploymentPage({ searchParams }: { searchParams: Promise<{ template?: string; version?: string }> }) {
   const { ctx, role } = await requireTeamWorkspace();
   const { template, version } = await searchParams;
+  const t = await getTranslations("deploy");
   if (!template) {
     const templates = await listDeployableTemplates(ctx);
     return (
       <div>
-        <PageHeader title="New deployment" description="Choose a template to deploy." />
+        <PageHeader title={t("newTitle")} description={t("chooseTemplate")} />
         {templates.length === 0 ? (
-          <EmptyState title="No templates to deploy">Create a template first, then deploy one of its versions here.</EmptyState>
+          <EmptyState title={t("noTemplates")}>{t("noTemplatesHelp")}</EmptyState>
         ) : (
           <ul className="card divide-y divide-slate-100">
             {templates.map((t) => (
@@ -48,10 +52,10 @@ export default async function NewDeploymentPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`Deploy ${deployable.templateName}`}
-        description={`App ${deployable.appName}. Plan first: Berth renders the version on the server, checks your rights, dry-runs every object and shows the diff against what is live.`}
+        title={t("title", { template: deployable.templateName })}
+        description={t("help", { app: deployable.appName })}
       />
-      <nav aria-label="Versions" className="flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t("versions")} className="flex flex-wrap gap-2 text-sm">
         {deployable.versions.map((v) => (
           <Link key={v} href={`/deployments/new?template=${deployable.templateId}&version=${v}`} aria-current={v === deployable.version ? "page" : undefined} className={v === deployable.version ? "badge bg-brand-600 text-white" : "badge bg-slate-100 text-slate-700"}>
             v{v}

@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { FieldError } from "@/app/_components/form";
 import type { ParameterDefinition } from "@/lib/manifests";
 
 // One typed template parameter as a form field named `values.<name>`.
 export function ParameterField({ def, error }: { def: ParameterDefinition; error?: string }) {
+  const t = useTranslations("deploy");
   const id = `param-${def.name}`;
   const name = `values.${def.name}`;
   const value = def.default === undefined ? "" : String(def.default);
@@ -21,8 +23,9 @@ export function ParameterField({ def, error }: { def: ParameterDefinition; error
   } else if (def.type === "boolean") {
     input = (
       <select {...common}>
-        <option value="true">true</option>
-        <option value="false">false</option>
+        {/* i18n-exempt: boolean values are YAML literals */}
+        <option value="true">{"true"}</option>
+        <option value="false">{"false"}</option>
       </select>
     );
   } else if (def.type === "integer") {
@@ -33,12 +36,12 @@ export function ParameterField({ def, error }: { def: ParameterDefinition; error
   return (
     <div>
       <label htmlFor={id} className="label">
-        {def.label || def.name} <span className="text-xs font-normal text-slate-500">({def.type}{def.required ? ", required" : ""})</span>
+        {def.label || def.name} <span className="text-xs font-normal text-slate-500">{t("paramKind", { type: def.type, required: def.required ? "yes" : "no" })}</span>
       </label>
       {input}
       {def.lockedByAdmin ? <input type="hidden" name={name} value={value} /> : null}
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-        {def.lockedByAdmin ? "Locked by an admin. " : ""}
+        {def.lockedByAdmin ? `${t("locked")} ` : ""}
         {def.description ?? ""}
       </p>
       <FieldError id={`${id}-error`} message={error} />

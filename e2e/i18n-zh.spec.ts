@@ -1,0 +1,137 @@
+import { expect, test } from "@playwright/test";
+import { joinTeamAs, OWNER_STATE } from "./support/accounts";
+import { attachKubeconfig, registerCluster } from "./support/cluster";
+import { createNamespace, deleteNamespace } from "./support/deploy-seed";
+import { docScreenshot, fieldId } from "./support/wizard";
+
+// The console in Simplified Chinese (issue 18): a browser whose language is Chinese gets the
+// console in Chinese, and the seed's nginx walk-through (its guide is Chinese) is followed by the
+// guide's own words — fields are found by their Chinese labels. The language chosen in the account
+// menu is saved on the user and wins over the browser's.
+test.use({ storageState: OWNER_STATE, viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+
+let namespace = "";
+test.afterAll(() => {
+  if (namespace) deleteNamespace(namespace);
+});
+
+test("the seed's nginx walk-through in Chinese: three steps, Chinese validation errors, save, deploy, rollout Ready", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  namespace = createNamespace("i18n-zh");
+  const suffix = Date.now().toString(36);
+  const clusterName = `i18n-zh-${suffix}`;
+  // The cluster is registered the ordinary way, in English (a page this test is not about).
+  const en = await browser.newContext({ storageState: OWNER_STATE, locale: "en-US" });
+  const card = await registerCluster(await en.newPage(), clusterName);
+  await attachKubeconfig(card);
+  await expect(card.getByTestId("connection-report")).toContainText("Kubernetes v");
+  await en.close();
+
+  await page.goto("/templates/new");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { name: "第 1 步，共 3 步：应用基本信息" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  await expect(nav.getByRole("link", { name: "模板" })).toBeVisible();
+
+  // 步骤 1 — 应用基本信息: 应用名称, 副本数量 (the guide's words); bad input is explained in Chinese
+  const name = page.getByLabel("应用名称", { exact: true });
+  await name.fill("Nginx_App");
+  await expect(page.locator(`${fieldId("spec.name")}-error`)).toHaveText("应用名称只能包含小写字母、数字和 '-'，以字母开头，以字母或数字结尾");
+  await name.fill("");
+  await expect(page.locator(`${fieldId("spec.name")}-error`)).toHaveText("应用名称为必填项");
+  await name.fill("nginx");
+  await expect(page.locator(`${fieldId("spec.name")}-error`)).toHaveCount(0);
+  await page.getByLabel("副本数量", { exact: true }).fill("2");
+  await expect(page.getByTestId("pod-names")).toHaveText("nginx-0, nginx-1");
+  await expect(page.getByText("稳定的网络标志：")).toBeVisible();
+  await expect(page.getByTestId("yaml-preview")).toContainText("replicas: 2");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await docScreenshot(page, "wizard-step1-basic.zh-CN");
+
+  // 步骤 2 — 容器配置: 镜像名称, 端口设置, 健康检查; a missing image stops the step, in Chinese
+  await page.getByRole("button", { name: "下一步：容器配置" }).click();
+  await expect(page.getByRole("heading", { name: "第 2 步，共 3 步：容器配置" })).toBeVisible();
+  const image = page.getByLabel("镜像名称", { exact: true });
+  await expect(image).toHaveValue("nginx:1.27");
+  await image.fill("");
+  await page.getByRole("button", { name: "下一步：高级配置" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("第 2 步（容器配置）有 1 个错误：修正后才能继续。");
+  await expect(page.locator(`${fieldId("spec.containers.0.image")}-error`)).toHaveText("镜像名称为必填项");
+  await image.fill("nginx:1.27");
+  for (const group of ["所需资源", "端口设置", "环境变量", "健康检查", "生命周期", "日志配置"]) await expect(page.getByText(group, { exact: true }).first()).toBeVisible();
+  await expect(page.getByLabel("容器端口", { exact: true })).toHaveValue("80");
+  await expect(page.getByLabel("就绪检查", { exact: true })).toBeChecked();
+  await expect(page.getByRole("region", { name: "数据卷" })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await docScreenshot(page, "wizard-step2-containers.zh-CN");
+
+  // 步骤 3 — 高级配置: 服务 nginx-svc (虚拟集群IP) and 路由 for foo.bar.com, as in the guide
+  await page.getByRole("button", { name: "下一步：高级配置" }).click();
+  await expect(page.getByRole("heading", { name: "第 3 步，共 3 步：高级配置" })).toBeVisible();
+  await expect(page.getByLabel("创建服务（Service）", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("服务名称", { exact: true })).toHaveValue("nginx-svc");
+  await expect(page.getByLabel("服务类型", { exact: true })).toHaveValue("ClusterIP");
+  await page.getByLabel("创建路由（Ingress）", { exact: true }).check();
+  await page.getByLabel("域名", { exact: true }).fill("foo.bar.com");
+  await expect(page.getByRole("region", { name: "路由" }).getByLabel("服务", { exact: true })).toHaveValue("nginx-svc");
+  for (const toggle of ["指标伸缩（HorizontalPodAutoscaler）", "定时伸缩（CronHorizontalPodAutoscaler）"]) await expect(page.getByLabel(toggle, { exact: true })).not.toBeChecked();
+  await expect(page.getByTestId("yaml-preview")).toContainText("host: foo.bar.com");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await docScreenshot(page, "wizard-step3-advanced.zh-CN");
+
+  // 保存: the template's name is required (in Chinese), then it saves
+  await page.getByRole("button", { name: "下一步：保存" }).click();
+  await expect(page.getByRole("heading", { name: "保存", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "保存模板" }).click();
+  await expect(page.locator(`${fieldId("meta.name")}-error`)).toHaveText("请填写模板名称。");
+  await page.getByLabel("模板名称", { exact: true }).fill(`nginx 中文 ${suffix}`);
+  await page.getByRole("button", { name: "保存模板" }).click();
+  await expect(page).toHaveURL(/\/templates\/[^/?]+\?saved=1/);
+  const templateId = /\/templates\/([^/?]+)/.exec(page.url())![1];
+
+  // Deploy to the test cluster (the deploy form and the plan are not in Chinese yet: English labels)
+  // and watch the rollout, in Chinese, until both ordinals are 就绪.
+  await page.goto(`/deployments/new?template=${templateId}&version=1`);
+  await expect(page.getByRole("heading", { name: `部署 nginx 中文 ${suffix}` })).toBeVisible();
+  await page.getByRole("checkbox", { name: clusterName }).check();
+  await page.getByLabel("Namespace", { exact: true }).fill(namespace);
+  await page.getByRole("button", { name: "Plan" }).click();
+  const plan = page.getByTestId("plan");
+  await expect(plan).toContainText("ready to deploy");
+  await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("create");
+  await expect(plan.getByTestId("plan-Ingress-nginx-ingress")).toContainText("create");
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
+  await expect(page.getByTestId("rollout-state")).toHaveText("就绪", { timeout: 90_000 });
+  await expect(page.getByTestId("pod-nginx-0").getByTestId("pod-ready")).toHaveText("就绪");
+  await expect(page.getByTestId("pod-nginx-1").getByTestId("pod-ready")).toHaveText("就绪");
+  await expect(page.getByTestId("rollout-ready")).toHaveText("2/2 就绪");
+});
+
+test.describe("the account menu's language", () => {
+  // A browser that says English, and a user of their own (the shared owner's saved language must not change for the other specs).
+  test.use({ storageState: { cookies: [], origins: [] }, locale: "en-US" });
+
+  test("the language chosen in the account menu is saved and wins over the browser's", async ({ browser }) => {
+  const { page, context } = await joinTeamAs(browser, "member", "i18n-lang");
+  await page.goto("/templates/new");
+  await expect(page.getByRole("heading", { name: "Step 1 of 3: Basic information" })).toBeVisible(); // this browser says English
+  const menu = page.getByRole("group", { name: "Account" });
+  await menu.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.getByRole("heading", { name: "第 1 步，共 3 步：应用基本信息" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+  // A new browser whose language is English: the saved choice still wins.
+  const state = await context.storageState();
+  const other = await browser.newContext({ storageState: state, locale: "en-US" });
+  const again = await other.newPage();
+  await again.goto("/templates/new");
+  await expect(again.getByRole("heading", { name: "第 1 步，共 3 步：应用基本信息" })).toBeVisible();
+  // And back to English from the menu.
+  await again.getByRole("group", { name: "账号" }).getByLabel("语言").selectOption("en");
+  await expect(again.getByRole("heading", { name: "Step 1 of 3: Basic information" })).toBeVisible();
+  await other.close();
+  await context.close();
+});
+});
