@@ -23,7 +23,7 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/clusters/protection-panel.tsx",
   "app/(console)/deployments/break-glass-fields.tsx",
   "app/(console)/webhooks",
-  // deploying: the form, the plan, the live rollout
+  // deploying: the new-deployment page, parameter fields, the live rollout
   "app/(console)/deployments/new/page.tsx",
   "app/(console)/deployments/new/parameter-field.tsx",
   "app/(console)/deployments/[id]/rollout-panel.tsx",
