@@ -120,6 +120,8 @@ test.describe("security headers and the Content-Security-Policy", () => {
       ["/team", (p) => p.getByRole("row", { name: OWNER.email })],
       ["/account", (p) => p.getByRole("heading", { name: "API tokens" })],
       ["/api-reference", (p) => p.getByRole("heading", { name: "API reference", level: 1 })],
+      ["/approvals?scope=all", (p) => p.getByRole("heading", { name: "Approvals", level: 1 })],
+      ["/webhooks", (p) => p.getByRole("heading", { name: "Add a webhook" })],
     ];
     for (const [url, landmark] of pages) {
       expectSecurityHeaders(await page.goto(url));

@@ -2,6 +2,8 @@
 // form lists them, the outbox builds bodies with them.
 export const WEBHOOK_EVENTS = ["request.created", "request.approved", "request.rejected", "request.applied", "request.failed", "break_glass"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** An event's key in the catalogues (`webhooks.event.*`): next-intl reads dots as nesting. */
+export type EventKey = "request_created" | "request_approved" | "request_rejected" | "request_applied" | "request_failed" | "break_glass";
 
 export const WEBHOOK_FORMATS = ["json", "slack"] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import type { EventKey } from "@/lib/approvals/webhook-events";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { utcTime } from "@/app/_components/format-time";
 import { roleAllows } from "@/lib/auth/roles";
@@ -40,7 +41,7 @@ export default async function WebhooksPage() {
         <section key={h.id} className="card space-y-2 p-4" aria-label={t("webhookLabel", { url: h.url })} data-testid="webhook">
           <header className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm">
-              <code>{h.url}</code> · {h.format === "slack" ? t("slack") : t("json")} · {h.events.map((e) => t(`event.${e}`)).join(", ")}
+              <code>{h.url}</code> · {h.format === "slack" ? t("slack") : t("json")} · {h.events.map((e) => t(`event.${e.replace(".", "_") as EventKey}`)).join(", ")}
             </p>
             <DeleteWebhookForm id={h.id} />
           </header>

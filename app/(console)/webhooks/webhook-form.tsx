@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError, FormMessage, SubmitButton, failedFields } from "@/app/_components/form";
-import { WEBHOOK_EVENTS } from "@/lib/approvals/webhook-events";
+import { WEBHOOK_EVENTS, type EventKey } from "@/lib/approvals/webhook-events";
 import { createWebhookAction, deleteWebhookAction } from "./actions";
 
 export function WebhookForm() {
@@ -29,7 +29,7 @@ export function WebhookForm() {
         <legend className="label">{t("events")}</legend>
         <div className="flex flex-wrap gap-3">
           {WEBHOOK_EVENTS.map((e) => (
-            <label key={e} className="text-sm"><input type="checkbox" name="events" value={e} defaultChecked /> {t(`event.${e}`)}</label>
+            <label key={e} className="text-sm"><input type="checkbox" name="events" value={e} defaultChecked /> {t(`event.${e.replace(".", "_") as EventKey}`)}</label>
           ))}
         </div>
         <FieldError id="f-events-error" message={errors?.events?.[0]} />
