@@ -88,6 +88,8 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   await page.getByRole("button", { name: "保存模板" }).click();
   await expect(page).toHaveURL(/\/templates\/[^/?]+\?saved=1/);
   const templateId = /\/templates\/([^/?]+)/.exec(page.url())![1];
+  await expect(page.getByRole("status")).toContainText("已保存版本 1。");
+  await expect(page.getByText("未在任何地方运行")).toBeVisible();
 
   // Deploy to the test cluster (the deploy form and the plan are not in Chinese yet: English labels)
   // and watch the rollout, in Chinese, until both ordinals are 就绪.

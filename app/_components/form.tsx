@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 
@@ -57,9 +58,10 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 
 export function SubmitButton({ children, className, pendingText }: { children: ReactNode; className?: string; pendingText?: string }) {
   const { pending } = useFormStatus();
+  const t = useTranslations("common");
   return (
     <button type="submit" disabled={pending} aria-busy={pending} className={className ?? "btn-primary"}>
-      {pending ? (pendingText ?? "Working…") : children}
+      {pending ? (pendingText ?? t("working")) : children}
     </button>
   );
 }

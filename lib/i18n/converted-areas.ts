@@ -21,6 +21,14 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/_components/request-status.tsx",
   "app/_components/cluster-result.tsx",
   "app/(console)/clusters/protection-panel.tsx",
+  // the template library: list, template page (versions, compare), deployment state
+  "app/(console)/templates/page.tsx",
+  "app/(console)/templates/[id]/page.tsx",
+  "app/(console)/templates/deployment-state.tsx",
+  // shared pieces
+  "app/_components/form.tsx",
+  "app/_components/back-to-sign-in.tsx",
+  "app/_components/empty-state.tsx",
   "app/(console)/deployments/break-glass-fields.tsx",
   "app/(console)/webhooks",
   // deploying: the new-deployment page, parameter fields, the live rollout

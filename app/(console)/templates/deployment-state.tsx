@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { RunsOn } from "@/lib/server/applications";
 import type { DeploymentCounts } from "@/lib/server/deployments-query";
@@ -6,7 +7,8 @@ import type { DeploymentCounts } from "@/lib/server/deployments-query";
 // namespace / app, version), and what the history holds by outcome — not one count that mixes
 // failed attempts and undeploys with what runs.
 export function RunsOnList({ apps, limit = 10 }: { apps: RunsOn[] | undefined; limit?: number }) {
-  if (!apps?.length) return <span className="text-slate-500">not running anywhere</span>;
+  const t = useTranslations("templateState");
+  if (!apps?.length) return <span className="text-slate-500">{t("notRunning")}</span>;
   return (
     <>
       {apps.slice(0, limit).map((a) => (
@@ -14,13 +16,15 @@ export function RunsOnList({ apps, limit = 10 }: { apps: RunsOn[] | undefined; l
           {a.clusterName}/{a.namespace}/{a.appName} (v{a.version ?? "?"})
         </Link>
       ))}
-      {apps.length > limit ? <span className="block text-slate-500">{`and ${apps.length - limit} more`}</span> : null}
+      {apps.length > limit ? <span className="block text-slate-500">{t("more", { count: apps.length - limit })}</span> : null}
     </>
   );
 }
 
-export function historyLine(counts: DeploymentCounts | undefined): string {
-  if (!counts?.total) return "none yet";
-  const parts = [`${counts.applied} applied`, counts.failed ? `${counts.failed} failed` : "", counts.undeploys ? `${counts.undeploys} undeploy${counts.undeploys === 1 ? "" : "s"}` : ""].filter(Boolean);
-  return `${counts.total} record${counts.total === 1 ? "" : "s"} (${parts.join(", ")})`;
+/** "3 records (2 applied, 1 failed)" in the reader's language. */
+export function HistoryLine({ counts }: { counts: DeploymentCounts | undefined }) {
+  const t = useTranslations("templateState");
+  if (!counts?.total) return <>{t("noneYet")}</>;
+  const parts = [t("applied", { count: counts.applied }), counts.failed ? t("failed", { count: counts.failed }) : "", counts.undeploys ? t("undeploys", { count: counts.undeploys }) : ""].filter(Boolean);
+  return <>{t("records", { count: counts.total, parts: parts.join(t("separator")) })}</>;
 }

@@ -1,5 +1,6 @@
-import { utcTime } from "@/app/_components/format-time";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/lib/i18n/format";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { roleAllows } from "@/lib/auth/roles";
@@ -7,15 +8,18 @@ import { templateDeploymentCounts } from "@/lib/server/deployments-query";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { templatesRunningOn } from "@/lib/server/applications";
 import { listTemplates } from "@/lib/server/templates";
-import { historyLine, RunsOnList } from "./deployment-state";
+import { HistoryLine, RunsOnList } from "./deployment-state";
 
-export const metadata: Metadata = { title: "Templates" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("templates"))("title") };
+}
 
 type Query = { q?: string; owner?: string; visibility?: string; archived?: string; page?: string };
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
   const { ctx, role } = await requireTeamWorkspace();
+  const [t, locale] = await Promise.all([getTranslations("templates"), getLocale()]);
   const filters = {
     q: query.q ?? "",
     owner: query.owner === "me" ? ("me" as const) : ("all" as const),
@@ -30,10 +34,10 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const actions = canWrite ? (
     <>
       <Link href="/templates/import" className="btn-secondary">
-        Import YAML
+        {t("import")}
       </Link>
       <Link href="/templates/new" className="btn-primary">
-        New application
+        {t("new")}
       </Link>
     </>
   ) : undefined;
@@ -41,74 +45,74 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   if (result.total === 0 && !filtered) {
     return (
       <div>
-        <PageHeader title="Templates" />
-        <EmptyState title="No templates yet" action={actions ? <div className="flex gap-2">{actions}</div> : undefined}>
-          A template is an application you build once in the three-step wizard (basic information, containers, advanced) and deploy many times. Create your first one to get started.
+        <PageHeader title={t("title")} />
+        <EmptyState title={t("emptyTitle")} action={actions ? <div className="flex gap-2">{actions}</div> : undefined}>
+          {t("emptyHelp")}
         </EmptyState>
       </div>
     );
   }
   return (
     <div className="space-y-4">
-      <PageHeader title="Templates" description="Applications saved as versioned templates: yours and the ones your team shares." actions={actions} />
-      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" role="search" aria-label="Filter templates">
+      <PageHeader title={t("title")} description={t("description")} actions={actions} />
+      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" role="search" aria-label={t("filter")}>
         <div className="min-w-48 flex-1">
           <label htmlFor="q" className="label">
-            Search
+            {t("search")}
           </label>
-          <input id="q" name="q" defaultValue={filters.q} placeholder="Name or label" className="input" />
+          <input id="q" name="q" defaultValue={filters.q} placeholder={t("searchPlaceholder")} className="input" />
         </div>
-        <FilterSelect id="owner" label="Owner" value={filters.owner} options={[["all", "Anyone"], ["me", "Me"]]} />
-        <FilterSelect id="visibility" label="Visibility" value={filters.visibility} options={[["all", "All"], ["team", "Shared with the team"], ["private", "Private"]]} />
+        <FilterSelect id="owner" label={t("owner")} value={filters.owner} options={[["all", t("anyone")], ["me", t("me")]]} />
+        <FilterSelect id="visibility" label={t("visibility")} value={filters.visibility} options={[["all", t("all")], ["team", t("shared")], ["private", t("private")]]} />
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="h-4 w-4" /> Archived
+          <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="h-4 w-4" /> {t("archivedFilter")}
         </label>
         <button type="submit" className="btn-secondary">
-          Apply
+          {t("apply")}
         </button>
       </form>
       {result.items.length === 0 ? (
-        <EmptyState title="No template matches">Try another search, or clear the filters.</EmptyState>
+        <EmptyState title={t("noMatch")}>{t("noMatchHelp")}</EmptyState>
       ) : (
         <div className="card overflow-x-auto">
           <table className="data-table">
-            <caption className="sr-only">Templates, most recently changed first</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Visibility</th>
-                <th>Latest</th>
-                <th>Owner</th>
-                <th>Changed</th>
-                <th>Runs on</th>
-                <th>Deployment history</th>
+                <th>{t("cols.name")}</th>
+                <th>{t("visibility")}</th>
+                <th>{t("cols.latest")}</th>
+                <th>{t("owner")}</th>
+                <th>{t("cols.changed")}</th>
+                <th>{t("cols.runsOn")}</th>
+                <th>{t("cols.history")}</th>
               </tr>
             </thead>
             <tbody>
-              {result.items.map((t) => (
-                <tr key={t.id}>
+              {result.items.map((tpl) => (
+                <tr key={tpl.id}>
                   <td>
-                    <Link href={`/templates/${t.id}`} className="font-medium text-brand-700 hover:underline">
-                      {t.name}
+                    <Link href={`/templates/${tpl.id}`} className="font-medium text-brand-700 hover:underline">
+                      {tpl.name}
                     </Link>
-                    {t.archived ? <span className="badge ml-2 bg-amber-100 text-amber-900">archived</span> : null}
+                    {tpl.archived ? <span className="badge ml-2 bg-amber-100 text-amber-900">{t("archived")}</span> : null}
                     <div className="mt-0.5 flex flex-wrap gap-1">
-                      {t.labels.map((l) => (
+                      {tpl.labels.map((l) => (
                         <span key={l} className="badge bg-slate-100 text-slate-600">
                           {l}
                         </span>
                       ))}
                     </div>
                   </td>
-                  <td>{t.visibility === "team" ? "Team" : "Private"}</td>
-                  <td className="whitespace-nowrap">{`v${t.latestVersion} by ${t.latestAuthor}`}</td>
-                  <td>{t.owner.name}</td>
-                  <td className="whitespace-nowrap">{utcTime(t.updatedAt, "minute")}</td>
+                  <td>{tpl.visibility === "team" ? t("team") : t("private")}</td>
+                  <td className="whitespace-nowrap">{t("latestLine", { version: tpl.latestVersion, author: tpl.latestAuthor })}</td>
+                  <td>{tpl.owner.name}</td>
+                  <td className="whitespace-nowrap">{formatDateTime(locale, tpl.updatedAt, "minute")}</td>
                   <td className="text-xs" data-testid="runs-on">
-                    <RunsOnList apps={runsOn.get(t.id)} limit={3} />
+                    <RunsOnList apps={runsOn.get(tpl.id)} limit={3} />
                   </td>
                   <td className="text-xs text-slate-600" data-testid="deployment-history">
-                    {historyLine(counts.get(t.id))}
+                    <HistoryLine counts={counts.get(tpl.id)} />
                   </td>
                 </tr>
               ))}
@@ -117,10 +121,10 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         </div>
       )}
       {result.pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {result.page > 1 ? <Link href={pageHref(result.page - 1)} className="btn-secondary">Previous</Link> : <span />}
-          <span>{`Page ${result.page} of ${result.pageCount} (${result.total} templates)`}</span>
-          {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)} className="btn-secondary">Next</Link> : <span />}
+        <nav aria-label={t("pages")} className="flex items-center justify-between text-sm">
+          {result.page > 1 ? <Link href={pageHref(result.page - 1)} className="btn-secondary">{t("previous")}</Link> : <span />}
+          <span>{t("pageOf", { page: result.page, pages: result.pageCount, total: result.total })}</span>
+          {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)} className="btn-secondary">{t("next")}</Link> : <span />}
         </nav>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
-import { utcTime } from "@/app/_components/format-time";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/lib/i18n/format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/empty-state";
@@ -11,17 +12,19 @@ import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { getTemplate, getTemplateVersion } from "@/lib/server/templates";
 import { compareTemplateVersions } from "@/lib/server/templates-io";
-import { historyLine, RunsOnList } from "../deployment-state";
+import { HistoryLine, RunsOnList } from "../deployment-state";
 import { ArchiveButton, DuplicateButton, RestoreButton, VisibilityForm } from "./template-controls";
 import { VersionDiff } from "./version-diff";
 
-export const metadata: Metadata = { title: "Template" };
-
-const when = (d: Date) => utcTime(d, "minute");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("template"))("title") };
+}
 
 export default async function TemplatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { ctx, role } = await requireTeamWorkspace();
+  const [tr, locale] = await Promise.all([getTranslations("template"), getLocale()]);
+  const when = (d: Date) => formatDateTime(locale, d, "minute");
   const t = await getTemplate(ctx, id).catch((e) => {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -47,12 +50,12 @@ export default async function TemplatePage({ params, searchParams }: { params: P
           <>
             {t.can.edit ? (
               <Link href={`/templates/${id}/edit`} className="btn-primary">
-                Edit
+                {tr("edit")}
               </Link>
             ) : null}
             {!t.archived ? (
               <Link href={`/deployments/new?template=${id}&version=${t.latestVersion}`} className="btn-secondary">
-                Deploy
+                {tr("deploy")}
               </Link>
             ) : null}
           </>
@@ -60,67 +63,76 @@ export default async function TemplatePage({ params, searchParams }: { params: P
       />
       {query.saved ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          {`Saved version ${query.saved}.`}
+          {tr("saved", { version: query.saved })}
         </p>
       ) : null}
-      <section className="card grid gap-4 p-4 text-sm md:grid-cols-2" aria-label="About this template">
+      <section className="card grid gap-4 p-4 text-sm md:grid-cols-2" aria-label={tr("about")}>
         <dl className="grid grid-cols-[8rem_1fr] gap-y-1">
-          <dt className="text-slate-500">Visibility</dt>
-          <dd data-testid="visibility">{t.visibility === "team" ? "Shared with the team" : "Private"}{t.archived ? <span className="badge ml-2 bg-amber-100 text-amber-900">archived</span> : null}</dd>
-          <dt className="text-slate-500">Owner</dt>
+          <dt className="text-slate-500">{tr("visibility")}</dt>
+          <dd data-testid="visibility">{t.visibility === "team" ? tr("shared") : tr("private")}{t.archived ? <span className="badge ml-2 bg-amber-100 text-amber-900">{tr("archived")}</span> : null}</dd>
+          <dt className="text-slate-500">{tr("owner")}</dt>
           <dd>{t.owner.name}</dd>
-          <dt className="text-slate-500">Latest version</dt>
-          <dd>{`v${t.latestVersion} by ${t.latestAuthor}, ${when(t.updatedAt)}`}</dd>
-          <dt className="text-slate-500">Runs on</dt>
+          <dt className="text-slate-500">{tr("latest")}</dt>
+          <dd>{tr("latestLine", { version: t.latestVersion, author: t.latestAuthor, when: when(t.updatedAt) })}</dd>
+          <dt className="text-slate-500">{tr("runsOn")}</dt>
           <dd data-testid="template-runs-on"><RunsOnList apps={runsOn} /></dd>
-          <dt className="text-slate-500">Deployment history</dt>
+          <dt className="text-slate-500">{tr("history")}</dt>
           <dd data-testid="template-history">
-            {deployments?.total ? <Link className="text-brand-700 underline" href={`/deployments?templateId=${id}`}>{historyLine(deployments)}</Link> : historyLine(deployments)}
+            {deployments?.total ? <Link className="text-brand-700 underline" href={`/deployments?templateId=${id}`}><HistoryLine counts={deployments} /></Link> : <HistoryLine counts={deployments} />}
           </dd>
-          <dt className="text-slate-500">Labels</dt>
+          <dt className="text-slate-500">{tr("labels")}</dt>
           <dd>{t.labels.length ? t.labels.map((l) => <span key={l} className="badge mr-1 bg-slate-100 text-slate-700">{l}</span>) : "—"}</dd>
-          <dt className="text-slate-500">Parameters</dt>
-          <dd>{latest.parameters.length ? latest.parameters.map((p) => <span key={p.name} className="badge mr-1 bg-amber-100 font-mono text-amber-900">{`${p.name}: ${p.type}${p.default !== undefined ? ` = ${p.default}` : ""}${p.lockedByAdmin ? " (locked)" : ""}`}</span>) : "none"}</dd>
+          <dt className="text-slate-500">{tr("parameters")}</dt>
+          <dd>{latest.parameters.length ? latest.parameters.map((p) => <span key={p.name} className="badge mr-1 bg-amber-100 font-mono text-amber-900">{`${p.name}: ${p.type}${p.default !== undefined ? ` = ${p.default}` : ""}${p.lockedByAdmin ? ` ${tr("locked")}` : ""}`}</span>) : tr("none")}</dd>
         </dl>
         {spec ? (
-          <div className="space-y-1 text-xs text-slate-700" aria-label="StatefulSet identity">
+          <div className="space-y-1 text-xs text-slate-700" aria-label={tr("identity")}>
             <p>
-              <strong>Pods:</strong> <span className="font-mono">{Array.from({ length: Math.min(spec.replicas, 3) }, (_, i) => `${spec.name}-${i}`).join(", ")}{spec.replicas > 3 ? ` … ${spec.name}-${spec.replicas - 1}` : ""}</span>
+              <strong>{tr("pods")}</strong> <span className="font-mono">{Array.from({ length: Math.min(spec.replicas, 3) }, (_, i) => `${spec.name}-${i}`).join(", ")}{spec.replicas > 3 ? ` … ${spec.name}-${spec.replicas - 1}` : ""}</span>
             </p>
             <p>
-              <strong>Headless Service:</strong> <span className="font-mono">{headlessServiceName(spec)}</span>, hostnames <span className="font-mono">{`${spec.name}-0.${headlessServiceName(spec)}.<namespace>.svc`}</span>
+              {tr.rich("headless", {
+                strong: (c) => <strong>{c}</strong>,
+                service: () => <span className="font-mono">{headlessServiceName(spec)}</span>,
+                hostname: () => <span className="font-mono">{`${spec.name}-0.${headlessServiceName(spec)}.<namespace>.svc`}</span>,
+              })}
             </p>
             {spec.volumeClaimTemplates.map((c) => (
               <p key={c.name}>
-                <strong>Per-pod volume {c.name}:</strong> <span className="font-mono">{`${c.name}-${spec.name}-0 …`}</span> ({c.size}); kept when scaling down.
+                {tr.rich("perPodVolume", {
+                  strong: (x) => <strong>{x}</strong>,
+                  name: c.name,
+                  claims: () => <span className="font-mono">{`${c.name}-${spec.name}-0 …`}</span>,
+                  size: c.size,
+                })}
               </p>
             ))}
           </div>
         ) : null}
       </section>
-      <section className="flex flex-wrap items-start gap-3" aria-label="Template actions">
+      <section className="flex flex-wrap items-start gap-3" aria-label={tr("actions")}>
         {canWrite ? <DuplicateButton templateId={id} /> : null}
         {t.can.archive ? <ArchiveButton templateId={id} archived={t.archived} /> : null}
         {t.can.share ? <VisibilityForm templateId={id} visibility={t.visibility} /> : null}
         <a href={`/templates/${id}/export?version=${t.latestVersion}&format=yaml`} className="btn-secondary" download>
-          Export YAML
+          {tr("exportYaml")}
         </a>
         <a href={`/templates/${id}/export?version=${t.latestVersion}&format=template`} className="btn-secondary" download>
-          Export template file
+          {tr("exportFile")}
         </a>
       </section>
       <section className="card overflow-x-auto" aria-labelledby="versions-h">
         <h2 id="versions-h" className="px-4 pt-4 text-sm font-semibold">
-          Versions ({t.versions.length})
+          {tr("versions", { count: t.versions.length })}
         </h2>
         <table className="data-table mt-2">
           <thead>
             <tr>
-              <th>Version</th>
-              <th>Message</th>
-              <th>Author</th>
-              <th>Saved</th>
-              <th><span className="sr-only">Actions</span></th>
+              <th>{tr("cols.version")}</th>
+              <th>{tr("cols.message")}</th>
+              <th>{tr("cols.author")}</th>
+              <th>{tr("cols.saved")}</th>
+              <th><span className="sr-only">{tr("cols.actions")}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -146,12 +158,12 @@ export default async function TemplatePage({ params, searchParams }: { params: P
       {diff ? (
         <section className="card space-y-3 p-4" aria-labelledby="compare-h">
           <h2 id="compare-h" className="text-sm font-semibold">
-            Compare versions
+            {tr("compare")}
           </h2>
           <form className="flex flex-wrap items-end gap-2" method="get">
             <div>
               <label htmlFor="cmp-from" className="label">
-                From
+                {tr("from")}
               </label>
               <select id="cmp-from" name="from" defaultValue={from} className="input w-auto">
                 {t.versions.map((v) => <option key={v.version} value={v.version}>{`v${v.version}`}</option>)}
@@ -159,14 +171,14 @@ export default async function TemplatePage({ params, searchParams }: { params: P
             </div>
             <div>
               <label htmlFor="cmp-to" className="label">
-                To
+                {tr("to")}
               </label>
               <select id="cmp-to" name="to" defaultValue={to} className="input w-auto">
                 {t.versions.map((v) => <option key={v.version} value={v.version}>{`v${v.version}`}</option>)}
               </select>
             </div>
             <button type="submit" className="btn-secondary">
-              Compare
+              {tr("compareButton")}
             </button>
           </form>
           <VersionDiff diff={diff} />
