@@ -3,6 +3,7 @@ import { ProblemSchema, type Problem } from "./api-schemas";
 import type { Server } from "./config";
 import { CliError, EXIT, type ExitCode } from "./errors";
 import type { Io } from "./io";
+import { readCapped } from "@/lib/web/read-capped";
 import { oneLine } from "./output";
 
 // The only code that talks to a Berth server. The server is untrusted: every reply is bounded in
@@ -77,26 +78,14 @@ export class ApiClient {
       await response.body?.cancel();
       throw tooLarge();
     }
-    if (!response.body) return "";
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
+    let bytes: Buffer | null;
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > limit) {
-          await reader.cancel();
-          throw tooLarge();
-        }
-        chunks.push(value);
-      }
+      bytes = await readCapped(response.body, limit);
     } catch (e) {
-      if (e instanceof CliError) throw e;
       throw new CliError(`${method} ${path}: the connection broke while reading the answer: ${this.scrub(describeFetchError(e))}`, EXIT.unavailable);
     }
-    return Buffer.concat(chunks).toString("utf8");
+    if (!bytes) throw tooLarge();
+    return bytes.toString("utf8");
   }
 
   private parse<S extends z.ZodType>(schema: S, text: string, method: string, path: string): z.output<S> {

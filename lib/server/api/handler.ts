@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { guardInputSize } from "@/lib/manifests/validate/input-guard";
+import { readCapped } from "@/lib/web/read-capped";
 import { acceptToken, findTokenBySecret, TokenRefused, type AuthenticatedToken } from "../api-tokens";
 import { zodFieldErrors } from "../action";
 import { withTokenAttribution } from "../audit-attribution";
@@ -106,22 +107,9 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> 
 async function readJsonBody(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  const bytes = await readCapped(request.body, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   // An empty body means "all defaults" (redeploy, undeploy); anything else must say it is JSON.
   if (!text.trim()) return {};
   const type = request.headers.get("content-type") ?? "";
