@@ -6,8 +6,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/server/locale";
 
 const catalogues: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
-  en: () => import("../messages/en.json"),
-  "zh-CN": () => import("../messages/zh-CN.json"),
+  en: () => import("../messages/en"),
+  "zh-CN": () => import("../messages/zh-CN"),
 };
 
 export default getRequestConfig(async () => {

@@ -1,7 +1,9 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import en from "@/messages/en";
+import zh from "@/messages/zh-CN";
 
 // Both catalogues must offer the same keys, and every message the same placeholders: a key
 // missing in one language shows its raw key, and a placeholder missing or misspelled throws.
@@ -40,7 +42,19 @@ export function placeholders(message: string): string[] {
 const enMessages = flatten(en);
 const zhMessages = flatten(zh);
 
+const messagesDir = path.join(__dirname, "../../messages");
+const jsonFiles = (locale: string) => readdirSync(path.join(messagesDir, locale)).filter((f) => f.endsWith(".json")).sort();
+
 describe("message catalogues", () => {
+  it("hold the same namespace files in both languages, each one listed in its index.ts", () => {
+    expect(jsonFiles("zh-CN")).toEqual(jsonFiles("en"));
+    for (const locale of ["en", "zh-CN"]) {
+      const index = readFileSync(path.join(messagesDir, locale, "index.ts"), "utf8");
+      const unlisted = jsonFiles(locale).filter((f) => !index.includes(`from "./${f}"`));
+      expect(unlisted, `${locale}/index.ts`).toEqual([]);
+    }
+  });
+
   it("have exactly the same keys", () => {
     expect([...zhMessages.keys()].filter((k) => !enMessages.has(k))).toEqual([]);
     expect([...enMessages.keys()].filter((k) => !zhMessages.has(k))).toEqual([]);

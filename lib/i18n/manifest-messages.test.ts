@@ -1,8 +1,8 @@
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { defaultAppSpec, validateAppSpec } from "@/lib/manifests";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import en from "@/messages/en";
+import zh from "@/messages/zh-CN";
 import { english } from "./english";
 import { formatMsg, type Translate } from "./message";
 

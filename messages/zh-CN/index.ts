@@ -1,0 +1,53 @@
+// The zh-CN catalogue, one file per namespace (so parallel changes to different areas of the
+// console do not collide in one file). Add a namespace here and in the other language's index.ts.
+import meta from "./meta.json";
+import language from "./language.json";
+import errors from "./errors.json";
+import nav from "./nav.json";
+import wizard from "./wizard.json";
+import apiTokens from "./apiTokens.json";
+import apiReference from "./apiReference.json";
+import validation from "./validation.json";
+import common from "./common.json";
+import manifests from "./manifests.json";
+import clusters from "./clusters.json";
+import deployments from "./deployments.json";
+import approvals from "./approvals.json";
+import protection from "./protection.json";
+import breakGlass from "./breakGlass.json";
+import clusterResult from "./clusterResult.json";
+import webhooks from "./webhooks.json";
+import applications from "./applications.json";
+import deploy from "./deploy.json";
+import plan from "./plan.json";
+import template from "./template.json";
+import templateState from "./templateState.json";
+import templates from "./templates.json";
+
+const zhCN = {
+  meta,
+  language,
+  errors,
+  nav,
+  wizard,
+  apiTokens,
+  apiReference,
+  validation,
+  common,
+  manifests,
+  clusters,
+  deployments,
+  approvals,
+  protection,
+  breakGlass,
+  clusterResult,
+  webhooks,
+  applications,
+  deploy,
+  plan,
+  template,
+  templateState,
+  templates,
+};
+
+export default zhCN;
