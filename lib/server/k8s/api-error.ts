@@ -53,6 +53,10 @@ export function isNotFound(e: unknown): boolean {
   return (e as { code?: unknown })?.code === 404;
 }
 
+export function isForbidden(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === 403;
+}
+
 /**
  * The reply as a Kubernetes `Status` (kind Status, apiVersion v1), or null. Nothing else is ever
  * echoed: a kubeconfig may point at any https endpoint, and its reply must not become a way to

@@ -105,6 +105,27 @@ describe("plan, apply, rollout, undeploy", () => {
     }
   });
 
+  it("undeploys with a user who may not list kinds the app never rendered (a cron-HPA it cannot see), and names a rendered kind it cannot list", async () => {
+    const ns = cluster.restrictedNamespace;
+    const name = `undeploy-r${Date.now().toString(36)}`;
+    const objects = nginxObjects(NGINX_IMAGE_1, name);
+    const kinds = objects.map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as [string, string]);
+    try {
+      expect((await applyBundle(restricted, ns, objects)).every((r) => r.status === "applied")).toBe(true);
+      // Before: listing CronHorizontalPodAutoscaler (which the restricted role may not list) threw 403 and nothing was deleted.
+      const gone = await undeployApp(restricted, ns, name, kinds);
+      expect(gone.deleted.filter((d) => !d.ok)).toEqual([]);
+      expect(gone.deleted.map((d) => d.kind).sort()).toEqual(["Ingress", "Service", "Service", "StatefulSet"]);
+
+      // A kind the app did render but the user may not list is reported, not skipped and not a crash.
+      const withCron: Array<[string, string]> = [...kinds, ["autoscaling.alibabacloud.com/v1beta1", "CronHorizontalPodAutoscaler"]];
+      const again = await undeployApp(restricted, ns, name, withCron);
+      expect(again.deleted).toEqual([expect.objectContaining({ kind: "CronHorizontalPodAutoscaler", ok: false, message: expect.stringMatching(/cannot list.*forbidden/i) })]);
+    } finally {
+      await undeployApp(admin, ns, name, kinds).catch(() => undefined);
+    }
+  });
+
   it("maps a dry-run validation error to the field the server names", async () => {
     const ns = await cluster.createTestNamespace("k8s-invalid");
     try {

@@ -1,7 +1,7 @@
 import "server-only";
 import { CoreV1Api, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
 import { LABEL_APP } from "@/lib/manifests";
-import { describeError, isNotFound } from "./api-error";
+import { describeError, isForbidden, isNotFound } from "./api-error";
 import { ObjectApi } from "./object-api";
 
 // Removes an app's objects — found by Berth's app label — and lists the PersistentVolumeClaims
@@ -24,12 +24,18 @@ export const APP_KINDS: Array<[string, string]> = [
 /** At most this many objects of one kind are read from a list reply. */
 export const MAX_LISTED_OBJECTS = 500;
 
-type AppPage = { apiVersion: string; kind: string; items: KubernetesObject[]; truncated: boolean };
+type AppPage = { apiVersion: string; kind: string; items: KubernetesObject[]; truncated: boolean; listError?: string };
 
-/** The app's objects per kind Berth renders (one capped page each; kinds not served are skipped). */
-async function appObjectPages(api: ObjectApi, namespace: string, appName: string, extraKinds: Array<[string, string]>): Promise<AppPage[]> {
+/**
+ * The app's objects per kind (one capped page each). `renderedKinds` are the kinds the app's
+ * record holds; the other kinds Berth can render are swept for leftovers. A kind the cluster does
+ * not serve is skipped. A kind the user may not list is skipped when the app never rendered it (a
+ * namespace-scoped user need not be allowed to see every kind Berth knows), and reported when it did.
+ */
+async function appObjectPages(api: ObjectApi, namespace: string, appName: string, renderedKinds: Array<[string, string]>): Promise<AppPage[]> {
   const selector = `${LABEL_APP}=${appName}`;
-  const kinds = [...APP_KINDS, ...extraKinds.filter(([v, k]) => !APP_KINDS.some(([v2, k2]) => v === v2 && k === k2) && k !== "PersistentVolumeClaim")];
+  const sameKind = ([v, k]: [string, string], [v2, k2]: [string, string]) => v === v2 && k === k2;
+  const kinds = [...APP_KINDS, ...renderedKinds.filter((rk) => !APP_KINDS.some((ak) => sameKind(rk, ak)) && rk[1] !== "PersistentVolumeClaim")];
   const pages: AppPage[] = [];
   for (const [apiVersion, kind] of kinds) {
     try {
@@ -37,7 +43,8 @@ async function appObjectPages(api: ObjectApi, namespace: string, appName: string
       pages.push({ apiVersion, kind, ...(await api.listPage(apiVersion, kind, namespace, { limit: MAX_LISTED_OBJECTS, labelSelector: selector })) });
     } catch (e) {
       if (isNotFound(e) || /Unrecognized API version|resource metadata/.test(describeError(e))) continue; // kind not served here
-      throw e;
+      if (!isForbidden(e)) throw e;
+      if (renderedKinds.some((rk) => sameKind(rk, [apiVersion, kind]))) pages.push({ apiVersion, kind, items: [], truncated: false, listError: `cannot list ${kind} objects: ${describeError(e)}` });
     }
   }
   return pages;
@@ -46,13 +53,18 @@ async function appObjectPages(api: ObjectApi, namespace: string, appName: string
 /** What an undeploy would delete now ("Kind/name"), without deleting anything: an undeploy request's plan. */
 export async function listAppObjects(kc: KubeConfig, namespace: string, appName: string, extraKinds: Array<[string, string]> = []): Promise<string[]> {
   const pages = await appObjectPages(ObjectApi.for(kc), namespace, appName, extraKinds);
-  return pages.flatMap((p) => [...p.items.map((i) => `${p.kind}/${i.metadata?.name ?? ""}`), ...(p.truncated ? [`${p.kind}/(more)`] : [])]);
+  return pages.flatMap((p) => [
+    ...p.items.map((i) => `${p.kind}/${i.metadata?.name ?? ""}`),
+    ...(p.truncated ? [`${p.kind}/(more)`] : []),
+    ...(p.listError ? [`${p.kind}/(${p.listError})`] : []),
+  ]);
 }
 
 export async function undeployApp(kc: KubeConfig, namespace: string, appName: string, extraKinds: Array<[string, string]> = []): Promise<UndeployResult> {
   const api = ObjectApi.for(kc);
   const deleted: DeletedObject[] = [];
-  for (const { apiVersion, kind, items, truncated } of await appObjectPages(api, namespace, appName, extraKinds)) {
+  for (const { apiVersion, kind, items, truncated, listError } of await appObjectPages(api, namespace, appName, extraKinds)) {
+    if (listError) deleted.push({ kind, name: "(list)", ok: false, message: listError });
     for (const item of items) {
       const header = { apiVersion, kind, metadata: { name: item.metadata!.name!, namespace } };
       try {
