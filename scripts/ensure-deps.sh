@@ -2,7 +2,8 @@
 # Installs what a fresh clone is missing: npm packages (when node_modules is absent or older than
 # the lock file), the generated Prisma client, and — with --test-tools — what the tests run on:
 # Debian's Chromium for the end-to-end tests (Playwright's own browser download cannot work
-# offline) and the Postgres server binaries.
+# offline), a CJK font so Chromium draws the Chinese console (screenshots; the tests find text,
+# not glyphs) and the Postgres server binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1
@@ -17,6 +18,7 @@ npm run -s db:generate
 if [ "${1:-}" = "--test-tools" ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "› installing Debian packages for the tests: ${missing[*]}"
