@@ -26,4 +26,4 @@ COPY --from=build --chown=65532:65532 /src/.next/standalone /app
 USER 65532:65532
 EXPOSE 3000
 # The image's entrypoint is node; the migration step runs `prisma/migrate-deploy.cjs` instead.
-CMD ["--require", "./peer-address.cjs", "server.js"]
+CMD ["--require", "./peer-address.cjs", "--require", "./json-console.cjs", "server.js"]

@@ -57,7 +57,7 @@ test.beforeAll(async () => {
   await admin(`CREATE DATABASE ${dbName}`);
   // the image's migration step (deploy/deployment.yaml's init container)
   execFileSync(process.execPath, ["prisma/migrate-deploy.cjs"], { cwd: standalone, env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: databaseUrl }, stdio: "pipe" });
-  server = spawn(process.execPath, ["--require", "./peer-address.cjs", "server.js"], {
+  server = spawn(process.execPath, ["--require", "./peer-address.cjs", "--require", "./json-console.cjs", "server.js"], {
     cwd: standalone,
     env: {
       PATH: process.env.PATH,
@@ -139,7 +139,10 @@ test("a full deploy: request ids and user ids on its log lines, never the kubeco
 
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
   expect(session?.value.length).toBeGreaterThan(20);
-  const lines = logs.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  // Every line is a JSON object (Next's own banner and warnings too, through json-console.cjs).
+  const lines = logs.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines.every((l) => typeof l.level === "string" && typeof l.msg === "string" && typeof l.time === "string")).toBe(true);
+  expect(lines.some((l) => l.source === "console" && /Ready|Next\.js/.test(String(l.msg)))).toBe(true);
   const requests = lines.filter((l) => l.msg === "request");
   expect(requests.length).toBeGreaterThan(10);
   for (const l of requests) expect(l.requestId).toEqual(expect.stringMatching(/^[\w.:-]+$/));

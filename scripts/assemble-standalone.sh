@@ -5,7 +5,8 @@
 # (prisma/migrations), and the migration step needs its runner, bundled into one plain JS file
 # (`prisma/migrate-deploy.cjs`, with `pg` from the server's own node_modules). peer-address.cjs is
 # preloaded by the image as by the launcher: the socket's address becomes X-Forwarded-For's last
-# entry, so BERTH_TRUSTED_PROXIES counts hops the same way in both.
+# entry, so BERTH_TRUSTED_PROXIES counts hops the same way in both; json-console.cjs makes Next's
+# console lines (banner, warnings) JSON like the rest of the logs.
 # Usage: bash scripts/assemble-standalone.sh [distDir]   (default .next)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ cp -R "$dist/static" "$out/.next/static"
 cp -R public "$out/public"
 cp -R prisma/migrations "$out/prisma/migrations"
 cp scripts/lib/peer-address.cjs "$out/peer-address.cjs"
+cp scripts/lib/json-console.cjs "$out/json-console.cjs"
 node_modules/.bin/esbuild prisma/tools/migrate-deploy.ts --bundle --platform=node --target=node20 \
   --external:pg --log-level=warning --outfile="$out/prisma/migrate-deploy.cjs"
 echo "standalone server assembled in $out (start: node $out/server.js)"

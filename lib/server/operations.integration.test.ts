@@ -79,7 +79,7 @@ describe("graceful shutdown (last: draining is for good)", () => {
       quick.release(); // finishes inside the grace period
       const { results: quickResults } = await quick.done;
       expect(quickResults[0].status).toBe("applied");
-      expect(await drained).toEqual({ finished: 1, interrupted: 1 });
+      expect(await drained).toEqual({ finished: 1, interrupted: 1, jobsStopped: true });
       expect((await db().deployment.findUniqueOrThrow({ where: { id: quickResults[0].deploymentId! } })).status).toBe("applied");
 
       // the other one was still waiting when the grace period ended

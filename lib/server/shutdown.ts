@@ -9,9 +9,14 @@ import { errorFields, log } from "./observability/log";
 // is finished as failed ("interrupted") with its audit event, then the process exits. Deploys that
 // would start while draining are refused (another instance takes the retry).
 type Tracked = { claimed: boolean; interrupt: (message: string) => Promise<void> };
-type State = { draining: boolean; inFlight: Set<Tracked>; idle: (() => void)[] };
+type State = { draining: boolean; inFlight: Set<Tracked>; idle: (() => void)[]; stoppers: (() => Promise<void>)[] };
 const g = globalThis as unknown as { berthShutdown?: State };
-const state = (): State => (g.berthShutdown ??= { draining: false, inFlight: new Set(), idle: [] });
+const state = (): State => (g.berthShutdown ??= { draining: false, inFlight: new Set(), idle: [], stoppers: [] });
+
+/** Work to stop when draining (periodic jobs: the webhook outbox, the sweeper); awaited within the grace period. */
+export function onDrain(stop: () => Promise<void>): void {
+  state().stoppers.push(stop);
+}
 
 export function isDraining(): boolean {
   return state().draining;
@@ -46,10 +51,15 @@ export const interruptedMessage = (graceSeconds: number) =>
   `Interrupted: the Berth instance running this deploy was stopped and its ${graceSeconds} s grace period ended before the cluster answered. ` +
   "Some objects may have been applied: check the live objects, then deploy again.";
 
-/** Stops new deploys, waits up to graceMs for running ones, then finishes the rest as interrupted. */
-export async function drain(graceMs: number): Promise<{ finished: number; interrupted: number }> {
+/**
+ * Stops new deploys and periodic jobs, waits up to graceMs for running deploys and for the jobs'
+ * ticks in progress, then finishes the deploys still running as interrupted.
+ */
+export async function drain(graceMs: number): Promise<{ finished: number; interrupted: number; jobsStopped: boolean }> {
   const s = state();
   s.draining = true;
+  const deadline = Date.now() + graceMs;
+  const jobs = Promise.allSettled(s.stoppers.splice(0).map((stop) => stop()));
   const running = s.inFlight.size;
   if (running > 0) {
     await new Promise<void>((resolve) => {
@@ -57,12 +67,18 @@ export async function drain(graceMs: number): Promise<{ finished: number; interr
       s.idle.push(() => (clearTimeout(timer), resolve()));
     });
   }
+  let graceTimer: NodeJS.Timeout | undefined;
+  const jobsStopped = await Promise.race([
+    jobs.then(() => true),
+    new Promise<boolean>((resolve) => (graceTimer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())))),
+  ]);
+  clearTimeout(graceTimer);
   const left = [...s.inFlight].filter((t) => !t.claimed);
   for (const t of left) {
     t.claimed = true;
     await t.interrupt(interruptedMessage(Math.round(graceMs / 1000))).catch((error: unknown) => log().error(errorFields(error), "could not record an interrupted deploy"));
   }
-  return { finished: running - left.length, interrupted: left.length };
+  return { finished: running - left.length, interrupted: left.length, jobsStopped };
 }
 
 /** instrumentation.ts: on SIGTERM/SIGINT drain, and exit when the grace period is over at the latest. */
@@ -76,8 +92,8 @@ export function installShutdown(graceSeconds: number): void {
     started = true;
     const code = signal === "SIGINT" ? 130 : 143;
     log().info({ signal, graceSeconds, deploysRunning: state().inFlight.size }, "shutting down: no new requests; waiting for running deploys");
-    void drain(graceSeconds * 1000).then(({ finished, interrupted }) => {
-      log().info({ finished, interrupted }, interrupted ? "grace period over: interrupted deploys recorded as failed; exiting" : "running deploys finished");
+    void drain(graceSeconds * 1000).then(({ finished, interrupted, jobsStopped }) => {
+      log().info({ finished, interrupted, jobsStopped }, interrupted ? "grace period over: interrupted deploys recorded as failed; exiting" : "running deploys finished");
       // Next exits by itself once its requests are done; a request that outlives the grace
       // period (a followed log stream, an interrupted deploy's request) does not hold us.
       if (interrupted) process.exit(code);

@@ -8,7 +8,9 @@ export function startNext({ dev, port, env }: { dev: boolean; port: string; env:
   const nextBin = require.resolve("next/dist/bin/next", { paths: [root] });
   const guard = path.join(__dirname, "exit-with-parent.cjs");
   const peer = path.join(__dirname, "peer-address.cjs"); // the socket address as X-Forwarded-For's last entry
-  const nodeOptions = [env.NODE_OPTIONS, `--require ${JSON.stringify(guard)}`, `--require ${JSON.stringify(peer)}`].filter(Boolean).join(" ");
+  const json = path.join(__dirname, "json-console.cjs"); // Next's console lines as JSON log lines (not in dev: people read those)
+  const preloads = [guard, peer, ...(dev ? [] : [json])].map((file) => `--require ${JSON.stringify(file)}`);
+  const nodeOptions = [env.NODE_OPTIONS, ...preloads].filter(Boolean).join(" ");
   return spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port], {
     cwd: root,
     stdio: "inherit",
