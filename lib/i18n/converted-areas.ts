@@ -35,4 +35,6 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/deployments/new/page.tsx",
   "app/(console)/deployments/new/parameter-field.tsx",
   "app/(console)/deployments/[id]/rollout-panel.tsx",
+  // applications: the list, adopt, the app page (live tree, drift, history, leftover claims, logs, actions)
+  "app/(console)/applications",
 ];

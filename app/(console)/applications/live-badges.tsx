@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { HealthView, SyncView } from "@/lib/applications/live-state";
 
-// Health and sync badges (list and detail pages).
+// Health and sync badges (list and detail pages). The states stay English identifiers in code
+// (filters, tests); the badge text is the reader's language.
 const HEALTH_STYLE: Record<string, string> = {
   Healthy: "bg-green-100 text-green-800",
   Progressing: "bg-blue-100 text-blue-800",
@@ -14,36 +16,38 @@ const SYNC_STYLE: Record<string, string> = {
   "Missing objects": "bg-red-100 text-red-800",
   Unknown: "bg-slate-100 text-slate-700",
 };
+/** The catalogue key of each sync state (the states hold spaces, catalogue keys do not). */
+export const SYNC_KEY = { "In sync": "inSync", Drifted: "drifted", "Missing objects": "missingObjects", Unknown: "unknown" } as const;
 
 export function HealthBadge({ health }: { health: HealthView }) {
-  const count = health.state === "Unknown" || health.state === "Missing" ? "" : ` ${health.ready}/${health.desired}`;
+  const t = useTranslations("applications");
+  const state = t(`healthStates.${health.state}`);
+  const text = health.state === "Unknown" || health.state === "Missing" ? state : t("healthCount", { state, ready: health.ready, desired: health.desired });
   return (
     <span title={health.reason || undefined}>
-      <span className={`badge ${HEALTH_STYLE[health.state]}`} data-testid="health">{health.state}{count}</span>
+      <span className={`badge ${HEALTH_STYLE[health.state]}`} data-testid="health" data-state={health.state}>{text}</span>
       {health.reason ? <span className="ml-1 block text-xs text-slate-600">{health.reason}</span> : null}
     </span>
   );
 }
 
-export function syncLabel(sync: SyncView): string {
-  if (sync.state === "Drifted") return `Drifted (${sync.drifted.length} field${sync.drifted.length === 1 ? "" : "s"})`;
-  if (sync.state === "Missing objects") return `Missing objects (${sync.missing.length})`;
-  return sync.state;
-}
-
 export function SyncBadge({ sync }: { sync: SyncView }) {
+  const t = useTranslations("applications");
+  const label =
+    sync.state === "Drifted" ? t("driftedCount", { n: sync.drifted.length }) : sync.state === "Missing objects" ? t("missingCount", { n: sync.missing.length }) : t(`syncStates.${SYNC_KEY[sync.state]}`);
   return (
     <span title={sync.reason || undefined}>
-      <span className={`badge ${SYNC_STYLE[sync.state]}`} data-testid="sync">{syncLabel(sync)}</span>
+      <span className={`badge ${SYNC_STYLE[sync.state]}`} data-testid="sync" data-state={sync.state}>{label}</span>
       {sync.reason ? <span className="ml-1 block text-xs text-slate-600">{sync.reason}</span> : null}
     </span>
   );
 }
 
 export function LiveUnavailable({ message, testId = "live-unavailable" }: { message: string; testId?: string }) {
+  const t = useTranslations("applications");
   return (
     <span className="text-xs text-slate-600" data-testid={testId}>
-      <span className={`badge ${HEALTH_STYLE.Unknown}`}>Unknown</span> {message}
+      <span className={`badge ${HEALTH_STYLE.Unknown}`}>{t("healthStates.Unknown")}</span> {message}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Suspense } from "react";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
@@ -8,15 +9,18 @@ import { HEALTH_STATES, SYNC_STATES, encodeCursor, parseAppFilter, type AppFilte
 import { appKeyString, liveByCluster, type AppLive, type ClusterLive } from "@/lib/server/applications-live";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
-import { when } from "../deployments/format";
-import { HealthBadge, LiveUnavailable, SyncBadge } from "./live-badges";
+import { formatDateTime } from "@/lib/i18n/format";
+import { HealthBadge, LiveUnavailable, SYNC_KEY, SyncBadge } from "./live-badges";
 
-export const metadata: Metadata = { title: "Applications" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("applications"))("title") };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { ctx } = await requireTeamWorkspace();
+  const [t, locale] = await Promise.all([getTranslations("applications"), getLocale()]);
   const filter = parseAppFilter(await searchParams);
   const options = await applicationFilterOptions(ctx);
   const liveFilter = filter.health !== undefined || filter.sync !== undefined;
@@ -41,40 +45,40 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-4">
       <PageHeader
-        title="Applications"
-        description="What Berth deployed and has not undeployed, per cluster and namespace. Health and sync are read live with your own kubeconfig."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
-            <Link href="/applications/adopt" className="btn-secondary">Adopt a running app</Link>
-            <Link href="/deployments/new" className="btn-primary">New deployment</Link>
+            <Link href="/applications/adopt" className="btn-secondary">{t("adoptLink")}</Link>
+            <Link href="/deployments/new" className="btn-primary">{t("newDeployment")}</Link>
           </>
         }
       />
-      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label="Filter applications">
-        <FilterText name="q" label="Search" value={filter.q} placeholder="app name" maxLength={63} />
-        <FilterSelect name="cluster" label="Cluster" value={filter.cluster} options={options.clusters.map((c) => [c.id, c.name])} />
-        <FilterSelect name="namespace" label="Namespace" value={filter.namespace} options={options.namespaces.map((n) => [n, n])} />
-        <FilterSelect name="template" label="Template" value={filter.template} options={options.templates.map((t) => [t.id, t.name])} />
-        <FilterSelect name="health" label="Health" value={filter.health} options={HEALTH_STATES.map((s) => [s, s])} />
-        <FilterSelect name="sync" label="Sync" value={filter.sync} options={SYNC_STATES.map((s) => [s, s])} />
-        <button type="submit" className="btn-secondary">Filter</button>
-        <Link href="/applications" className="text-sm text-slate-600 underline">Clear</Link>
+      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("filter")}>
+        <FilterText name="q" label={t("search")} value={filter.q} placeholder={t("searchPlaceholder")} maxLength={63} />
+        <FilterSelect name="cluster" label={t("cluster")} value={filter.cluster} options={options.clusters.map((c) => [c.id, c.name])} />
+        <FilterSelect name="namespace" label={t("namespace")} value={filter.namespace} options={options.namespaces.map((n) => [n, n])} />
+        <FilterSelect name="template" label={t("template")} value={filter.template} options={options.templates.map((t) => [t.id, t.name])} />
+        <FilterSelect name="health" label={t("health")} value={filter.health} options={HEALTH_STATES.map((s) => [s, t(`healthStates.${s}`)])} />
+        <FilterSelect name="sync" label={t("sync")} value={filter.sync} options={SYNC_STATES.map((s) => [s, t(`syncStates.${SYNC_KEY[s]}`)])} />
+        <button type="submit" className="btn-secondary">{t("applyFilter")}</button>
+        <Link href="/applications" className="text-sm text-slate-600 underline">{t("clear")}</Link>
       </form>
       {items.length === 0 ? (
-        <EmptyState title="No applications match" action={<Link href="/deployments/new" className="btn-primary">Deploy a template</Link>}>
-          An application appears here once a template is deployed to a cluster, and leaves when it is undeployed.
+        <EmptyState title={t("emptyTitle")} action={<Link href="/deployments/new" className="btn-primary">{t("emptyAction")}</Link>}>
+          {t("emptyHelp")}
         </EmptyState>
       ) : (
         <div className="card overflow-x-auto">
-          <table className="data-table" aria-label="Applications">
+          <table className="data-table" aria-label={t("title")}>
             <thead>
               <tr>
-                <th>App</th>
-                <th>Template</th>
-                <th>Cluster / namespace</th>
-                <th>Last deployment</th>
-                <th>Health</th>
-                <th>Sync</th>
+                <th>{t("cols.app")}</th>
+                <th>{t("cols.template")}</th>
+                <th>{t("cols.where")}</th>
+                <th>{t("cols.last")}</th>
+                <th>{t("cols.health")}</th>
+                <th>{t("cols.sync")}</th>
               </tr>
             </thead>
             <tbody>
@@ -83,15 +87,15 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   <td className="font-mono text-xs">
                     <Link href={`/applications/${r.clusterId}/${r.namespace}/${r.appName}`} className="text-brand-700 hover:underline">{r.appName}</Link>
                   </td>
-                  <td>{r.applied.templateId ? <Link className="text-brand-700 hover:underline" href={`/templates/${r.applied.templateId}`}>{r.applied.templateName} v{r.applied.templateVersion ?? "?"}</Link> : "—"}</td>
-                  <td>{r.clusterName}{r.clusterRemoved ? " (removed)" : ""} / {r.namespace}</td>
+                  <td>{r.applied.templateId ? <Link className="text-brand-700 hover:underline" href={`/templates/${r.applied.templateId}`}>{t("templateVersion", { name: r.applied.templateName ?? "", version: r.applied.templateVersion ?? "?" })}</Link> : "—"}</td>
+                  <td>{r.clusterRemoved ? t("clusterRemoved", { name: r.clusterName }) : r.clusterName} / {r.namespace}</td>
                   <td className="text-xs">
                     <Link href={`/deployments/${r.last.id}`} className="text-brand-700 hover:underline">{r.last.kind}</Link>{" "}
                     <DeploymentStatusBadge status={r.last.status} />
-                    <span className="block text-slate-600">{r.last.actorName} · {when(r.last.startedAt)}</span>
+                    <span className="block text-slate-600">{t("byWhen", { actor: r.last.actorName, time: formatDateTime(locale, r.last.startedAt) })}</span>
                   </td>
-                  <Suspense fallback={<><td className="text-xs text-slate-500" data-testid="live-pending">checking…</td><td className="text-xs text-slate-500">checking…</td></>}>
-                    <LiveCells promise={live.get(r.clusterId)!} record={r} />
+                  <Suspense fallback={<><td className="text-xs text-slate-500" data-testid="live-pending">{t("checking")}</td><td className="text-xs text-slate-500">{t("checking")}</td></>}>
+                    <LiveCells promise={live.get(r.clusterId)!} record={r} notRead={t("notRead")} />
                   </Suspense>
                 </tr>
               ))}
@@ -99,17 +103,18 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </table>
         </div>
       )}
-      <nav className="flex gap-3 text-sm" aria-label="Pages">
-        {filter.after ? <Link className="text-brand-700 underline" href={query({})}>First page</Link> : null}
-        {next ? <Link className="text-brand-700 underline" href={query({ after: next })}>Next {APPS_PAGE_SIZE}</Link> : null}
+      <nav className="flex gap-3 text-sm" aria-label={t("pages")}>
+        {filter.after ? <Link className="text-brand-700 underline" href={query({})}>{t("firstPage")}</Link> : null}
+        {next ? <Link className="text-brand-700 underline" href={query({ after: next })}>{t("nextPage", { n: APPS_PAGE_SIZE })}</Link> : null}
       </nav>
     </div>
   );
 }
 
-function liveOf(cluster: ClusterLive | undefined, r: AppRecord): AppLive | { unavailable: string } {
-  if (!cluster || cluster.state !== "ok") return { unavailable: cluster?.message ?? "not read" };
-  return cluster.apps.get(appKeyString(r)) ?? { unavailable: "not read" };
+/** `notRead`: the reader's words for a record whose cluster answered nothing about it. */
+function liveOf(cluster: ClusterLive | undefined, r: AppRecord, notRead = ""): AppLive | { unavailable: string } {
+  if (!cluster || cluster.state !== "ok") return { unavailable: cluster?.message ?? notRead };
+  return cluster.apps.get(appKeyString(r)) ?? { unavailable: notRead };
 }
 
 function matchesLive(f: AppFilter, v: AppLive | { unavailable: string }): boolean {
@@ -118,9 +123,9 @@ function matchesLive(f: AppFilter, v: AppLive | { unavailable: string }): boolea
   return (!f.health || f.health === health) && (!f.sync || f.sync === sync);
 }
 
-async function LiveCells({ promise, record }: { promise: Promise<ClusterLive>; record: AppRecord }) {
+async function LiveCells({ promise, record, notRead }: { promise: Promise<ClusterLive>; record: AppRecord; notRead: string }) {
   const cluster = await promise;
-  const v = liveOf(cluster, record);
+  const v = liveOf(cluster, record, notRead);
   if ("unavailable" in v) {
     return (
       <td colSpan={2}>

@@ -33,7 +33,7 @@ export async function rollbackAction(_prev: ActionState<ClusterResult>, formData
 }
 
 export async function scaleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const schema = appKeySchema.extend({ replicas: z.coerce.number({ message: "Enter a whole number." }).int("Enter a whole number.").min(0, "At least 0.").max(1000, "At most 1000.") });
+  const schema = appKeySchema.extend({ replicas: z.coerce.number({ message: "validation.applications.replicas" }).int("validation.applications.replicas").min(0, "validation.applications.replicasMin").max(1000, "validation.applications.replicasMax") });
   return runAction(schema, { ...key(formData), replicas: formData.get("replicas") }, async (d) => {
     await scaleApplication(await actionCtx(), d, d.replicas);
     revalidatePath(path(d));

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FieldError, FormMessage, SubmitButton, failedFields } from "@/app/_components/form";
 import { deleteClaimAction, deletePodAction, restartAction, rollbackAction, scaleAction, syncAction } from "./actions";
@@ -21,90 +22,97 @@ function KeyFields({ k }: { k: Key }) {
 type Result = { ok: true; data: { status: string; message: string; deploymentId: string | null } } | { ok: false; message: string } | null;
 
 function DeployResult({ result }: { result: Result }) {
+  const t = useTranslations("applications.actions");
   if (!result) return null;
   if (!result.ok) return <FormMessage state={result} />;
   const r = result.data;
   return (
     <p role="status" data-testid="deploy-result" className={`rounded-md px-3 py-2 text-sm ${r.status === "applied" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
-      {r.status}: {r.message} {r.deploymentId ? <Link className="underline" href={`/deployments/${r.deploymentId}`}>open the record</Link> : null}
+      {r.status}: {r.message} {r.deploymentId ? <Link className="underline" href={`/deployments/${r.deploymentId}`}>{t("openRecord")}</Link> : null}
     </p>
   );
 }
 
 export function SyncButton({ k }: { k: Key }) {
+  const t = useTranslations("applications.actions");
   const [result, action] = useActionState(syncAction, null);
   return (
     <form action={action} className="space-y-2">
       <KeyFields k={k} />
-      <SubmitButton pendingText="Syncing…">Sync (redeploy the last record)</SubmitButton>
+      <SubmitButton pendingText={t("syncing")}>{t("sync")}</SubmitButton>
       <DeployResult result={result} />
     </form>
   );
 }
 
 export function RollbackButton({ k, deploymentId }: { k: Key; deploymentId: string }) {
+  const t = useTranslations("applications.actions");
   const [result, action] = useActionState(rollbackAction, null);
   return (
-    <form action={action} onSubmit={(e) => !confirm("Redeploy this record's exact manifest?") && e.preventDefault()} className="space-y-1">
+    <form action={action} onSubmit={(e) => !confirm(t("rollbackConfirm")) && e.preventDefault()} className="space-y-1">
       <KeyFields k={k} />
       <input type="hidden" name="deploymentId" value={deploymentId} />
-      <SubmitButton className="btn-secondary" pendingText="Rolling back…">Roll back to this</SubmitButton>
+      <SubmitButton className="btn-secondary" pendingText={t("rollingBack")}>{t("rollback")}</SubmitButton>
       <DeployResult result={result} />
     </form>
   );
 }
 
 export function ScaleForm({ k, replicas }: { k: Key; replicas: number }) {
+  const t = useTranslations("applications.actions");
   const [state, action] = useActionState(scaleAction, null);
   const { errors, values } = failedFields(state);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" aria-label="Scale">
+    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={t("scaleLabel")}>
       <KeyFields k={k} />
       <div className="w-28">
-        <Field name="replicas" label="Replicas" type="number" defaultValue={values?.replicas ?? String(replicas)} errors={errors} />
+        <Field name="replicas" label={t("replicas")} type="number" defaultValue={values?.replicas ?? String(replicas)} errors={errors} />
       </div>
-      <SubmitButton className="btn-secondary" pendingText="Scaling…">Scale</SubmitButton>
-      <FormMessage state={state && !state.ok ? state : state ? { ok: true, message: "Scaled." } : null} />
+      <SubmitButton className="btn-secondary" pendingText={t("scaling")}>{t("scale")}</SubmitButton>
+      <FormMessage state={state && !state.ok ? state : state ? { ok: true, message: t("scaled") } : null} />
     </form>
   );
 }
 
 export function RestartButton({ k }: { k: Key }) {
+  const t = useTranslations("applications.actions");
   const [state, action] = useActionState(restartAction, null);
   return (
-    <form action={action} onSubmit={(e) => !confirm("Restart every pod, one by one?") && e.preventDefault()} className="space-y-1">
+    <form action={action} onSubmit={(e) => !confirm(t("restartConfirm")) && e.preventDefault()} className="space-y-1">
       <KeyFields k={k} />
-      <SubmitButton className="btn-secondary" pendingText="Restarting…">Rolling restart</SubmitButton>
-      <FormMessage state={state && !state.ok ? state : state ? { ok: true, message: "Restart requested: the pods are replaced one by one." } : null} />
+      <SubmitButton className="btn-secondary" pendingText={t("restarting")}>{t("restart")}</SubmitButton>
+      <FormMessage state={state && !state.ok ? state : state ? { ok: true, message: t("restarted") } : null} />
     </form>
   );
 }
 
 export function DeletePodButton({ k, pod }: { k: Key; pod: string }) {
+  const t = useTranslations("applications.actions");
   const [state, action] = useActionState(deletePodAction, null);
   return (
-    <form action={action} onSubmit={(e) => !confirm(`Delete pod ${pod}? The StatefulSet creates it again.`) && e.preventDefault()}>
+    <form action={action} onSubmit={(e) => !confirm(t("deletePodConfirm", { pod })) && e.preventDefault()}>
       <KeyFields k={k} />
       <input type="hidden" name="pod" value={pod} />
-      <SubmitButton className="btn-danger" pendingText="Deleting…">Delete pod</SubmitButton>
+      <SubmitButton className="btn-danger" pendingText={t("deleting")}>{t("deletePod")}</SubmitButton>
       {state && !state.ok ? <FieldError id={`pod-${pod}-error`} message={state.message} /> : null}
     </form>
   );
 }
 
 export function DeleteClaimForm({ k, claim }: { k: Key; claim: string }) {
+  const t = useTranslations("applications.actions");
   const [state, action] = useActionState(deleteClaimAction, null);
   const { errors } = failedFields(state);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={`Delete ${claim}`}>
+    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={t("deleteClaimLabel", { claim })}>
       <KeyFields k={k} />
       <input type="hidden" name="claim" value={claim} />
       <div className="w-64">
-        <Field name="confirmation" label={`Type ${claim} to delete it`} errors={errors} />
+        <Field name="confirmation" label={t("typeToDelete", { claim })} errors={errors} />
       </div>
-      <SubmitButton className="btn-danger" pendingText="Deleting…">Delete claim</SubmitButton>
+      <SubmitButton className="btn-danger" pendingText={t("deleting")}>{t("deleteClaim")}</SubmitButton>
       {state && !state.ok && !errors?.confirmation ? <FormMessage state={state} /> : null}
-      {state?.ok ? <FormMessage state={{ ok: true, message: `Deleted ${claim}.` }} /> : null}
+      {state?.ok ? <FormMessage state={{ ok: true, message: t("deletedClaim", { claim }) }} /> : null}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
@@ -9,18 +10,21 @@ import { appKeySchema, type AppKey } from "@/lib/server/applications-input";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
-import { when } from "../../../../deployments/format";
+import { formatDateTime } from "@/lib/i18n/format";
 import { DriftPanel } from "./drift-panel";
 import { HistoryPanel } from "./history-panel";
 import { LeftoverClaims } from "./leftover-claims";
 import { LiveTree } from "./live-tree";
 
-export const metadata: Metadata = { title: "Application" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("applications.app"))("metaTitle") };
+}
 
 type Params = { cluster: string; namespace: string; app: string };
 
 export default async function ApplicationPage({ params }: { params: Promise<Params> }) {
   const { ctx, role } = await requireTeamWorkspace();
+  const [t, locale] = await Promise.all([getTranslations("applications"), getLocale()]);
   const p = await params;
   const parsed = appKeySchema.safeParse({ clusterId: p.cluster, namespace: p.namespace, appName: p.app });
   if (!parsed.success) notFound();
@@ -42,28 +46,28 @@ export default async function ApplicationPage({ params }: { params: Promise<Para
         description={
           record ? (
             <>
-              {record.clusterName}{record.clusterRemoved ? " (removed)" : ""} / {record.namespace} ·{" "}
-              {record.applied.templateId ? <Link className="text-brand-700 underline" href={`/templates/${record.applied.templateId}`}>{record.applied.templateName} v{record.applied.templateVersion ?? "?"}</Link> : "no template"} · last{" "}
+              {record.clusterRemoved ? t("clusterRemoved", { name: record.clusterName }) : record.clusterName} / {record.namespace} ·{" "}
+              {record.applied.templateId ? <Link className="text-brand-700 underline" href={`/templates/${record.applied.templateId}`}>{t("templateVersion", { name: record.applied.templateName ?? "", version: record.applied.templateVersion ?? "?" })}</Link> : t("app.noTemplate")} · {t("app.last")}{" "}
               <Link className="text-brand-700 underline" href={`/deployments/${record.last.id}`}>{record.last.kind}</Link>{" "}
-              <DeploymentStatusBadge status={record.last.status} /> by {record.last.actorName}, {when(record.last.startedAt)}
+              <DeploymentStatusBadge status={record.last.status} /> {t("app.byActor", { actor: record.last.actorName, time: formatDateTime(locale, record.last.startedAt) })}
             </>
           ) : (
-            <>Undeployed from this cluster and namespace. Its history and the volume claims it left behind are below.</>
+            <>{t("app.undeployed")}</>
           )
         }
-        actions={<Link href="/applications" className="btn-secondary">All applications</Link>}
+        actions={<Link href="/applications" className="btn-secondary">{t("app.all")}</Link>}
       />
       {record ? (
         <>
-          <Suspense fallback={<p className="card p-4 text-sm text-slate-600" data-testid="live-loading">Reading the live objects with your kubeconfig…</p>}>
+          <Suspense fallback={<p className="card p-4 text-sm text-slate-600" data-testid="live-loading">{t("app.readingLive")}</p>}>
             <LiveTree ctx={ctx} appKey={key} canAct={canAct} />
           </Suspense>
-          <Suspense fallback={<p className="card p-4 text-sm text-slate-600">Comparing the last applied manifest with the cluster (server-side dry run)…</p>}>
+          <Suspense fallback={<p className="card p-4 text-sm text-slate-600">{t("app.comparing")}</p>}>
             <DriftPanel ctx={ctx} appKey={key} canSync={canAct} />
           </Suspense>
         </>
       ) : (
-        <Suspense fallback={<p className="card p-4 text-sm text-slate-600">Reading the volume claims…</p>}>
+        <Suspense fallback={<p className="card p-4 text-sm text-slate-600">{t("app.readingClaims")}</p>}>
           <LeftoverClaims ctx={ctx} appKey={key} canAct={roleAllows(role, "deploy.run")} />
         </Suspense>
       )}
