@@ -2,6 +2,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/server/auth";
 import { requestContext } from "@/lib/server/request-context";
@@ -9,9 +10,9 @@ import { SSO_COOKIE_OPTIONS, SSO_INVITATION_COOKIE } from "@/lib/server/sso-link
 import { signUp } from "@/lib/server/users";
 import { safeNextPath as safeNext, signInSchema, signUpSchema } from "@/lib/validation/account";
 
-function signInMessage(error: CredentialsSignin): string {
+async function signInMessage(error: CredentialsSignin): Promise<string> {
   if (error.code.startsWith("rate_limited:")) return error.code.slice("rate_limited:".length);
-  return "That email and password do not match an account.";
+  return (await getTranslations("auth"))("login.mismatch");
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -23,10 +24,10 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeNext(formData.get("next")) });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const message = signInMessage(error);
+      const message = await signInMessage(error);
       return { ok: false, message, fieldErrors: { password: [message] }, values };
     }
-    if (error instanceof AuthError) return { ok: false, message: "Sign-in failed. Try again.", fieldErrors: {}, values };
+    if (error instanceof AuthError) return { ok: false, message: (await getTranslations("auth"))("login.failed"), fieldErrors: {}, values };
     throw error; // the redirect after a successful sign-in
   }
   return null;

@@ -8,6 +8,8 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/console-nav.tsx",
   "app/(console)/team-switcher.tsx",
   "app/(console)/language-menu.tsx",
+  // signing in, signing up, invitations, password resets
+  "app/(auth)",
   // API tokens and the API reference
   "app/(console)/account/api-tokens.tsx",
   "app/(console)/api-reference",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath } from "./account";
+import { english } from "@/lib/i18n/english";
+import { inviteSchema, safeNextPath, signInSchema, signUpSchema, teamNameSchema } from "./account";
 
 describe("safeNextPath", () => {
   it("keeps paths on this site", () => {
@@ -12,5 +13,24 @@ describe("safeNextPath", () => {
       expect(safeNextPath(bad)).toBe("/templates");
     }
     expect(safeNextPath("//evil.example", "/login")).toBe("/login");
+  });
+});
+
+describe("account form messages", () => {
+  // runAction shows "validation.…" messages in the reader's language: each must be a catalogue key.
+  it("are catalogue keys with English text", () => {
+    const messages = [
+      ...signUpSchema.safeParse({ name: "", email: "not-an-address", password: "short" }).error!.issues,
+      ...signUpSchema.safeParse({ name: "x".repeat(101), email: "", password: "p".repeat(201) }).error!.issues,
+      ...signInSchema.safeParse({ email: `${"a".repeat(250)}@example.com`, password: "" }).error!.issues,
+      ...teamNameSchema.safeParse({ name: "x" }).error!.issues,
+      ...inviteSchema.safeParse({ email: "", role: "emperor" }).error!.issues,
+    ].map((i) => i.message);
+    expect(messages.length).toBeGreaterThan(8);
+    for (const m of messages) {
+      expect(m).toMatch(/^validation\.account\.[A-Za-z]+$/);
+      expect(english({ key: m })).not.toBe(m);
+    }
+    expect(english({ key: "validation.account.emailInvalid" })).toBe("Enter a valid email address, like ana@example.com.");
   });
 });

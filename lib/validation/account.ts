@@ -2,18 +2,19 @@ import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/auth/roles";
 
 // Form schemas shared by the pages (client hints) and the server actions (the real check).
+// Messages are catalogue keys ("validation.account.…"), shown in the reader's language by runAction.
 export const emailField = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like ana@example.com."));
+  .min(1, "validation.account.emailRequired")
+  .max(254, "validation.account.emailLong")
+  .pipe(z.email("validation.account.emailInvalid"));
 
-const newPassword = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+const newPassword = z.string().min(10, "validation.account.passwordMin").max(200, "validation.account.passwordMax");
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
+  name: z.string().trim().min(1, "validation.account.name").max(100, "validation.account.nameLong"),
   email: emailField,
   password: newPassword,
   invitation: z.string().max(200).optional().default(""),
@@ -28,21 +29,21 @@ export const resetPasswordSchema = z.object({
 
 export const signInSchema = z.object({
   email: emailField,
-  password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
+  password: z.string().min(1, "validation.account.passwordRequired").max(200, "validation.account.passwordLong"),
 });
 
 export const teamNameSchema = z.object({
-  name: z.string().trim().min(2, "Use at least 2 characters.").max(60, "Keep the team name under 60 characters."),
+  name: z.string().trim().min(2, "validation.account.teamNameShort").max(60, "validation.account.teamNameLong"),
 });
 
 export const inviteSchema = z.object({
   email: z.union([z.literal(""), emailField]).optional().default(""),
-  role: z.enum(ROLES, "Choose a role."),
+  role: z.enum(ROLES, "validation.account.role"),
 });
 
 export const roleChangeSchema = z.object({
   membershipId: z.string().min(1).max(64),
-  role: z.enum(ROLES, "Choose a role."),
+  role: z.enum(ROLES, "validation.account.role"),
 });
 
 export const idSchema = z.object({ id: z.string().min(1).max(64) });

@@ -6,6 +6,11 @@ import errors from "./errors.json";
 import nav from "./nav.json";
 import wizard from "./wizard.json";
 import apiTokens from "./apiTokens.json";
+import account from "./account.json";
+import audit from "./audit.json";
+import auth from "./auth.json";
+import email from "./email.json";
+import team from "./team.json";
 import apiReference from "./apiReference.json";
 import validation from "./validation.json";
 import common from "./common.json";
@@ -31,6 +36,11 @@ const zhCN = {
   nav,
   wizard,
   apiTokens,
+  account,
+  audit,
+  auth,
+  email,
+  team,
   apiReference,
   validation,
   common,

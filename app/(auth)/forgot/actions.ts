@@ -1,12 +1,13 @@
 "use server";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
-import { requestPasswordReset, RESET_REQUESTED } from "@/lib/server/password-reset";
+import { requestPasswordReset } from "@/lib/server/password-reset";
 import { requestContext } from "@/lib/server/request-context";
 import { forgotPasswordSchema } from "@/lib/validation/account";
 
-export async function forgotPasswordAction(_prev: ActionState<string>, formData: FormData): Promise<ActionState<string>> {
+// ok: the form says "if an account uses that address, we sent it a link" (auth.forgot.sent).
+export async function forgotPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(forgotPasswordSchema, { email: formData.get("email") }, async ({ email }) => {
     await requestPasswordReset(email, await requestContext());
-    return RESET_REQUESTED;
+    return undefined;
   }, echoValues(formData));
 }

@@ -1,18 +1,21 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { failedFields, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { forgotPasswordAction } from "./actions";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("auth");
   const [state, action] = useActionState(forgotPasswordAction, null);
   const { errors, values } = failedFields(state);
-  if (state?.ok) return <FormMessage state={{ ok: true, message: state.data }} />;
+  // The same reply whether or not the address has an account.
+  if (state?.ok) return <FormMessage state={{ ok: true, message: t("forgot.sent") }} />;
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Field name="email" label="Email" type="email" autoComplete="email" errors={errors} defaultValue={values?.email} />
+      <Field name="email" label={t("email")} type="email" autoComplete="email" errors={errors} defaultValue={values?.email} />
       {state && !state.ok && !errors?.email ? <FormMessage state={state} /> : null}
-      <SubmitButton className="btn-primary w-full" pendingText="Sending…">
-        Send me a reset link
+      <SubmitButton className="btn-primary w-full" pendingText={t("forgot.sending")}>
+        {t("forgot.submit")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { SsoButton } from "@/app/_components/sso-button";
 import { env } from "@/lib/server/env";
 import { describeInvitation } from "@/lib/server/invitations";
@@ -7,28 +8,32 @@ import { signUpStatus } from "@/lib/server/users";
 import { oidcInvitationAction, oidcSignInAction } from "../actions";
 import { SignUpForm } from "./sign-up-form";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signup.title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ invitation?: string }> }) {
   const { invitation } = await searchParams;
   const invite = invitation ? await describeInvitation(invitation) : null;
   const status = await signUpStatus();
+  const [t, tr] = await Promise.all([getTranslations("auth"), getTranslations("team.roles")]);
   // A fresh install (the sign-in page sends its first visitor here): nobody could sign in yet.
   const first = !invite && status.fresh;
   // Without a usable invitation, where sign-up is by invitation only, say so instead of a form that would be refused.
-  const refusal = status.closed ? status.message : status.needsInvitation && invite?.state !== "pending" ? status.message : "";
+  const refusal = status.closed ? t("signup.closed") : status.needsInvitation && invite?.state !== "pending" ? t("signup.byInvitation") : "";
+  const provider = env().BERTH_OIDC_NAME;
   return (
     <div className="space-y-5">
-      <h1 className="text-lg font-semibold">{first ? "Create the first account" : "Create an account"}</h1>
+      <h1 className="text-lg font-semibold">{first ? t("signup.titleFirst") : t("signup.title")}</h1>
       {first ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700" data-testid="first-account">
-          Nobody has an account on this Berth yet. The first account becomes the owner of a new team; invite the others from the Team page.
+          {t("signup.firstAccount")}
         </p>
       ) : null}
       {invite ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700">
-          You will join <strong>{invite.teamName}</strong> as {invite.role}.
+          {t.rich("signup.joinAs", { team: invite.teamName, role: tr(invite.role), strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       ) : null}
       {refusal ? (
@@ -41,22 +46,20 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           {status.sso && (invitation || first) ? (
             <div className={status.password ? "border-t border-slate-200 pt-4" : ""}>
               {invitation ? (
-                <SsoButton action={oidcInvitationAction} label={`Continue with ${env().BERTH_OIDC_NAME}`} hidden={{ invitation }} />
+                <SsoButton action={oidcInvitationAction} label={t("continueWith", { provider })} hidden={{ invitation }} />
               ) : (
-                <SsoButton action={oidcSignInAction} label={`Continue with ${env().BERTH_OIDC_NAME}`} hidden={{ next: "" }} />
+                <SsoButton action={oidcSignInAction} label={t("continueWith", { provider })} hidden={{ next: "" }} />
               )}
             </div>
           ) : null}
-          {!status.password && !invitation && !first ? (
-            <p className="text-sm text-slate-600">Accounts here are made by signing in with {env().BERTH_OIDC_NAME}.</p>
-          ) : null}
+          {!status.password && !invitation && !first ? <p className="text-sm text-slate-600">{t("signup.ssoOnly", { provider })}</p> : null}
         </>
       )}
       {first ? null : (
         <p className="text-sm text-slate-600">
-          Already have an account?{" "}
+          {t("signup.haveAccount")}{" "}
           <Link className="font-medium text-brand-600 hover:underline" href={invitation ? `/login?next=/invite/${invitation}` : "/login"}>
-            Sign in
+            {t("signIn")}
           </Link>
         </p>
       )}

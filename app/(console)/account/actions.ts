@@ -39,7 +39,7 @@ export async function createApiTokenAction(_prev: ActionState<CreatedToken>, for
   const input = { name: formData.get("name"), teamId: formData.get("teamId"), role: formData.get("role"), expiresInDays: formData.get("expiresInDays") || undefined };
   return runAction(createApiTokenSchema, input, async (data) => {
     const user = await currentUser();
-    if (!user) throw forbidden("Your session has ended. Sign in again.");
+    if (!user) throw forbidden({ key: "errors.sessionEnded" });
     const { token, secret } = await createApiToken({ userId: user.id }, data);
     revalidatePath("/account");
     return { secret, name: token.name, expiresAt: token.expiresAt.toISOString() };
@@ -49,7 +49,7 @@ export async function createApiTokenAction(_prev: ActionState<CreatedToken>, for
 export async function revokeApiTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(idSchema, { id: formData.get("id") }, async ({ id }) => {
     const user = await currentUser();
-    if (!user) throw forbidden("Your session has ended. Sign in again.");
+    if (!user) throw forbidden({ key: "errors.sessionEnded" });
     await revokeApiToken({ userId: user.id }, id);
     revalidatePath("/account");
     return undefined;

@@ -23,7 +23,7 @@ export async function switchTeamAction(formData: FormData): Promise<void> {
 export async function createTeamAction(_prev: ActionState<string>, formData: FormData): Promise<ActionState<string>> {
   return runAction(teamNameSchema, { name: formData.get("name") }, async ({ name }) => {
     const user = await currentUser();
-    if (!user) throw forbidden("Sign in first.");
+    if (!user) throw forbidden({ key: "errors.sessionEnded" });
     const teamId = await createTeam(user, name);
     (await cookies()).set(TEAM_COOKIE, teamId, COOKIE);
     revalidatePath("/", "layout");

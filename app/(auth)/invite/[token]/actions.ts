@@ -10,7 +10,7 @@ import { currentUser, TEAM_COOKIE } from "@/lib/server/session";
 export async function acceptInvitationAction(_prev: ActionState<{ teamId: string }>, formData: FormData): Promise<ActionState<{ teamId: string }>> {
   const result = await runAction(z.object({ token: z.string().min(1).max(200) }), { token: formData.get("token") }, async ({ token }) => {
     const user = await currentUser();
-    if (!user) throw forbidden("Sign in first.");
+    if (!user) throw forbidden({ key: "auth.invite.signInFirst" });
     return acceptInvitation(user, token);
   });
   if (!result?.ok) return result;

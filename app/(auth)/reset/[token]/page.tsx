@@ -1,22 +1,25 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BackToSignIn } from "@/app/_components/back-to-sign-in";
 import { describeResetLink } from "@/lib/server/password-reset";
 import { ResetPasswordForm } from "./reset-form";
 
-export const metadata: Metadata = { title: "Choose a new password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("reset.title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await describeResetLink(token);
+  const [link, t] = await Promise.all([describeResetLink(token), getTranslations("auth.reset")]);
   return (
     <div className="space-y-5">
-      <h1 className="text-lg font-semibold">Choose a new password</h1>
+      <h1 className="text-lg font-semibold">{t("title")}</h1>
       {link.state === "usable" ? (
         <ResetPasswordForm token={token} />
       ) : (
         <p role="alert" className="text-sm text-red-800">
-          {link.message}
+          {t(link.state)}
         </p>
       )}
       <BackToSignIn />
