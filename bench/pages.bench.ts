@@ -1,23 +1,31 @@
 /**
  * Pages under load: the production server (`next start` of the current build) on Postgres seeded
  * like a busy team — 200 templates × 5 versions, 5,000 deployment records, 1,000,000 audit events
- * (50 teams; the signed-in owner's team holds ~1/50 of them) — measured from outside over HTTP:
- *   - SQL statements per page view (a counting proxy between the server and Postgres: every simple
- *     query and every extended-protocol Execute, BEGIN/COMMIT included), one page at a time;
- *   - open loop: BENCH_RATE page views per second (default 50) for BENCH_SECONDS (default 10) per
+ * (50 teams; the signed-in owner's team holds ~1/50 of them) — measured from outside over HTTP,
+ * signed in as that team's owner, with the team cookie set to the seeded team:
+ *   - SQL statements per page view and their text (a counting proxy between the server and
+ *     Postgres: every simple Query and every extended-protocol Execute, BEGIN/COMMIT included);
+ *   - open loop: BENCH_RATE page views per second (default 50) for BENCH_SECONDS (default 5) per
  *     page, requests sent on schedule whatever the answers do; response time on localhost p50/p95;
- *   - closed loop: 10 concurrent clients as fast as the server answers, views/s and the server's
- *     CPU time per view (from /proc; the server process and its children);
- *   - BENCH_INSTANCES=2: a second server on the same database, requests alternating (scaling).
+ *   - closed loops of BENCH_USERS concurrent users (default 1,10,20) as fast as the servers answer:
+ *     p50/p95, views/s (in all and per instance) and the servers' CPU time per view (/proc, the
+ *     server processes and their children);
+ *   - BENCH_INSTANCES (default 1,2): the same with 1, then 2 servers of one build on the same
+ *     database, requests alternating between them;
+ *   - BENCH_PGLITE_DIR: the same pages served by the launcher `npm start` runs (scripts/serve.ts)
+ *     on the embedded PGlite folder there, holding a copy of the same data (bench/README.md).
  *   npx next build && npx vitest run --config bench/vitest.bench.config.mts bench/pages.bench.ts
  * Needs BERTH_TEST_PG_URL and the BERTH_TEST_* control plane (one real deploy seeds the records'
- * manifest). BENCH_EVENTS / BENCH_DEPLOYMENTS resize the seed; asserts nothing.
+ * manifest). Seeding takes minutes: BENCH_KEEP=1 keeps the database, BENCH_DATABASE_URL=… reuses
+ * it. BENCH_EVENTS / BENCH_DEPLOYMENTS resize the seed; BENCH_WIZARD=0 skips the Chromium part.
+ * Asserts nothing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { Client } from "pg";
@@ -32,23 +40,40 @@ const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 5_000);
 const TEMPLATES = 200;
 const VERSIONS = 5;
 const RATE = Number(process.env.BENCH_RATE ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = 10;
-const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
-const BASE_PORT = Number(process.env.BENCH_PORT ?? 3160);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const list = (v: string | undefined, d: string) => (v ?? d).split(",").map(Number).filter((n) => n > 0);
+const CONCURRENCY = list(process.env.BENCH_USERS, "1,10,20");
+const INSTANCES = list(process.env.BENCH_INSTANCES, "1,2");
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3170);
+const PGLITE_DIR = process.env.BENCH_PGLITE_DIR;
+/** TEAM_COOKIE of lib/server/session.ts (that module needs Next's runtime to load). */
+const TEAM_COOKIE = "berth_team";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
 
-/** A TCP proxy to Postgres that counts the statements passing through (simple Query + Execute). */
-function countingProxy(target: URL): Promise<{ port: number; statements: () => number; close: () => void }> {
-  let statements = 0;
+/** What the counting proxy saw: statements in order, with their text (simple Query, or the Parse an Execute ran). */
+type Counted = { total: number; texts: string[] };
+
+/**
+ * A TCP proxy to Postgres that counts the statements passing through (simple Query + Execute) and,
+ * while `record` is on, keeps each one's text (Parse → Bind → Execute are followed per connection).
+ */
+function countingProxy(target: URL): Promise<{ port: number; counted: Counted; record: (on: boolean) => void; close: () => void }> {
+  const counted: Counted = { total: 0, texts: [] };
+  let recording = false;
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    const prepared = new Map<string, string>(); // statement name → text
+    const portals = new Map<string, string>(); // portal name → statement name
     let buf = Buffer.alloc(0);
     let started = false;
+    const cstring = (b: Buffer, at: number): [string, number] => {
+      const end = b.indexOf(0, at);
+      return [b.toString("utf8", at, end), end + 1];
+    };
     client.on("data", (chunk) => {
       upstream.write(chunk);
       buf = Buffer.concat([buf, chunk]);
@@ -66,7 +91,17 @@ function countingProxy(target: URL): Promise<{ port: number; statements: () => n
         const type = String.fromCharCode(buf[0]);
         const len = buf.readInt32BE(1);
         if (buf.length < len + 1) break;
-        if (type === "Q" || type === "E") statements++;
+        const body = buf.subarray(5, len + 1);
+        if (type === "P") {
+          const [name, at] = cstring(body, 0);
+          prepared.set(name, cstring(body, at)[0]);
+        } else if (type === "B") {
+          const [portal, at] = cstring(body, 0);
+          portals.set(portal, cstring(body, at)[0]);
+        } else if (type === "Q" || type === "E") {
+          counted.total++;
+          if (recording) counted.texts.push(type === "Q" ? cstring(body, 0)[0] : (prepared.get(portals.get(cstring(body, 0)[0]) ?? "") ?? "?"));
+        }
         buf = buf.subarray(len + 1);
       }
     });
@@ -79,8 +114,16 @@ function countingProxy(target: URL): Promise<{ port: number; statements: () => n
     upstream.on("error", end).on("close", end);
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ port: (server.address() as net.AddressInfo).port, statements: () => statements, close: () => server.close() })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ port: (server.address() as net.AddressInfo).port, counted, record: (on) => ((recording = on), (counted.texts = [])), close: () => server.close() }),
+    ),
   );
+}
+
+/** One statement's text, short: whitespace folded, Prisma's quoting and schema prefix dropped, cut at 150 characters. */
+function shortSql(text: string): string {
+  const s = text.replace(/\s+/g, " ").replace(/"public"\./g, "").replace(/"/g, "").trim();
+  return s.length > 150 ? `${s.slice(0, 147)}...` : s;
 }
 
 async function seed(url: string, team: { teamId: string; ownerId: string; clusterId: string; templateId: string; deploymentId: string }) {
@@ -166,8 +209,10 @@ function cpuSeconds(pid: number): number {
 
 const serverLogs: Array<() => string> = [];
 
-async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+/** `next start` of the current build, or with `launcher` what `npm start` runs after building (scripts/serve.ts: the embedded database when DATABASE_URL is empty). */
+async function startServer(port: number, env: Record<string, string>, launcher = false): Promise<ChildProcess> {
+  const [command, args] = launcher ? [process.execPath, ["--import", "tsx", "scripts/serve.ts"]] : [path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
@@ -182,12 +227,12 @@ async function startServer(port: number, env: Record<string, string>): Promise<C
 }
 
 /** The wizard's first load in Chromium: JavaScript bytes on the wire (compressed) until the page is idle. */
-async function wizardOnTheWire(port: number, token: string): Promise<void> {
+async function wizardOnTheWire(port: number, cookie: string): Promise<void> {
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: process.env.BERTH_CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext();
-    await context.addCookies([{ name: "authjs.session-token", value: token, domain: "127.0.0.1", path: "/" }]);
+    await context.addCookies(cookie.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), domain: "127.0.0.1", path: "/" })));
     const page = await context.newPage();
     const scripts: Promise<number>[] = [];
     page.on("requestfinished", (req) => {
@@ -201,98 +246,190 @@ async function wizardOnTheWire(port: number, token: string): Promise<void> {
   }
 }
 
+type Meta = { teamId: string; ownerId: string; ownerEmail: string; deploymentId: string };
+
+/** The seeded team of a kept database (BENCH_DATABASE_URL): its owner and the one record a real deploy made. */
+async function readMeta(url: string): Promise<Meta> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(
+      `SELECT d."teamId", u.id AS "ownerId", u.email AS "ownerEmail", d.id AS "deploymentId"
+       FROM "Deployment" d JOIN "Membership" m ON m."teamId" = d."teamId" AND m.role = 'owner' JOIN "User" u ON u.id = m."userId"
+       WHERE d.id NOT LIKE 'dep-%' ORDER BY d.number LIMIT 1`,
+    );
+    if (!rows[0]) throw new Error(`${url} holds no seeded bench team`);
+    return rows[0] as Meta;
+  } finally {
+    await c.end();
+  }
+}
+
+type Run = { ms: number[]; errors: number; seconds: number };
+
+/** Open loop: one request every 1000/rate ms, whatever the answers do, spread over the ports. */
+async function openLoop(ports: number[], page: string, cookie: string, agent: http.Agent): Promise<Run & { sentPerSecond: number }> {
+  const open: Promise<{ ms: number; status: number }>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < RATE * SECONDS; i++) {
+    const wait = start + (i * 1000) / RATE - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    open.push(get(ports[i % ports.length], page, cookie, agent));
+  }
+  const sentFor = (performance.now() - start) / 1000;
+  const results = await Promise.all(open);
+  const ms = results.filter((r) => r.status === 200).map((r) => r.ms);
+  return { ms, errors: results.length - ms.length, seconds: (performance.now() - start) / 1000, sentPerSecond: open.length / sentFor };
+}
+
+/** Closed loop: `users` clients back to back for SECONDS, each spreading its requests over the ports. */
+async function closedLoop(ports: number[], page: string, cookie: string, agent: http.Agent, users: number): Promise<Run> {
+  const ms: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const until = start + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: users }, async (_, w) => {
+      let n = w;
+      while (performance.now() < until) {
+        const r = await get(ports[n++ % ports.length], page, cookie, agent);
+        if (r.status === 200) ms.push(r.ms);
+        else errors++;
+      }
+    }),
+  );
+  return { ms, errors, seconds: (performance.now() - start) / 1000 };
+}
+
+const loadavg = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+const shown = (page: string) => page.replace(/^\/deployments\/[^/?]+$/, "/deployments/<id>");
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+
+/** Every page, one server configuration: statements per view (Postgres only), open loop, closed loops, CPU per view. */
+async function measure(label: string, servers: ChildProcess[], ports: number[], pages: string[], cookie: string, proxy: Awaited<ReturnType<typeof countingProxy>> | null) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  console.log(`\n== ${label}: ${ports.length} server process(es); load average before: ${loadavg()}`);
+  const head = `${"page".padEnd(24)} ${"SQL".padStart(4)} │ ${`open ${RATE}/s p50`.padStart(14)} ${"p95".padStart(7)} ${"err".padStart(4)} │`;
+  const users = CONCURRENCY.map((u) => `${`${u} user${u > 1 ? "s" : ""} p50`.padStart(12)} ${"p95".padStart(7)} ${"views/s".padStart(7)} ${"/inst".padStart(6)} ${"CPU ms".padStart(6)} │`).join(" ");
+  console.log(`${head} ${users}`);
+  const statements = new Map<string, string[]>();
+  for (const page of pages) {
+    for (let i = 0; i < 5; i++) await get(ports[i % ports.length], page, cookie, agent); // warm: caches, pool
+    let sql = NaN;
+    let refused = 0;
+    if (proxy) proxy.record(true);
+    const before = proxy?.counted.total ?? 0;
+    for (let i = 0; i < 3; i++) {
+      const r = await get(ports[i % ports.length], page, cookie, agent);
+      if (r.status !== 200) refused = r.status;
+    }
+    if (proxy) {
+      sql = (proxy.counted.total - before) / 3;
+      statements.set(page, proxy.counted.texts.slice(0, Math.floor(proxy.counted.texts.length / 3)));
+      proxy.record(false);
+    }
+    if (refused) {
+      const body = await (await fetch(`http://127.0.0.1:${ports[0]}${page}`, { headers: { cookie } })).text();
+      console.log(`${shown(page)}: answered HTTP ${refused} ("${/<title>([^<]*)<\/title>/.exec(body)?.[1] ?? ""}"); skipped. Server log: ${serverLogs.map((l) => l().slice(-1500)).join("\n")}`);
+      continue;
+    }
+    const open = await openLoop(ports, page, cookie, agent);
+    const cells: string[] = [];
+    for (const u of CONCURRENCY) {
+      const cpu0 = servers.reduce((a, s) => a + cpuSeconds(s.pid!), 0);
+      const run = await closedLoop(ports, page, cookie, agent, u);
+      const cpu = servers.reduce((a, s) => a + cpuSeconds(s.pid!), 0) - cpu0;
+      const perSecond = run.ms.length / run.seconds;
+      cells.push(`${f1(pct(run.ms, 50)).padStart(12)} ${f1(pct(run.ms, 95)).padStart(7)} ${f1(perSecond).padStart(7)} ${f1(perSecond / ports.length).padStart(6)} ${f1((cpu * 1000) / Math.max(1, run.ms.length)).padStart(6)} │${run.errors ? ` ${run.errors} errors` : ""}`);
+    }
+    console.log(`${shown(page).padEnd(24)} ${(proxy ? sql.toFixed(1) : "–").padStart(4)} │ ${f1(pct(open.ms, 50)).padStart(14)} ${f1(pct(open.ms, 95)).padStart(7)} ${String(open.errors).padStart(4)} │ ${cells.join(" ")}${open.sentPerSecond < RATE * 0.95 ? ` (open loop sent only ${f1(open.sentPerSecond)}/s)` : ""}`);
+  }
+  console.log(`load average after: ${loadavg()}`);
+  if (statements.size) {
+    console.log(`\nSQL statements per view (${label}; the same for every instance count), in order:`);
+    for (const [page, texts] of statements) {
+      console.log(`${shown(page)}: ${texts.length} (the first of 3 views counted; background work such as the deploy sweep can add one to a view)`);
+      const counts = new Map<string, number>();
+      for (const t of texts.map(shortSql)) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const [t, n] of counts) console.log(`  ${String(n).padStart(2)}× ${t}`);
+    }
+  }
+  agent.destroy();
+}
+
+async function stop(servers: ChildProcess[]) {
+  await Promise.all(servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : (s.once("exit", r), s.kill("SIGTERM"))))));
+  servers.length = 0;
+}
+
 it("pages under load", async () => {
   const kubeconfig = process.env.BERTH_TEST_KUBECONFIG_ADMIN;
   if (!process.env.BERTH_TEST_PG_URL || !kubeconfig) throw new Error("needs BERTH_TEST_PG_URL and BERTH_TEST_KUBECONFIG_ADMIN");
-  const database = await createTestDatabase("berth_bench_pages");
-  await applyMigrations({ connectionString: database.url, migrationsDir: path.join(root, "prisma/migrations"), log: () => {} });
-  const secrets = { AUTH_SECRET: randomBytes(33).toString("base64"), BERTH_ENCRYPTION_KEY: randomBytes(32).toString("hex"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
-  Object.assign(process.env, secrets, { DATABASE_URL: database.url });
-  const { newTeam, attachCluster, createNginxTemplate } = await import("../scripts/test-support/fixtures");
-  const { deployTemplate } = await import("../lib/server/deployments");
-  const { NGINX_IMAGE_1 } = await import("../e2e/support/deploy-fixtures");
-  const ns = await createTestNamespace("perf-pages", kubeconfig);
-  const servers: ChildProcess[] = [];
-  const proxy = await countingProxy(new URL(database.url));
-  try {
+  // A fixed key for the bench's own throwaway databases, so a kept database's stored kubeconfig
+  // opens again in a later run (BENCH_DATABASE_URL); the credential is the test cluster's.
+  const secrets = {
+    AUTH_SECRET: randomBytes(33).toString("base64"),
+    BERTH_ENCRYPTION_KEY: createHash("sha256").update("berth pages bench").digest("hex"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  };
+  let url = process.env.BENCH_DATABASE_URL;
+  let drop = async () => {};
+  let ns: string | undefined;
+  if (!url) {
+    const database = await createTestDatabase(process.env.BENCH_DATABASE_PREFIX ?? "pages_bench");
+    url = database.url;
+    drop = database.drop;
+    await applyMigrations({ connectionString: url, migrationsDir: path.join(root, "prisma/migrations"), log: () => {} });
+    Object.assign(process.env, secrets, { DATABASE_URL: url });
+    const { newTeam, attachCluster, createNginxTemplate } = await import("../scripts/test-support/fixtures");
+    const { deployTemplate } = await import("../lib/server/deployments");
+    const { NGINX_IMAGE_1 } = await import("../e2e/support/deploy-fixtures");
+    ns = await createTestNamespace("pages-bench", kubeconfig);
     const team = await newTeam("pages");
     const t = { ...team, clusterId: await attachCluster(team.ctx, "prod", kubeconfig), templateId: await createNginxTemplate(team.ctx, "nginx") };
     const deployed = await deployTemplate(t.ctx, { templateId: t.templateId, version: 1, values: { image: NGINX_IMAGE_1 }, clusterIds: [t.clusterId], namespace: ns, createNamespace: false, force: false, recreate: false });
-    const deploymentId = deployed.results[0].deploymentId!;
-    const seeded = await seed(database.url, { teamId: t.teamId, ownerId: t.owner.id, clusterId: t.clusterId, templateId: t.templateId, deploymentId });
+    const seeded = await seed(url, { teamId: t.teamId, ownerId: t.owner.id, clusterId: t.clusterId, templateId: t.templateId, deploymentId: deployed.results[0].deploymentId! });
     console.log(`seeded ${TEMPLATES} templates × ${VERSIONS} versions, ${DEPLOYMENTS} deployment records, ${EVENTS} audit events in ${seeded.seconds.toFixed(1)} s; database ${seeded.size}`);
+  } else {
+    console.log(`reusing the seeded database ${new URL(url).pathname.slice(1)}`);
+  }
+  const meta = await readMeta(url);
 
-    const viaProxy = new URL(database.url);
+  const proxy = await countingProxy(new URL(url));
+  const servers: ChildProcess[] = [];
+  try {
+    const token = await encode({ token: { uid: meta.ownerId, sub: meta.ownerId, email: meta.ownerEmail }, secret: secrets.AUTH_SECRET, salt: "authjs.session-token" });
+    // The owner also has the personal team made at sign-up, which the console opens by default
+    // (the first membership): without the team cookie every page showed that empty team, and the
+    // seeded record answered 404 — it is in the seeded team, not in the one the console opened.
+    const cookie = `authjs.session-token=${token}; ${TEAM_COOKIE}=${meta.teamId}`;
+    const pages = ["/templates", "/deployments", `/deployments/${meta.deploymentId}`, "/audit", "/audit?target=app-4242", "/applications"];
+    console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}; open loop ${RATE} views/s, closed loops of ${CONCURRENCY.join(", ")} users, ${SECONDS} s each`);
+
+    const viaProxy = new URL(url);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
-    const env = { ...secrets, DATABASE_URL: viaProxy.toString(), AUTH_URL: `http://localhost:${BASE_PORT}`, AUTH_TRUST_HOST: "true", BERTH_LOG_LEVEL: "warn" };
-    for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(BASE_PORT + i, env));
-    const ports = servers.map((_, i) => BASE_PORT + i);
-    const token = await encode({ token: { uid: t.owner.id, sub: t.owner.id, email: t.owner.email }, secret: secrets.AUTH_SECRET, salt: "authjs.session-token" });
-    const cookie = `authjs.session-token=${token}`;
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-    const pages = ["/templates", "/deployments", `/deployments/${deploymentId}`, "/audit", "/audit?target=app-4242"];
-
-    console.log(`\n${INSTANCES} instance(s) of next start on one Postgres; uptime: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
-    console.log(`${"page".padEnd(24)} ${"SQL/view".padStart(8)} ${"open p50".padStart(9)} ${"p95".padStart(7)} ${"sent/s".padStart(7)} ${"errors".padStart(6)}  ${"closed views/s".padStart(14)} ${"p95".padStart(7)} ${"CPU ms/view".padStart(11)}`);
-    for (const page of pages) {
-      // Warm (compile caches, connection pool), then count statements one view at a time.
-      for (let i = 0; i < 5; i++) await get(ports[i % ports.length], page, cookie, agent);
-      const before = proxy.statements();
-      const counted = 5;
-      let refused = 0;
-      for (let i = 0; i < counted; i++) {
-        const r = await get(ports[i % ports.length], page, cookie, agent);
-        if (r.status !== 200) refused = r.status;
-      }
-      if (refused) {
-        const body = await (await fetch(`http://127.0.0.1:${ports[0]}${page}`, { headers: { cookie } })).text();
-        const title = /<title>([^<]*)<\/title>/.exec(body)?.[1] ?? "";
-        console.log(`${page}: answered HTTP ${refused} ("${title}"); skipped. Server log: ${serverLogs.map((l) => l().slice(-1500)).join("\n")}`);
-        continue;
-      }
-      const perView = (proxy.statements() - before) / counted;
-
-      // Open loop: one request every 1000/RATE ms, whatever the answers do.
-      const open: Promise<{ ms: number; status: number }>[] = [];
-      const start = performance.now();
-      for (let i = 0; i < RATE * SECONDS; i++) {
-        const due = start + (i * 1000) / RATE;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        open.push(get(ports[i % ports.length], page, cookie, agent));
-      }
-      const sentFor = (performance.now() - start) / 1000;
-      const openResults = await Promise.all(open);
-      const openMs = openResults.filter((r) => r.status === 200).map((r) => r.ms);
-
-      // Closed loop: CONCURRENCY clients back to back for SECONDS.
-      const cpu0 = servers.reduce((a, s) => a + cpuSeconds(s.pid!), 0);
-      const closed: number[] = [];
-      let errors = openResults.length - openMs.length;
-      const until = performance.now() + SECONDS * 1000;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async (_, w) => {
-          let n = w;
-          while (performance.now() < until) {
-            const r = await get(ports[n++ % ports.length], page, cookie, agent);
-            if (r.status === 200) closed.push(r.ms);
-            else errors++;
-          }
-        }),
-      );
-      const cpu = servers.reduce((a, s) => a + cpuSeconds(s.pid!), 0) - cpu0;
-      console.log(
-        `${page.padEnd(24)} ${perView.toFixed(1).padStart(8)} ${pct(openMs, 50).toFixed(1).padStart(9)} ${pct(openMs, 95).toFixed(1).padStart(7)} ${(open.length / sentFor).toFixed(1).padStart(7)} ${String(errors).padStart(6)}  ${(closed.length / SECONDS).toFixed(1).padStart(14)} ${pct(closed, 95).toFixed(1).padStart(7)} ${((cpu * 1000) / Math.max(1, closed.length)).toFixed(1).padStart(11)}`,
-      );
+    for (const n of INSTANCES) {
+      const env = { ...secrets, DATABASE_URL: viaProxy.toString(), AUTH_URL: `http://localhost:${BASE_PORT}`, AUTH_TRUST_HOST: "true", BERTH_LOG_LEVEL: "warn" };
+      for (let i = 0; i < n; i++) servers.push(await startServer(BASE_PORT + i, env));
+      await measure(`Postgres, ${n} instance${n > 1 ? "s" : ""}`, servers, servers.map((_, i) => BASE_PORT + i), pages, cookie, n === INSTANCES[0] ? proxy : null);
+      await stop(servers);
     }
-    console.log(`uptime after: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
-    agent.destroy();
-    await wizardOnTheWire(ports[0], token);
+    if (PGLITE_DIR) {
+      // The embedded default: the launcher (scripts/serve.ts, what `npm start` runs) on a PGlite
+      // folder holding a copy of the same data (bench/README.md says how it is made).
+      servers.push(await startServer(BASE_PORT, { ...secrets, DATABASE_URL: "", BERTH_DATA_DIR: PGLITE_DIR, AUTH_URL: `http://localhost:${BASE_PORT}`, AUTH_TRUST_HOST: "true", BERTH_LOG_LEVEL: "warn" }, true));
+      await measure("embedded PGlite, 1 instance", servers, [BASE_PORT], pages, cookie, null);
+      await stop(servers);
+    }
+    if (process.env.BENCH_WIZARD !== "0") {
+      servers.push(await startServer(BASE_PORT, { ...secrets, DATABASE_URL: viaProxy.toString(), AUTH_URL: `http://localhost:${BASE_PORT}`, AUTH_TRUST_HOST: "true", BERTH_LOG_LEVEL: "warn" }));
+      await wizardOnTheWire(BASE_PORT, cookie);
+    }
   } finally {
-    for (const s of servers) s.kill("SIGTERM");
+    await stop(servers);
     proxy.close();
-    await deleteTestNamespace(ns, kubeconfig).catch(() => {});
-    if (process.env.BENCH_KEEP) console.log(`kept the database: ${database.url}`);
-    else await database.drop().catch(() => {});
+    if (ns) await deleteTestNamespace(ns, kubeconfig).catch(() => {});
+    if (process.env.BENCH_KEEP) console.log(`kept the database: ${url}`);
+    else await drop().catch(() => {});
   }
 });
