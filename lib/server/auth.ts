@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg } from "@/lib/i18n/message";
 import NextAuth, { CredentialsSignin, type NextAuthConfig, type Profile } from "next-auth";
 import { cookies, headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
@@ -20,14 +22,16 @@ class SignInRefused extends CredentialsSignin {
 }
 
 /** Why a single sign-on was refused, as a code for the page it returns to (never free text in a URL). */
-export const SSO_REFUSALS = {
-  "sso-not-connected": SSO_NOT_CONNECTED,
-  "sso-invite-only": `${SIGNUP_BY_INVITATION} Then open the link and continue with single sign-on from there.`,
-  "sso-conflict": "That single sign-on identity is already connected to another Berth account, or yours is connected to another identity.",
-  "sso-refused": "Single sign-on was refused for this account. Sign in with your password, or ask your administrator.",
+export const SSO_REFUSAL_MSGS = {
+  "sso-not-connected": msg("serverErrors.auth.ssoNotConnected"),
+  "sso-invite-only": msg("serverErrors.auth.ssoInviteOnly"),
+  "sso-conflict": msg("serverErrors.auth.ssoConflict"),
+  "sso-refused": msg("serverErrors.auth.ssoRefused"),
 } as const;
+/** The same in English (the catalogue's English text). */
+export const SSO_REFUSALS = Object.fromEntries(Object.entries(SSO_REFUSAL_MSGS).map(([code, m]) => [code, english(m)])) as Record<keyof typeof SSO_REFUSAL_MSGS, string>;
 
-function refusalCode(error: unknown): keyof typeof SSO_REFUSALS {
+function refusalCode(error: unknown): keyof typeof SSO_REFUSAL_MSGS {
   if (!(error instanceof AppError)) throw error;
   if (error.message === SSO_NOT_CONNECTED) return "sso-not-connected";
   if (error.message === SIGNUP_BY_INVITATION) return "sso-invite-only";

@@ -3,6 +3,8 @@ import { cache } from "react";
 import { lowerRole, roleAllows, type Permission, type Role } from "@/lib/auth/roles";
 import { recordAuditAlone } from "./audit";
 import { db } from "./db";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { forbidden } from "./errors";
 
 // The one authorization helper. Every data-layer function that touches team rows calls
@@ -14,17 +16,18 @@ export type TokenCaller = { id: string; name: string; role: Role };
 export type Ctx = { userId: string; teamId: string; token?: TokenCaller };
 export type Actor = Ctx & { role: Role; email: string; name: string };
 
-const DENIED: Record<Permission, string> = {
-  "team.read": "You are not a member of this team.",
-  "team.manage": "Only owners and admins can manage members and invitations.",
-  "template.write": "Viewers can read templates but not create or change them.",
-  "template.manage": "Only owners and admins can do that to someone else's template.",
-  "cluster.register": "Viewers cannot register clusters.",
-  "cluster.manage": "Only owners, admins or the person who registered it can change this cluster.",
-  "credential.write": "Viewers cannot attach cluster credentials.",
-  "deploy.run": "Viewers cannot deploy.",
-  "webhook.manage": "Only owners and admins can manage webhooks.",
-  "audit.read.team": "Only owners and admins can read the whole team's audit trail.",
+// The catalogue's keys are camelCase: next-intl reads a dot in a key as nesting.
+const DENIED: Record<Permission, Msg> = {
+  "team.read": msg("serverErrors.authz.teamRead"),
+  "team.manage": msg("serverErrors.authz.teamManage"),
+  "template.write": msg("serverErrors.authz.templateWrite"),
+  "template.manage": msg("serverErrors.authz.templateManage"),
+  "cluster.register": msg("serverErrors.authz.clusterRegister"),
+  "cluster.manage": msg("serverErrors.authz.clusterManage"),
+  "credential.write": msg("serverErrors.authz.credentialWrite"),
+  "deploy.run": msg("serverErrors.authz.deployRun"),
+  "webhook.manage": msg("serverErrors.authz.webhookManage"),
+  "audit.read.team": msg("serverErrors.authz.auditReadTeam"),
 };
 
 // The actors read during one server render (React cache(): per render, never across requests;
@@ -73,7 +76,7 @@ export async function authorize(ctx: Ctx, permission: Permission, attempt?: { wh
     target: attempt?.targetId ? { type: "attempt", id: attempt.targetId } : undefined,
     summary: { permission, attempted: attempt?.what ?? permission, teamId: ctx.teamId, role: actor?.role ?? "none" },
     result: "failure",
-    reason: message,
+    reason: english(message),
   });
   throw forbidden(message);
 }

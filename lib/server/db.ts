@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -36,7 +37,7 @@ export function db(): PrismaClient {
  */
 function refuseBrokenText(value: unknown, depth = 0): void {
   if (typeof value === "string") {
-    if (!isStorableText(value)) throw invalid("The request contains text that cannot be stored (a NUL character or broken Unicode).");
+    if (!isStorableText(value)) throw invalid(msg("serverErrors.input.brokenText"));
   } else if (typeof value === "object" && value !== null && depth < 32 && !(value instanceof Uint8Array) && !(value instanceof Date)) {
     for (const v of Array.isArray(value) ? value : Object.values(value)) refuseBrokenText(v, depth + 1);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { assignableRoles, type Role } from "@/lib/auth/roles";
 import { recordAudit, recordRefusal } from "./audit";
 import { authorize, type Ctx } from "./authz";
@@ -33,7 +34,7 @@ function stateOf(i: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt
 export async function createInvitation(ctx: Ctx, input: { email: string; role: Role }): Promise<{ token: string; id: string; mailed: boolean }> {
   const actor = await authorize(ctx, "team.manage", { what: "invite a member" });
   if (!assignableRoles(actor.role).includes(input.role)) {
-    const refusal = invalid("You cannot grant that role.", { role: ["Only an owner can invite another owner."] });
+    const refusal = invalid(msg("serverErrors.invitations.cannotGrantRole"), { role: [msg("serverErrors.invitations.onlyOwnerInvitesOwner")] });
     await recordRefusal(refusal, { action: "invitation.create", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, summary: { role: input.role, by: actor.role } });
     throw refusal;
   }
@@ -75,7 +76,7 @@ export async function createInvitation(ctx: Ctx, input: { email: string; role: R
         await recordAudit(tx, { action: "invitation.revoke", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "invitation", id: inv.id, name: mail }, summary: { why: "the invitation mail could not be sent" } });
       });
       log().error(errorFields(error), "could not send the invitation mail");
-      throw new AppError("Berth could not send the invitation mail, so the invitation was withdrawn. Try again, or leave the email empty and share the link yourself.", "unavailable");
+      throw new AppError(msg("serverErrors.invitations.mailFailed"), "unavailable");
     }
   }
   return { token, id: inv.id, mailed: Boolean(mail) };
@@ -96,8 +97,8 @@ export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
   const actor = await authorize(ctx, "team.manage", { what: "revoke an invitation", targetId: id });
   await db().$transaction(async (tx) => {
     const inv = await tx.invitation.findFirst({ where: { id, teamId: ctx.teamId } });
-    if (!inv) throw notFound("That invitation");
-    if (stateOf(inv) !== "pending") throw invalid(`That invitation is already ${stateOf(inv)}.`);
+    if (!inv) throw notFound(msg("serverErrors.what.invitation"));
+    if (stateOf(inv) !== "pending") throw invalid(msg("serverErrors.invitations.alreadyInState", { state: msg(`serverErrors.invitations.state.${stateOf(inv)}`) }));
     await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { action: "invitation.revoke", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "invitation", id, name: inv.email ?? "(link)" } });
   });
@@ -111,28 +112,26 @@ export async function describeInvitation(token: string): Promise<{ teamName: str
   return inv ? { teamName: inv.team.name, role: inv.role, email: inv.email, state: stateOf(inv) } : null;
 }
 
-const REFUSALS: Record<Exclude<InvitationView["state"], "pending">, string> = {
-  accepted: "This invitation link has already been used.",
-  revoked: "This invitation was revoked. Ask the team for a new link.",
-  expired: "This invitation link has expired. Ask the team for a new link.",
+const REFUSALS: Record<Exclude<InvitationView["state"], "pending">, Msg> = {
+  accepted: msg("serverErrors.invitations.linkUsed"),
+  revoked: msg("serverErrors.invitations.revoked"),
+  expired: msg("serverErrors.invitations.linkExpired"),
 };
 
 /** Joins the user to the invitation's team, inside the caller's transaction. */
 export async function consumeInvitation(tx: Tx, input: { token: string; user: { id: string; email: string } }): Promise<{ teamId: string }> {
   const inv = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(input.token) } });
-  if (!inv) throw invalid("This invitation link is not valid.", { invitation: ["This invitation link is not valid."] });
+  if (!inv) throw invalid(msg("serverErrors.invitations.linkInvalid"), { invitation: [msg("serverErrors.invitations.linkInvalid")] });
   const state = stateOf(inv);
   if (state !== "pending") throw invalid(REFUSALS[state], { invitation: [REFUSALS[state]] });
   if (inv.email) {
     // Bound to an address: the acceptor must have proven it. Either Berth mailed this link only to
     // that address (holding it is the proof, and now verifies the account's address), or the
     // account's address was verified before (single sign-on, a mailed password reset).
-    if (inv.email !== input.user.email) throw forbidden(`This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+    if (inv.email !== input.user.email) throw forbidden(msg("serverErrors.invitations.forOtherEmail", { email: inv.email }));
     const account = await tx.user.findUniqueOrThrow({ where: { id: input.user.id }, select: { emailVerifiedAt: true } });
     if (!account.emailVerifiedAt && !inv.mailedAt) {
-      throw forbidden(
-        `This invitation is for ${inv.email}, and Berth has not verified that this account's address is yours. Sign in with single sign-on, or reset your password through the link mailed to you, then open the invitation again; or ask for a link without an email.`,
-      );
+      throw forbidden(msg("serverErrors.invitations.emailUnverified", { email: inv.email }));
     }
     if (!account.emailVerifiedAt) await tx.user.update({ where: { id: input.user.id }, data: { emailVerifiedAt: new Date() } });
   }
@@ -140,7 +139,7 @@ export async function consumeInvitation(tx: Tx, input: { token: string; user: { 
   const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date(), acceptedById: input.user.id } });
   if (claimed.count !== 1) throw invalid(REFUSALS.accepted);
   const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: inv.teamId, userId: input.user.id } } });
-  if (existing) throw invalid("You are already a member of this team.");
+  if (existing) throw invalid(msg("serverErrors.invitations.alreadyMember"));
   await tx.membership.create({ data: { teamId: inv.teamId, userId: input.user.id, role: inv.role } });
   await recordAudit(tx, { action: "invitation.accept", actor: input.user, teamId: inv.teamId, target: { type: "invitation", id: inv.id, name: input.user.email }, summary: { role: inv.role } });
   return { teamId: inv.teamId };

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, mailEnabled } from "./env";
+import { msg } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 import { errorFields, log } from "./observability/log";
 
@@ -10,7 +11,7 @@ let transport: { url: string; transporter: Transporter } | undefined;
 
 function transporter(): Transporter {
   const url = env().BERTH_SMTP_URL;
-  if (!url) throw new AppError("Mail is not set up here.", "unavailable");
+  if (!url) throw new AppError(msg("serverErrors.mail.notSetUp"), "unavailable");
   if (transport?.url !== url) {
     transport = { url, transporter: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
   }

@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { recordAudit, recordAuditAlone } from "./audit";
 import { authorize, type Ctx } from "./authz";
 import { db } from "./db";
@@ -18,16 +20,16 @@ export const RESET_TTL_MINUTES = 30;
 const RESET_WINDOW_SECONDS = 3600;
 const RESET_MAILS_PER_ACCOUNT = 3; // per hour: nobody can flood someone's mailbox through Berth
 
-export const RESET_REQUESTED =
-  "If an account uses that address, we sent it a link to choose a new password. The link works once, for 30 minutes.";
+export const RESET_REQUESTED_MSG = msg("serverErrors.passwordReset.requested");
+export const RESET_REQUESTED = english(RESET_REQUESTED_MSG);
 
 /** "Forgot password?": mails a reset link when the address has an account; the same reply either way. */
 export async function requestPasswordReset(email: string, context: RequestContext): Promise<void> {
   assertPasswordSignIn();
   const e = env();
-  if (!mailEnabled()) throw forbidden("Berth cannot send mail here. Ask an owner or admin of your team for a password reset link.");
+  if (!mailEnabled()) throw forbidden(msg("serverErrors.passwordReset.noMail"));
   const ip = await hitRateLimit(ipRateKey("reset", context), e.BERTH_SIGNIN_MAX_PER_IP, RESET_WINDOW_SECONDS);
-  if (!ip.allowed) throw rateLimited(`Too many reset requests from your network. Try again in ${retryMinutes(ip)} minutes.`);
+  if (!ip.allowed) throw rateLimited(msg("serverErrors.passwordReset.ipRateLimited", { minutes: retryMinutes(ip) }));
   const perAccount = await hitRateLimit(`reset:account:${email}`, RESET_MAILS_PER_ACCOUNT, RESET_WINDOW_SECONDS);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user || !perAccount.allowed) {
@@ -67,22 +69,22 @@ export async function requestPasswordReset(email: string, context: RequestContex
  */
 export async function createResetLink(ctx: Ctx, membershipId: string): Promise<{ token: string; expiresAt: Date }> {
   const actor = await authorize(ctx, "team.manage", { what: "create a password reset link", targetId: membershipId });
-  if (mailEnabled()) throw invalid("Berth sends mail here: ask them to use “Forgot password?” on the sign-in page.");
+  if (mailEnabled()) throw invalid(msg("serverErrors.passwordReset.mailEnabled"));
   const target = await db().membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, select: { user: { select: { id: true, email: true, memberships: { select: { teamId: true, role: true } } } } } });
-  if (!target) throw notFound("That member");
+  if (!target) throw notFound(msg("serverErrors.what.member"));
   const user = target.user;
-  const refuse = async (reason: string) => {
-    await recordAuditAlone({ action: "auth.password_reset_link", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "user", id: user.id, name: user.email }, result: "failure", reason });
+  const refuse = async (reason: Msg) => {
+    await recordAuditAlone({ action: "auth.password_reset_link", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "user", id: user.id, name: user.email }, result: "failure", reason: english(reason) });
     throw forbidden(reason);
   };
-  if (user.id === actor.userId) await refuse("Make a reset link for someone else; you are signed in already.");
+  if (user.id === actor.userId) await refuse(msg("serverErrors.passwordReset.notYourself"));
   const mine = await db().membership.findMany({ where: { userId: actor.userId }, select: { teamId: true, role: true } });
   const roleIn = new Map(mine.map((m) => [m.teamId, m.role]));
   const manageable = user.memberships.every((m) => {
     const r = roleIn.get(m.teamId);
     return r === "owner" || (r === "admin" && m.role !== "owner");
   });
-  if (!manageable) await refuse("This person also belongs to a team you do not manage (or is an owner): only someone who manages all of their teams can reset their password.");
+  if (!manageable) await refuse(msg("serverErrors.passwordReset.notAllTeams"));
   const token = newLinkToken();
   const expiresAt = new Date(Date.now() + RESET_TTL_MINUTES * 60_000);
   await db().$transaction(async (tx) => {
@@ -93,9 +95,9 @@ export async function createResetLink(ctx: Ctx, membershipId: string): Promise<{
 }
 
 const LINK_REFUSALS = {
-  unknown: "This reset link is not valid. Check that you copied all of it, or ask for a new one.",
-  used: "This reset link has already been used. Ask for a new one if you need to.",
-  expired: "This reset link has expired. Ask for a new one.",
+  unknown: msg("serverErrors.passwordReset.linkUnknown"),
+  used: msg("serverErrors.passwordReset.linkUsed"),
+  expired: msg("serverErrors.passwordReset.linkExpired"),
 } as const;
 
 function linkState(row: { usedAt: Date | null; expiresAt: Date } | null): "usable" | keyof typeof LINK_REFUSALS {
@@ -103,10 +105,10 @@ function linkState(row: { usedAt: Date | null; expiresAt: Date } | null): "usabl
 }
 
 /** Whether a reset link can still be used (the page shows the form or the reason). */
-export async function describeResetLink(token: string): Promise<{ state: "usable" | keyof typeof LINK_REFUSALS; message: string }> {
+export async function describeResetLink(token: string): Promise<{ state: "usable" | keyof typeof LINK_REFUSALS; message: string; msg: Msg | null }> {
   const tokenHash = linkTokenLookup(token);
   const state = linkState(tokenHash ? await db().passwordResetToken.findUnique({ where: { tokenHash } }) : null);
-  return { state, message: state === "usable" ? "" : LINK_REFUSALS[state] };
+  return state === "usable" ? { state, message: "", msg: null } : { state, message: english(LINK_REFUSALS[state]), msg: LINK_REFUSALS[state] };
 }
 
 /** Sets a new password through a reset link: once, before it expires; every attempt is audited. */
@@ -122,7 +124,7 @@ export async function resetPassword(token: string, password: string, context: Re
     if (limit.count <= e.BERTH_SIGNIN_MAX_PER_IP) {
       await recordAuditAlone({ action: "auth.password_reset", actor: row ? row.user : null, target: row ? { type: "user", id: row.user.id, name: row.user.email } : undefined, result: "failure", reason: `reset link ${state}`, context });
     }
-    if (!limit.allowed) throw rateLimited("Too many attempts from your network. Try again later.");
+    if (!limit.allowed) throw rateLimited(msg("serverErrors.passwordReset.attemptsRateLimited"));
     throw invalid(LINK_REFUSALS[state as keyof typeof LINK_REFUSALS], { token: [LINK_REFUSALS[state as keyof typeof LINK_REFUSALS]] });
   }
   const passwordHash = await hashPassword(password);

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -58,7 +59,7 @@ export async function requireTeamWorkspace(): Promise<Workspace & { team: TeamSu
 /** For server actions: the caller's { userId, teamId }. The data layer still checks the role. */
 export async function actionCtx(): Promise<Ctx & { user: SessionUser }> {
   const ws = await currentWorkspace();
-  if (!ws) throw forbidden("Your session has ended. Sign in again.");
-  if (!ws.team) throw forbidden("Join or create a team first.");
+  if (!ws) throw forbidden(msg("errors.sessionEnded"));
+  if (!ws.team) throw forbidden(msg("serverErrors.authz.joinTeamFirst"));
   return { userId: ws.user.id, teamId: ws.team.id, user: ws.user };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { assignableRoles, type Role } from "@/lib/auth/roles";
 import { recordAudit, recordRefusal } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -36,9 +37,9 @@ export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Rol
     await db().$transaction(async (tx) => {
       const actorRole = await lockTeam(tx, actor);
       const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
-      if (!m) throw notFound("That member");
+      if (!m) throw notFound(msg("serverErrors.what.member"));
       if (!assignableRoles(actorRole).includes(role) || (m.role === "owner" && actorRole !== "owner")) {
-        throw invalid("Only an owner can grant or remove the owner role.", { role: ["Only an owner can grant or remove the owner role."] });
+        throw invalid(msg("serverErrors.teams.onlyOwnerGrantsOwner"), { role: [msg("serverErrors.teams.onlyOwnerGrantsOwner")] });
       }
       if (m.role === "owner" && role !== "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
       await tx.membership.update({ where: { id: m.id }, data: { role } });
@@ -62,8 +63,8 @@ export async function removeMember(ctx: Ctx, membershipId: string): Promise<void
     await db().$transaction(async (tx) => {
       const actorRole = await lockTeam(tx, actor);
       const m = await tx.membership.findFirst({ where: { id: membershipId, teamId: ctx.teamId }, include: { user: { select: { email: true } } } });
-      if (!m) throw notFound("That member");
-      if (m.role === "owner" && actorRole !== "owner") throw invalid("Only an owner can remove an owner.");
+      if (!m) throw notFound(msg("serverErrors.what.member"));
+      if (m.role === "owner" && actorRole !== "owner") throw invalid(msg("serverErrors.teams.onlyOwnerRemovesOwner"));
       if (m.role === "owner") await ensureAnotherOwner(tx, ctx.teamId, m.id);
       await tx.membership.delete({ where: { id: m.id } });
       await recordAudit(tx, { action: "member.remove", actor: { id: actor.userId, email: actor.email }, teamId: ctx.teamId, target: { type: "membership", id: m.id, name: m.user.email }, summary: { role: m.role } });
@@ -82,11 +83,11 @@ export async function removeMember(ctx: Ctx, membershipId: string): Promise<void
 async function lockTeam(tx: Tx, actor: Actor): Promise<Role> {
   await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${actor.teamId} FOR UPDATE`;
   const me = await tx.membership.findUnique({ where: { teamId_userId: { teamId: actor.teamId, userId: actor.userId } }, select: { role: true } });
-  if (!me || !assignableRoles(me.role).length) throw invalid("Your role in this team changed meanwhile; you can no longer do that.");
+  if (!me || !assignableRoles(me.role).length) throw invalid(msg("serverErrors.teams.roleChanged"));
   return me.role;
 }
 
 async function ensureAnotherOwner(tx: Tx, teamId: string, exceptId: string) {
   const owners = await tx.membership.count({ where: { teamId, role: "owner", id: { not: exceptId } } });
-  if (owners === 0) throw invalid("A team needs at least one owner. Make someone else an owner first.");
+  if (owners === 0) throw invalid(msg("serverErrors.teams.needsOwner"));
 }

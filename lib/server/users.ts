@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, recordAuditAlone } from "./audit";
 import { db, type Tx } from "./db";
@@ -18,7 +20,6 @@ export async function isFreshInstall(): Promise<boolean> {
 }
 
 const SIGNUP_WINDOW_SECONDS = 3600;
-const EMAIL_TAKEN = "An account with this email already exists.";
 
 /**
  * Creates a password account, under the sign-up policy (BERTH_SIGNUP, BERTH_PASSWORD_SIGNIN)
@@ -28,7 +29,7 @@ const EMAIL_TAKEN = "An account with this email already exists.";
 export async function signUp(input: { name: string; email: string; password: string; invitation?: string }, context: RequestContext): Promise<SessionUser> {
   const e = env();
   if (!e.BERTH_PASSWORD_SIGNIN) {
-    throw forbidden(`Password accounts are turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
+    throw forbidden(msg("serverErrors.auth.passwordAccountsOff", { provider: e.BERTH_OIDC_NAME }));
   }
   const limit = await hitRateLimit(ipRateKey("signup", context), e.BERTH_SIGNUP_MAX_PER_IP, SIGNUP_WINDOW_SECONDS);
   if (!limit.allowed) {
@@ -36,7 +37,7 @@ export async function signUp(input: { name: string; email: string; password: str
     if (limit.count === e.BERTH_SIGNUP_MAX_PER_IP + 1) {
       await recordAuditAlone({ action: "auth.sign_up", actor: { id: "", email: input.email }, result: "failure", reason: "rate limited (further attempts from this address in this window are not recorded)", context });
     }
-    throw rateLimited(`Too many sign-ups from your network. Try again in ${retryMinutes(limit)} minutes.`);
+    throw rateLimited(msg("serverErrors.auth.signUpsRateLimited", { minutes: retryMinutes(limit) }));
   }
   const passwordHash = await hashPassword(input.password);
   try {
@@ -46,7 +47,7 @@ export async function signUp(input: { name: string; email: string; password: str
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw conflict(EMAIL_TAKEN, { email: [`${EMAIL_TAKEN} Sign in instead.`] });
+      throw conflict(msg("serverErrors.auth.emailTaken"), { email: [msg("serverErrors.auth.emailTakenSignIn")] });
     }
     await auditRefusedSignUp(error, { email: input.email, method: "password", invitation: input.invitation }, context);
     throw error;
@@ -63,12 +64,15 @@ async function lockAccounts(tx: Tx): Promise<boolean> {
 export async function assertSignUpAllowed(tx: Tx, invitation: string | undefined): Promise<void> {
   if (await lockAccounts(tx)) return;
   const policy = env().BERTH_SIGNUP;
-  if (policy === "closed") throw forbidden(SIGNUP_CLOSED);
-  if (policy === "invite" && !invitation) throw forbidden(SIGNUP_BY_INVITATION);
+  if (policy === "closed") throw forbidden(SIGNUP_CLOSED_MSG);
+  if (policy === "invite" && !invitation) throw forbidden(SIGNUP_BY_INVITATION_MSG);
 }
 
-export const SIGNUP_BY_INVITATION = "Sign-up is by invitation only. Ask a team owner or admin for an invitation link.";
-const SIGNUP_CLOSED = "Sign-up is closed here. Ask an administrator of this Berth for an account.";
+const SIGNUP_BY_INVITATION_MSG = msg("serverErrors.auth.signUpByInvitation");
+const SIGNUP_CLOSED_MSG = msg("serverErrors.auth.signUpClosed");
+// The English text: which refusal an error is (auth.ts, isPolicyRefusal) is told by its message.
+export const SIGNUP_BY_INVITATION = english(SIGNUP_BY_INVITATION_MSG);
+const SIGNUP_CLOSED = english(SIGNUP_CLOSED_MSG);
 
 /** A refusal by the sign-up policy (an invitation's own refusals are audited by the invitation). */
 function isPolicyRefusal(error: unknown): error is AppError {
@@ -127,7 +131,7 @@ export async function createTeamWithOwner(tx: Tx, user: SessionUser, name: strin
 /** Refuses password sign-in, reset and the like where the operator turned passwords off (BERTH_PASSWORD_SIGNIN=false). */
 export function assertPasswordSignIn(): void {
   const e = env();
-  if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(`Password sign-in is turned off here. Use ${e.BERTH_OIDC_NAME} instead.`);
+  if (!e.BERTH_PASSWORD_SIGNIN) throw forbidden(msg("serverErrors.auth.passwordSignInOff", { provider: e.BERTH_OIDC_NAME }));
 }
 
 /**
@@ -150,14 +154,14 @@ export async function verifyPasswordSignIn(email: string, password: string, cont
     await auditRateLimited(account.allowed ? "ip" : "account", account.allowed ? ipKey : accountKey, window, (summary) =>
       recordAuditAlone({ action: "auth.sign_in", actor: { id: "", email }, result: "failure", reason: "rate limited", summary: { method: "password", ...summary }, context }),
     );
-    throw rateLimited(`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    throw rateLimited(msg("serverErrors.auth.signInRateLimited", { minutes }));
   }
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !user.passwordHash || !ok) {
     await hitRateLimit(ipKey, BERTH_SIGNIN_MAX_PER_IP, window);
     await fail(user ? "wrong password" : "unknown account", user?.id);
-    throw invalid("That email and password do not match an account.", { password: ["That email and password do not match an account."] });
+    throw invalid(msg("serverErrors.auth.wrongPassword"), { password: [msg("serverErrors.auth.wrongPassword")] });
   }
   if (needsRehash(user.passwordHash)) {
     const upgraded = await hashPassword(password);
@@ -173,8 +177,8 @@ export async function verifyPasswordSignIn(email: string, password: string, cont
 
 export type OidcProfile = { sub: string; email: string; name: string; emailVerified: boolean };
 
-export const SSO_NOT_CONNECTED =
-  "An account with this email already exists and is not connected to single sign-on. Sign in with your password, then connect single sign-on from your account page.";
+const SSO_NOT_CONNECTED_MSG = msg("serverErrors.auth.ssoNotConnected");
+export const SSO_NOT_CONNECTED = english(SSO_NOT_CONNECTED_MSG);
 
 /**
  * A flood must not grow the audit trail without bound: the refusals of one rate-limit window are
@@ -200,7 +204,7 @@ async function auditRateLimited(limited: "account" | "ip", key: string, window: 
 export async function upsertOidcUser(profile: OidcProfile, context: RequestContext, opts: { linkToUserId?: string; invitation?: string } = {}): Promise<SessionUser> {
   if (opts.linkToUserId) return connectSso(opts.linkToUserId, profile, context);
   const select = { id: true, email: true, name: true, oidcSubject: true, emailVerifiedAt: true } as const;
-  const refuse = async (actor: { id: string; email: string }, reason: string, message: string): Promise<never> => {
+  const refuse = async (actor: { id: string; email: string }, reason: string, message: Msg): Promise<never> => {
     await recordAuditAlone({ action: "auth.sign_in", actor, result: "failure", reason: `single sign-on refused: ${reason}`, summary: { method: "oidc", providerEmail: profile.email }, context });
     throw forbidden(message);
   };
@@ -214,11 +218,11 @@ export async function upsertOidcUser(profile: OidcProfile, context: RequestConte
     }
   } else if (byEmail) {
     if (byEmail.oidcSubject) {
-      return refuse(byEmail, "the email belongs to an account connected to another identity", "Single sign-on refused: this email belongs to an account connected to another identity.");
+      return refuse(byEmail, "the email belongs to an account connected to another identity", msg("serverErrors.auth.ssoOtherIdentity"));
     }
-    if (!env().BERTH_OIDC_TRUST_EMAIL) return refuse(byEmail, "the email matches an account that is not connected to single sign-on", SSO_NOT_CONNECTED);
+    if (!env().BERTH_OIDC_TRUST_EMAIL) return refuse(byEmail, "the email matches an account that is not connected to single sign-on", SSO_NOT_CONNECTED_MSG);
     if (!profile.emailVerified) {
-      return refuse(byEmail, "the identity provider has not verified the email", `Single sign-on refused: the identity provider has not verified ${profile.email}. Sign in with your password instead.`);
+      return refuse(byEmail, "the identity provider has not verified the email", msg("serverErrors.auth.ssoEmailUnverified", { email: profile.email }));
     }
     await db().$transaction(async (tx) => {
       await tx.user.update({ where: { id: byEmail.id }, data: { oidcSubject: profile.sub, emailVerifiedAt: new Date() } });
@@ -243,17 +247,17 @@ export async function upsertOidcUser(profile: OidcProfile, context: RequestConte
 /** "Connect single sign-on" from a signed-in session: this identity signs in to that account from now on. */
 async function connectSso(userId: string, profile: OidcProfile, context: RequestContext): Promise<SessionUser> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, oidcSubject: true } });
-  if (!user) throw forbidden("Your session has ended. Sign in again.");
+  if (!user) throw forbidden(msg("errors.sessionEnded"));
   const session = { id: user.id, email: user.email, name: user.name };
   const owner = await db().user.findUnique({ where: { oidcSubject: profile.sub }, select: { id: true } });
   const refusal =
     owner && owner.id !== user.id
-      ? "This single sign-on identity is already connected to another Berth account."
+      ? msg("serverErrors.auth.ssoIdentityTaken")
       : user.oidcSubject && user.oidcSubject !== profile.sub
-        ? "Your account is already connected to another single sign-on identity."
-        : "";
+        ? msg("serverErrors.auth.ssoAccountTaken")
+        : null;
   if (refusal) {
-    await recordAuditAlone({ action: "auth.sso_connect", actor: session, target: { type: "user", id: user.id, name: user.email }, result: "failure", reason: refusal, summary: { providerEmail: profile.email }, context });
+    await recordAuditAlone({ action: "auth.sso_connect", actor: session, target: { type: "user", id: user.id, name: user.email }, result: "failure", reason: english(refusal), summary: { providerEmail: profile.email }, context });
     throw conflict(refusal);
   }
   if (!owner) {
@@ -266,7 +270,8 @@ async function connectSso(userId: string, profile: OidcProfile, context: Request
   return session;
 }
 
-export type SignUpStatus = { fresh: boolean; password: boolean; sso: boolean; needsInvitation: boolean; closed: boolean; message: string };
+/** `message` is the English text; `msg` the same in the catalogue, for the page to show in the reader's language. */
+export type SignUpStatus = { fresh: boolean; password: boolean; sso: boolean; needsInvitation: boolean; closed: boolean; message: string; msg: Msg | null };
 
 /** What the sign-up page may offer (the same rules signUp and upsertOidcUser enforce). */
 export async function signUpStatus(): Promise<SignUpStatus> {
@@ -274,8 +279,8 @@ export async function signUpStatus(): Promise<SignUpStatus> {
   const empty = await isFreshInstall();
   const closed = !empty && e.BERTH_SIGNUP === "closed";
   const needsInvitation = !empty && e.BERTH_SIGNUP === "invite";
-  const message = closed ? SIGNUP_CLOSED : needsInvitation ? SIGNUP_BY_INVITATION : "";
-  return { fresh: empty, password: e.BERTH_PASSWORD_SIGNIN, sso: Boolean(e.BERTH_OIDC_ISSUER), needsInvitation, closed, message };
+  const message = closed ? SIGNUP_CLOSED_MSG : needsInvitation ? SIGNUP_BY_INVITATION_MSG : null;
+  return { fresh: empty, password: e.BERTH_PASSWORD_SIGNIN, sso: Boolean(e.BERTH_OIDC_ISSUER), needsInvitation, closed, message: message ? english(message) : "", msg: message };
 }
 
 export type AccountView = { name: string; email: string; emailVerified: boolean; hasPassword: boolean; ssoConnected: boolean };

@@ -3,6 +3,7 @@
 import meta from "./meta.json";
 import language from "./language.json";
 import errors from "./errors.json";
+import serverErrors from "./serverErrors.json";
 import nav from "./nav.json";
 import wizard from "./wizard.json";
 import apiTokens from "./apiTokens.json";
@@ -33,6 +34,7 @@ const zhCN = {
   meta,
   language,
   errors,
+  serverErrors,
   nav,
   wizard,
   apiTokens,
