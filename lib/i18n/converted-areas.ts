@@ -22,7 +22,6 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/approvals",
   "app/_components/request-status.tsx",
   "app/_components/cluster-result.tsx",
-  "app/(console)/clusters/protection-panel.tsx",
   // the template library: list, template page (versions, compare), deployment state
   "app/(console)/templates/page.tsx",
   "app/(console)/templates/[id]/page.tsx",
@@ -39,4 +38,6 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/deployments/[id]/rollout-panel.tsx",
   // applications: the list, adopt, the app page (live tree, drift, history, leftover claims, logs, actions)
   "app/(console)/applications",
+  // clusters: the page, register and credential forms, cluster card, capabilities, connection report (and the protection panel)
+  "app/(console)/clusters",
 ];

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/app/_components/form";
 import type { ClusterView } from "@/lib/server/clusters";
@@ -10,6 +11,7 @@ import { CredentialForm } from "./credential-form";
 import { ProtectionPanel, type ApproverOption } from "./protection-panel";
 
 export function ClusterCard({ cluster, canAttach, canManage, protection, members }: { cluster: ClusterView; canAttach: boolean; canManage: boolean; protection: ProtectionView | null; members: ApproverOption[] }) {
+  const t = useTranslations("clusters.card");
   const cred = cluster.myCredential;
   const [testState, testAction] = useActionState(testCredentialAction, null);
   const [removeCredState, removeCredAction] = useActionState(removeCredentialAction, null);
@@ -24,38 +26,38 @@ export function ClusterCard({ cluster, canAttach, canManage, protection, members
           </h2>
           <p className="text-xs text-slate-500">
             {cluster.description ? `${cluster.description} · ` : ""}
-            {cluster.profile === "alibabacloud" ? "Alibaba Cloud profile" : "Generic Kubernetes profile"} · registered by {cluster.createdBy} · {cluster.credentialCount} credential{cluster.credentialCount === 1 ? "" : "s"} attached
+            {t(cluster.profile === "alibabacloud" ? "profiles.alibabacloud" : "profiles.generic")} · {t("registeredBy", { who: cluster.createdBy })} · {t("credentials", { n: cluster.credentialCount })}
           </p>
         </div>
         {cluster.canRemove ? (
-          <form action={removeAction} onSubmit={(e) => !confirm(`Remove cluster ${cluster.name}? Its deployment history stays.`) && e.preventDefault()}>
+          <form action={removeAction} onSubmit={(e) => !confirm(t("removeConfirm", { name: cluster.name })) && e.preventDefault()}>
             <input type="hidden" name="clusterId" value={cluster.id} />
-            <SubmitButton className="btn-danger">Remove cluster</SubmitButton>
+            <SubmitButton className="btn-danger">{t("remove")}</SubmitButton>
           </form>
         ) : null}
       </header>
       {cred ? (
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid="my-credential">
           <span>
-            Your credential: <code>{cred.server}</code>
+            {t("yourCredential")} <code>{cred.server}</code>
           </span>
-          <span>context {cred.context}</span>
-          <span>namespace {cred.namespace}</span>
-          <span>{cred.serverVersion ? `Kubernetes ${cred.serverVersion}` : "not tested"}</span>
-          {cred.insecureSkipTls ? <span className="badge bg-amber-100 text-amber-900">TLS not verified</span> : null}
+          <span>{t("context", { context: cred.context })}</span>
+          <span>{t("namespace", { namespace: cred.namespace })}</span>
+          <span>{cred.serverVersion ? t("serverVersion", { version: cred.serverVersion }) : t("notTested")}</span>
+          {cred.insecureSkipTls ? <span className="badge bg-amber-100 text-amber-900">{t("tlsNotVerified")}</span> : null}
           <form action={testAction}>
             <input type="hidden" name="clusterId" value={cluster.id} />
-            <SubmitButton className="btn-secondary" pendingText="Testing…">
-              Test connection
+            <SubmitButton className="btn-secondary" pendingText={t("testing")}>
+              {t("test")}
             </SubmitButton>
           </form>
           <form action={removeCredAction}>
             <input type="hidden" name="clusterId" value={cluster.id} />
-            <SubmitButton className="btn-danger">Remove my credential</SubmitButton>
+            <SubmitButton className="btn-danger">{t("removeCredential")}</SubmitButton>
           </form>
         </div>
       ) : (
-        <p className="text-sm text-slate-600">You have no credential for this cluster yet.</p>
+        <p className="text-sm text-slate-600">{t("noCredential")}</p>
       )}
       <ProtectionPanel clusterId={cluster.id} policy={protection} canManage={canManage} members={members} />
       {cred ? <CapabilitiesView credential={cred} profile={cluster.profile} /> : null}
@@ -67,7 +69,7 @@ export function ClusterCard({ cluster, canAttach, canManage, protection, members
       ) : null}
       {canAttach ? (
         <details open={!cred}>
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">{cred ? "Replace my kubeconfig" : "Attach my kubeconfig"}</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{cred ? t("replace") : t("attach")}</summary>
           <div className="mt-3">
             <CredentialForm clusterId={cluster.id} replacing={cred !== null} />
           </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { failedFields, Field, FieldError, FormMessage } from "@/app/_components/form";
 import { setCredentialAction } from "./actions";
@@ -9,6 +10,7 @@ import { ConnectionReportView } from "./connection-report";
 // Submitted by hand (not as a form action) so a refused kubeconfig stays in the text area to be
 // fixed or to pick a context; it is cleared once stored.
 export function CredentialForm({ clusterId, replacing }: { clusterId: string; replacing: boolean }) {
+  const t = useTranslations("clusters");
   const [state, action, pending] = useActionState(setCredentialAction, null);
   const text = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -32,7 +34,7 @@ export function CredentialForm({ clusterId, replacing }: { clusterId: string; re
         <input type="hidden" name="clusterId" value={clusterId} />
         <div>
           <label htmlFor={id} className="label">
-            Kubeconfig
+            {t("credentialForm.kubeconfig")}
           </label>
           <textarea
             id={id}
@@ -42,26 +44,27 @@ export function CredentialForm({ clusterId, replacing }: { clusterId: string; re
             spellCheck={false}
             autoComplete="off"
             className="input font-mono text-xs"
+            // i18n-exempt: a kubeconfig's first YAML lines
             placeholder="apiVersion: v1&#10;kind: Config&#10;clusters: …"
             aria-invalid={errors?.kubeconfig ? true : undefined}
             aria-describedby={errors?.kubeconfig ? `${id}-error` : `${id}-hint`}
           />
           <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-            Embedded data only: Berth refuses exec and auth-provider plugins and any file path (certificate-authority, client-key, tokenFile…). Stored encrypted; never shown again.
+            {t("credentialForm.hint")}
           </p>
           {errors?.kubeconfig?.map((m, i) => <FieldError key={m} id={i === 0 ? `${id}-error` : `${id}-error-${i}`} message={m} />)}
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor={`${id}-file`} className="label">
-              …or upload a file
+              {t("credentialForm.upload")}
             </label>
             <input id={`${id}-file`} type="file" accept=".yaml,.yml,.json,.conf,.config,text/*" onChange={onFile} className="text-sm" />
           </div>
           {contexts.length > 0 ? (
             <div>
               <label htmlFor={`${id}-context`} className="label">
-                Context
+                {t("credentialForm.context")}
               </label>
               <select id={`${id}-context`} name="context" className="input" aria-invalid={errors?.context ? true : undefined}>
                 {contexts.map((c) => (
@@ -76,10 +79,10 @@ export function CredentialForm({ clusterId, replacing }: { clusterId: string; re
             <input type="hidden" name="context" value="" />
           )}
           <div className="w-56">
-            <Field name="namespace" label="Namespace (optional)" errors={errors} hint="Defaults to the context's namespace." />
+            <Field name="namespace" label={t("credentialForm.namespace")} errors={errors} hint={t("credentialForm.namespaceHint")} />
           </div>
           <button type="submit" className="btn-primary" disabled={pending} aria-busy={pending}>
-            {pending ? "Testing the connection…" : replacing ? "Replace my kubeconfig" : "Attach my kubeconfig"}
+            {pending ? t("credentialForm.testing") : replacing ? t("card.replace") : t("card.attach")}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { roleAllows } from "@/lib/auth/roles";
 import { listClusters } from "@/lib/server/clusters";
@@ -8,10 +9,13 @@ import { requireTeamWorkspace } from "@/lib/server/session";
 import { ClusterCard } from "./cluster-card";
 import { RegisterClusterForm } from "./register-form";
 
-export const metadata: Metadata = { title: "Clusters" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("clusters"))("title") };
+}
 
 export default async function ClustersPage() {
   const { ctx, role } = await requireTeamWorkspace();
+  const t = await getTranslations("clusters");
   const clusters = await listClusters(ctx);
   const canRegister = roleAllows(role, "cluster.register");
   const canAttach = roleAllows(role, "credential.write");
@@ -24,21 +28,21 @@ export default async function ClustersPage() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Clusters"
-        description="Register a cluster by name, then attach your own kubeconfig to it. Deploys always use your own credentials, so Kubernetes RBAC applies to you."
+        title={t("title")}
+        description={t("description")}
       />
       {canRegister ? (
         <section aria-labelledby="register-h" className="card p-4">
           <h2 id="register-h" className="mb-3 text-sm font-semibold">
-            Register a cluster
+            {t("register")}
           </h2>
           <RegisterClusterForm awaitingCredential={clusters.filter((c) => c.myCredential === null).map((c) => c.id)} />
         </section>
       ) : null}
       {clusters.length === 0 ? (
-        <EmptyState title="No clusters registered">Register a Kubernetes cluster by name, then attach your own kubeconfig to it.</EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyHelp")}</EmptyState>
       ) : (
-        <ul className="space-y-4" aria-label="Clusters">
+        <ul className="space-y-4" aria-label={t("title")}>
           {clusters.map((c, i) => (
             <li key={c.id}>
               <ClusterCard cluster={c} canAttach={canAttach} canManage={canManage} protection={protections[i]} members={approvers} />
