@@ -1,8 +1,10 @@
 import { z } from "@/lib/zod";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { AUDIT_ACTIONS } from "./actions";
 
 // The review filter as it travels in a URL (/audit?actor=…&action=…), shared by the page, the
-// export route and the tests. Pure: parsing never throws; a bad value is dropped and reported.
+// export route and the tests. Pure: parsing never throws; a bad value is dropped and reported
+// (as a catalogue message, "validation.audit.…": the page shows it in the reader's language).
 export const FILTER_KEYS = ["actor", "action", "targetType", "target", "cluster", "namespace", "result", "from", "to"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
@@ -29,7 +31,7 @@ const time = z
     const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(v) ? `${v}Z` : v;
     const date = new Date(iso);
     if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(v)) {
-      ctx.addIssue({ code: "custom", message: "Use a date and time like 2026-01-31T09:30 (UTC)." });
+      ctx.addIssue({ code: "custom", message: "validation.audit.time" });
       return z.NEVER;
     }
     return date;
@@ -41,17 +43,17 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
 
 const fieldSchemas = {
   actor: text(254).transform((v) => v?.toLowerCase()),
-  action: choice(AUDIT_ACTIONS, "Choose an action from the list."),
+  action: choice(AUDIT_ACTIONS, "validation.audit.action"),
   targetType: text(64),
   target: text(200),
   cluster: text(200),
   namespace: text(253),
-  result: choice(["success", "failure"] as const, "Choose success or failure."),
+  result: choice(["success", "failure"] as const, "validation.audit.result"),
   from: time,
   to: time,
 } satisfies Record<FilterKey, z.ZodType>;
 
-export type ParsedFilter = { filter: ReviewFilter; errors: Partial<Record<FilterKey, string>> };
+export type ParsedFilter = { filter: ReviewFilter; errors: Partial<Record<FilterKey, Msg>> };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -69,7 +71,8 @@ export function parseReviewFilter(params: Params): ParsedFilter {
     if (parsed.success) {
       if (parsed.data !== undefined) filter[key] = parsed.data;
     } else {
-      errors[key] = parsed.error.issues[0]?.message ?? "Invalid value.";
+      const message = parsed.error.issues[0]?.message ?? "";
+      errors[key] = msg(message.startsWith("validation.audit.") ? message : "validation.audit.invalid");
     }
   }
   return { filter: filter as ReviewFilter, errors };

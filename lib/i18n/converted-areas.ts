@@ -11,7 +11,9 @@ export const CONVERTED_AREAS: readonly string[] = [
   // signing in, signing up, invitations, password resets
   "app/(auth)",
   // API tokens and the API reference
-  "app/(console)/account/api-tokens.tsx",
+  "app/(console)/account",
+  "app/(console)/team",
+  "app/(console)/audit",
   "app/(console)/api-reference",
   "app/_components/revoke-cell.tsx",
   // the application wizard (all three steps and the save step)

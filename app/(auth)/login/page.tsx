@@ -10,7 +10,7 @@ import { isFreshInstall } from "@/lib/server/users";
 import { safeNextPath } from "@/lib/validation/account";
 import { oidcSignInAction } from "../actions";
 import { SignInForm } from "./sign-in-form";
-import { ssoErrorKey } from "../sso-errors";
+import { ssoErrorKey } from "@/app/_components/sso-errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("login.title") };

@@ -1,9 +1,9 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { utcTime } from "@/app/_components/format-time";
 import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import { RevokeCell } from "@/app/_components/revoke-cell";
+import { formatDateTime } from "@/lib/i18n/format";
 import type { ApiTokenView } from "@/lib/server/api-tokens";
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, API_TOKEN_ROLES } from "@/lib/validation/api-tokens";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
@@ -11,6 +11,7 @@ import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 // The account page's API tokens: make one (its secret is shown once), list, revoke.
 export function CreateApiTokenForm({ teams, currentTeamId, viewerSomewhere }: { teams: { id: string; name: string }[]; currentTeamId: string; viewerSomewhere: boolean }) {
   const t = useTranslations("apiTokens");
+  const locale = useLocale();
   const [state, action] = useActionState(createApiTokenAction, null);
   const { errors, values } = failedFields(state);
   return (
@@ -58,7 +59,7 @@ export function CreateApiTokenForm({ teams, currentTeamId, viewerSomewhere }: { 
       </form>
       {state?.ok ? (
         <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
-          {t("created", { name: state.data.name, expiresAt: utcTime(new Date(state.data.expiresAt), "minute") })}
+          {t("created", { name: state.data.name, expiresAt: formatDateTime(locale, new Date(state.data.expiresAt), "minute") })}
           <input readOnly aria-label={t("secretLabel")} data-testid="api-token-secret" className="input mt-1 font-mono text-xs" value={state.data.secret} />
         </div>
       ) : (
@@ -97,6 +98,7 @@ export function ApiTokenTable({ tokens, showOwner, label }: { tokens: ApiTokenVi
 
 function ApiTokenRow({ token, showOwner }: { token: ApiTokenView; showOwner: boolean }) {
   const t = useTranslations("apiTokens");
+  const locale = useLocale();
   const [state, action] = useActionState(revokeApiTokenAction, null);
   return (
     <tr data-testid="api-token-row">
@@ -105,8 +107,8 @@ function ApiTokenRow({ token, showOwner }: { token: ApiTokenView; showOwner: boo
       <td>{token.team.name}</td>
       <td>{token.role === "member" ? t("accessDeploy") : t("accessRead")}</td>
       <td className="font-mono text-xs">{token.prefix}…</td>
-      <td>{token.lastUsedAt ? utcTime(token.lastUsedAt, "minute") : t("never")}</td>
-      <td>{token.state === "active" ? utcTime(token.expiresAt, "minute") : <span className="badge bg-slate-100 text-slate-700">{t(`state.${token.state}`)}</span>}</td>
+      <td>{token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt, "minute") : t("never")}</td>
+      <td>{token.state === "active" ? formatDateTime(locale, token.expiresAt, "minute") : <span className="badge bg-slate-100 text-slate-700">{t(`state.${token.state}`)}</span>}</td>
       <RevokeCell id={token.id} action={action} state={state} revocable={token.state === "active"} />
     </tr>
   );

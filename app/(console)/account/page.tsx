@@ -6,58 +6,57 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { roleAllows } from "@/lib/auth/roles";
 import { listMyApiTokens, listTeamApiTokens } from "@/lib/server/api-tokens";
-import { SSO_REFUSALS } from "@/lib/server/auth";
 import { env, oidcEnabled } from "@/lib/server/env";
 import { requireWorkspace } from "@/lib/server/session";
 import { accountOverview } from "@/lib/server/users";
 import { connectSsoAction } from "./actions";
 import { ApiTokenTable, CreateApiTokenForm } from "./api-tokens";
+import { ssoErrorKey } from "@/app/_components/sso-errors";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ error?: string; connected?: string }> }) {
   const ws = await requireWorkspace();
   const { error, connected } = await searchParams;
   const account = await accountOverview(ws.user.id);
   const myTokens = await listMyApiTokens(ws.user.id);
-  const t = await getTranslations("apiTokens");
+  const [t, ta, tauth] = await Promise.all([getTranslations("apiTokens"), getTranslations("account"), getTranslations("auth")]);
   // Owners/admins also see (and may revoke) every member's tokens of the team they work in.
   const teamTokens = ws.team && roleAllows(ws.team.role, "team.manage") ? (await listTeamApiTokens({ userId: ws.user.id, teamId: ws.team.id })).filter((t) => t.user.id !== ws.user.id) : null;
-  const refusal = error && error in SSO_REFUSALS ? SSO_REFUSALS[error as keyof typeof SSO_REFUSALS] : "";
-  const ssoName = env().BERTH_OIDC_NAME;
+  const refusalKey = ssoErrorKey(error, false);
+  const provider = env().BERTH_OIDC_NAME;
   return (
     <div className="max-w-4xl space-y-6">
-      <PageHeader title="Your account" description="How you sign in to Berth." />
-      {refusal ? <FormMessage state={{ ok: false, message: refusal }} /> : null}
-      {connected && account.ssoConnected ? <FormMessage state={{ ok: true, message: `${ssoName} is connected: you can sign in with it from now on.` }} /> : null}
+      <PageHeader title={ta("title")} description={ta("description")} />
+      {refusalKey ? <FormMessage state={{ ok: false, message: tauth(refusalKey) }} /> : null}
+      {connected && account.ssoConnected ? <FormMessage state={{ ok: true, message: ta("connected", { provider }) }} /> : null}
       <dl className="card grid grid-cols-[10rem_1fr] gap-x-4 gap-y-3 p-5 text-sm">
-        <dt className="text-slate-500">Name</dt>
+        <dt className="text-slate-500">{ta("name")}</dt>
         <dd>{account.name}</dd>
-        <dt className="text-slate-500">Email</dt>
+        <dt className="text-slate-500">{ta("email")}</dt>
         <dd>
           {account.email}{" "}
           <span className="badge ml-1 bg-slate-100 text-slate-700" data-testid="email-verified">
-            {account.emailVerified ? "verified" : "not verified"}
+            {account.emailVerified ? ta("verified") : ta("notVerified")}
           </span>
         </dd>
-        <dt className="text-slate-500">Password</dt>
-        <dd>{account.hasPassword ? "set" : "none (you sign in with single sign-on)"}</dd>
+        <dt className="text-slate-500">{ta("password")}</dt>
+        <dd>{account.hasPassword ? ta("passwordSet") : ta("passwordNone")}</dd>
         {oidcEnabled() ? (
           <>
-            <dt className="text-slate-500">{ssoName}</dt>
-            <dd data-testid="sso-state">{account.ssoConnected ? "connected" : "not connected"}</dd>
+            <dt className="text-slate-500">{provider}</dt>
+            <dd data-testid="sso-state">{account.ssoConnected ? ta("ssoConnected") : ta("ssoNotConnected")}</dd>
           </>
         ) : null}
       </dl>
       {oidcEnabled() && !account.ssoConnected ? (
         <section className="card space-y-3 p-5">
-          <h2 className="text-sm font-semibold">Connect single sign-on</h2>
-          <p className="text-sm text-slate-600">
-            Sign in at {ssoName} once from here, and that identity signs in to this account from then on. Berth never connects an identity to an
-            account just because the email addresses match.
-          </p>
+          <h2 className="text-sm font-semibold">{ta("connectTitle")}</h2>
+          <p className="text-sm text-slate-600">{ta("connectIntro", { provider })}</p>
           <div className="max-w-xs">
-            <SsoButton action={connectSsoAction} label={`Connect ${ssoName}`} />
+            <SsoButton action={connectSsoAction} label={ta("connect", { provider })} />
           </div>
         </section>
       ) : null}

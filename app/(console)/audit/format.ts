@@ -1,6 +1,4 @@
-// Small display helpers shared by the audit pages.
-export { utcTime as utc } from "@/app/_components/format-time";
-
+// Small display helpers shared by the audit pages (times: lib/i18n/format.ts, in the reader's locale).
 export function target(e: { targetType: string; targetId: string; targetName: string }): string {
   if (!e.targetType && !e.targetId) return "";
   return `${e.targetType}${e.targetName ? ` ${e.targetName}` : e.targetId ? ` ${e.targetId}` : ""}`;

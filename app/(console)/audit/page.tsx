@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { roleAllows } from "@/lib/auth/roles";
 import { filterToParams, parseReviewFilter } from "@/lib/audit/review-filter";
@@ -10,12 +11,14 @@ import { EventsTable, Pager } from "./events-table";
 import { FilterBar } from "./filter-bar";
 import { VerifyChain } from "./verify-chain";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
-  const { ctx, role } = await requireTeamWorkspace();
+  const [{ ctx, role }, t] = await Promise.all([requireTeamWorkspace(), getTranslations("audit")]);
   const params = await searchParams;
   const parsed = parseReviewFilter(params);
   const one = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]);
@@ -29,23 +32,19 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
   return (
     <div className="space-y-4">
       <PageHeader
-        title="Audit trail"
-        description={
-          manager
-            ? "Everything done in this team, and its members' sign-ins. Append-only and tamper-evident."
-            : "Your own actions and the team's deploys. Owners and admins see the whole trail."
-        }
+        title={t("title")}
+        description={manager ? t("descManager") : t("descMember")}
         actions={manager ? <VerifyChain /> : undefined}
       />
       <FilterBar parsed={parsed} actors={members.map((m) => m.email)} />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">Times are UTC, newest first.</p>
+        <p className="text-sm text-slate-600">{t("timesNote")}</p>
         <div className="flex gap-2">
           <a className="btn-secondary" href={`/audit/export?${withFormat(query, "csv")}`} download>
-            Export CSV
+            {t("exportCsv")}
           </a>
           <a className="btn-secondary" href={`/audit/export?${withFormat(query, "json")}`} download>
-            Export JSON
+            {t("exportJson")}
           </a>
         </div>
       </div>
@@ -55,9 +54,9 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
           <Pager query={query} newer={page.newer} older={page.older} />
         </>
       ) : filtered ? (
-        <EmptyState title="No events match these filters">Change or clear the filters to see more of the trail.</EmptyState>
+        <EmptyState title={t("noMatch")}>{t("noMatchHint")}</EmptyState>
       ) : (
-        <EmptyState title="No events yet">Every change made in this team is recorded here, append-only and tamper-evident.</EmptyState>
+        <EmptyState title={t("noEvents")}>{t("noEventsHint")}</EmptyState>
       )}
     </div>
   );

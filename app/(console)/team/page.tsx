@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/empty-state";
 import { assignableRoles, roleAllows } from "@/lib/auth/roles";
 import { env, mailEnabled, oidcEnabled } from "@/lib/server/env";
@@ -7,14 +8,16 @@ import { requireWorkspace } from "@/lib/server/session";
 import { listMembers } from "@/lib/server/teams";
 import { CreateTeamForm, InviteForm, InvitationRow, MemberRow } from "./team-forms";
 
-export const metadata: Metadata = { title: "Team" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("team"))("title") };
+}
 
 export default async function TeamPage() {
-  const ws = await requireWorkspace();
+  const [ws, t] = await Promise.all([requireWorkspace(), getTranslations("team")]);
   if (!ws.team) {
     return (
       <div className="max-w-xl space-y-6">
-        <PageHeader title="You are not in a team yet" description="Ask a team owner or admin for an invitation link, or start your own team." />
+        <PageHeader title={t("noTeam")} description={t("noTeamHint")} />
         <div className="card p-5">
           <CreateTeamForm />
         </div>
@@ -27,25 +30,23 @@ export default async function TeamPage() {
   const roles = assignableRoles(ws.team.role);
   const mail = mailEnabled();
   // An address on an invitation must be proven by whoever accepts it (see lib/server/invitations.ts).
-  const emailHint = mail
-    ? "We mail the link to this address; only that mailbox gets it. Leave empty for a link you share yourself."
-    : oidcEnabled()
-      ? `Only someone who signs in with ${env().BERTH_OIDC_NAME} as this address can accept. Leave empty for a link anyone with it can use once.`
-      : "Berth cannot verify addresses here (no mail, no single sign-on): leave empty for a link anyone with it can use once.";
+  const emailHint = mail ? t("emailHintMail") : oidcEnabled() ? t("emailHintSso", { provider: env().BERTH_OIDC_NAME }) : t("emailHintNone");
   return (
     <div className="space-y-8">
-      <PageHeader title={ws.team.name} description="Owners and admins manage members; members build and deploy; viewers read." />
+      <PageHeader title={ws.team.name} description={t("description")} />
       <section aria-labelledby="members-h" className="card overflow-x-auto">
         <h2 id="members-h" className="px-4 pt-4 text-sm font-semibold">
-          Members ({members.length})
+          {t("members", { count: members.length })}
         </h2>
         <table className="data-table mt-2">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th><span className="sr-only">Actions</span></th>
+              <th>{t("col.name")}</th>
+              <th>{t("col.email")}</th>
+              <th>{t("col.role")}</th>
+              <th>
+                <span className="sr-only">{t("col.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -58,18 +59,20 @@ export default async function TeamPage() {
       {manager ? (
         <section aria-labelledby="inv-h" className="card space-y-4 p-4">
           <h2 id="inv-h" className="text-sm font-semibold">
-            Invite someone
+            {t("inviteTitle")}
           </h2>
           <InviteForm roles={roles} emailHint={emailHint} />
           {invitations.length > 0 ? (
             <table className="data-table">
               <thead>
                 <tr>
-                  <th>For</th>
-                  <th>Role</th>
-                  <th>State</th>
-                  <th>Expires</th>
-                  <th><span className="sr-only">Actions</span></th>
+                  <th>{t("col.for")}</th>
+                  <th>{t("col.role")}</th>
+                  <th>{t("col.state")}</th>
+                  <th>{t("col.expires")}</th>
+                  <th>
+                    <span className="sr-only">{t("col.actions")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -79,12 +82,12 @@ export default async function TeamPage() {
               </tbody>
             </table>
           ) : (
-            <p className="text-sm text-slate-500">No invitations yet. Links expire; you can revoke a link any time before it is used.</p>
+            <p className="text-sm text-slate-500">{t("noInvitations")}</p>
           )}
         </section>
       ) : null}
       <section className="card p-4">
-        <h2 className="mb-3 text-sm font-semibold">Start another team</h2>
+        <h2 className="mb-3 text-sm font-semibold">{t("startAnother")}</h2>
         <CreateTeamForm />
       </section>
     </div>

@@ -1,58 +1,61 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { utcTime } from "@/app/_components/format-time";
 import { RevokeCell } from "@/app/_components/revoke-cell";
 import { failedFields, Field, FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
 import type { Role } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/i18n/format";
 import type { InvitationView } from "@/lib/server/invitations";
 import type { MemberView } from "@/lib/server/teams";
 import { changeRoleAction, createTeamAction, inviteAction, removeMemberAction, resetLinkAction, revokeInvitationAction } from "./actions";
 
 export function CreateTeamForm() {
+  const t = useTranslations("team");
   const [state, action] = useActionState(createTeamAction, null);
   const { errors, values } = failedFields(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="min-w-60 flex-1">
-        <Field name="name" label="Team name" errors={errors} defaultValue={values?.name} />
+        <Field name="name" label={t("teamName")} errors={errors} defaultValue={values?.name} />
       </div>
-      <SubmitButton>Create team</SubmitButton>
+      <SubmitButton>{t("createTeam")}</SubmitButton>
     </form>
   );
 }
 
 export function InviteForm({ roles, emailHint }: { roles: Role[]; emailHint: string }) {
+  const t = useTranslations("team");
   const [state, action] = useActionState(inviteAction, null);
   const { errors } = failedFields(state);
   return (
     <div className="space-y-3">
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
         <div className="min-w-60 flex-1">
-          <Field name="email" label="Email (optional)" type="email" errors={errors} hint={emailHint} />
+          <Field name="email" label={t("emailOptional")} type="email" errors={errors} hint={emailHint} />
         </div>
         <div>
           <label htmlFor="invite-role" className="label">
-            Role
+            {t("role")}
           </label>
           <select id="invite-role" name="role" defaultValue="member" className="input">
             {roles.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {t(`roles.${r}`)}
               </option>
             ))}
           </select>
           <FieldError id="invite-role-error" message={errors?.role?.[0]} />
         </div>
-        <SubmitButton>Create invitation link</SubmitButton>
+        <SubmitButton>{t("createLink")}</SubmitButton>
       </form>
       {state?.ok && state.data.sentTo ? (
         <div role="status" data-testid="invitation-sent" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
-          Invitation mailed to {state.data.sentTo}. Only that mailbox gets the link.
+          {t("mailedTo", { email: state.data.sentTo })}
         </div>
       ) : state?.ok ? (
         <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
-          Share this link (it is shown once):{" "}
-          <input readOnly aria-label="Invitation link" data-testid="invitation-link" className="input mt-1 font-mono text-xs" value={state.data.link} />
+          {t("shareLink")}{" "}
+          <input readOnly aria-label={t("invitationLink")} data-testid="invitation-link" className="input mt-1 font-mono text-xs" value={state.data.link} />
         </div>
       ) : (
         <FormMessage state={state} />
@@ -62,6 +65,7 @@ export function InviteForm({ roles, emailHint }: { roles: Role[]; emailHint: str
 }
 
 export function MemberRow({ member, roles, canManage, canReset }: { member: MemberView; roles: Role[]; canManage: boolean; canReset: boolean }) {
+  const t = useTranslations("team");
   const [roleState, roleAction] = useActionState(changeRoleAction, null);
   const [removeState, removeAction] = useActionState(removeMemberAction, null);
   const [resetState, resetAction] = useActionState(resetLinkAction, null);
@@ -74,17 +78,17 @@ export function MemberRow({ member, roles, canManage, canReset }: { member: Memb
         {canManage && roles.length > 0 ? (
           <form action={roleAction} className="flex items-center gap-2">
             <input type="hidden" name="membershipId" value={member.membershipId} />
-            <select name="role" defaultValue={member.role} aria-label={`Role of ${member.email}`} className="input w-auto py-1">
+            <select name="role" defaultValue={member.role} aria-label={t("roleOf", { email: member.email })} className="input w-auto py-1">
               {Array.from(new Set([...roles, member.role])).map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {t(`roles.${r}`)}
                 </option>
               ))}
             </select>
-            <SubmitButton className="btn-secondary">Save</SubmitButton>
+            <SubmitButton className="btn-secondary">{t("save")}</SubmitButton>
           </form>
         ) : (
-          <span className="badge bg-slate-100 text-slate-700">{member.role}</span>
+          <span className="badge bg-slate-100 text-slate-700">{t(`roles.${member.role}`)}</span>
         )}
         {message ? <p role="alert" className="mt-1 text-xs text-red-700">{message.message}</p> : null}
       </td>
@@ -93,20 +97,20 @@ export function MemberRow({ member, roles, canManage, canReset }: { member: Memb
           {canReset ? (
             <form action={resetAction}>
               <input type="hidden" name="membershipId" value={member.membershipId} />
-              <SubmitButton className="btn-secondary">Reset link</SubmitButton>
+              <SubmitButton className="btn-secondary">{t("resetLink")}</SubmitButton>
             </form>
           ) : null}
           {canManage ? (
             <form action={removeAction}>
               <input type="hidden" name="id" value={member.membershipId} />
-              <SubmitButton className="btn-danger">Remove</SubmitButton>
+              <SubmitButton className="btn-danger">{t("remove")}</SubmitButton>
             </form>
           ) : null}
         </div>
         {resetState?.ok ? (
           <div role="status" className="mt-2 text-left text-xs text-green-900">
-            One-time password reset link for {member.email} (works once, for 30 minutes; shown once):
-            <input readOnly aria-label={`Reset link for ${member.email}`} data-testid="reset-link" className="input mt-1 font-mono text-xs" value={resetState.data.link} />
+            {t("resetLinkFor", { email: member.email })}
+            <input readOnly aria-label={t("resetLinkLabel", { email: member.email })} data-testid="reset-link" className="input mt-1 font-mono text-xs" value={resetState.data.link} />
           </div>
         ) : null}
       </td>
@@ -115,13 +119,15 @@ export function MemberRow({ member, roles, canManage, canReset }: { member: Memb
 }
 
 export function InvitationRow({ invitation }: { invitation: InvitationView }) {
+  const t = useTranslations("team");
+  const locale = useLocale();
   const [state, action] = useActionState(revokeInvitationAction, null);
   return (
     <tr>
-      <td>{invitation.email ?? "anyone with the link"}</td>
-      <td>{invitation.role}</td>
-      <td>{invitation.state}</td>
-      <td>{utcTime(invitation.expiresAt, "minute")}</td>
+      <td>{invitation.email ?? t("anyoneWithLink")}</td>
+      <td>{t(`roles.${invitation.role}`)}</td>
+      <td>{t(`states.${invitation.state}`)}</td>
+      <td>{formatDateTime(locale, invitation.expiresAt, "minute")}</td>
       <RevokeCell id={invitation.id} action={action} state={state} revocable={invitation.state === "pending"} />
     </tr>
   );

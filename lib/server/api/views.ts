@@ -2,6 +2,7 @@ import "server-only";
 import type { ClusterResult as ApiClusterResult, DeployResponse } from "@/lib/api/v1/schemas";
 import { decodeCursor } from "@/lib/api/v1/cursor";
 import { FILTER_KEYS, parseReviewFilter, type FilterKey, type ReviewFilter } from "@/lib/audit/review-filter";
+import { english } from "@/lib/i18n/english";
 import type { ClusterView } from "../clusters";
 import type { ClusterPlan } from "../deployments";
 import type { HistoryCursor } from "../deployments-query";
@@ -80,7 +81,7 @@ export function reviewFilterOf(query: Partial<Record<FilterKey, string>>): Revie
   const params: Record<string, string> = {};
   for (const key of FILTER_KEYS) if (typeof query[key] === "string") params[key] = query[key];
   const { filter, errors } = parseReviewFilter(params);
-  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v as string]]));
+  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [english(v)]]));
   if (Object.keys(fieldErrors).length) throw new ApiProblem("invalid", "Please correct the filters listed in `errors`.", fieldErrors);
   return filter;
 }

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { EXPORT_CONTENT_TYPES, type ExportFormat } from "@/lib/audit/export-format";
 import { parseReviewFilter } from "@/lib/audit/review-filter";
+import { english } from "@/lib/i18n/english";
 import { openAuditExport } from "@/lib/server/audit-export";
 import { AppError } from "@/lib/server/errors";
 import { currentWorkspace } from "@/lib/server/session";
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const format: ExportFormat = params.get("format") === "json" ? "json" : "csv";
   const { filter, errors } = parseReviewFilter(params);
   const problems = Object.entries(errors);
-  if (problems.length) return text(400, problems.map(([k, v]) => `${k}: ${v}`).join("\n"));
+  if (problems.length) return text(400, problems.map(([k, v]) => `${k}: ${english(v)}`).join("\n"));
   try {
     const stream = await openAuditExport({ userId: ws.user.id, teamId: ws.team.id }, filter, format);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
