@@ -1,21 +1,43 @@
+import fc from "fast-check";
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import { defaultAppSpec, validateAppSpec } from "@/lib/manifests";
+import { defaultAppSpec, defaultProbe, validateAppSpec } from "@/lib/manifests";
+import { MUTATED_PATHS, mutatedSpec } from "@/lib/manifests/testing/mutated-spec";
 import en from "@/messages/en";
 import zh from "@/messages/zh-CN";
 import { english } from "./english";
-import { formatMsg, type Translate } from "./message";
+import { formatMsg, type Msg, type Translate } from "./message";
 
 // lib/manifests returns message keys and values; the app formats them in the reader's language,
 // the API and the CLI in English (english(), the same text as the issue's `message`).
-const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC" }) as unknown as Translate;
-const enT = createTranslator({ locale: "en", messages: en, timeZone: "UTC" }) as unknown as Translate;
+// A missing key or value must fail here, not print the raw key.
+const strict = { timeZone: "UTC", onError: (e: Error) => { throw e; } };
+const zhT = createTranslator({ locale: "zh-CN", messages: zh, ...strict }) as unknown as Translate;
+const enT = createTranslator({ locale: "en", messages: en, ...strict }) as unknown as Translate;
 
 function issuesOf(spec: unknown) {
   const r = validateAppSpec(spec);
   if (r.ok) throw new Error("expected issues");
   return r.issues;
 }
+
+type Keyed = { message: string; msg?: Msg; path?: string };
+
+/**
+ * Every message carries a key; its English is exactly `message` (what the API and the CLI print)
+ * and its Chinese is a Chinese sentence. Returns the keys seen (the outer message's key).
+ */
+function expectKeyed(issues: readonly Keyed[], where: string): string[] {
+  for (const issue of issues) {
+    expect(issue.msg, `${where}: no key for "${issue.message}" at ${issue.path ?? "-"}`).toBeDefined();
+    expect(formatMsg(enT, issue.msg!), where).toBe(issue.message);
+    expect(formatMsg(zhT, issue.msg!), `${where}: Chinese for "${issue.message}"`).toMatch(/[\u4e00-\u9fff]/);
+  }
+  return issues.map((i) => i.msg!.key);
+}
+
+/** The innermost message of a "<field> <problem>" issue (the rule that failed). */
+const ruleKey = (m: Msg): string => (m.key === "manifests.withField" ? ruleKey(m.values!.problem as Msg) : m.key);
 
 describe("validation messages in both languages", () => {
   const spec = defaultAppSpec("nginx") as unknown as Record<string, unknown> & { containers: { image: string; ports: { containerPort: number }[] }[] };
@@ -46,5 +68,173 @@ describe("validation messages in both languages", () => {
     const [issue] = issuesOf({ ...defaultAppSpec("web"), replicas: "two" });
     expect(issue).toMatchObject({ path: "replicas", message: "must be a number" });
     expect(formatMsg(zhT, issue.msg!)).toBe("必须是数字");
+  });
+});
+
+// One bad spec per family, each breaking several rules; together they reach every rule file.
+type Spec = any; // deliberately invalid data
+const c0 = (s: Spec) => s.containers[0];
+const BAD_SPECS: Record<string, (s: Spec) => void> = {
+  env: (s) => {
+    s.volumes = [{ type: "configMap", name: "conf", configMapName: "conf" }];
+    c0(s).logs = [{ store: "a", path: "stdout", tags: {} }];
+    c0(s).env = [
+      { type: "value", name: "aliyun_logs_a", value: "x" },
+      { type: "value", name: "A", value: "" },
+      { type: "value", name: "A", value: "" },
+      { type: "configMapKey", name: "B", configMapName: "Bad_Name", key: "k/x" },
+      { type: "secretKey", name: "C", secretName: "Bad_Name", key: "k" },
+      { type: "fieldRef", name: "D", fieldPath: "spec.containers" },
+      { type: "resourceFieldRef", name: "E", resource: "limits.gpu", divisor: "lots", containerName: "" },
+      { type: "fileKey", name: "F", volumeName: "conf", path: "../x", key: "1K" },
+    ];
+    c0(s).envFrom = [{ type: "configMap", name: "Bad_Name", prefix: "1x" }, { type: "secret", name: "Bad_Name" }];
+  },
+  network: (s) => {
+    s.service = {
+      ...s.service, name: "Svc", type: "ClusterIP", headless: false, externalTrafficPolicy: "Local",
+      ports: [
+        { port: 0, targetPort: "nope", protocol: "TCP", appProtocol: "a/b/c", nodePort: 80 },
+        { name: "x", port: 80, targetPort: 80, protocol: "TCP" },
+        { name: "x", port: 80, targetPort: 80, protocol: "TCP" },
+      ],
+    };
+    s.ingress = {
+      name: "Bad_Name", className: "Bad_Class", labels: {}, annotations: { "nginx.ingress.kubernetes.io/canary": "true" },
+      rules: [{ host: "Foo..bar", paths: [
+        { path: "api", pathType: "Prefix" },
+        { path: "/r", pathType: "Prefix", serviceName: "x", resource: { apiGroup: "k8s.example.com", kind: " ", name: "Bad_Name" } },
+        { path: "/s", pathType: "Prefix", serviceName: "Bad_Name", servicePort: "--" },
+      ] }],
+      tls: [{ hosts: ["Bad..host"], secretName: "Bad_Name" }],
+      canary: { headerValue: "v" },
+    };
+  },
+  networkMore: (s) => {
+    s.service = { ...s.service, type: "LoadBalancer", headless: true, ports: [] };
+    s.ingress = { name: "web", labels: {}, annotations: {}, rules: [{ paths: [{ path: "/", pathType: "Prefix", serviceName: "web" }] }], tls: [], canary: { weight: 10, header: "bad header" } };
+  },
+  noPorts: (s) => {
+    s.service = { ...s.service, ports: [] };
+  },
+  nodePort: (s) => {
+    s.service = { ...s.service, type: "NodePort", ports: [{ name: "h", port: 80, targetPort: 80, protocol: "TCP", nodePort: 80 }] };
+  },
+  probes: (s) => {
+    c0(s).livenessProbe = { ...defaultProbe("httpGet", "nope"), path: "health", successThreshold: 2, headers: [{ name: "bad header", value: "x" }] };
+    c0(s).startupProbe = { ...defaultProbe("exec"), command: [" "], successThreshold: 2 };
+    s.initContainers = [{ ...structuredClone(c0(s)), name: "init", ports: [], livenessProbe: defaultProbe("exec"), startupProbe: undefined, lifecycle: { postStart: { type: "exec", command: ["true"] } } }];
+    c0(s).readinessProbe = defaultProbe("tcpSocket", 0);
+  },
+  resources: (s) => {
+    c0(s).resources = { requests: { cpu: "half", memory: "-1Gi", "a/b/c": "1", "ephemeral-storage": "2Gi" }, limits: { "ephemeral-storage": "1Gi" } };
+  },
+  scaling: (s) => {
+    s.replicas = 4;
+    s.autoscaling = { name: "Bad_Name", minReplicas: 5, maxReplicas: 3 };
+  },
+  scalingMetrics: (s) => {
+    s.replicas = 1;
+    s.autoscaling = { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70, memoryUtilization: 70 };
+    c0(s).resources = { requests: {}, limits: {} };
+  },
+  cron: (s) => {
+    s.replicas = 3;
+    s.scheduledScaling = {
+      name: "Bad_Name",
+      jobs: [{ name: "Up", schedule: "0 61 * * *", targetSize: 3 }, { name: "a", schedule: "* *", targetSize: 1 }, { name: "a", schedule: "@daily", targetSize: 1 }],
+      excludeDates: ["nope"],
+    };
+  },
+  storage: (s) => {
+    c0(s).logs = [{ store: "app", path: "/var/log/*.log", tags: {} }];
+    s.volumes = [
+      { type: "emptyDir", name: "logs-app", sizeLimit: "big" },
+      { type: "configMap", name: "Bad_Name", configMapName: "Bad_Name" },
+      { type: "secret", name: "s", secretName: "Bad_Name" },
+      { type: "persistentVolumeClaim", name: "p", claimName: "Bad_Name" },
+      { type: "nfs", name: "n", server: " ", path: "x" },
+      { type: "nfs", name: "n", server: "nas", path: "/x" },
+    ];
+    s.volumeClaimTemplates = [
+      { name: "Bad_Name", size: "ten gigs", accessModes: ["ReadWriteOnce"], storageClassName: "Bad_Class" },
+      { name: "z", size: "0", accessModes: ["ReadWriteOnce"] },
+      { name: "a".repeat(250), size: "1Gi", accessModes: ["ReadWriteOnce"] },
+    ];
+  },
+  guards: (s) => {
+    s.labels = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, "v"]));
+    s.annotations = { ["k".repeat(400)]: "v" };
+    s.podExtra = JSON.parse(`${'{"x":'.repeat(40)}{}${"}".repeat(40)}`);
+  },
+};
+
+const NEW_RULE_KEYS = [
+  "envTwice", "envTwiceLog", "fieldRefPath", "resourceRef", "divisor", "containerNameEmpty", "fileKeyVolume", "fileKeyPath", "configKey",
+  "headlessClusterIp", "externalTrafficPolicy", "portMappingRequired", "servicePortName", "noContainerPortNamed", "nodePortType", "nodePortRange",
+  "pathSlash", "serviceOrResource", "resourceKindRequired", "canaryWeightOrHeader", "canaryHeaderValue", "canaryHeader", "canaryAnnotation",
+  "initProbes", "successOneLiveness", "successOneStartup", "initHooks", "commandRequired", "noPortNamed", "headerToken",
+  "notQuantity", "notNegative", "requestOverLimit",
+  "minOverMax", "utilizationTarget", "scalingNeedsCpu", "scalingNeedsMemory", "hpaReplicas", "cronReplicas", "cronFields", "cronInvalid",
+  "logVolumeName", "sizeLimit", "nfsServer", "nfsPath", "claimNameLong", "notSize", "sizePositive",
+  "atMostMapEntries", "nestedLevels", "invalidKey",
+].map((k) => `manifests.rules.${k}`);
+
+describe("every rule family speaks both languages", () => {
+  const issuesByFamily = Object.entries(BAD_SPECS).map(([family, breakIt]) => {
+    const s = defaultAppSpec("web") as Spec;
+    breakIt(s);
+    return [family, issuesOf(s)] as const;
+  });
+
+  it("each issue of env, network, probes, resources, scaling, storage and the size guards has a key with the same English", () => {
+    const seen = new Set<string>();
+    for (const [family, issues] of issuesByFamily) for (const issue of issues) {
+      expectKeyed([issue], family);
+      seen.add(ruleKey(issue.msg!));
+    }
+    expect(NEW_RULE_KEYS.filter((k) => !seen.has(k))).toEqual([]);
+  });
+
+  it("reads in Chinese with the seed's words (所需资源, 环境变量 …)", () => {
+    const find = (family: string, path: string) => issuesByFamily.find(([f]) => f === family)![1].find((i) => i.path === path)!;
+    const memory = find("resources", "containers.0.resources.requests.memory");
+    expect(memory.message).toBe("must not be negative");
+    expect(formatMsg(zhT, memory.msg!)).toBe("不能为负数");
+    const cpu = find("resources", "containers.0.resources.requests.cpu");
+    expect(cpu.message).toBe('"half" is not a quantity; use e.g. 500m or 0.5 for CPU, 256Mi or 1Gi for memory');
+    expect(formatMsg(zhT, cpu.msg!)).toBe("“half”不是有效数量；CPU 可用 500m 或 0.5，内存可用 256Mi 或 1Gi");
+    const over = find("resources", "containers.0.resources.requests.ephemeral-storage");
+    expect(formatMsg(zhT, over.msg!)).toBe("所需资源（2Gi）不能超过资源上限（1Gi）");
+    const env = find("env", "containers.0.env.3.configMapName");
+    expect(env.message).toBe("ConfigMap name must be lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
+    expect(formatMsg(zhT, env.msg!)).toBe("配置项名称只能包含小写字母、数字、'-' 和 '.'，并以字母或数字开头和结尾");
+    const cron = find("cron", "scheduledScaling.jobs.1.schedule");
+    expect(formatMsg(zhT, cron.msg!)).toBe("调度周期必须有 5 个字段（分 时 日 月 周）或 6 个字段（秒在最前）");
+    const hpa = find("scaling", "replicas");
+    expect(formatMsg(zhT, hpa.msg!)).toBe("指标伸缩管理副本数量：副本数量必须等于最小副本数量（5）");
+  });
+
+  it("the input guard's refusals are keys too", () => {
+    const [deep] = issuesOf(JSON.parse(`${'{"x":'.repeat(70)}{}${"}".repeat(70)}`));
+    expect(deep.message).toBe("is nested more than 64 levels deep");
+    expect(formatMsg(zhT, deep.msg!)).toBe("嵌套超过 64 层");
+    const [proto] = issuesOf(JSON.parse('{"labels": {"__proto__": "x"}}'));
+    expectKeyed([proto], "guard");
+    expect(formatMsg(zhT, proto.msg!)).toBe("不允许使用键“__proto__”");
+  });
+});
+
+describe("no message without a key", () => {
+  // The fuzz seeds of lib/manifests/fuzz.test.ts: whatever an input breaks, the message is a key.
+  it("validateAppSpec over arbitrary values and mutated specs", () => {
+    fc.assert(fc.property(fc.anything({ maxDepth: 4 }), (value) => {
+      const r = validateAppSpec(value);
+      if (!r.ok) expectKeyed(r.issues, "arbitrary value");
+    }), { numRuns: 200 });
+    fc.assert(fc.property(fc.constantFrom(...MUTATED_PATHS), fc.anything({ maxDepth: 2 }), (path, value) => {
+      const r = validateAppSpec(mutatedSpec(path, value));
+      if (!r.ok) expectKeyed(r.issues, `mutated ${path}`);
+    }), { numRuns: 300 });
   });
 });

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { importYaml } from "./import/import-yaml";
-import { defaultAppSpec } from "./model/defaults";
 import { renderYaml } from "./render/render-app";
 import { emitYaml } from "./render/emit-yaml";
+import { MUTATED_PATHS, mutatedSpec } from "./testing/mutated-spec";
 import { validateAppSpec } from "./validate/validate-app-spec";
 
 /** Property-based: no input makes the parser or the validator throw. Runs stay modest to keep the suite fast. */
@@ -44,14 +44,8 @@ describe("fuzzing", () => {
   });
 
   test("validateAppSpec never throws on mutated valid specs", () => {
-    const paths = ["name", "replicas", "containers.0.image", "containers.0.ports", "containers.0.ports.0.containerPort", "containers.0.env", "containers.0.resources.requests", "containers.0.readinessProbe", "service.ports.0.targetPort", "service.type", "volumes", "labels"];
-    fc.assert(fc.property(fc.constantFrom(...paths), fc.anything({ maxDepth: 2 }), (path, value) => {
-      const spec: any = defaultAppSpec("web");
-      const keys = path.split(".");
-      let target = spec;
-      for (const k of keys.slice(0, -1)) target = target?.[k];
-      if (target && typeof target === "object") target[keys[keys.length - 1]] = value;
-      const result = validateAppSpec(spec);
+    fc.assert(fc.property(fc.constantFrom(...MUTATED_PATHS), fc.anything({ maxDepth: 2 }), (path, value) => {
+      const result = validateAppSpec(mutatedSpec(path, value));
       expect(typeof result.ok).toBe("boolean");
       if (result.ok) expect(typeof renderYaml(result.spec)).toBe("string");
     }), { numRuns: 300 });

@@ -52,6 +52,6 @@ describe("replicas managed by an autoscaler", () => {
 
   test("validation names the field and the count it must have", () => {
     const bad = { ...withHpa(), replicas: 5 };
-    expect(validateAppSpec(bad)).toEqual({ ok: false, issues: [{ path: "replicas", message: "the autoscaler manages the replica count: replicas must equal the minimum replicas (3)" }] });
+    expect(validateAppSpec(bad)).toEqual({ ok: false, issues: [{ path: "replicas", message: "the autoscaler manages the replica count: replicas must equal the minimum replicas (3)", msg: { key: "manifests.rules.hpaReplicas", values: { min: 3 } } }] });
   });
 });

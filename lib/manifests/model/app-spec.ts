@@ -67,7 +67,7 @@ export const AppSpecObject = z.object({
 
 /** The schema the wizard and the server use: shapes plus every cross-field cluster rule. */
 export const AppSpecSchema = AppSpecObject.superRefine((spec, ctx) => {
-  for (const issue of collectRuleIssues(spec)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of collectRuleIssues(spec)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, params: { msg: issue.msg } });
 });
 
 export type AppSpec = z.output<typeof AppSpecObject>;

@@ -1,4 +1,7 @@
+import { english } from "@/lib/i18n/english";
+import type { Msg } from "@/lib/i18n/message";
 import * as z from "@/lib/zod";
+import { rule } from "../validate/issue-list";
 
 /**
  * Size limits that keep a hostile or accidental input (10,000 env rows, a
@@ -27,6 +30,8 @@ export const StringMap = z
   .record(z.string().max(SIZE_LIMITS.shortString + 64), LongString)
   .refine((m) => Object.keys(m).length <= SIZE_LIMITS.mapEntries, {
     message: `at most ${SIZE_LIMITS.mapEntries} entries`,
+    // The catalogue message (validate-app-spec reads zod params.msg); `message` is its English.
+    params: { msg: rule("atMostMapEntries", { max: SIZE_LIMITS.mapEntries }) },
   })
   .default({});
 
@@ -38,14 +43,14 @@ const BAG_LIMITS = { depth: 32, nodes: 20_000 } as const;
  * Checks free-form JSON without recursion: a hostile bag nested 100,000 levels
  * deep or holding a million entries must fail here, not overflow the renderer.
  */
-export function checkJsonBag(value: unknown): string | null {
+export function checkJsonBag(value: unknown): Msg | null {
   const stack: [unknown, number][] = [[value, 0]];
   let nodes = 0;
   while (stack.length) {
     const [v, depth] = stack.pop()!;
-    if (++nodes > BAG_LIMITS.nodes) return `has more than ${BAG_LIMITS.nodes} values`;
+    if (++nodes > BAG_LIMITS.nodes) return rule("moreValues", { max: BAG_LIMITS.nodes });
     if (typeof v !== "object" || v === null) continue;
-    if (depth >= BAG_LIMITS.depth) return `is nested more than ${BAG_LIMITS.depth} levels deep`;
+    if (depth >= BAG_LIMITS.depth) return rule("nestedLevels", { max: BAG_LIMITS.depth });
     for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
   }
   return null;
@@ -53,8 +58,8 @@ export function checkJsonBag(value: unknown): string | null {
 
 /** A free-form JSON object, bounded in depth and size. */
 export const JsonBag = z.record(z.string(), z.unknown()).superRefine((bag, ctx) => {
-  const message = checkJsonBag(bag);
-  if (message) ctx.addIssue({ code: "custom", message });
+  const msg = checkJsonBag(bag);
+  if (msg) ctx.addIssue({ code: "custom", message: english(msg), params: { msg } });
 });
 
 /**

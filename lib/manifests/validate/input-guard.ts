@@ -1,7 +1,11 @@
+import { english } from "@/lib/i18n/english";
+import type { Msg } from "@/lib/i18n/message";
+import { rule } from "./issue-list";
 import type { ValidationIssue } from "./validate-app-spec";
 
 /** Copying a "__proto__" key with `obj[key] = …` replaces that object's prototype: refused outright. */
-export const PROTO_KEY_MESSAGE = 'the key "__proto__" is not allowed';
+export const PROTO_KEY_MSG = rule("protoKey");
+export const PROTO_KEY_MESSAGE = english(PROTO_KEY_MSG);
 
 const GUARD = { entriesPerCollection: 10_000, nodes: 500_000, depth: 64 } as const;
 
@@ -16,18 +20,18 @@ export function guardInputSize(input: unknown): ValidationIssue | null {
   const state = { nodes: 0 };
   const found = walk(input, 0, state);
   if (!found) return null;
-  return { path: found.path.reverse().join("."), message: found.message };
+  return { path: found.path.reverse().join("."), message: english(found.msg), msg: found.msg };
 }
 
 interface Found {
   path: string[];
-  message: string;
+  msg: Msg;
 }
 
 function walk(value: unknown, depth: number, state: { nodes: number }): Found | null {
   if (typeof value !== "object" || value === null) return null;
-  if (++state.nodes > GUARD.nodes) return { path: [], message: "the input is too large" };
-  if (depth > GUARD.depth) return { path: [], message: `is nested more than ${GUARD.depth} levels deep` };
+  if (++state.nodes > GUARD.nodes) return { path: [], msg: rule("inputTooLarge") };
+  if (depth > GUARD.depth) return { path: [], msg: rule("nestedLevels", { max: GUARD.depth }) };
   if (Array.isArray(value)) {
     if (value.length > GUARD.entriesPerCollection) return tooMany(value.length);
     for (let i = 0; i < value.length; i++) {
@@ -39,7 +43,7 @@ function walk(value: unknown, depth: number, state: { nodes: number }): Found | 
   let count = 0;
   for (const key of Object.keys(value)) {
     if (++count > GUARD.entriesPerCollection) return tooMany(Object.keys(value).length);
-    if (key === "__proto__") return { path: [key], message: PROTO_KEY_MESSAGE };
+    if (key === "__proto__") return { path: [key], msg: PROTO_KEY_MSG };
     const found = walk((value as Record<string, unknown>)[key], depth + 1, state);
     if (found) return withKey(found, key);
   }
@@ -53,5 +57,5 @@ function withKey(found: Found, key: string): Found {
 }
 
 function tooMany(entries: number): Found {
-  return { path: [], message: `has ${entries} entries; at most ${GUARD.entriesPerCollection} are accepted` };
+  return { path: [], msg: rule("tooManyEntries", { entries, max: GUARD.entriesPerCollection }) };
 }

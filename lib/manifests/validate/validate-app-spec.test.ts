@@ -124,7 +124,7 @@ describe("validation rules", () => {
   test("100,000 labels are refused before parsing", () => {
     const spec = base();
     spec.labels = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, "v"]));
-    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "labels", message: "has 100000 entries; at most 10000 are accepted" }] });
+    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "labels", message: "has 100000 entries; at most 10000 are accepted", msg: { key: "manifests.rules.tooManyEntries", values: { entries: 100000, max: 10000 } } }] });
   });
 
   test("a passthrough bag nested 100,000 levels deep is rejected, not rendered", () => {
@@ -138,7 +138,7 @@ describe("validation rules", () => {
     spec.podExtra = { a: { b: { c: {} } } };
     let bag: Record<string, unknown> = spec.podExtra;
     for (let i = 0; i < 40; i++) bag = (bag.x = {}) as Record<string, unknown>;
-    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "podExtra", message: "is nested more than 32 levels deep" }] });
+    expect(validateAppSpec(spec)).toEqual({ ok: false, issues: [{ path: "podExtra", message: "is nested more than 32 levels deep", msg: { key: "manifests.rules.nestedLevels", values: { max: 32 } } }] });
   });
 
   test("wrong types anywhere give a path and a message", () => {

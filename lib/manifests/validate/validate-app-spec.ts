@@ -1,8 +1,9 @@
-import type { Msg } from "@/lib/i18n/message";
+import { isMsg, type Msg } from "@/lib/i18n/message";
 import type * as z from "@/lib/zod";
 import { AppSpecObject, type AppSpec } from "../model/app-spec";
 import { guardInputSize } from "./input-guard";
-import { issueOf, rule } from "./issue-list";
+import { english } from "@/lib/i18n/english";
+import { rule } from "./issue-list";
 import { collectRuleIssues } from "./rules";
 
 export interface ValidationIssue {
@@ -26,7 +27,7 @@ export function validateAppSpec(input: unknown): ValidationResult {
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, MAX_ISSUES).map(fromZodIssue) };
   const ruleIssues = collectRuleIssues(parsed.data);
   if (ruleIssues.length > 0) {
-    return { ok: false, issues: ruleIssues.slice(0, MAX_ISSUES).map((i) => ({ path: joinPath(i.path), message: i.message, ...(i.msg ? { msg: i.msg } : {}) })) };
+    return { ok: false, issues: ruleIssues.slice(0, MAX_ISSUES).map((i) => ({ path: joinPath(i.path), message: i.message, msg: i.msg })) };
   }
   return { ok: true, spec: parsed.data };
 }
@@ -37,8 +38,10 @@ export function joinPath(path: readonly PropertyKey[]): string {
 
 /** Turns zod's terse messages into sentences a person can act on. */
 export function fromZodIssue(issue: z.core.$ZodIssue): ValidationIssue {
-  const { message, msg } = issueOf([], describeZodIssue(issue));
-  return { path: joinPath(issue.path), message, ...(msg ? { msg } : {}) };
+  const described = describeZodIssue(issue);
+  // A zod code no schema here produces keeps zod's English (manifest-messages.test.ts looks for keyless issues).
+  if (typeof described === "string") return { path: joinPath(issue.path), message: described };
+  return { path: joinPath(issue.path), message: english(described), msg: described };
 }
 
 function describeZodIssue(issue: z.core.$ZodIssue): Msg | string {
@@ -61,6 +64,12 @@ function describeZodIssue(issue: z.core.$ZodIssue): Msg | string {
       if (issue.errors.length > 0 && issue.errors.every((branch) => branch.some((e) => e.code === "invalid_type" && /received undefined$/.test(e.message))))
         return rule("required");
       return rule("unsupportedShape");
+    case "invalid_key":
+      // A map key longer than the schema allows (zod's own wording, kept for the API).
+      return rule("invalidKey");
+    case "custom":
+      // Our refinements carry their catalogue message in params.msg (model/common.ts, params/param-schema.ts).
+      return isMsg(issue.params?.msg) ? issue.params.msg : issue.message;
     default:
       return issue.message;
   }
