@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReviewSql, decodeCursor, encodeCursor, managerScope, narrowScope, ownScope, scopeAllows } from "./review-sql";
+import { buildReviewSql, decodeCursor, encodeCursor, managerScope, narrowScope, ownScope, scopeAllows, trigramWord } from "./review-sql";
 
 describe("review scope", () => {
   const own = ownScope("team-1", "me");
@@ -49,8 +49,20 @@ describe("review SQL", () => {
     const sql = buildReviewSql(managerScope("t", ["a", "b"]), { target: "50%_off" }, { direction: "older", limit: 51 })!;
     expect(sql.text).not.toContain("LATERAL");
     expect(sql.text).toContain('"actorId" = ANY(');
-    expect(sql.values).toContain("%50\\%\\_off%");
+    expect(sql.values).toContain("%off%"); // the index looks up the longest word; the whole search is checked on the rows
+    expect(sql.text).toContain('strpos(lower("targetName"), lower($');
     expect(sql.text).not.toContain("50%");
+  });
+
+  it("looks up the longest word of a search of several words in the trigram index, else the whole search", () => {
+    expect(trigramWord("app-4242")).toBe("4242");
+    expect(trigramWord("Zürich-Ärzte-7")).toBe("Zürich");
+    expect(trigramWord("kafka")).toBeNull(); // one word: the whole search
+    expect(trigramWord("a-b-cd")).toBeNull(); // no word with a trigram of its own
+    expect(trigramWord("%_")).toBeNull();
+    const single = buildReviewSql(managerScope("t", ["a"]), { target: "kafka" }, { direction: "older", limit: 51 })!;
+    expect(single.values).toContain("%kafka%");
+    expect(single.text).not.toContain("strpos");
   });
 
   it("round-trips cursors and rejects junk", () => {

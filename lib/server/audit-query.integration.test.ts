@@ -146,6 +146,34 @@ describe("audit review: filters", () => {
     expect(failed).toMatchObject({ reason: "forbidden: statefulsets", actorEmail: f.bob.user.email, clusterName: "prod-eu", namespace: "staging" });
   });
 
+  it("a target search matches the id exactly or a substring of the name (any case, wildcards literal), in the caller's team only", async () => {
+    const t = await newTeam("search");
+    const other = await newTeam("search-other");
+    const event = (teamId: string, id: string, name: string) =>
+      record({ action: "template.create", actor: who(t.owner), teamId, target: { type: "template", id, name } }).then(String);
+    const e = {
+      exact: await event(t.teamId, "t1", "app-4242"),
+      upper: await event(t.teamId, "t2", "APP-4242-canary"),
+      inside: await event(t.teamId, "t3", "old-app-42420"),
+      wordsOnly: await event(t.teamId, "t4", "app 4242"), // the words without the dash: not a substring
+      otherNumber: await event(t.teamId, "t5", "app-4243"),
+      byId: await event(t.teamId, "app-4242", "renamed"),
+      idPrefix: await event(t.teamId, "app-42420", "something"),
+      wildcards: await event(t.teamId, "t6", "50%_off-app"),
+      wildcardLookalike: await event(t.teamId, "t7", "50xyoff-app"),
+      unicode: await event(t.teamId, "t8", "Zürich-Ärzte-7"),
+      otherTeam: await event(other.teamId, "t1", "app-4242"),
+    };
+    const search = async (target: string) => new Set((await listAuditEvents(t.ctx, { target })).events.map((x) => x.id));
+    expect(await search("app-4242")).toEqual(new Set([e.exact, e.upper, e.inside, e.byId]));
+    expect(await search("APP-4242-CAN")).toEqual(new Set([e.upper]));
+    expect(await search("4242")).toEqual(new Set([e.exact, e.upper, e.inside, e.wordsOnly]));
+    expect(await search("50%_off")).toEqual(new Set([e.wildcards]));
+    expect(await search("zürich-ärzte")).toEqual(new Set([e.unicode]));
+    expect(await search("app-42420")).toEqual(new Set([e.inside, e.idPrefix]));
+    expect(await search("p-4")).toEqual(new Set([e.exact, e.upper, e.inside, e.otherNumber]));
+  });
+
   it("filters by time range (from inclusive, to exclusive) and parses URL filters", async () => {
     const t = await newTeam("timed");
     const at = async () => {
