@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleAllows } from "@/lib/auth/roles";
 import type { Actor } from "./authz";
@@ -35,7 +36,7 @@ export type TemplateRow = Prisma.TemplateGetPayload<object>;
 /** The template if this actor may see it; "not found" otherwise (never reveals that it exists). */
 export async function findVisibleTemplate(actor: Actor, templateId: string): Promise<TemplateRow> {
   const template = await db().template.findFirst({ where: { id: templateId, ...visibleTemplatesWhere(actor) } });
-  if (!template) throw notFound("That template");
+  if (!template) throw notFound(msg("serverErrors.what.template"));
   return template;
 }
 
@@ -50,7 +51,7 @@ export function canArchiveTemplate(actor: Actor, template: Pick<TemplateRow, "ow
 }
 
 export function assertCanEditTemplate(actor: Actor, template: Pick<TemplateRow, "ownerId" | "visibility">): void {
-  if (!canEditTemplate(actor, template)) throw forbidden("You can read this template but not change it.");
+  if (!canEditTemplate(actor, template)) throw forbidden(msg("serverErrors.templates.readOnly"));
 }
 
 /** Only the template's owner changes who sees it (a private template is theirs alone). */
@@ -59,9 +60,9 @@ export function canShareTemplate(actor: Actor, template: Pick<TemplateRow, "owne
 }
 
 export function assertCanArchiveTemplate(actor: Actor, template: Pick<TemplateRow, "ownerId" | "visibility">): void {
-  if (!canArchiveTemplate(actor, template)) throw forbidden("Only the template's owner, or a team owner or admin, can archive it.");
+  if (!canArchiveTemplate(actor, template)) throw forbidden(msg("serverErrors.templates.archiveWho"));
 }
 
 export function assertCanShareTemplate(actor: Actor, template: Pick<TemplateRow, "ownerId">): void {
-  if (!canShareTemplate(actor, template)) throw forbidden("Only the template's owner can change who sees it.");
+  if (!canShareTemplate(actor, template)) throw forbidden(msg("serverErrors.templates.shareWho"));
 }

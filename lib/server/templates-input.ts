@@ -1,8 +1,8 @@
 import "server-only";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { SIZE_LIMITS, templateContentIssues, type ParameterDefinition } from "@/lib/manifests";
 import { env } from "./env";
-import type { Msg } from "@/lib/i18n/message";
 import { invalid, type FieldErrors, type FieldMsgs } from "./errors";
 import { pushAt, unsafeSegment } from "@/lib/manifests/plain-object";
 import { applyBindings, UNSAFE_PATH_MESSAGE } from "./templates-bindings";
@@ -48,25 +48,25 @@ export function assertReasonableSize(input: unknown): void {
   try {
     bytes = JSON.stringify(input ?? null).length;
   } catch {
-    throw invalid("The template could not be read.");
+    throw invalid(msg("serverErrors.templates.unreadable"));
   }
   const limit = templateLimits().bytes;
   if (bytes > limit) {
-    throw invalid(`The template is too large (${Math.round(bytes / 1024)} KB; the limit is ${limit / 1024} KB). Nothing was saved.`);
+    throw invalid(msg("serverErrors.templates.tooLarge", { kb: Math.round(bytes / 1024), limitKb: limit / 1024 }));
   }
   const spec = (input as { spec?: { containers?: unknown; initContainers?: unknown } } | null)?.spec;
-  const errors: FieldErrors = {};
+  const errors: FieldMsgs = {};
   for (const list of ["containers", "initContainers"] as const) {
     const containers = Array.isArray(spec?.[list]) ? (spec[list] as unknown[]) : [];
-    if (containers.length > SIZE_LIMITS.containers) errors[`spec.${list}`] = [`at most ${SIZE_LIMITS.containers} containers are allowed`];
+    if (containers.length > SIZE_LIMITS.containers) errors[`spec.${list}`] = [msg("serverErrors.templates.tooManyContainers", { max: SIZE_LIMITS.containers })];
     containers.slice(0, SIZE_LIMITS.containers).forEach((c, i) => {
       const env = (c as { env?: unknown })?.env;
       if (Array.isArray(env) && env.length > SIZE_LIMITS.envPerContainer) {
-        errors[`spec.${list}.${i}.env`] = [`${env.length} environment variables is too many: at most ${SIZE_LIMITS.envPerContainer} per container`];
+        errors[`spec.${list}.${i}.env`] = [msg("serverErrors.templates.tooManyEnv", { count: env.length, max: SIZE_LIMITS.envPerContainer })];
       }
     });
   }
-  if (Object.keys(errors).length) throw invalid("The template has too many rows. Nothing was saved.", errors);
+  if (Object.keys(errors).length) throw invalid(msg("serverErrors.templates.tooManyRows"), errors);
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, prefix = ""): z.output<S> {
@@ -74,7 +74,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
   if (parsed.success) return parsed.data;
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) pushAt(errors, [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "_form", issue.message);
-  throw invalid("Please correct the highlighted fields. Nothing was saved.", errors);
+  throw invalid(msg("errors.correctFieldsNothingSaved"), errors);
 }
 
 /**
@@ -89,7 +89,7 @@ export function buildTemplateContent(content: z.output<typeof TemplateContentSch
     const fieldErrors: FieldMsgs = {};
     for (const e of issues) pushAt<string | Msg>(fieldErrors, e.path, e.msg ?? e.message);
     const named = issues.find((e) => e.parameter);
-    throw invalid(named ? `${named.message}. Nothing was saved.` : { key: "errors.correctFieldsNothingSaved" }, fieldErrors);
+    throw invalid(named ? msg("serverErrors.templates.reasonNothingSaved", { reason: named.msg ?? named.message }) : msg("errors.correctFieldsNothingSaved"), fieldErrors);
   }
   return { spec, parameters: content.parameters as ParameterDefinition[] };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import {
   diffSpecs, diffYamlText, formatImportIssue, importYaml, readTemplateFile, renderYaml, resolveParameters, templateFileText, type FieldChange, type ParameterDefinition,
 } from "@/lib/manifests";
@@ -20,14 +21,14 @@ export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id
   const text = typeof input.text === "string" ? input.text : "";
   const limit = templateLimits().bytes;
   if (text.length > limit) {
-    throw invalid(`The YAML is too large (${Math.round(text.length / 1024)} KB; the limit is ${limit / 1024} KB). Import one application at a time.`, {
-      text: [`too large: at most ${limit / 1024} KB`],
+    throw invalid(msg("serverErrors.imports.yamlTooLarge", { kb: Math.round(text.length / 1024), limitKb: limit / 1024 }), {
+      text: [msg("serverErrors.imports.tooLargeField", { limitKb: limit / 1024 })],
     });
   }
-  if (!text.trim()) throw invalid("Paste YAML or choose a file.", { text: ["is required"] });
+  if (!text.trim()) throw invalid(msg("serverErrors.imports.pasteYaml"), { text: [msg("serverErrors.imports.required")] });
   const visibility = input.visibility === "team" ? "team" : "private";
   const read = readTemplateFile(text);
-  if (read && !read.ok) throw invalid(`The template file could not be read: ${formatImportIssue(read.errors[0])}`, { text: read.errors.map(formatImportIssue) });
+  if (read && !read.ok) throw invalid(msg("serverErrors.imports.fileUnreadable", { reason: formatImportIssue(read.errors[0]) }), { text: read.errors.map(formatImportIssue) });
   if (read) {
     const file = read.file;
     const created = await createTemplate(ctx, {
@@ -45,11 +46,11 @@ export async function importAppObjects(
   action: "template.import" | "template.adopt", detail: Record<string, unknown> = {},
 ): Promise<{ id: string; version: number; warnings: string[] }> {
   const limit = templateLimits().bytes;
-  if (input.text.length > limit) throw invalid(`The objects are too large to import (${Math.round(input.text.length / 1024)} KB; the limit is ${limit / 1024} KB).`, { text: [`too large: at most ${limit / 1024} KB`] });
+  if (input.text.length > limit) throw invalid(msg("serverErrors.imports.objectsTooLarge", { kb: Math.round(input.text.length / 1024), limitKb: limit / 1024 }), { text: [msg("serverErrors.imports.tooLargeField", { limitKb: limit / 1024 })] });
   const imported = importYaml(input.text);
   if (!imported.ok) {
     const lines = imported.errors.map(formatImportIssue);
-    throw invalid(`The YAML could not be imported: ${lines[0]}`, { text: lines });
+    throw invalid(msg("serverErrors.imports.yamlNotImported", { reason: lines[0] }), { text: lines });
   }
   const created = await createTemplate(ctx, {
     name: input.name?.trim() || imported.spec.name, visibility: input.visibility, spec: imported.spec as unknown as Record<string, unknown>,
@@ -57,7 +58,7 @@ export async function importAppObjects(
   }, action, detail).catch((e: unknown) => {
     // Name the first field the template refuses (the form's field errors are not on this page).
     const first = e instanceof AppError ? Object.entries(e.fieldErrors)[0] : undefined;
-    if (e instanceof AppError && e.code === "invalid" && first) throw invalid(`The imported objects do not make a valid template: ${first[0]}: ${first[1][0]}`, e.fieldErrors);
+    if (e instanceof AppError && e.code === "invalid" && first) throw invalid(msg("serverErrors.imports.notValidTemplate", { field: first[0], reason: e.fieldMsgs[first[0]]?.[0] ?? first[1][0] }), e.fieldMsgs);
     throw e;
   });
   return { ...created, warnings: [...imported.warnings.map(formatImportIssue), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)] };

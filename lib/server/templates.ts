@@ -1,4 +1,5 @@
 import "server-only";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ParameterDefinition } from "@/lib/manifests";
 import { roleAllows } from "@/lib/auth/roles";
@@ -6,7 +7,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordAuditAlone, recordRefusal } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { db, type Tx } from "./db";
-import { AppError, conflict, invalid, type FieldErrors } from "./errors";
+import { AppError, conflict, invalid, type FieldMsgs } from "./errors";
 import {
   assertCanArchiveTemplate, assertCanEditTemplate, assertCanShareTemplate, canArchiveTemplate, canEditTemplate, canShareTemplate,
   findVisibleTemplate, visibleTemplatesWhere, type TemplateRow,
@@ -142,12 +143,12 @@ export async function getTemplateForEdit(ctx: Ctx, templateId: string) {
 }
 
 async function loadVersion(t: TemplateRow, version: number): Promise<TemplateVersionView> {
-  if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) throw invalid("Choose a version by its number (1, 2, …).", { version: ["must be a whole number from 1"] });
+  if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) throw invalid(msg("serverErrors.templates.chooseVersion"), { version: [msg("serverErrors.templates.versionWholeNumber")] });
   const v = await db().templateVersion.findUnique({
     where: { templateId_version: { templateId: t.id, version } },
     select: { version: true, message: true, createdAt: true, spec: true, parameters: true, author: { select: { name: true } } },
   });
-  if (!v) throw invalid(`Version ${version} of this template does not exist.`);
+  if (!v) throw invalid(msg("serverErrors.templates.versionMissing", { version }));
   return {
     templateId: t.id, version: v.version, message: v.message, createdAt: v.createdAt, author: v.author.name,
     spec: v.spec as Record<string, unknown>, parameters: v.parameters as ParameterDefinition[],
@@ -201,11 +202,11 @@ async function appendVersion(
   actor: Actor, t: TemplateRow, baseVersion: number, content: { spec: Record<string, unknown>; parameters: ParameterDefinition[] },
   message: string, action: "template.version" | "template.restore", meta?: { name: string; description: string; labels: string[] }, restoredFrom?: number,
 ): Promise<{ version: number }> {
-  if (!Number.isSafeInteger(baseVersion) || baseVersion < 1) throw invalid("The version you started from is missing; reload the page.");
+  if (!Number.isSafeInteger(baseVersion) || baseVersion < 1) throw invalid(msg("serverErrors.templates.baseVersionMissing"));
   const next = baseVersion + 1;
   const { versions: maxVersions } = templateLimits();
   if (next > maxVersions) {
-    throw invalid(`This template already has ${baseVersion} versions; a template keeps at most ${maxVersions} versions. Duplicate it to keep editing (the copy starts at version 1). Nothing was saved.`);
+    throw invalid(msg("serverErrors.templates.tooManyVersions", { count: baseVersion, max: maxVersions }));
   }
   try {
     return await db().$transaction(async (tx) => {
@@ -235,20 +236,17 @@ async function assertRoomForTemplate(tx: Tx, teamId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`berth:templates:${teamId}`}, 0))`;
   const max = templateLimits().templatesPerTeam;
   if ((await tx.template.count({ where: { teamId } })) >= max) {
-    throw invalid(`This team has reached its limit: a team keeps at most ${max} templates (archived ones count). Add versions to an existing template, or ask the operator to raise BERTH_MAX_TEMPLATES_PER_TEAM. Nothing was saved.`);
+    throw invalid(msg("serverErrors.templates.tooManyTemplates", { max }));
   }
 }
 
 async function staleError(tx: Tx, templateId: string, baseVersion: number) {
   const current = await tx.template.findUniqueOrThrow({ where: { id: templateId }, select: { latestVersion: true, archivedAt: true } });
-  if (current.archivedAt) return conflict("This template is archived. Unarchive it before saving a new version.");
+  if (current.archivedAt) return conflict(msg("serverErrors.templates.archivedNoSave"));
   const latest = await tx.templateVersion.findUnique({
     where: { templateId_version: { templateId, version: current.latestVersion } }, select: { author: { select: { name: true } } },
   });
-  return conflict(
-    `A newer version (v${current.latestVersion} by ${latest?.author.name ?? "someone"}) exists than the v${baseVersion} you edited. ` +
-      "Nothing was saved: open the latest version, then apply your change again.",
-  );
+  return conflict(msg("serverErrors.templates.newerVersion", { latest: current.latestVersion, author: latest?.author.name ?? msg("serverErrors.templates.someone"), base: baseVersion }));
 }
 
 export async function duplicateTemplate(ctx: Ctx, templateId: string, input: { name?: string } = {}): Promise<{ id: string }> {
@@ -274,7 +272,7 @@ export async function setTemplateArchived(ctx: Ctx, templateId: string, archived
   const actor = await authorize(ctx, "template.write", { what: action, targetId: templateId });
   const t = await findVisibleTemplate(actor, templateId);
   await audited(actor, action, t, () => assertCanArchiveTemplate(actor, t));
-  if ((t.archivedAt !== null) === archived) throw invalid(archived ? "This template is already archived." : "This template is not archived.");
+  if ((t.archivedAt !== null) === archived) throw invalid(msg(archived ? "serverErrors.templates.alreadyArchived" : "serverErrors.templates.notArchived"));
   await db().$transaction(async (tx) => {
     await tx.template.update({ where: { id: t.id }, data: { archivedAt: archived ? new Date() : null } });
     await audit(tx, actor, action, t, {});
@@ -285,7 +283,7 @@ export async function setTemplateVisibility(ctx: Ctx, templateId: string, visibi
   const actor = await authorize(ctx, "template.write", { what: "template.share", targetId: templateId });
   const t = await findVisibleTemplate(actor, templateId);
   await audited(actor, "template.share", t, () => assertCanShareTemplate(actor, t));
-  if (visibility !== "private" && visibility !== "team") throw invalid("Choose private or team.", { visibility: ["must be private or team"] });
+  if (visibility !== "private" && visibility !== "team") throw invalid(msg("serverErrors.templates.choosePrivateOrTeam"), { visibility: [msg("serverErrors.templates.privateOrTeam")] });
   if (t.visibility === visibility) return;
   await db().$transaction(async (tx) => {
     await tx.template.update({ where: { id: t.id }, data: { visibility } });
@@ -302,13 +300,13 @@ function assertMayLock(actor: Actor, next: ParameterDefinition[], before: Parame
   const locked = (list: ParameterDefinition[]) => new Map(list.filter((p) => p.lockedByAdmin).map((p) => [p.name, JSON.stringify(p.default)]));
   const was = locked(before);
   const now = locked(next);
-  const errors: Record<string, string[]> = {};
+  const errors: FieldMsgs = {};
   next.forEach((p, i) => {
-    if (p.lockedByAdmin && was.get(p.name) !== JSON.stringify(p.default)) errors[`parameters.${i}.lockedByAdmin`] = ["Only team owners and admins can lock a parameter or change a locked one."];
-    if (!p.lockedByAdmin && was.has(p.name)) errors[`parameters.${i}.lockedByAdmin`] = ["Only team owners and admins can unlock a parameter."];
+    if (p.lockedByAdmin && was.get(p.name) !== JSON.stringify(p.default)) errors[`parameters.${i}.lockedByAdmin`] = [msg("serverErrors.templates.lockParameter")];
+    if (!p.lockedByAdmin && was.has(p.name)) errors[`parameters.${i}.lockedByAdmin`] = [msg("serverErrors.templates.unlockParameter")];
   });
-  for (const name of was.keys()) if (!now.has(name) && !next.some((p) => p.name === name)) errors.parameters = [`Only team owners and admins can remove the locked parameter "${name}".`];
-  if (Object.keys(errors).length) throw forbiddenWith("Only team owners and admins can lock parameters. Nothing was saved.", errors);
+  for (const name of was.keys()) if (!now.has(name) && !next.some((p) => p.name === name)) errors.parameters = [msg("serverErrors.templates.removeLocked", { name })];
+  if (Object.keys(errors).length) throw forbiddenWith(msg("serverErrors.templates.lockNothingSaved"), errors);
 }
 
 /** The caller may change this template (role, visibility, not archived), else throws. */
@@ -316,7 +314,7 @@ async function editable(ctx: Ctx, templateId: string, what: AuditAction) {
   const actor = await authorize(ctx, "template.write", { what, targetId: templateId });
   const t = await findVisibleTemplate(actor, templateId);
   await audited(actor, what, t, () => assertCanEditTemplate(actor, t));
-  if (t.archivedAt) throw conflict("This template is archived. Unarchive it before saving a new version.");
+  if (t.archivedAt) throw conflict(msg("serverErrors.templates.archivedNoSave"));
   return { actor, t };
 }
 
@@ -341,7 +339,7 @@ async function audited(actor: Actor, action: AuditAction, t: { id: string; name:
   }
 }
 
-function forbiddenWith(message: string, fieldErrors: FieldErrors): AppError {
+function forbiddenWith(message: Msg, fieldErrors: FieldMsgs): AppError {
   return new AppError(message, "forbidden", fieldErrors);
 }
 
