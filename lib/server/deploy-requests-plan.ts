@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { listAppObjects } from "./k8s/undeploy";
@@ -35,14 +36,14 @@ export type RequestPlan = { snapshot: PlanSnapshot; digest: string };
 /**
  * The plan of a request's deploy or undeploy now, with `who`'s own credential (the requester's:
  * what would be applied). Throws an AppError with a plain sentence when it cannot be made or is
- * blocked; `whose` names the credential in that sentence.
+ * blocked; `requesterEmail` (null: the caller's own credential) names the credential in that sentence.
  */
-export async function planRequest(who: Actor, whose: string, clusterId: string, namespace: string, kind: "deploy" | "redeploy" | "undeploy", bundle: Bundle, opts: RunOptions): Promise<RequestPlan> {
+export async function planRequest(who: Actor, requesterEmail: string | null, clusterId: string, namespace: string, kind: "deploy" | "redeploy" | "undeploy", bundle: Bundle, opts: RunOptions): Promise<RequestPlan> {
   let opened;
   try {
     opened = await openMyKubeConfig(who, clusterId);
   } catch (e) {
-    if (e instanceof AppError && whose !== "your") throw invalid(`Nothing was applied: ${whose} credential for this cluster is gone or cannot be opened; they must attach it again (or withdraw the request).`);
+    if (e instanceof AppError && requesterEmail !== null) throw invalid(msg("serverErrors.deployRequests.credentialGone", { email: requesterEmail }));
     throw e;
   }
   let snapshot: PlanSnapshot;
@@ -51,7 +52,7 @@ export async function planRequest(who: Actor, whose: string, clusterId: string, 
     try {
       names = await listAppObjects(opened.kc, namespace, bundle.appName, bundle.objects.map((o) => [o.apiVersion ?? "v1", o.kind ?? ""] as [string, string]));
     } catch (e) {
-      throw invalid(`Nothing was applied: the app's objects could not be listed: ${describeError(e)}`);
+      throw invalid(msg("serverErrors.deployRequests.objectsNotListed", { reason: describeError(e) }));
     }
     snapshot = { namespace, namespaceExists: null, objects: names.map((n) => ({ kind: n.split("/")[0], name: n.slice(n.indexOf("/") + 1), action: "delete", changes: [], conflict: false })) };
   } else {

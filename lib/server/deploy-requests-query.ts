@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleAllows } from "@/lib/auth/roles";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -110,7 +111,7 @@ export async function getDeployRequest(ctx: Ctx, id: string, opts: { now?: Date;
   const now = opts.now ?? new Date();
   const policies = await listProtections(ctx);
   const r = await db().deployRequest.findFirst({ where: { id, teamId: ctx.teamId }, include: INCLUDE });
-  if (!r || !canSee(actor, r, policies)) throw notFound("That deploy request");
+  if (!r || !canSee(actor, r, policies)) throw notFound(msg("serverErrors.what.deployRequest"));
   const s = summary(actor, r, policies, now);
   let live: RequestDetail["live"] = { error: "The request is decided: nothing to re-compute." };
   if (s.status === "pending" && opts.replan !== false) {

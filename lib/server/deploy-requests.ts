@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { DeployRequest } from "@/lib/generated/prisma/client";
 import { activeFreeze, describeWindow } from "@/lib/approvals/freeze";
 import type { WebhookEvent } from "@/lib/approvals/webhook-events";
@@ -46,7 +48,7 @@ export async function throughProtection(actor: Actor, clusterId: string, namespa
     return { clusterId, clusterName: cluster.name, deploymentId: null, status: "refused", message };
   }
   try {
-    const plan = await planRequest(actor, "your", clusterId, namespace, meta.kind, bundle, gate);
+    const plan = await planRequest(actor, null, clusterId, namespace, meta.kind, bundle, gate);
     const request = await createRequest(actor, cluster, namespace, bundle, meta, gate, policy, plan, now);
     const n = policy.approvalsRequired;
     return { clusterId, clusterName: cluster.name, deploymentId: null, status: "waiting_for_approval", requestId: request.id, message: `${cluster.name}/${namespace} is protected: nothing was applied. Request ${request.id} waits for ${n} approval${n > 1 ? "s" : ""} by someone else.` };
@@ -60,12 +62,12 @@ export async function throughProtection(actor: Actor, clusterId: string, namespa
 async function breakGlass(actor: Actor, cluster: { id: string; name: string }, namespace: string, bundle: Bundle, meta: RecordMeta, glass: BreakGlass, run: (meta: RecordMeta) => Promise<ClusterResult>): Promise<ClusterResult> {
   const event = { actor: actorRef(actor), teamId: actor.teamId, target: { type: "app", id: bundle.appName, name: bundle.appName }, cluster, namespace };
   if (actor.role !== "owner") {
-    const message = "Only a team owner can break glass.";
-    await recordRefusal(forbidden(message), { ...event, action: "deploy.break_glass", summary: { kind: meta.kind } });
-    return { clusterId: cluster.id, clusterName: cluster.name, deploymentId: null, status: "refused", message };
+    const refusal = forbidden(msg("serverErrors.deployRequests.breakGlassOwnerOnly"));
+    await recordRefusal(refusal, { ...event, action: "deploy.break_glass", summary: { kind: meta.kind } });
+    return { clusterId: cluster.id, clusterName: cluster.name, deploymentId: null, status: "refused", message: refusal.message, msg: refusal.msg ?? undefined };
   }
   const reason = glass.reason.trim();
-  if (reason.length < 10) throw invalid("Say why you break glass (at least 10 characters): it is recorded and sent to the team.", { breakGlassReason: ["At least 10 characters."] });
+  if (reason.length < 10) throw invalid(msg("serverErrors.deployRequests.breakGlassReason"), { breakGlassReason: [msg("serverErrors.deployRequests.atLeast10")] });
   await db().$transaction(async (tx) => {
     await recordAudit(tx, { ...event, action: "deploy.break_glass", summary: { kind: meta.kind, reason, template: bundle.templateId } });
     await notify(tx, actor.teamId, "break_glass", { actor: actor.email, cluster: cluster.name, namespace, app: bundle.appName, kind: meta.kind, requestId: null, deploymentId: null, reason, message: "Applied without approvals (and through any freeze)." });
@@ -121,24 +123,28 @@ function notifyRequest(tx: Tx, r: DeployRequest, clusterName: string, actorEmail
 // ─── decisions ────────────────────────────────────────────────────────────────────────────────
 
 export type DecisionInput = { requestId: string; comment: string; /** The digest of the live diff the approver reviewed (from getDeployRequest). */ digest: string };
-export type DecisionResult = { status: DeployRequest["status"]; approvals: number; required: number; approvedBy: string[]; staled: string[]; deploymentId: string | null; message: string };
+/** `message` is the outcome in English (the API); `msg` the same as a catalogue message, for the console. */
+export type DecisionResult = { status: DeployRequest["status"]; approvals: number; required: number; approvedBy: string[]; staled: string[]; deploymentId: string | null; message: string; msg?: Msg };
+
+/** A request's state, named in a sentence (the catalogue words of serverErrors.deployRequests.state). */
+const requestState = (status: string): Msg => msg(`serverErrors.deployRequests.state.${status}`);
 
 /** The request, scoped to the team, or "not found"; a pending one past its expiry is expired first. */
 async function pendingRequest(actor: Actor, requestId: string, now: Date) {
   const r = await db().deployRequest.findFirst({ where: { id: requestId, teamId: actor.teamId }, include: { cluster: { select: { id: true, name: true } }, requester: { select: { email: true } } } });
-  if (!r) throw notFound("That deploy request");
+  if (!r) throw notFound(msg("serverErrors.what.deployRequest"));
   if (r.status === "pending" && r.expiresAt <= now) {
     await expireOne(r.id, now);
-    throw conflict(`This request expired at ${r.expiresAt.toISOString()}: ask for it again.`);
+    throw conflict(msg("serverErrors.deployRequests.expired", { at: r.expiresAt.toISOString() }));
   }
-  if (r.status !== "pending") throw conflict(`This request is ${r.status} already.`);
+  if (r.status !== "pending") throw conflict(msg("serverErrors.deployRequests.alreadyInState", { status: requestState(r.status) }));
   return r;
 }
 
 /** The requester as an actor again (role re-read: a member removed or made viewer cannot deploy). */
 async function requesterActor(r: { requesterId: string; teamId: string; requester: { email: string } }): Promise<Actor> {
   const requester = await loadActor({ userId: r.requesterId, teamId: r.teamId });
-  if (!requester || !roleAllows(requester.role, "deploy.run")) throw invalid(`Nothing was applied: ${r.requester.email} may no longer deploy in this team.`);
+  if (!requester || !roleAllows(requester.role, "deploy.run")) throw invalid(msg("serverErrors.deployRequests.requesterMayNotDeploy", { email: r.requester.email }));
   return requester;
 }
 
@@ -154,7 +160,7 @@ const requestOptions = (r: DeployRequest): RunOptions => {
 /** The request's plan made again now with the requester's credential. */
 export async function replanRequest(r: DeployRequest & { requester: { email: string } }): Promise<RequestPlan> {
   const requester = await requesterActor(r);
-  return planRequest(requester, `${r.requester.email}'s`, r.clusterId, r.namespace, r.kind, requestBundle(r), requestOptions(r));
+  return planRequest(requester, r.requester.email, r.clusterId, r.namespace, r.kind, requestBundle(r), requestOptions(r));
 }
 
 export async function approveDeployRequest(ctx: Ctx, input: DecisionInput, hooks: Clock & Pick<RunOptions, "beforeObject"> = {}): Promise<DecisionResult> {
@@ -166,7 +172,7 @@ export async function approveDeployRequest(ctx: Ctx, input: DecisionInput, hooks
     await mayDecide(actor, r, now);
     const plan = await replanRequest(r);
     if (plan.digest !== input.digest) {
-      throw conflict("The live state changed since you opened this request (the diff is different now): review the new diff and approve again.");
+      throw conflict(msg("serverErrors.deployRequests.liveStateChanged"));
     }
     const decided = await recordApproval(actor, r, input, plan.digest);
     if (decided.status !== "applying") return decided;
@@ -179,13 +185,13 @@ export async function approveDeployRequest(ctx: Ctx, input: DecisionInput, hooks
 
 /** Not the requester; allowed by the policy as it is now; not during a freeze. */
 async function mayDecide(actor: Actor, r: { requesterId: string; teamId: string; clusterId: string; namespace: string }, now: Date): Promise<Protection | null> {
-  if (r.requesterId === actor.userId) throw forbidden("You cannot approve or reject your own request: someone else must review it.");
+  if (r.requesterId === actor.userId) throw forbidden(msg("serverErrors.deployRequests.notOwnRequest"));
   const policy = await protectionFor(r.teamId, r.clusterId, r.namespace);
   if (!mayApprove(policy ?? { approvers: "managers", approverIds: [] }, actor)) {
-    throw forbidden(policy?.approvers === "named" ? "Only the approvers this cluster's policy names can decide this request." : "Only team owners and admins can decide this request.");
+    throw forbidden(msg(policy?.approvers === "named" ? "serverErrors.deployRequests.namedApproversOnly" : "serverErrors.deployRequests.managersOnly"));
   }
   const frozen = policy && activeFreeze(policy.freezeWindows, now);
-  if (frozen) throw conflict(`Deploys here are frozen now (${describeWindow(frozen)}): approve after the window ends.`);
+  if (frozen) throw conflict(msg("serverErrors.deployRequests.frozen", { window: describeWindow(frozen) }));
   return policy;
 }
 
@@ -193,14 +199,14 @@ async function recordApproval(actor: Actor, r: DeployRequest & { cluster: { id: 
   return db().$transaction(async (tx) => {
     // The row lock orders concurrent decisions: only one of them can move the request on.
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "DeployRequest" WHERE id = ${r.id} FOR UPDATE`;
-    if (locked?.status !== "pending") throw conflict(`This request is ${locked?.status ?? "gone"} already.`);
+    if (locked?.status !== "pending") throw conflict(msg("serverErrors.deployRequests.alreadyInState", { status: requestState(locked?.status ?? "gone") }));
     const valid = await tx.deployApproval.findMany({ where: { requestId: r.id, decision: "approve", staleAt: null }, include: { approver: { select: { email: true } } } });
     const stale = valid.filter((a) => a.planDigest !== digest);
     if (stale.length) {
       await tx.deployApproval.updateMany({ where: { id: { in: stale.map((a) => a.id) } }, data: { staleAt: new Date() } });
       await recordAudit(tx, requestEvent(actor, r.cluster, r, "deploy_request.stale", { staleApprovals: stale.map((a) => a.approver.email), was: r.liveDigest, now: digest }));
     }
-    if (valid.some((a) => a.approverId === actor.userId && a.planDigest === digest)) throw conflict("You approved this request already.");
+    if (valid.some((a) => a.approverId === actor.userId && a.planDigest === digest)) throw conflict(msg("serverErrors.deployRequests.alreadyApproved"));
     await tx.deployApproval.create({ data: { requestId: r.id, approverId: actor.userId, decision: "approve", comment: input.comment, planDigest: digest } });
     const approvers = [...new Set([...valid.filter((a) => a.planDigest === digest).map((a) => a.approver.email), actor.email])];
     const enough = approvers.length >= r.approvalsRequired;
@@ -208,10 +214,12 @@ async function recordApproval(actor: Actor, r: DeployRequest & { cluster: { id: 
     await recordAudit(tx, requestEvent(actor, r.cluster, r, "deploy_request.approve", { comment: input.comment, approvals: approvers.length, required: r.approvalsRequired, planDigest: digest }));
     await notifyRequest(tx, r, r.cluster.name, actor.email, "request.approved", `${approvers.length} of ${r.approvalsRequired} approvals.${input.comment ? ` "${input.comment}"` : ""}`);
     const staled = stale.map((a) => a.approver.email);
-    const message = enough
-      ? "Approved: applying now."
-      : `${approvers.length} of ${r.approvalsRequired} approvals${staled.length ? ` (the live state changed, so the approvals of ${staled.join(", ")} went stale and must be given again)` : ""}.`;
-    return { status: enough ? "applying" : "pending", approvals: approvers.length, required: r.approvalsRequired, staled, deploymentId: null, message, approvedBy: approvers };
+    const outcome = enough
+      ? msg("serverErrors.deployRequests.approvedApplying")
+      : staled.length
+        ? msg("serverErrors.deployRequests.approvalsCountStale", { count: approvers.length, required: r.approvalsRequired, emails: staled.join(", ") })
+        : msg("serverErrors.deployRequests.approvalsCount", { count: approvers.length, required: r.approvalsRequired });
+    return { status: enough ? "applying" : "pending", approvals: approvers.length, required: r.approvalsRequired, staled, deploymentId: null, message: english(outcome), msg: outcome, approvedBy: approvers };
   });
 }
 
@@ -227,14 +235,14 @@ async function applyRequest(r: DeployRequest & { cluster: { id: string; name: st
       ? await undeployOnCluster(requester, r.clusterId, r.namespace, bundle, meta)
       : await deployOnCluster(requester, r.clusterId, r.namespace, bundle, meta, { ...requestOptions(r), ...hooks });
   } catch (e) {
-    result = { clusterId: r.clusterId, clusterName: r.cluster.name, deploymentId: null, status: "refused", message: e instanceof Error ? e.message : String(e) };
+    result = { clusterId: r.clusterId, clusterName: r.cluster.name, deploymentId: null, status: "refused", message: e instanceof Error ? e.message : String(e), msg: e instanceof AppError ? (e.msg ?? undefined) : undefined };
   }
   const ok = result.status === "applied";
   await db().$transaction(async (tx) => {
     await tx.deployRequest.update({ where: { id: r.id }, data: { status: ok ? "applied" : "failed", deploymentId: result.deploymentId, message: result.message.slice(0, 4000) } });
     await notifyRequest(tx, r, r.cluster.name, r.requester.email, ok ? "request.applied" : "request.failed", result.message.slice(0, 1000), result.deploymentId);
   });
-  return { ...decided, status: ok ? "applied" : "failed", deploymentId: result.deploymentId, message: result.message };
+  return { ...decided, status: ok ? "applied" : "failed", deploymentId: result.deploymentId, message: result.message, msg: result.msg };
 }
 
 export async function rejectDeployRequest(ctx: Ctx, input: Omit<DecisionInput, "digest">, hooks: Clock = {}): Promise<DecisionResult> {
@@ -243,18 +251,18 @@ export async function rejectDeployRequest(ctx: Ctx, input: Omit<DecisionInput, "
   let r: Awaited<ReturnType<typeof pendingRequest>> | undefined;
   try {
     r = await pendingRequest(actor, input.requestId, now);
-    if (r.requesterId === actor.userId) throw forbidden("You cannot reject your own request: withdraw it instead.");
+    if (r.requesterId === actor.userId) throw forbidden(msg("serverErrors.deployRequests.rejectOwn"));
     const policy = await protectionFor(r.teamId, r.clusterId, r.namespace);
-    if (!mayApprove(policy ?? { approvers: "managers", approverIds: [] }, actor)) throw forbidden("Only this request's approvers can reject it.");
+    if (!mayApprove(policy ?? { approvers: "managers", approverIds: [] }, actor)) throw forbidden(msg("serverErrors.deployRequests.approversOnlyReject"));
     const req = r;
     await db().$transaction(async (tx) => {
       const n = await tx.deployRequest.updateMany({ where: { id: req.id, status: "pending" }, data: { status: "rejected", decidedAt: now, message: input.comment } });
-      if (n.count !== 1) throw conflict("This request was decided already.");
+      if (n.count !== 1) throw conflict(msg("serverErrors.deployRequests.decidedAlready"));
       await tx.deployApproval.create({ data: { requestId: req.id, approverId: actor.userId, decision: "reject", comment: input.comment, planDigest: req.liveDigest } });
       await recordAudit(tx, requestEvent(actor, req.cluster, req, "deploy_request.reject", { comment: input.comment }));
       await notifyRequest(tx, req, req.cluster.name, actor.email, "request.rejected", input.comment);
     });
-    return { status: "rejected", approvals: 0, required: r.approvalsRequired, approvedBy: [], staled: [], deploymentId: null, message: "Rejected." };
+    return { status: "rejected", approvals: 0, required: r.approvalsRequired, approvedBy: [], staled: [], deploymentId: null, message: english(msg("serverErrors.deployRequests.rejected")), msg: msg("serverErrors.deployRequests.rejected") };
   } catch (e) {
     if (r) await recordRefusal(e, requestEvent(actor, r.cluster, r, "deploy_request.reject", { comment: input.comment }));
     throw e;
@@ -266,11 +274,11 @@ export async function withdrawDeployRequest(ctx: Ctx, requestId: string, hooks: 
   const r = await pendingRequest(actor, requestId, clock(hooks));
   if (r.requesterId !== actor.userId) {
     await recordRefusal(forbidden(), requestEvent(actor, r.cluster, r, "deploy_request.withdraw", {}));
-    throw forbidden("Only the person who asked can withdraw a request.");
+    throw forbidden(msg("serverErrors.deployRequests.withdrawOwnOnly"));
   }
   await db().$transaction(async (tx) => {
     const n = await tx.deployRequest.updateMany({ where: { id: r.id, status: "pending" }, data: { status: "withdrawn", decidedAt: clock(hooks) } });
-    if (n.count !== 1) throw conflict("This request was decided already.");
+    if (n.count !== 1) throw conflict(msg("serverErrors.deployRequests.decidedAlready"));
     await recordAudit(tx, requestEvent(actor, r.cluster, r, "deploy_request.withdraw", {}));
   });
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { roleAllows } from "@/lib/auth/roles";
@@ -164,9 +166,9 @@ const TEMPLATE_FACTS = { template: { select: { ownerId: true, visibility: true }
  */
 export async function findActableDeployment(actor: Actor, id: string, action: AuditAction) {
   const row = await db().deployment.findFirst({ where: { id, teamId: actor.teamId }, include: TEMPLATE_FACTS });
-  if (!row) throw notFound("That deployment");
+  if (!row) throw notFound(msg("serverErrors.what.deployment"));
   if (!deploymentAccess(actor, row).act) {
-    const message = "Only the person who deployed it, or a team owner or admin, can redeploy or undeploy this deployment.";
+    const message = msg("serverErrors.deployments.actWho");
     await recordAuditAlone({
       action,
       actor: { id: actor.userId, email: actor.email },
@@ -175,7 +177,7 @@ export async function findActableDeployment(actor: Actor, id: string, action: Au
       namespace: row.namespace,
       summary: { refused: true, replayOf: row.id },
       result: "failure",
-      reason: message,
+      reason: english(message),
     });
     throw forbidden(message);
   }
@@ -185,7 +187,7 @@ export async function findActableDeployment(actor: Actor, id: string, action: Au
 export async function getDeployment(ctx: Ctx, id: string): Promise<DeploymentDetail> {
   const actor = await authorize(ctx, "team.read");
   const r = await db().deployment.findFirst({ where: { id, teamId: ctx.teamId }, include: SUMMARY_INCLUDE });
-  if (!r) throw notFound("That deployment");
+  if (!r) throw notFound(msg("serverErrors.what.deployment"));
   const access = deploymentAccess(actor, r);
   const target = { teamId: ctx.teamId, clusterId: r.clusterId, namespace: r.namespace, appName: r.appName, status: "applied" as const };
   const ref = { id: true, number: true, kind: true, startedAt: true } as const;
@@ -233,8 +235,8 @@ export async function templateDeploymentCounts(ctx: Ctx, ids: string[]): Promise
 export async function deploymentRollout(ctx: Ctx, id: string): Promise<RolloutView> {
   const actor = await authorize(ctx, "team.read");
   const d = await db().deployment.findFirst({ where: { id, teamId: actor.teamId }, include: TEMPLATE_FACTS });
-  if (!d) throw notFound("That deployment");
-  if (!deploymentAccess(actor, d).details) throw forbidden("This deployment's template is private: its rollout is shown to the deployer and to team owners and admins.");
+  if (!d) throw notFound(msg("serverErrors.what.deployment"));
+  if (!deploymentAccess(actor, d).details) throw forbidden(msg("serverErrors.deployments.rolloutPrivate"));
   const base = { replicas: 0, readyReplicas: 0, updatedReplicas: 0, updateRevision: "", pods: [], checkedAt: new Date().toISOString() };
   if (d.kind === "undeploy") return { ...base, state: "missing", reason: "This record removed the app." };
   try {

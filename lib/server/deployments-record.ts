@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import type { DeploymentKind } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordAuditAlone } from "./audit";
@@ -101,9 +102,7 @@ export async function reserveDeployment(actor: Actor, target: Target, bundle: Bu
     if (inProgress.length) await abandonExpired(tx, { ids: inProgress.map((r) => r.id), limit: inProgress.length }, actor);
     const running = await tx.deployment.findFirst({ where, include: { actor: { select: { email: true } } } });
     if (running) {
-      throw conflict(
-        `${running.actor.email} is already deploying ${bundle.appName} to ${target.cluster.name}/${target.namespace} (started ${running.startedAt.toISOString()}). Wait for it to finish, then try again.`,
-      );
+      throw conflict(msg("serverErrors.deployments.alreadyDeploying", { email: running.actor.email, app: bundle.appName, cluster: target.cluster.name, namespace: target.namespace, startedAt: running.startedAt.toISOString() }));
     }
     // The record's number ("#12") is the team's next one, given by a trigger on insert.
     const created = await tx.deployment.create({

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { parseAllDocuments } from "yaml";
 import { emitYamlDocuments, renderApp, resolveParameters, type ParameterDefinition, type ParameterValue } from "@/lib/manifests";
@@ -36,7 +37,7 @@ export async function loadDeployableVersion(ctx: Ctx, templateId: string, versio
   const versions = await db().templateVersion.findMany({ where: { templateId }, select: { version: true }, orderBy: { version: "desc" }, take: templateLimits().versions });
   const wanted = version ?? template.latestVersion;
   const chosen = await db().templateVersion.findUnique({ where: { templateId_version: { templateId, version: wanted } }, select: { version: true, spec: true, parameters: true } });
-  if (!chosen) throw notFound(`Version ${version ?? wanted} of that template`);
+  if (!chosen) throw notFound(msg("serverErrors.what.versionOfTemplate", { version: version ?? wanted }));
   const spec = chosen.spec as { name?: unknown };
   return {
     templateId,
@@ -68,15 +69,15 @@ export async function renderForReader(ctx: Ctx, templateId: string, version: num
 /** Renders a template version with form values (strings, typed by the parameter definitions). */
 export async function renderTemplateVersion(actor: Actor, templateId: string, version: number, raw: Record<string, string>): Promise<Bundle> {
   const template = await findVisibleTemplate(actor, templateId);
-  if (template.archivedAt) throw invalid("This template is archived. Unarchive it to deploy it again (redeploying a past record still works).");
+  if (template.archivedAt) throw invalid(msg("serverErrors.deployments.archivedNoDeploy"));
   const row = await db().templateVersion.findUnique({ where: { templateId_version: { templateId, version } } });
-  if (!row) throw notFound(`Version ${version} of that template`);
+  if (!row) throw notFound(msg("serverErrors.what.versionOfTemplate", { version }));
   const defs = row.parameters as ParameterDefinition[];
   const result = resolveParameters({ spec: row.spec as Record<string, unknown>, parameters: defs }, typedValues(defs, raw));
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> = {};
     for (const e of result.errors) pushAt(fieldErrors, e.parameter ? `values.${e.parameter}` : "_form", e.message);
-    throw invalid("Some parameter values are not valid for this template.", fieldErrors);
+    throw invalid(msg("serverErrors.deployments.invalidParameters"), fieldErrors);
   }
   const objects = renderApp(result.spec);
   return { appName: result.spec.name, objects, manifest: emitYamlDocuments(objects), templateId, templateVersionId: row.id, parameters: result.values };

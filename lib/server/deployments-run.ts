@@ -1,4 +1,5 @@
 import "server-only";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
@@ -33,6 +34,8 @@ export type ClusterResult = {
   /** "waiting_for_approval": the target is protected; nothing was applied, `requestId` waits for approvals. */
   status: "applied" | "failed" | "refused" | "waiting_for_approval";
   message: string;
+  /** The same as a catalogue message when it is Berth's own words (a refusal): the console shows it in the reader's language. */
+  msg?: Msg;
   /** The deploy request created instead of applying (status "waiting_for_approval"). */
   requestId?: string;
   /** Applied by an owner through a freeze or without approvals (see lib/server/deploy-requests.ts). */
@@ -57,7 +60,7 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
     if (!(e instanceof AppError)) throw e;
     const clusterName = opened?.cluster.name ?? "";
     await auditRefusal(actor, clusterId, clusterName, namespace, bundle, meta, e.message);
-    return { clusterId, clusterName, deploymentId: null, status: "refused", message: e.message };
+    return { clusterId, clusterName, deploymentId: null, status: "refused", message: e.message, msg: e.msg ?? undefined };
   }
   const target = { cluster: opened.cluster, namespace };
   const finalize = (outcome: Outcome) => finalizeDeployment(actor, target, { ...record, appName: bundle.appName }, meta, outcome);
@@ -88,11 +91,11 @@ export async function checkedPlan(actor: Actor, kc: KubeConfig, target: Target, 
   try {
     plan = await measureKubeOperation("plan", () => planBundle(kc, target.namespace, bundle.objects, { force: opts.force, createNamespace: opts.createNamespace, profile: target.cluster.profile }));
   } catch (e) {
-    throw invalid(`Nothing was applied: the plan could not be made: ${describeError(e)}`);
+    throw invalid(msg("serverErrors.deployments.planFailed", { reason: describeError(e) }));
   }
   const ownership = await ownershipOf(actor, target.cluster.id, target.namespace, bundle);
   const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
-  if (blockers.length) throw invalid(`Nothing was applied: the plan is blocked: ${blockers.join("; ")}`);
+  if (blockers.length) throw invalid(msg("serverErrors.deployments.planBlocked", { reasons: blockers.join("; ") }));
   return { plan, ownership };
 }
 
