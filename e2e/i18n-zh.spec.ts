@@ -108,6 +108,29 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   await expect(page.getByTestId("pod-nginx-0").getByTestId("pod-ready")).toHaveText("就绪");
   await expect(page.getByTestId("pod-nginx-1").getByTestId("pod-ready")).toHaveText("就绪");
   await expect(page.getByTestId("rollout-ready")).toHaveText("2/2 就绪");
+
+  // The application in Chinese: the list's live badges are UI words (健康, 已同步), names stay as
+  // they are; the app page's sections, pods and drift read in Chinese too.
+  await expect.poll(async () => {
+    await page.goto(`/applications?namespace=${namespace}`);
+    return page.getByTestId("app-row").getByTestId("health").textContent();
+  }, { timeout: 60_000 }).toBe("健康 2/2");
+  await expect(page.getByRole("heading", { name: "应用", exact: true })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "最近部署" })).toBeVisible();
+  await expect(page.getByTestId("app-row").getByTestId("sync")).toHaveText("已同步");
+  await page.getByTestId("app-row").getByRole("link", { name: "nginx", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "访问方式" })).toBeVisible();
+  await expect(page.locator('[data-pod="nginx-0"]').getByTestId("pod-ready")).toHaveText("就绪");
+  await expect(page.getByTestId("drift-none")).toHaveText("已同步：再次应用最近的记录不会有任何变化。");
+  await expect(page.getByLabel("最近行数")).toBeVisible();
+
+  // Clusters in Chinese: the card of the cluster registered above (in English), its credential and what it serves.
+  await page.goto("/clusters");
+  await expect(page.getByRole("heading", { name: "集群", exact: true })).toBeVisible();
+  const zhCard = page.getByTestId(`cluster-${clusterName}`);
+  await expect(zhCard.getByTestId("my-credential")).toContainText("您的凭证");
+  await expect(zhCard.getByRole("button", { name: "测试连接" })).toBeVisible();
+  await expect(zhCard.getByTestId("cluster-capabilities")).toContainText("此集群提供的功能");
 });
 
 test.describe("the account menu's language", () => {
