@@ -2,6 +2,7 @@ import type { AppKey } from "@/lib/server/applications-input";
 import type { Ctx } from "@/lib/server/authz";
 import { leftoverClaims } from "@/lib/server/applications-ops";
 import { AppError } from "@/lib/server/errors";
+import { requestTranslator } from "@/lib/server/translate";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/i18n/format";
 import { LiveUnavailable } from "../../../live-badges";
@@ -15,7 +16,7 @@ export async function LeftoverClaims({ ctx, appKey, canAct }: { ctx: Ctx; appKey
   try {
     left = await leftoverClaims(ctx, appKey);
   } catch (e) {
-    if (e instanceof AppError) return <p className="card p-4 text-sm text-slate-600">{e.message}</p>;
+    if (e instanceof AppError) return <p className="card p-4 text-sm text-slate-600">{(await requestTranslator())(e.msg ?? e.message)}</p>;
     throw e;
   }
   return (
