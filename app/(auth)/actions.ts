@@ -6,13 +6,15 @@ import { getTranslations } from "next-intl/server";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/server/auth";
 import { requestContext } from "@/lib/server/request-context";
+import { requestTranslator } from "@/lib/server/translate";
+import { msg } from "@/lib/i18n/message";
 import { SSO_COOKIE_OPTIONS, SSO_INVITATION_COOKIE } from "@/lib/server/sso-link";
 import { signUp } from "@/lib/server/users";
 import { safeNextPath as safeNext, signInSchema, signUpSchema } from "@/lib/validation/account";
 
 async function signInMessage(error: CredentialsSignin): Promise<string> {
   if (error.code.startsWith("rate_limited:")) return error.code.slice("rate_limited:".length);
-  return (await getTranslations("auth"))("login.mismatch");
+  return (await requestTranslator())(msg("serverErrors.auth.wrongPassword"));
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

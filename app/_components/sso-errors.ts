@@ -1,14 +1,14 @@
-import type en from "@/messages/en";
-import { SSO_REFUSALS } from "@/lib/server/auth";
+import { SSO_REFUSAL_MSGS } from "@/lib/server/auth";
+import { msg, type Msg } from "@/lib/i18n/message";
 
-// The `?error=` codes single sign-on comes back with (Auth.js's own, and our refusals from
-// lib/server/auth.ts SSO_REFUSALS) as catalogue keys of the "auth" namespace.
+// The `?error=` codes single sign-on comes back with: our refusals (lib/server/auth.ts) and, on the
+// sign-in page, Auth.js's own (auth.sso.*).
 const AUTHJS_ERRORS = ["Configuration", "AccessDenied", "OAuthCallbackError"] as const;
-type SsoErrorKey = `sso.${keyof (typeof en)["auth"]["sso"]}`;
 
-/** The "auth" key for an error code, or null for no or an unknown code (the code is anyone's input). */
-export function ssoErrorKey(code: string | undefined, withAuthJs: boolean): SsoErrorKey | null {
+/** The message for an error code, or null for no or an unknown code (the code is anyone's input). */
+export function ssoError(code: string | undefined, withAuthJs: boolean): Msg | null {
   if (!code) return null;
-  if (Object.hasOwn(SSO_REFUSALS, code) || (withAuthJs && (AUTHJS_ERRORS as readonly string[]).includes(code))) return `sso.${code}` as SsoErrorKey;
+  if (Object.hasOwn(SSO_REFUSAL_MSGS, code)) return SSO_REFUSAL_MSGS[code as keyof typeof SSO_REFUSAL_MSGS];
+  if (withAuthJs && (AUTHJS_ERRORS as readonly string[]).includes(code)) return msg(`auth.sso.${code}`);
   return null;
 }

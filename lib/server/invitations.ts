@@ -8,6 +8,7 @@ import { env, mailEnabled } from "./env";
 import { AppError, forbidden, invalid, notFound } from "./errors";
 import { hashLinkToken, linkTokenLookup, newLinkToken } from "./link-token";
 import { mailLink, sendMail } from "./mail";
+import { invitationMail } from "./mail-text";
 import { errorFields, log } from "./observability/log";
 
 
@@ -57,18 +58,10 @@ export async function createInvitation(ctx: Ctx, input: { email: string; role: R
   });
   if (mail) {
     try {
-      await sendMail({
-        to: mail,
-        subject: `${actor.name || actor.email} invited you to ${inv.team.name} on Berth`,
-        text: [
-          `${actor.name || actor.email} invited you to join ${inv.team.name} on Berth as ${input.role}.`,
-          "",
-          "Accept here (the link works once; it expires " + expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC):",
-          mailLink(`/invite/${token}`),
-          "",
-          "If you did not expect this, ignore this mail.",
-        ].join("\n"),
-      });
+      // in the invitee's language if they already have an account here, else English
+      const invitee = await db().user.findUnique({ where: { email: mail }, select: { locale: true } });
+      const content = invitationMail(invitee?.locale, { inviter: actor.name || actor.email, team: inv.team.name, role: input.role, expiresAt, link: mailLink(`/invite/${token}`) });
+      await sendMail({ to: mail, ...content });
     } catch (error) {
       // Nobody can use a link that did not arrive: revoke it, say so.
       await db().$transaction(async (tx) => {

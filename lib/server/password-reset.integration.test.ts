@@ -94,6 +94,38 @@ describe("forgot password, by mail", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
     expect(await db().membership.count({ where: { teamId: t.teamId, userId: user.id } })).toBe(1);
   });
+
+  it("mails in the recipient's saved language (User.locale), else English", async () => {
+    withMail();
+    const english = await newUser("mail-en");
+    await requestPasswordReset(english.email, ctx());
+    const enMail = await smtp.waitForMail(english.email);
+    expect(enMail.subject).toBe("Reset your Berth password");
+    expect(enMail.text).toContain("Choose a new password here (the link works once, for 30 minutes):");
+
+    const chinese = await newUser("mail-zh");
+    await db().user.update({ where: { id: chinese.id }, data: { locale: "zh-CN" } });
+    await requestPasswordReset(chinese.email, ctx());
+    const zhMail = await smtp.waitForMail(chinese.email);
+    expect(zhMail.subject).toBe("重置您的 Berth 密码");
+    expect(zhMail.text).toContain("请通过以下链接设置新密码（链接仅可使用一次，30 分钟内有效）：");
+    expect(linkIn(zhMail.text, "reset")).not.toBe("");
+
+    // an invitation to an address with an account here: in that account's language; the role too
+    const t = await newTeam("mail-zh-invite");
+    await db().user.update({ where: { id: t.owner.id }, data: { name: "Ana" } });
+    await createInvitation(t.ctx, { email: chinese.email, role: "viewer" });
+    const invite = await smtp.waitForMail(chinese.email);
+    expect(invite.subject).toMatch(/ 邀请您加入 Berth 上的 mail-zh-invite /);
+    expect(invite.text).toContain("以 查看者 角色加入");
+    expect(linkIn(invite.text, "invite")).not.toBe("");
+    // and to an address nobody has yet: English
+    const stranger = uniqueEmail("mail-stranger");
+    await createInvitation(t.ctx, { email: stranger, role: "member" });
+    const strangerMail = await smtp.waitForMail(stranger);
+    expect(strangerMail.subject).toMatch(/ invited you to mail-zh-invite .* on Berth$/);
+    expect(strangerMail.text).toMatch(/on Berth as member\.\s+Accept here \(the link works once; it expires \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} UTC\):/);
+  });
 });
 
 describe("reset links made by an owner or admin (no mail)", () => {

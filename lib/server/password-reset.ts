@@ -8,6 +8,7 @@ import { env, mailEnabled } from "./env";
 import { forbidden, invalid, notFound, rateLimited } from "./errors";
 import { hashLinkToken, linkTokenLookup, newLinkToken } from "./link-token";
 import { mailLink, sendMailInBackground } from "./mail";
+import { passwordResetMail } from "./mail-text";
 import { hashPassword } from "./password";
 import { hitRateLimit, ipRateKey, resetRateLimit, retryMinutes } from "./rate-limit";
 import { assertPasswordSignIn } from "./users";
@@ -31,7 +32,7 @@ export async function requestPasswordReset(email: string, context: RequestContex
   const ip = await hitRateLimit(ipRateKey("reset", context), e.BERTH_SIGNIN_MAX_PER_IP, RESET_WINDOW_SECONDS);
   if (!ip.allowed) throw rateLimited(msg("serverErrors.passwordReset.ipRateLimited", { minutes: retryMinutes(ip) }));
   const perAccount = await hitRateLimit(`reset:account:${email}`, RESET_MAILS_PER_ACCOUNT, RESET_WINDOW_SECONDS);
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true } });
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } });
   if (!user || !perAccount.allowed) {
     // Recorded once per address and window at most (unknown addresses are capped by the IP limit).
     if (perAccount.count <= RESET_MAILS_PER_ACCOUNT + 1) {
@@ -43,23 +44,9 @@ export async function requestPasswordReset(email: string, context: RequestContex
   const expiresAt = new Date(Date.now() + RESET_TTL_MINUTES * 60_000);
   await db().$transaction(async (tx) => {
     await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashLinkToken(token), via: "email", expiresAt } });
-    await recordAudit(tx, { action: "auth.password_reset_request", actor: user, target: { type: "user", id: user.id, name: user.email }, summary: { via: "email", expiresAt: expiresAt.toISOString() }, context });
+    await recordAudit(tx, { action: "auth.password_reset_request", actor: { id: user.id, email: user.email }, target: { type: "user", id: user.id, name: user.email }, summary: { via: "email", expiresAt: expiresAt.toISOString() }, context });
   });
-  sendMailInBackground(
-    {
-      to: user.email,
-      subject: "Reset your Berth password",
-      text: [
-        "Someone (hopefully you) asked to reset the password of your Berth account.",
-        "",
-        "Choose a new password here (the link works once, for 30 minutes):",
-        mailLink(`/reset/${token}`),
-        "",
-        "If you did not ask for this, ignore this mail: your password stays as it is.",
-      ].join("\n"),
-    },
-    "password reset",
-  );
+  sendMailInBackground({ to: user.email, ...passwordResetMail(user.locale, { minutes: RESET_TTL_MINUTES, link: mailLink(`/reset/${token}`) }) }, "password reset");
 }
 
 /**

@@ -1,13 +1,14 @@
 "use server";
 import { echoValues, runAction, type ActionState } from "@/lib/server/action";
-import { requestPasswordReset } from "@/lib/server/password-reset";
+import { requestPasswordReset, RESET_REQUESTED_MSG } from "@/lib/server/password-reset";
 import { requestContext } from "@/lib/server/request-context";
+import { requestTranslator } from "@/lib/server/translate";
 import { forgotPasswordSchema } from "@/lib/validation/account";
 
-// ok: the form says "if an account uses that address, we sent it a link" (auth.forgot.sent).
-export async function forgotPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function forgotPasswordAction(_prev: ActionState<string>, formData: FormData): Promise<ActionState<string>> {
   return runAction(forgotPasswordSchema, { email: formData.get("email") }, async ({ email }) => {
     await requestPasswordReset(email, await requestContext());
-    return undefined;
+    // the same reply whether or not the address has an account
+    return (await requestTranslator())(RESET_REQUESTED_MSG);
   }, echoValues(formData));
 }

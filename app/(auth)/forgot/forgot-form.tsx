@@ -8,8 +8,7 @@ export function ForgotPasswordForm() {
   const t = useTranslations("auth");
   const [state, action] = useActionState(forgotPasswordAction, null);
   const { errors, values } = failedFields(state);
-  // The same reply whether or not the address has an account.
-  if (state?.ok) return <FormMessage state={{ ok: true, message: t("forgot.sent") }} />;
+  if (state?.ok) return <FormMessage state={{ ok: true, message: state.data }} />;
   return (
     <form action={action} className="space-y-4" noValidate>
       <Field name="email" label={t("email")} type="email" autoComplete="email" errors={errors} defaultValue={values?.email} />

@@ -4,13 +4,14 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FormMessage } from "@/app/_components/form";
 import { SsoButton } from "@/app/_components/sso-button";
+import { ssoError } from "@/app/_components/sso-errors";
 import { env, oidcEnabled } from "@/lib/server/env";
 import { currentUser } from "@/lib/server/session";
+import { requestTranslator } from "@/lib/server/translate";
 import { isFreshInstall } from "@/lib/server/users";
 import { safeNextPath } from "@/lib/validation/account";
 import { oidcSignInAction } from "../actions";
 import { SignInForm } from "./sign-in-form";
-import { ssoErrorKey } from "@/app/_components/sso-errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("login.title") };
@@ -23,12 +24,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Nobody can sign in on a fresh install: the first visitor creates the first account.
   if (!error && (await isFreshInstall())) redirect("/signup");
   const e = env();
-  const t = await getTranslations("auth");
-  const errorKey = ssoErrorKey(error, true);
+  const [t, tr] = await Promise.all([getTranslations("auth"), requestTranslator()]);
+  const refusal = ssoError(error, true);
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">{t("login.title")}</h1>
-      {errorKey ? <FormMessage state={{ ok: false, message: t(errorKey) }} /> : null}
+      {refusal ? <FormMessage state={{ ok: false, message: tr(refusal) }} /> : null}
       {reset ? <FormMessage state={{ ok: true, message: t("login.passwordChanged") }} /> : null}
       {e.BERTH_PASSWORD_SIGNIN ? (
         <>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SsoButton } from "@/app/_components/sso-button";
 import { env } from "@/lib/server/env";
 import { describeInvitation } from "@/lib/server/invitations";
+import { requestTranslator } from "@/lib/server/translate";
 import { signUpStatus } from "@/lib/server/users";
 import { oidcInvitationAction, oidcSignInAction } from "../actions";
 import { SignUpForm } from "./sign-up-form";
@@ -17,11 +18,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { invitation } = await searchParams;
   const invite = invitation ? await describeInvitation(invitation) : null;
   const status = await signUpStatus();
-  const [t, tr] = await Promise.all([getTranslations("auth"), getTranslations("team.roles")]);
+  const [t, troles, tr] = await Promise.all([getTranslations("auth"), getTranslations("team.roles"), requestTranslator()]);
   // A fresh install (the sign-in page sends its first visitor here): nobody could sign in yet.
   const first = !invite && status.fresh;
   // Without a usable invitation, where sign-up is by invitation only, say so instead of a form that would be refused.
-  const refusal = status.closed ? t("signup.closed") : status.needsInvitation && invite?.state !== "pending" ? t("signup.byInvitation") : "";
+  const refusal = status.msg && (status.closed || invite?.state !== "pending") ? tr(status.msg) : "";
   const provider = env().BERTH_OIDC_NAME;
   return (
     <div className="space-y-5">
@@ -33,7 +34,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       ) : null}
       {invite ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700">
-          {t.rich("signup.joinAs", { team: invite.teamName, role: tr(invite.role), strong: (chunks) => <strong>{chunks}</strong> })}
+          {t.rich("signup.joinAs", { team: invite.teamName, role: troles(invite.role), strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       ) : null}
       {refusal ? (

@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/empty-state";
 import { FormMessage } from "@/app/_components/form";
 import { SsoButton } from "@/app/_components/sso-button";
+import { ssoError } from "@/app/_components/sso-errors";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { roleAllows } from "@/lib/auth/roles";
 import { listMyApiTokens, listTeamApiTokens } from "@/lib/server/api-tokens";
 import { env, oidcEnabled } from "@/lib/server/env";
 import { requireWorkspace } from "@/lib/server/session";
+import { requestTranslator } from "@/lib/server/translate";
 import { accountOverview } from "@/lib/server/users";
 import { connectSsoAction } from "./actions";
 import { ApiTokenTable, CreateApiTokenForm } from "./api-tokens";
-import { ssoErrorKey } from "@/app/_components/sso-errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -22,15 +23,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { error, connected } = await searchParams;
   const account = await accountOverview(ws.user.id);
   const myTokens = await listMyApiTokens(ws.user.id);
-  const [t, ta, tauth] = await Promise.all([getTranslations("apiTokens"), getTranslations("account"), getTranslations("auth")]);
+  const [t, ta, tr] = await Promise.all([getTranslations("apiTokens"), getTranslations("account"), requestTranslator()]);
   // Owners/admins also see (and may revoke) every member's tokens of the team they work in.
   const teamTokens = ws.team && roleAllows(ws.team.role, "team.manage") ? (await listTeamApiTokens({ userId: ws.user.id, teamId: ws.team.id })).filter((t) => t.user.id !== ws.user.id) : null;
-  const refusalKey = ssoErrorKey(error, false);
+  const refusal = ssoError(error, false);
   const provider = env().BERTH_OIDC_NAME;
   return (
     <div className="max-w-4xl space-y-6">
       <PageHeader title={ta("title")} description={ta("description")} />
-      {refusalKey ? <FormMessage state={{ ok: false, message: tauth(refusalKey) }} /> : null}
+      {refusal ? <FormMessage state={{ ok: false, message: tr(refusal) }} /> : null}
       {connected && account.ssoConnected ? <FormMessage state={{ ok: true, message: ta("connected", { provider }) }} /> : null}
       <dl className="card grid grid-cols-[10rem_1fr] gap-x-4 gap-y-3 p-5 text-sm">
         <dt className="text-slate-500">{ta("name")}</dt>

@@ -5,6 +5,8 @@ import { SsoButton } from "@/app/_components/sso-button";
 import { env, oidcEnabled } from "@/lib/server/env";
 import { describeInvitation } from "@/lib/server/invitations";
 import { currentUser } from "@/lib/server/session";
+import { requestTranslator } from "@/lib/server/translate";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { oidcInvitationAction } from "../../actions";
 import { AcceptInvitationForm } from "./accept-form";
 
@@ -13,19 +15,25 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-const UNUSABLE_STATES = ["accepted", "revoked", "expired"] as const;
+// Why a link cannot be used: the data layer's words where it has them (it refuses with the same).
+const UNUSABLE: Record<"accepted" | "revoked" | "expired" | "invalid", Msg> = {
+  accepted: msg("serverErrors.invitations.linkUsed"),
+  revoked: msg("serverErrors.invitations.revoked"),
+  expired: msg("serverErrors.invitations.linkExpired"),
+  invalid: msg("auth.invite.invalid"),
+};
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invite = await describeInvitation(token);
-  const [t, tr] = await Promise.all([getTranslations("auth"), getTranslations("team.roles")]);
+  const [t, troles, tr] = await Promise.all([getTranslations("auth"), getTranslations("team.roles"), requestTranslator()]);
   if (!invite || invite.state !== "pending") {
-    const state = UNUSABLE_STATES.find((s) => s === invite?.state) ?? "invalid";
+    const state = invite && invite.state !== "pending" ? invite.state : "invalid";
     return (
       <div className="space-y-3">
         <h1 className="text-lg font-semibold">{t("invite.notUsable")}</h1>
         <p role="alert" className="text-sm text-red-800">
-          {t(`invite.${state}`)}
+          {tr(UNUSABLE[state])}
         </p>
         <Link href="/login" className="btn-secondary">
           {t("invite.goToSignIn")}
@@ -35,7 +43,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
   const user = await currentUser();
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
-  const values = { team: invite.teamName, role: tr(invite.role), strong };
+  const values = { team: invite.teamName, role: troles(invite.role), strong };
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">{t("invite.join", { team: invite.teamName })}</h1>

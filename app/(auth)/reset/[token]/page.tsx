@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BackToSignIn } from "@/app/_components/back-to-sign-in";
 import { describeResetLink } from "@/lib/server/password-reset";
+import { requestTranslator } from "@/lib/server/translate";
 import { ResetPasswordForm } from "./reset-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [link, t] = await Promise.all([describeResetLink(token), getTranslations("auth.reset")]);
+  const [link, t, tr] = await Promise.all([describeResetLink(token), getTranslations("auth.reset"), requestTranslator()]);
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">{t("title")}</h1>
@@ -19,7 +20,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <ResetPasswordForm token={token} />
       ) : (
         <p role="alert" className="text-sm text-red-800">
-          {t(link.state)}
+          {link.msg ? tr(link.msg) : null}
         </p>
       )}
       <BackToSignIn />
