@@ -91,19 +91,34 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   await expect(page.getByRole("status")).toContainText("已保存版本 1。");
   await expect(page.getByText("未在任何地方运行")).toBeVisible();
 
-  // Deploy to the test cluster (the deploy form and the plan are not in Chinese yet: English labels)
-  // and watch the rollout, in Chinese, until both ordinals are 就绪.
+  // Deploy to the test cluster, in Chinese: the form, the plan (its framing in Chinese, the objects'
+  // kinds and names as they are) and the record page; watch the rollout until both ordinals are 就绪.
   await page.goto(`/deployments/new?template=${templateId}&version=1`);
   await expect(page.getByRole("heading", { name: `部署 nginx 中文 ${suffix}` })).toBeVisible();
   await page.getByRole("checkbox", { name: clusterName }).check();
-  await page.getByLabel("Namespace", { exact: true }).fill(namespace);
-  await page.getByRole("button", { name: "Plan" }).click();
+  await page.getByLabel("命名空间", { exact: true }).fill(namespace);
+  await expect(page.getByTestId("deploy-blocked-reason")).toHaveText("请先生成部署计划：部署会应用计划中显示的内容。");
+  await page.getByRole("button", { name: "生成部署计划" }).click();
+  await expect(page.getByRole("heading", { name: "nginx 的部署计划" })).toBeVisible();
   const plan = page.getByTestId("plan");
-  await expect(plan).toContainText("ready to deploy");
-  await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("create");
-  await expect(plan.getByTestId("plan-Ingress-nginx-ingress")).toContainText("create");
-  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(plan.getByRole("region", { name: `${clusterName} 的部署计划` })).toContainText(`命名空间 ${namespace}`);
+  await expect(plan).toContainText("可以部署");
+  for (const column of ["对象", "操作", "详情"]) await expect(plan.getByRole("columnheader", { name: column, exact: true })).toBeVisible();
+  await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("StatefulSet/nginx");
+  await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("创建");
+  await expect(plan.getByTestId("plan-Ingress-nginx-ingress")).toContainText("创建");
+  await page.getByRole("button", { name: "部署", exact: true }).click();
   await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
+  // The record: kind, status, outcome and field names in Chinese; the manifest stays YAML.
+  await expect(page.getByRole("heading", { name: /^#\d+ 部署 nginx$/ })).toBeVisible();
+  await expect(page.getByTestId("deployment-status")).toHaveText("已应用");
+  await expect(page.getByTestId("record-outcome")).toContainText("此记录的结果：已应用且当前生效");
+  await expect(page.getByRole("heading", { name: "各对象的结果" })).toBeVisible();
+  await expect(page.getByTestId("result-StatefulSet-nginx")).toContainText("已应用");
+  await expect(page.getByRole("heading", { name: "重新部署此记录" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "取消部署 nginx" })).toBeVisible();
+  await expect(page.getByTestId("manifest")).toContainText("kind: StatefulSet");
+  await expect(page.getByText(/\d{4}\/\d{2}\/\d{2} UTC \d{2}:\d{2}:\d{2}/).first()).toBeVisible(); // the time in the reader's locale, zone named
   await expect(page.getByTestId("rollout-state")).toHaveText("就绪", { timeout: 90_000 });
   await expect(page.getByTestId("pod-nginx-0").getByTestId("pod-ready")).toHaveText("就绪");
   await expect(page.getByTestId("pod-nginx-1").getByTestId("pod-ready")).toHaveText("就绪");
@@ -131,6 +146,13 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   await expect(zhCard.getByTestId("my-credential")).toContainText("您的凭证");
   await expect(zhCard.getByRole("button", { name: "测试连接" })).toBeVisible();
   await expect(zhCard.getByTestId("cluster-capabilities")).toContainText("此集群提供的功能");
+
+  // The history lists it in Chinese too.
+  await page.goto("/deployments");
+  await expect(page.getByRole("heading", { name: "部署记录" })).toBeVisible();
+  const row = page.getByRole("table", { name: "部署历史" }).getByTestId("deployment-row").filter({ hasText: clusterName });
+  await expect(row).toContainText("部署");
+  await expect(row).toContainText("已应用");
 });
 
 test.describe("the account menu's language", () => {

@@ -34,10 +34,10 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/_components/empty-state.tsx",
   "app/(console)/deployments/break-glass-fields.tsx",
   "app/(console)/webhooks",
-  // deploying: the new-deployment page, parameter fields, the live rollout
-  "app/(console)/deployments/new/page.tsx",
-  "app/(console)/deployments/new/parameter-field.tsx",
-  "app/(console)/deployments/[id]/rollout-panel.tsx",
+  // deploying: the history, the new-deployment form and its plan, a record (outcome, results,
+  // rollout, redeploy, undeploy), the status badge
+  "app/(console)/deployments",
+  "app/_components/deployment-status.tsx",
   // applications: the list, adopt, the app page (live tree, drift, history, leftover claims, logs, actions)
   "app/(console)/applications",
   // clusters: the page, register and credential forms, cluster card, capabilities, connection report (and the protection panel)

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/app/_components/empty-state";
 import { FilterSelect, FilterText } from "@/app/_components/filter-fields";
@@ -8,12 +9,15 @@ import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
 import { duration, when } from "./format";
 
-export const metadata: Metadata = { title: "Deployments" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("deployments.list"))("title") };
+}
 
 type Search = Record<string, string | undefined>;
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { ctx } = await requireTeamWorkspace();
+  const [t, tx, locale] = await Promise.all([getTranslations("deployments.list"), getTranslations("deployments"), getLocale()]);
   const raw = await searchParams;
   const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = historyFilterSchema.safeParse(clean);
@@ -23,36 +27,36 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-4">
       <PageHeader
-        title="Deployments"
-        description="Every deploy, redeploy and undeploy: who, when, what, where, and the exact manifest."
-        actions={<Link href="/deployments/new" className="btn-primary">New deployment</Link>}
+        title={t("title")}
+        description={t("description")}
+        actions={<Link href="/deployments/new" className="btn-primary">{t("new")}</Link>}
       />
-      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label="Filter deployments">
-        <FilterSelect name="clusterId" label="Cluster" value={filter.clusterId} options={options.clusters.map((c) => [c.id, c.name])} />
-        <FilterText name="namespace" label="Namespace" value={filter.namespace} />
-        <FilterText name="app" label="App" value={filter.app} />
-        <FilterSelect name="templateId" label="Template" value={filter.templateId} options={options.templates.map((t) => [t.id, t.name])} />
-        <FilterSelect name="status" label="Status" value={filter.status} options={STATUSES.map((s) => [s, s])} />
-        <FilterSelect name="actorId" label="By" value={filter.actorId} options={options.actors.map((a) => [a.id, a.name])} />
-        <button type="submit" className="btn-secondary">Filter</button>
-        <Link href="/deployments" className="text-sm text-slate-600 underline">Clear</Link>
+      <form method="get" className="card flex flex-wrap items-end gap-3 p-3" aria-label={t("filter")}>
+        <FilterSelect name="clusterId" label={t("cluster")} value={filter.clusterId} options={options.clusters.map((c) => [c.id, c.name])} />
+        <FilterText name="namespace" label={t("namespace")} value={filter.namespace} />
+        <FilterText name="app" label={t("app")} value={filter.app} />
+        <FilterSelect name="templateId" label={t("template")} value={filter.templateId} options={options.templates.map((t) => [t.id, t.name])} />
+        <FilterSelect name="status" label={t("status")} value={filter.status} options={STATUSES.map((s) => [s, tx(`status.${s}`)])} />
+        <FilterSelect name="actorId" label={t("by")} value={filter.actorId} options={options.actors.map((a) => [a.id, a.name])} />
+        <button type="submit" className="btn-secondary">{t("filterButton")}</button>
+        <Link href="/deployments" className="text-sm text-slate-600 underline">{t("clear")}</Link>
       </form>
       {items.length === 0 ? (
-        <EmptyState title="No deployments match">Deploy a template version to a cluster to see its history here.</EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyHelp")}</EmptyState>
       ) : (
         <div className="card overflow-x-auto">
-          <table className="data-table" aria-label="Deployment history">
+          <table className="data-table" aria-label={t("table")}>
             <thead>
               <tr>
                 <th>#</th>
-                <th>When</th>
-                <th>What</th>
-                <th>App</th>
-                <th>Where</th>
-                <th>Template</th>
-                <th>By</th>
-                <th>Result</th>
-                <th>Duration</th>
+                <th>{t("cols.when")}</th>
+                <th>{t("cols.what")}</th>
+                <th>{t("cols.app")}</th>
+                <th>{t("cols.where")}</th>
+                <th>{t("cols.template")}</th>
+                <th>{t("cols.by")}</th>
+                <th>{t("cols.result")}</th>
+                <th>{t("cols.duration")}</th>
               </tr>
             </thead>
             <tbody>
@@ -63,37 +67,34 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="whitespace-nowrap">
                     <Link href={`/deployments/${d.id}`} className="text-brand-700 hover:underline">
-                      {when(d.startedAt)}
+                      {when(d.startedAt, locale)}
                     </Link>
                   </td>
                   <td>
-                    {d.kind}
-                    {d.replayOf ? ` ${d.kind === "undeploy" ? "from" : "of"} #${d.replayOf.number}` : ""}
-                    {d.live ? <span className="badge ml-1 bg-green-100 text-green-800" title="Its objects are what runs there now">live</span> : null}
+                    {tx(`kind.${d.kind as "deploy" | "redeploy" | "undeploy"}`)}
+                    {d.replayOf ? t("replayOf", { kind: d.kind, number: d.replayOf.number }) : ""}
+                    {d.live ? <span className="badge ml-1 bg-green-100 text-green-800" title={t("liveTitle")}>{t("live")}</span> : null}
                   </td>
                   <td className="font-mono text-xs">{d.appName}</td>
                   <td>
-                    {d.cluster.name}
-                    {d.cluster.removed ? " (removed)" : ""} / {d.namespace}
+                    {d.cluster.removed ? tx("removed", { cluster: d.cluster.name }) : d.cluster.name} / {d.namespace}
                   </td>
-                  <td>{d.detailsHidden ? "a private template" : d.template ? `${d.template.name} v${d.template.version ?? "?"}` : "—"}</td>
+                  <td>{d.detailsHidden ? tx("privateTemplate") : d.template ? tx("templateVersion", { name: d.template.name, version: d.template.version ?? "?" }) : "—"}</td>
                   <td>{d.actor.name}</td>
                   <td>
-                    <DeploymentStatusBadge status={d.status} />{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null}
+                    <DeploymentStatusBadge status={d.status} />{d.stale ? <span className="ml-1 text-xs text-red-700">{tx("stale")}</span> : null}
                   </td>
-                  <td>{duration(d.durationMs)}</td>
+                  <td>{duration(d.durationMs, locale)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        <span>
-          {total} deployment{total === 1 ? "" : "s"} · page {page} of {pages}
-        </span>
-        {page > 1 ? <Link href={pageLink(page - 1)} className="btn-secondary">Previous</Link> : null}
-        {page < pages ? <Link href={pageLink(page + 1)} className="btn-secondary">Next</Link> : null}
+      <nav aria-label={t("pagesLabel")} className="flex items-center gap-3 text-sm">
+        <span>{t("pages", { total, page, pages })}</span>
+        {page > 1 ? <Link href={pageLink(page - 1)} className="btn-secondary">{t("previous")}</Link> : null}
+        {page < pages ? <Link href={pageLink(page + 1)} className="btn-secondary">{t("next")}</Link> : null}
       </nav>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import type { ClusterPlan } from "@/lib/server/deployments";
 
@@ -6,18 +7,19 @@ import type { ClusterPlan } from "@/lib/server/deployments";
 
 /**
  * Why the apply button (Deploy, Redeploy) is disabled, "" when it may go ahead: no plan yet, a plan
- * of options since changed, or a blocked plan — said beside the button (issue 11, item 5).
+ * of options since changed, or a blocked plan — said beside the button (issue 11, item 5). The
+ * blockers themselves are the server's (and the cluster's) words; only the framing is translated.
  */
-export function applyBlockedBecause(clusters: ClusterPlan[] | null, current: boolean, words: { apply: string; plan: string }): string {
-  if (!clusters) return `${capitalized(words.plan)} first: ${words.apply} applies what the ${words.plan} shows.`;
-  if (!current) return `The form changed since the ${words.plan}: ${words.plan} again to ${words.apply.toLowerCase()}.`;
-  const blockers = clusters.flatMap((c) => c.blockers.map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
-  if (blockers.length === 0) return "";
-  const shown = blockers.slice(0, 3).join("; ");
-  return `Blocked: ${shown}${blockers.length > 3 ? `; and ${blockers.length - 3} more (see the plan)` : ""}.`;
+export function useApplyBlockedBecause(apply: "deploy" | "redeploy"): (clusters: ClusterPlan[] | null, current: boolean) => string {
+  const t = useTranslations("plan.apply");
+  return (clusters, current) => {
+    if (!clusters) return t(apply === "deploy" ? "firstDeploy" : "firstRedeploy");
+    if (!current) return t(apply === "deploy" ? "changedDeploy" : "changedRedeploy");
+    const blockers = clusters.flatMap((c) => c.blockers.map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
+    if (blockers.length === 0) return "";
+    return t("blocked", { shown: blockers.slice(0, 3).join("; "), more: Math.max(0, blockers.length - 3) });
+  };
 }
-
-const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The submitted form's data and which button sent it ("plan", or the apply button's value). */
 export function submittedIntent(e: FormEvent<HTMLFormElement>): { intent: string; data: FormData } {
@@ -35,11 +37,12 @@ export function PlanApplyButtons({ labels, planning, applying, blockedBecause, r
   /** The id (and test id) of the reason beside the apply button. */
   reasonId: string;
 }) {
+  const t = useTranslations("plan.apply");
   const busy = planning || applying;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button type="submit" name="intent" value="plan" className="btn-secondary" disabled={busy}>
-        {planning ? "Planning…" : labels.plan}
+        {planning ? t("planning") : labels.plan}
       </button>
       <button type="submit" name="intent" value={labels.value} className="btn-primary" disabled={busy || blockedBecause !== ""} aria-describedby={reasonId}>
         {applying ? labels.applying : labels.apply}

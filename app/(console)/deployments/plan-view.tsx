@@ -1,9 +1,12 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { FieldChange } from "@/lib/manifests";
 import type { ClusterPlan } from "@/lib/server/deployments";
 import type { ObjectPlan } from "@/lib/server/k8s/plan";
 
 // A plan, per cluster and object: action, RBAC denials, dry-run errors and the field diff.
+// Denials, dry-run errors and warnings are the cluster's (or the server's) own words: only our
+// framing around them is translated.
 export const ACTION_STYLE: Record<string, string> = {
   create: "bg-green-100 text-green-800",
   update: "bg-blue-100 text-blue-800",
@@ -15,23 +18,24 @@ export const ACTION_STYLE: Record<string, string> = {
 const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
 export function PlanView({ plans }: { plans: ClusterPlan[] }) {
+  const t = useTranslations("plan");
   return (
     <div className="space-y-4" data-testid="plan">
       {plans.map((c) => (
-        <section key={c.clusterId} className="card p-4" aria-label={`Plan for ${c.clusterName || c.clusterId}`}>
+        <section key={c.clusterId} className="card p-4" aria-label={t("for", { cluster: c.clusterName || c.clusterId })}>
           <h3 className="mb-2 text-sm font-semibold">
             {c.clusterName || c.clusterId}
-            {c.plan ? <span className="ml-2 font-normal text-slate-500">namespace {c.plan.namespace}</span> : null}
+            {c.plan ? <span className="ml-2 font-normal text-slate-500">{t("namespace", { namespace: c.plan.namespace })}</span> : null}
             {c.plan ? (
-              <span className={`badge ml-2 ${c.plan.ok ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{c.plan.ok ? "ready to deploy" : "blocked"}</span>
+              <span className={`badge ml-2 ${c.plan.ok ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{t(c.plan.ok ? "ready" : "blocked")}</span>
             ) : null}
           </h3>
           {c.error ? <p role="alert" className="text-sm text-red-700">{c.error}</p> : null}
-          {c.plan?.namespaceExists === false ? <p className="mb-2 text-sm text-amber-800">{namespaceLine(c.plan)}</p> : null}
+          {c.plan?.namespaceExists === false ? <p className="mb-2 text-sm text-amber-800">{t(namespaceLine(c.plan), { namespace: c.plan.namespace })}</p> : null}
           {c.denials.length ? (
             <div role="alert" className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="plan-denials">
               <p className="font-medium">
-                Your credential is missing {c.denials.length === 1 ? "this permission" : "these permissions"} (ask a cluster admin for them, or deploy where you have them):
+                {t("missing", { count: c.denials.length })}
               </p>
               <ul className="list-disc pl-5">
                 {c.denials.map((d) => (
@@ -42,17 +46,22 @@ export function PlanView({ plans }: { plans: ClusterPlan[] }) {
           ) : null}
           {c.ownership?.otherTemplate ? (
             <p role="alert" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="plan-owner">
-              These objects were deployed by template <strong>{c.ownership.otherTemplate.templateName}</strong>
-              {c.ownership.otherTemplate.version !== null ? ` v${c.ownership.otherTemplate.version}` : ""} (
-              <Link className="underline" href={`/deployments/${c.ownership.otherTemplate.deploymentId}`}>
-                record #{c.ownership.otherTemplate.number}
-              </Link>
-              ). Deploying replaces them: tick “take over” to do it on purpose (it is recorded in the audit trail).
+              {t.rich("otherTemplate", {
+                template: c.ownership.otherTemplate.templateName,
+                version: c.ownership.otherTemplate.version !== null ? ` v${c.ownership.otherTemplate.version}` : "",
+                number: c.ownership.otherTemplate.number,
+                strong: (chunks) => <strong>{chunks}</strong>,
+                record: (chunks) => (
+                  <Link className="underline" href={`/deployments/${c.ownership!.otherTemplate!.deploymentId}`}>
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           ) : null}
           {c.ownership?.leftBehind.length ? (
             <div className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="plan-left-behind">
-              The previous deploy here created objects this manifest does not have; they stay on the cluster (undeploy or delete them if they are not needed):
+              {t("leftBehind")}
               <ul className="list-disc pl-5 font-mono text-xs">
                 {c.ownership.leftBehind.map((o) => (
                   <li key={o}>{o}</li>
@@ -68,20 +77,20 @@ export function PlanView({ plans }: { plans: ClusterPlan[] }) {
 }
 
 /** The namespace's own state, not the whole plan's: "will be created" exactly when it is ticked and allowed. */
-function namespaceLine(plan: NonNullable<ClusterPlan["plan"]>): string {
-  const ns = `Namespace ${plan.namespace} does not exist.`;
-  if (!plan.canCreateNamespace) return `${ns} You may not create it: ask a cluster admin to create it, or choose a namespace that exists.`;
-  return plan.createNamespace ? `${ns} It will be created.` : `${ns} Tick “create the namespace” to create it.`;
+function namespaceLine(plan: NonNullable<ClusterPlan["plan"]>): "nsMissingCannotCreate" | "nsWillCreate" | "nsTick" {
+  if (!plan.canCreateNamespace) return "nsMissingCannotCreate";
+  return plan.createNamespace ? "nsWillCreate" : "nsTick";
 }
 
 function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
+  const t = useTranslations("plan");
   return (
     <table className="data-table">
       <thead>
         <tr>
-          <th>Object</th>
-          <th>Action</th>
-          <th>Details</th>
+          <th>{t("cols.object")}</th>
+          <th>{t("cols.action")}</th>
+          <th>{t("cols.details")}</th>
         </tr>
       </thead>
       <tbody>
@@ -91,33 +100,33 @@ function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
               {o.kind}/{o.name}
             </td>
             <td>
-              <span className={`badge ${ACTION_STYLE[o.action] ?? ""}`}>{o.action}</span>
+              <span className={`badge ${ACTION_STYLE[o.action] ?? ""}`}>{t.has(`actions.${o.action}`) ? t(`actions.${o.action}`) : o.action}</span>
             </td>
             <td className="space-y-1 text-xs [overflow-wrap:anywhere]">
               {o.denied.map((d) => (
                 <p key={d} role="alert" className="text-red-700">
-                  RBAC: {d}
+                  {t("rbac")} {d}
                 </p>
               ))}
               {o.errors.map((e) => (
                 <p key={`${e.field}${e.message}`} className="text-red-700">
-                  Dry-run: {e.field ? <code>{e.field}</code> : null} {e.message}
+                  {t("dryRun")} {e.field ? <code>{e.field}</code> : null} {e.message}
                 </p>
               ))}
               {o.warnings.map((w) => (
                 <p key={w} className="text-amber-800">
-                  ⚠ {w}
+                  {t("warning", { warning: w })}
                 </p>
               ))}
               {o.takeOver?.length ? (
                 <p className="text-amber-800" data-testid="plan-takeover">
-                  These objects are managed by {o.takeOver.join(", ")}; deploying makes Berth their manager.
+                  {t("takeOver", { managers: o.takeOver.join(", ") })}
                 </p>
               ) : null}
-              {o.conflict ? <p className="text-amber-800">Another field manager owns some of these fields: deploy with “force” to take them over.</p> : null}
+              {o.conflict ? <p className="text-amber-800">{t("conflict")}</p> : null}
               {o.immutable.length ? (
                 <p className="text-amber-800">
-                  {o.immutable.join(", ")} cannot change in place: tick “recreate, keeping the pods’ volumes” (the StatefulSet is deleted leaving its pods and PVCs, then applied).
+                  {t("immutable", { fields: o.immutable.join(", ") })}
                 </p>
               ) : null}
               <ChangeList changes={o.changes} />
@@ -130,6 +139,7 @@ function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
 }
 
 export function ChangeList({ changes }: { changes: FieldChange[] }) {
+  const t = useTranslations("plan");
   if (!changes.length) return null;
   return (
     <ul className="font-mono">
@@ -139,7 +149,7 @@ export function ChangeList({ changes }: { changes: FieldChange[] }) {
           <span className="text-green-800">{show(c.after)}</span>
         </li>
       ))}
-      {changes.length > 50 ? <li>… and {changes.length - 50} more</li> : null}
+      {changes.length > 50 ? <li>{t("more", { count: changes.length - 50 })}</li> : null}
     </ul>
   );
 }

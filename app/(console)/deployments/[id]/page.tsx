@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/empty-state";
@@ -10,7 +11,12 @@ import { duration, when } from "../format";
 import { RedeployPanel, UndeployPanel } from "./replay-panel";
 import { RolloutPanel } from "./rollout-panel";
 
-export const metadata: Metadata = { title: "Deployment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("deployments.record"))("title") };
+}
+
+type DeployKind = "deploy" | "redeploy" | "undeploy";
+type T = Awaited<ReturnType<typeof getTranslations<"deployments">>>;
 
 export default async function DeploymentPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx, role } = await requireTeamWorkspace();
@@ -24,64 +30,64 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   }
   // canAct is deploymentAccess().act: it already needs deploy.run (the deployer, or an owner/admin).
   const canDeploy = d.canAct && !d.cluster.removed;
+  const [t, tp, locale] = await Promise.all([getTranslations("deployments"), getTranslations("plan"), getLocale()]);
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`#${d.number} ${d.kind} ${d.appName}`}
+        title={t("record.heading", { number: d.number, kind: t(`kind.${d.kind as DeployKind}`), app: d.appName })}
         description={
           <>
-            <DeploymentStatusBadge status={d.status} testId="deployment-status" />{d.stale ? <span className="ml-1 text-xs text-red-700">no result recorded (server stopped mid-way?)</span> : null} {d.message}
+            <DeploymentStatusBadge status={d.status} testId="deployment-status" />{d.stale ? <span className="ml-1 text-xs text-red-700">{t("stale")}</span> : null} {d.message}
           </>
         }
-        actions={<Link href="/deployments" className="btn-secondary">History</Link>}
+        actions={<Link href="/deployments" className="btn-secondary">{t("record.history")}</Link>}
       />
       {d.breakGlass ? (
         <p role="alert" className="rounded-md border-2 border-red-600 bg-red-50 px-4 py-3 text-sm font-semibold text-red-800" data-testid="break-glass">
-          BREAK GLASS: an owner applied this on a protected cluster without approvals (or through a freeze). {d.reason}
+          {t("record.breakGlass")} {d.reason}
         </p>
       ) : null}
       {d.requestId ? (
         <p className="text-sm text-slate-600">
-          Applied on approval of <Link className="text-brand-700 underline" href={`/approvals/${d.requestId}`}>a deploy request</Link>.
+          {t.rich("record.onApproval", { link: (chunks) => <Link className="text-brand-700 underline" href={`/approvals/${d.requestId}`}>{chunks}</Link> })}
         </p>
       ) : null}
       <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 p-4 text-sm sm:grid-cols-2">
-        <Item label="Who">{d.actor.name} ({d.actor.email})</Item>
-        <Item label="When">{when(d.startedAt)} · {duration(d.durationMs)}</Item>
-        <Item label="Template">
-          {d.detailsHidden ? "a private template" : d.template ? <Link className="text-brand-700 underline" href={`/templates/${d.template.id}`}>{d.template.name} v{d.template.version}</Link> : "—"}
+        <Item label={t("record.who")}>{d.actor.name} ({d.actor.email})</Item>
+        <Item label={t("record.when")}>{when(d.startedAt, locale)} · {duration(d.durationMs, locale)}</Item>
+        <Item label={t("record.template")}>
+          {d.detailsHidden ? t("privateTemplate") : d.template ? <Link className="text-brand-700 underline" href={`/templates/${d.template.id}`}>{t("templateVersion", { name: d.template.name, version: d.template.version ?? "?" })}</Link> : "—"}
         </Item>
-        <Item label="Where">
-          {d.cluster.name}{d.cluster.removed ? " (removed)" : ""} / {d.namespace} ·{" "}
-          <Link className="text-brand-700 underline" href={`/applications/${d.cluster.id}/${d.namespace}/${d.appName}`} data-testid="application-link">application {d.appName}</Link>
+        <Item label={t("record.where")}>
+          {d.cluster.removed ? t("removed", { cluster: d.cluster.name }) : d.cluster.name} / {d.namespace} ·{" "}
+          <Link className="text-brand-700 underline" href={`/applications/${d.cluster.id}/${d.namespace}/${d.appName}`} data-testid="application-link">{t("record.application", { app: d.appName })}</Link>
         </Item>
-        {d.detailsHidden ? null : <Item label="Parameters"><code className="text-xs">{JSON.stringify(d.parameters)}</code></Item>}
+        {d.detailsHidden ? null : <Item label={t("record.parameters")}><code className="text-xs">{JSON.stringify(d.parameters)}</code></Item>}
         {d.replayOf ? (
-          <Item label={d.kind === "undeploy" ? "Undeploy from" : "Redeploy of"}>
+          <Item label={t(d.kind === "undeploy" ? "record.undeployFrom" : "record.redeployOf")}>
             <Link className="text-brand-700 underline" href={`/deployments/${d.replayOf.id}`}>{`#${d.replayOf.number}`}</Link>
           </Item>
         ) : null}
-        {d.reason ? <Item label="Reason">{d.reason}</Item> : null}
+        {d.reason ? <Item label={t("record.reason")}>{d.reason}</Item> : null}
       </dl>
-      <RecordOutcome d={d} />
+      <RecordOutcome d={d} t={t} locale={locale} />
       {d.detailsHidden ? (
         <p className="card p-4 text-sm text-slate-600" data-testid="details-hidden">
-          This deployment was made from someone else&apos;s private template: its manifest, parameter values, results and rollout are shown
-          only to the person who deployed it and to team owners and admins.
+          {t("record.detailsHidden")}
         </p>
       ) : (
         <>
           {d.live?.id === d.id ? <RolloutPanel deploymentId={d.id} /> : null}
           <section aria-labelledby="results-h" className="card overflow-x-auto p-4">
-            <h2 id="results-h" className="mb-2 text-base font-semibold">Per-object results</h2>
+            <h2 id="results-h" className="mb-2 text-base font-semibold">{t("record.results")}</h2>
             <table className="data-table">
-              <thead><tr><th>Object</th><th>Planned</th><th>Result</th><th>Message</th></tr></thead>
+              <thead><tr><th>{t("record.cols.object")}</th><th>{t("record.cols.planned")}</th><th>{t("record.cols.result")}</th><th>{t("record.cols.message")}</th></tr></thead>
               <tbody>
                 {d.results.map((r) => (
                   <tr key={`${r.kind}/${r.name}`} data-testid={`result-${r.kind}-${r.name}`}>
                     <td className="font-mono text-xs">{String(r.kind)}/{String(r.name)}</td>
-                    <td>{String(r.action ?? "")}{r.recreated ? " (recreated)" : ""}</td>
-                    <td>{String(r.status)}</td>
+                    <td>{plannedAction(t, tp, r.action, r.recreated)}</td>
+                    <td>{resultStatus(t, String(r.status))}</td>
                     <td className="text-xs">{String(r.message ?? "")}</td>
                   </tr>
                 ))}
@@ -98,7 +104,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
       ) : null}
       {d.detailsHidden ? null : (
         <section aria-labelledby="manifest-h">
-          <h2 id="manifest-h" className="mb-2 text-base font-semibold">Exact manifest</h2>
+          <h2 id="manifest-h" className="mb-2 text-base font-semibold">{t("record.manifest")}</h2>
           <pre className="card max-h-[32rem] overflow-auto p-3 text-xs" data-testid="manifest">{d.manifest}</pre>
         </section>
       )}
@@ -106,30 +112,60 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   );
 }
 
+/** The action the plan gave an object (create, update …) in the reader's words, and whether it was recreated. */
+function plannedAction(t: T, tp: Awaited<ReturnType<typeof getTranslations<"plan">>>, action: unknown, recreated: unknown): string {
+  const raw = String(action ?? "");
+  const key = `actions.${raw as "create"}` as const; // any action the plan names; an unknown one is shown as it is
+  const shown = tp.has(key) ? tp(key) : raw;
+  return recreated ? t("record.recreated", { action: shown }) : shown;
+}
+
+/** An object's apply result (applied, failed, not_applied) in the reader's words. */
+function resultStatus(t: T, status: string): string {
+  const key = `resultStatus.${status as "applied"}` as const;
+  return t.has(key) ? t(key) : status;
+}
+
 /**
  * What this record did, and whether what runs now is its doing: only the live record shows the
  * live rollout; an older one says which record replaced it.
  */
-function RecordOutcome({ d }: { d: DeploymentDetail }) {
-  const ref = (r: { id: string; number: number }) => (
-    <Link className="text-brand-700 underline" href={`/deployments/${r.id}`}>{`#${r.number}`}</Link>
+function RecordOutcome({ d, t, locale }: { d: DeploymentDetail; t: T; locale: string }) {
+  const ref = (r: { id: string; number: number }) => (chunks: React.ReactNode) => (
+    <Link className="text-brand-700 underline" href={`/deployments/${r.id}`}>{chunks}</Link>
   );
   let text: React.ReactNode;
-  if (d.status === "pending" || d.status === "applying") text = d.stale ? "No result was recorded." : "In progress.";
-  else if (d.kind === "undeploy") text = d.status === "applied" ? <>This record removed {d.appName}.{d.live ? <> It was deployed again since: live now is {ref(d.live)}.</> : null}</> : "This undeploy failed: see the per-object results.";
-  else if (d.status === "failed") text = <>This {d.kind} failed: see the per-object results.{d.live ? <> Live now is {ref(d.live)}.</> : null}</>;
-  else if (d.live?.id === d.id) text = "Applied, and live: the rollout below is read from the cluster now.";
-  else if (d.supersededBy) {
+  if (d.status === "pending" || d.status === "applying") text = t(d.stale ? "record.outcome.noResult" : "record.outcome.inProgress");
+  else if (d.kind === "undeploy") {
+    text =
+      d.status === "applied" ? (
+        <>
+          {t("record.outcome.removed", { app: d.appName })}
+          {d.live ? t.rich("record.outcome.deployedAgain", { number: d.live.number, link: ref(d.live) }) : null}
+        </>
+      ) : (
+        t("record.outcome.undeployFailed")
+      );
+  } else if (d.status === "failed") {
     text = (
       <>
-        Applied, then superseded by {ref(d.supersededBy)} ({d.supersededBy.kind}, {when(d.supersededBy.startedAt)}).{" "}
-        {d.live ? <>Live now is {ref(d.live)}.</> : `${d.appName} is not deployed there now.`}
+        {t("record.outcome.failed", { kind: t(`kind.${d.kind as DeployKind}`) })}
+        {d.live ? t.rich("record.outcome.liveNow", { number: d.live.number, link: ref(d.live) }) : null}
       </>
     );
-  } else text = "Applied.";
+  } else if (d.live?.id === d.id) text = t("record.outcome.appliedLive");
+  else if (d.supersededBy) {
+    const by = d.supersededBy;
+    text = (
+      <>
+        {t.rich("record.outcome.superseded", { number: by.number, kind: t(`kind.${by.kind as DeployKind}`), when: when(by.startedAt, locale), link: ref(by) })}
+        {d.live ? t.rich("record.outcome.liveNow", { number: d.live.number, link: ref(d.live) }) : t("record.outcome.notDeployedNow", { app: d.appName })}
+      </>
+    );
+  } else text = t("record.outcome.applied");
   return (
     <p className="card px-4 py-3 text-sm" data-testid="record-outcome">
-      <strong>Outcome of this record: </strong>
+      <strong>{t("record.outcome.label")}</strong>
       {text}
     </p>
   );

@@ -4,7 +4,7 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { ClusterResultLine } from "@/app/_components/cluster-result";
 import { BreakGlassFields } from "../break-glass-fields";
-import { applyBlockedBecause, PlanApplyButtons, submittedIntent } from "../plan-and-apply";
+import { PlanApplyButtons, submittedIntent, useApplyBlockedBecause } from "../plan-and-apply";
 import { PlanView } from "../plan-view";
 import { planRedeployAction, redeployAction, undeployAction } from "./actions";
 
@@ -14,6 +14,7 @@ import { planRedeployAction, redeployAction, undeployAction } from "./actions";
 // The form is submitted by hand (not as a form action) so its fields keep their values.
 export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: string; canBreakGlass: boolean }) {
   const t = useTranslations("deployments.redeploy");
+  const applyBlockedBecause = useApplyBlockedBecause("redeploy");
   const [plan, planAction, planning] = useActionState(planRedeployAction, null);
   const [result, redeploy, redeploying] = useActionState(redeployAction, null);
   /** The preview on screen was made with the options as they are (none changed since). */
@@ -27,27 +28,27 @@ export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: s
     startTransition(() => (applying ? redeploy(data) : planAction(data)));
   };
   const blockedBecause =
-    lastIntent === "redeploy" && !planCurrent ? t("previewAgain") : applyBlockedBecause(plan?.ok ? [plan.data] : null, planCurrent, { apply: "Redeploy", plan: "preview" });
+    lastIntent === "redeploy" && !planCurrent ? t("previewAgain") : applyBlockedBecause(plan?.ok ? [plan.data] : null, planCurrent);
   const owner = plan?.ok ? plan.data.ownership?.otherTemplate : null;
   return (
     <section aria-labelledby="redeploy-h" className="card space-y-3 p-4">
-      <h2 id="redeploy-h" className="text-base font-semibold">Redeploy this record</h2>
-      <p className="text-sm text-slate-600">Re-applies the exact manifest below to the same cluster and namespace, as a new record that points to this one.</p>
-      <form onSubmit={onSubmit} className="space-y-3" aria-label="Redeploy" noValidate>
+      <h2 id="redeploy-h" className="text-base font-semibold">{t("title")}</h2>
+      <p className="text-sm text-slate-600">{t("help")}</p>
+      <form onSubmit={onSubmit} className="space-y-3" aria-label={t("form")} noValidate>
         <input type="hidden" name="deploymentId" value={deploymentId} />
         <div className="flex flex-wrap items-end gap-3" onChange={() => { setPlanCurrent(false); setLastIntent(null); }}>
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="force" /> force</label>
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="recreate" /> recreate, keeping volumes</label>
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="force" /> {t("force")}</label>
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="recreate" /> {t("recreate")}</label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="takeOver" /> take over{owner ? ` (objects of template ${owner.templateName})` : " objects another template deployed under this app name"}
+            <input type="checkbox" name="takeOver" /> {owner ? t("takeOverOf", { template: owner.templateName }) : t("takeOverAny")}
           </label>
         </div>
         <div className="min-w-72 max-w-xl">
-          <label htmlFor="f-reason" className="label">Reason (optional)</label>
-          <input id="f-reason" name="reason" className="input" placeholder="roll back: 1.28 breaks login" />
+          <label htmlFor="f-reason" className="label">{t("reason")}</label>
+          <input id="f-reason" name="reason" className="input" placeholder={t("reasonPlaceholder")} />
         </div>
         {canBreakGlass ? <BreakGlassFields error={result && !result.ok ? result.fieldErrors.breakGlassReason?.[0] : undefined} /> : null}
-        <PlanApplyButtons labels={{ plan: "Preview redeploy", apply: "Redeploy", applying: "Redeploying…", value: "redeploy" }} planning={planning} applying={redeploying} blockedBecause={blockedBecause} reasonId="redeploy-blocked-reason" />
+        <PlanApplyButtons labels={{ plan: t("preview"), apply: t("apply"), applying: t("applying"), value: "redeploy" }} planning={planning} applying={redeploying} blockedBecause={blockedBecause} reasonId="redeploy-blocked-reason" />
       </form>
       <FormMessage state={plan && !plan.ok ? plan : null} />
       {plan?.ok && planCurrent ? <PlanView plans={[plan.data]} /> : null}
@@ -57,22 +58,23 @@ export function RedeployPanel({ deploymentId, canBreakGlass }: { deploymentId: s
 }
 
 export function UndeployPanel({ deploymentId, appName, canBreakGlass }: { deploymentId: string; appName: string; canBreakGlass: boolean }) {
+  const t = useTranslations("deployments.undeploy");
   const [result, undeploy] = useActionState(undeployAction, null);
   return (
     <section aria-labelledby="undeploy-h" className="card space-y-3 p-4">
-      <h2 id="undeploy-h" className="text-base font-semibold">Undeploy</h2>
-      <p className="text-sm text-slate-600">Deletes every object labelled with app {appName} in this namespace. Volume claims are kept (and listed).</p>
-      <form action={undeploy} onSubmit={(e) => !confirm(`Undeploy ${appName}?`) && e.preventDefault()}>
+      <h2 id="undeploy-h" className="text-base font-semibold">{t("title")}</h2>
+      <p className="text-sm text-slate-600">{t("help", { app: appName })}</p>
+      <form action={undeploy} onSubmit={(e) => !confirm(t("confirm", { app: appName })) && e.preventDefault()}>
         <input type="hidden" name="deploymentId" value={deploymentId} />
         {canBreakGlass ? <div className="mb-2"><BreakGlassFields error={result && !result.ok ? result.fieldErrors.breakGlassReason?.[0] : undefined} /></div> : null}
-        <SubmitButton className="btn-danger" pendingText="Undeploying…">Undeploy {appName}</SubmitButton>
+        <SubmitButton className="btn-danger" pendingText={t("pending")}>{t("button", { app: appName })}</SubmitButton>
       </form>
       {result ? <ReplayResult result={result} /> : null}
       {result?.ok && result.data.keptClaims ? (
         <div data-testid="kept-claims">
-          <p className="text-sm font-medium">Kept volume claims:</p>
+          <p className="text-sm font-medium">{t("kept")}</p>
           <ul className="list-disc pl-5 font-mono text-xs">
-            {result.data.keptClaims.length ? result.data.keptClaims.map((c) => <li key={c}>{c}</li>) : <li>none</li>}
+            {result.data.keptClaims.length ? result.data.keptClaims.map((c) => <li key={c}>{c}</li>) : <li>{t("none")}</li>}
           </ul>
         </div>
       ) : null}

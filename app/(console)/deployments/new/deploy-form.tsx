@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, startTransition, type FormEvent } from "react";
@@ -9,7 +10,7 @@ import type { DeployableVersion } from "@/lib/server/deployments-render";
 import { ClusterResultLine } from "@/app/_components/cluster-result";
 import type { ClusterResult } from "@/lib/server/deployments-run";
 import { BreakGlassFields } from "../break-glass-fields";
-import { applyBlockedBecause, PlanApplyButtons, submittedIntent } from "../plan-and-apply";
+import { PlanApplyButtons, submittedIntent, useApplyBlockedBecause } from "../plan-and-apply";
 import { PlanView } from "../plan-view";
 import { deployAction, planAction } from "./actions";
 import { ParameterField } from "./parameter-field";
@@ -30,6 +31,8 @@ type ClusterOption = {
 // form as it is now can go ahead. A successful deploy opens its record.
 // The form is submitted by hand (not as a form action) so its fields keep their values.
 export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable: DeployableVersion; clusters: ClusterOption[]; canBreakGlass: boolean }) {
+  const t = useTranslations("deploy");
+  const applyBlockedBecause = useApplyBlockedBecause("deploy");
   const router = useRouter();
   const [plan, plan_, planning] = useActionState(planAction, null);
   const [deploy, deploy_, deploying] = useActionState(deployAction, null);
@@ -51,24 +54,24 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
     const [only] = deploy.data.results;
     if (deploy.data.results.length === 1 && only.status === "applied" && only.deploymentId) router.push(`/deployments/${only.deploymentId}`);
   }, [deploy, router]);
-  const blockedBecause = applyBlockedBecause(plan?.ok ? plan.data.clusters : null, planCurrent, { apply: "Deploy", plan: "plan" });
+  const blockedBecause = applyBlockedBecause(plan?.ok ? plan.data.clusters : null, planCurrent);
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} onChange={() => setPlanCurrent(false)} className="card space-y-5 p-4" noValidate aria-label="Deployment">
+      <form onSubmit={onSubmit} onChange={() => setPlanCurrent(false)} className="card space-y-5 p-4" noValidate aria-label={t("form")}>
         <input type="hidden" name="templateId" value={deployable.templateId} />
         <input type="hidden" name="version" value={deployable.version} />
         <fieldset className="grid gap-4 xl:grid-cols-2">
-          <legend className="mb-2 text-sm font-semibold">Parameters</legend>
-          {deployable.parameters.length === 0 ? <p className="text-sm text-slate-500">This version has no parameters.</p> : null}
+          <legend className="mb-2 text-sm font-semibold">{t("parameters")}</legend>
+          {deployable.parameters.length === 0 ? <p className="text-sm text-slate-500">{t("noParameters")}</p> : null}
           {deployable.parameters.map((d) => (
             <ParameterField key={d.name} def={d} error={errors[`values.${d.name}`]?.[0]} />
           ))}
         </fieldset>
         <fieldset>
-          <legend className="mb-2 text-sm font-semibold">Clusters</legend>
+          <legend className="mb-2 text-sm font-semibold">{t("clusters")}</legend>
           {clusters.length === 0 ? (
             <p className="text-sm text-slate-600">
-              No clusters yet: <Link className="text-brand-700 underline" href="/clusters">register one</Link>.
+              {t.rich("noClusters", { link: (chunks) => <Link className="text-brand-700 underline" href="/clusters">{chunks}</Link> })}
             </p>
           ) : null}
           <div className="flex flex-wrap gap-4">
@@ -76,7 +79,7 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
               <label key={c.id} className={`flex items-center gap-2 text-sm ${c.namespace === null ? "text-slate-400" : ""}`}>
                 <input type="checkbox" name="clusterIds" value={c.id} defaultChecked={usable.length === 1 && c.namespace !== null} disabled={c.namespace === null} />
                 {c.name}
-                {c.namespace === null ? <span className="text-xs">(attach your kubeconfig first)</span> : null}
+                {c.namespace === null ? <span className="text-xs">{t("attachFirst")}</span> : null}
               </label>
             ))}
           </div>
@@ -85,7 +88,7 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
         <div className="flex flex-wrap items-end gap-4">
           <div className="w-64">
             <label htmlFor="f-namespace" className="label">
-              Namespace
+              {t("namespace")}
             </label>
             <input
               id="f-namespace"
@@ -104,37 +107,37 @@ export function DeployForm({ deployable, clusters, canBreakGlass }: { deployable
             </datalist>
             {running ? (
               <p id="f-namespace-hint" className="mt-1 text-xs text-slate-500">
-                This template runs in {running.runsIn} on {running.name}.
+                {t("runsIn", { namespace: running.runsIn ?? "", cluster: running.name })}
               </p>
             ) : null}
             {errors.namespace?.map((m, i) => <FieldError key={m} id={i === 0 ? "f-namespace-error" : `f-namespace-error-${i}`} message={m} />)}
           </div>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="createNamespace" /> create the namespace if it does not exist
+            <input type="checkbox" name="createNamespace" /> {t("createNamespace")}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="force" /> force (take over fields owned by others)
+            <input type="checkbox" name="force" /> {t("force")}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="recreate" /> recreate, keeping the pods’ volumes
+            <input type="checkbox" name="recreate" /> {t("recreate")}
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="takeOver" /> take over objects another template deployed under this app name
+            <input type="checkbox" name="takeOver" /> {t("takeOver")}
           </label>
         </div>
         {canBreakGlass ? <BreakGlassFields error={errors.breakGlassReason?.[0]} /> : null}
-        <PlanApplyButtons labels={{ plan: "Plan", apply: "Deploy", applying: "Deploying…", value: "deploy" }} planning={planning} applying={deploying} blockedBecause={blockedBecause} reasonId="deploy-blocked-reason" />
+        <PlanApplyButtons labels={{ plan: t("plan"), apply: t("deploy"), applying: t("deploying"), value: "deploy" }} planning={planning} applying={deploying} blockedBecause={blockedBecause} reasonId="deploy-blocked-reason" />
         <FormMessage state={plan && !plan.ok ? plan : deploy && !deploy.ok ? deploy : null} />
       </form>
       {deploy?.ok ? <DeployResults results={deploy.data.results} /> : null}
       {plan?.ok && planCurrent ? (
         <section aria-labelledby="plan-h">
           <h2 id="plan-h" className="mb-2 text-base font-semibold">
-            Plan for {plan.data.appName}
+            {t("planFor", { app: plan.data.appName })}
           </h2>
           <PlanView plans={plan.data.clusters} />
           <details className="mt-3">
-            <summary className="cursor-pointer text-sm text-brand-700">Rendered manifest</summary>
+            <summary className="cursor-pointer text-sm text-brand-700">{t("manifest")}</summary>
             <pre className="card mt-2 max-h-96 overflow-auto p-3 text-xs">{plan.data.manifest}</pre>
           </details>
         </section>
@@ -149,9 +152,10 @@ function planFieldErrors(plan: ActionState<PlanResult>): Record<string, string[]
 }
 
 function DeployResults({ results }: { results: ClusterResult[] }) {
+  const t = useTranslations("deploy");
   return (
-    <section role="status" aria-label="Deploy results" className="card space-y-2 p-4" data-testid="deploy-results">
-      <h2 className="text-base font-semibold">Deploy results</h2>
+    <section role="status" aria-label={t("results")} className="card space-y-2 p-4" data-testid="deploy-results">
+      <h2 className="text-base font-semibold">{t("results")}</h2>
       {results.map((r) => (
         <ClusterResultLine key={r.clusterId} result={r} name={r.clusterName || r.clusterId} />
       ))}
