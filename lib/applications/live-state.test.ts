@@ -1,8 +1,12 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, test } from "vitest";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
+import zh from "@/messages/zh-CN";
 import { nginxObjects, NGINX_IMAGE_1, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
 import { computeHealth, computeSync, fieldOwner, objectKey, ordinalPods } from "./live-state";
 
+const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
 const now = new Date("2026-11-28T12:00:00Z");
 const deployedAt = new Date("2026-11-28T11:00:00Z");
 const sts = (replicas: number, ready: number) =>
@@ -31,6 +35,16 @@ describe("health", () => {
     const h = computeHealth({ statefulSet: sts(2, 1), pods: [pod(0, true), pod(1, false)], claims: [], events, deployedAt, now });
     expect(h).toMatchObject({ state: "Degraded", ready: 1, desired: 2 });
     expect(h.reason).toMatch(/^nginx-1: not Ready for over 5 min — FailedScheduling: 0\/3 nodes are available$/);
+  });
+
+  test("the reason is also a catalogue message: Chinese for the console, the cluster's own words (event, waiting reason) kept as they are", () => {
+    const events = [{ kind: "Event", type: "Warning", reason: "FailedScheduling", message: "0/3 nodes are available", involvedObject: { kind: "Pod", name: "nginx-1" }, lastTimestamp: "2026-11-28T11:20:00Z" }] as unknown as KubernetesObject[];
+    const h = computeHealth({ statefulSet: sts(2, 1), pods: [pod(0, true), pod(1, false)], claims: [], events, deployedAt, now });
+    expect(formatMsg(zhT, h.reasonMsg!)).toBe("nginx-1：未就绪已超过 5 分钟 — FailedScheduling: 0/3 nodes are available");
+    const failing = pod(0, false, { containerStatuses: [{ name: "nginx", state: { waiting: { reason: "ImagePullBackOff" } } }] });
+    expect(formatMsg(zhT, computeHealth({ statefulSet: sts(1, 0), pods: [failing], claims: [], events: [], deployedAt: now, now }).reasonMsg!)).toBe("nginx-0：ImagePullBackOff");
+    expect(formatMsg(zhT, computeHealth({ statefulSet: undefined, pods: [], claims: [], events: [], deployedAt, now }).reasonMsg!)).toBe("StatefulSet 不存在");
+    expect(computeHealth({ statefulSet: sts(2, 2), pods: [pod(0, true), pod(1, true)], claims: [], events: [], deployedAt, now }).reasonMsg).toBeUndefined();
   });
 
   test("an image pull failure is Degraded at once; a Pending claim after the threshold too", () => {
@@ -72,6 +86,7 @@ describe("sync", () => {
     live.delete("Service/nginx-svc");
     expect(computeSync(applied, live)).toMatchObject({ state: "Missing objects", missing: [{ kind: "Service", name: "nginx-svc" }] });
     expect(computeSync(applied, liveOf(applied), new Set(["Ingress"]))).toMatchObject({ state: "Unknown", reason: "cannot read Ingress" });
+    expect(formatMsg(zhT, computeSync(applied, liveOf(applied), new Set(["Ingress"])).reasonMsg!)).toBe("无法读取 Ingress");
   });
 
   test("fieldOwner follows keyed list items by any key (ports by containerPort + protocol)", () => {

@@ -2,14 +2,17 @@
 // cluster + namespace + kind (no network, no next, no prisma — unit-tested in live-state.test.ts).
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { diffObjects, isObj, type FieldChange, type Obj } from "@/lib/manifests";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { arr, get, iso, ms, num, str } from "./obj";
 
 export type Health = "Healthy" | "Progressing" | "Degraded" | "Missing" | "Unknown";
 export type SyncState = "In sync" | "Drifted" | "Missing objects" | "Unknown";
 
-export type HealthView = { state: Health; ready: number; desired: number; reason: string };
+/** `reason`: English (logs, tests); `reasonMsg`: the same as a catalogue message, shown in the reader's language. */
+export type HealthView = { state: Health; ready: number; desired: number; reason: string; reasonMsg?: Msg };
 export type Drift = { kind: string; name: string; path: string; live?: unknown; applied?: unknown; manager: string; changedAt: string };
-export type SyncView = { state: SyncState; drifted: Drift[]; missing: Array<{ kind: string; name: string }>; reason: string };
+export type SyncView = { state: SyncState; drifted: Drift[]; missing: Array<{ kind: string; name: string }>; reason: string; reasonMsg?: Msg };
 
 /** A pod not Ready (or a claim Pending) longer than this after the last deploy is a stall. */
 export const DEFAULT_STALL_AFTER_MS = 5 * 60_000;
@@ -18,6 +21,12 @@ export const DEFAULT_STALL_AFTER_MS = 5 * 60_000;
 const FATAL_WAITING = new Set(["ErrImagePull", "ImagePullBackOff", "CrashLoopBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
 
 type K = KubernetesObject & Obj;
+
+/** A reason as its catalogue message and its English text. Kubernetes' own words (waiting reasons, events) stay values. */
+const because = (key: string, values?: Record<string, string | number | Msg>) => {
+  const reasonMsg = msg(`applications.reasons.${key}`, values);
+  return { reason: english(reasonMsg), reasonMsg };
+};
 
 export type HealthInput = {
   statefulSet: KubernetesObject | undefined;
@@ -33,7 +42,7 @@ export type HealthInput = {
 
 export function computeHealth(input: HealthInput): HealthView {
   const sts = input.statefulSet as K | undefined;
-  if (!sts) return { state: "Missing", ready: 0, desired: 0, reason: "the StatefulSet does not exist" };
+  if (!sts) return { state: "Missing", ready: 0, desired: 0, ...because("noStatefulSet") };
   const name = str(get(sts, "metadata", "name"));
   const desired = num(get(sts, "spec", "replicas"), 1);
   const ready = num(get(sts, "status", "readyReplicas"));
@@ -47,30 +56,38 @@ export function computeHealth(input: HealthInput): HealthView {
   for (const pod of pods) {
     for (const cs of arr(get(pod, "status", "containerStatuses"))) {
       const reason = str(get(cs, "state", "waiting", "reason"));
-      if (FATAL_WAITING.has(reason)) return degraded(`${podName(pod)}: ${reason}`, pod);
+      if (FATAL_WAITING.has(reason)) return degraded(msg("applications.reasons.podWaiting", { pod: podName(pod), reason }), pod);
     }
     const ready = condition(pod, "Ready");
     if (ready?.status !== "True" && overdue(ready?.lastTransitionTime ?? get(pod, "metadata", "creationTimestamp"))) {
       const scheduled = condition(pod, "PodScheduled");
-      const why = scheduled?.status === "False" ? `${str(scheduled.reason) || "not scheduled"}` : "not Ready";
-      return degraded(`${podName(pod)}: ${why} for over ${Math.round(stallAfter / 60_000)} min`, pod);
+      const min = Math.round(stallAfter / 60_000);
+      const reason = scheduled?.status === "False" ? str(scheduled.reason) : "";
+      const stalled =
+        scheduled?.status === "False"
+          ? reason
+            ? msg("applications.reasons.podUnscheduledFor", { pod: podName(pod), reason, min })
+            : msg("applications.reasons.podNotScheduledFor", { pod: podName(pod), min })
+          : msg("applications.reasons.podNotReadyFor", { pod: podName(pod), min });
+      return degraded(stalled, pod);
     }
   }
   for (const c of input.claims) {
     if (str(get(c, "status", "phase")) === "Pending" && overdue(get(c, "metadata", "creationTimestamp"))) {
-      return degraded(`claim ${str(get(c, "metadata", "name"))}: Pending for over ${Math.round(stallAfter / 60_000)} min`, c);
+      return degraded(msg("applications.reasons.claimPendingFor", { claim: str(get(c, "metadata", "name")), min: Math.round(stallAfter / 60_000) }), c);
     }
   }
   if (current && ready >= desired && updated >= desired) return { state: "Healthy", ready, desired, reason: "" };
   if (overdue(get(sts, "metadata", "creationTimestamp")) && pods.length < desired) {
-    return degraded(`${desired - pods.length} of ${desired} pods not created for over ${Math.round(stallAfter / 60_000)} min`, sts);
+    return degraded(msg("applications.reasons.podsNotCreatedFor", { missing: desired - pods.length, desired, min: Math.round(stallAfter / 60_000) }), sts);
   }
   const waiting = pods.find((p) => condition(p, "Ready")?.status !== "True");
-  return { state: "Progressing", ready, desired, reason: waiting ? `${podName(waiting)}: not Ready yet` : `${ready}/${desired} ready` };
+  return { state: "Progressing", ready, desired, ...(waiting ? because("podNotReadyYet", { pod: podName(waiting) }) : because("readyCount", { ready, desired })) };
 
-  function degraded(reason: string, obj: KubernetesObject): HealthView {
+  function degraded(why: Msg, obj: KubernetesObject): HealthView {
     const ev = latestWarning(input.events, obj);
-    return { state: "Degraded", ready, desired, reason: ev ? `${reason} — ${ev}` : reason };
+    const reasonMsg = ev ? msg("applications.reasons.withEvent", { reason: why, event: ev }) : why;
+    return { state: "Degraded", ready, desired, reason: english(reasonMsg), reasonMsg };
   }
 }
 
@@ -145,9 +162,9 @@ export function computeSync(applied: KubernetesObject[], live: Map<string, Kuber
     const planned = { ...obj, metadata: { ...obj.metadata, namespace: l.metadata?.namespace } };
     for (const c of diffObjects(planned, l)) drifted.push(driftOf(kind, name, c, l));
   }
-  if (missing.length) return { state: "Missing objects", drifted, missing, reason: missing.map((m) => `${m.kind}/${m.name}`).join(", ") + " missing" };
+  if (missing.length) return { state: "Missing objects", drifted, missing, ...because("objectsMissing", { list: missing.map((m) => `${m.kind}/${m.name}`).join(", ") }) };
   if (drifted.length) return { state: "Drifted", drifted, missing, reason: "" };
-  if (unknown.length) return { state: "Unknown", drifted, missing, reason: `cannot read ${[...new Set(unknown)].join(", ")}` };
+  if (unknown.length) return { state: "Unknown", drifted, missing, ...because("cannotRead", { kinds: [...new Set(unknown)].join(", ") }) };
   return { state: "In sync", drifted, missing, reason: "" };
 }
 

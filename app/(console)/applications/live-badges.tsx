@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { HealthView, SyncView } from "@/lib/applications/live-state";
+import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
 
 // Health and sync badges (list and detail pages). The states stay English identifiers in code
 // (filters, tests); the badge text is the reader's language.
@@ -19,26 +20,34 @@ const SYNC_STYLE: Record<string, string> = {
 /** The catalogue key of each sync state (the states hold spaces, catalogue keys do not). */
 export const SYNC_KEY = { "In sync": "inSync", Drifted: "drifted", "Missing objects": "missingObjects", Unknown: "unknown" } as const;
 
+/** A live reason in the reader's language when it is Berth's words, else as the cluster said it. */
+function useReason(reason: string, reasonMsg: Msg | undefined): string {
+  const tAll = useTranslations() as unknown as Translate;
+  return reasonMsg ? formatMsg(tAll, reasonMsg) : reason;
+}
+
 export function HealthBadge({ health }: { health: HealthView }) {
   const t = useTranslations("applications");
+  const reason = useReason(health.reason, health.reasonMsg);
   const state = t(`healthStates.${health.state}`);
   const text = health.state === "Unknown" || health.state === "Missing" ? state : t("healthCount", { state, ready: health.ready, desired: health.desired });
   return (
-    <span title={health.reason || undefined}>
+    <span title={reason || undefined}>
       <span className={`badge ${HEALTH_STYLE[health.state]}`} data-testid="health" data-state={health.state}>{text}</span>
-      {health.reason ? <span className="ml-1 block text-xs text-slate-600">{health.reason}</span> : null}
+      {reason ? <span className="ml-1 block text-xs text-slate-600">{reason}</span> : null}
     </span>
   );
 }
 
 export function SyncBadge({ sync }: { sync: SyncView }) {
   const t = useTranslations("applications");
+  const reason = useReason(sync.reason, sync.reasonMsg);
   const label =
     sync.state === "Drifted" ? t("driftedCount", { n: sync.drifted.length }) : sync.state === "Missing objects" ? t("missingCount", { n: sync.missing.length }) : t(`syncStates.${SYNC_KEY[sync.state]}`);
   return (
-    <span title={sync.reason || undefined}>
+    <span title={reason || undefined}>
       <span className={`badge ${SYNC_STYLE[sync.state]}`} data-testid="sync" data-state={sync.state}>{label}</span>
-      {sync.reason ? <span className="ml-1 block text-xs text-slate-600">{sync.reason}</span> : null}
+      {reason ? <span className="ml-1 block text-xs text-slate-600">{reason}</span> : null}
     </span>
   );
 }
