@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { stringify } from "yaml";
 import { z } from "zod";
@@ -39,7 +40,7 @@ export type UnmanagedList = {
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
-  if (!r.success) throw invalid("Check the highlighted fields.", Object.fromEntries(r.error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]])));
+  if (!r.success) throw invalid(msg("serverErrors.applications.checkFields"), Object.fromEntries(r.error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]])));
   return r.data;
 }
 
@@ -78,9 +79,9 @@ export async function adoptStatefulSet(ctx: Ctx, input: unknown): Promise<{ id: 
   const sts = await listKind(api, ns, ["apps/v1", "StatefulSet"], `metadata.name=${args.statefulSet}`, undefined);
   refuseOnError(sts);
   const live = sts.items[0];
-  if (!live) throw notFound(`StatefulSet ${args.statefulSet} in namespace ${ns}`);
+  if (!live) throw notFound(msg("serverErrors.what.statefulSet", { name: args.statefulSet, namespace: ns }));
   if (isBerthManaged(live) || (await managedNames(actor, args.clusterId, ns)).has(args.statefulSet)) {
-    throw invalid(`StatefulSet ${args.statefulSet} is already managed by Berth: open it in Applications.`, { statefulSet: ["already managed by Berth"] });
+    throw invalid(msg("serverErrors.applications.alreadyManaged", { name: args.statefulSet }), { statefulSet: [msg("serverErrors.applications.alreadyManagedField")] });
   }
   const [services, ingresses, hpas, crons] = await Promise.all([
     listKind(api, ns, ["v1", "Service"]),
@@ -135,7 +136,7 @@ function ingressBackends(ing: KubernetesObject): string[] {
 function refuseOnError(read: KindRead): void {
   if (!read.error) return;
   if (read.forbidden) throw new AppError(read.error, "forbidden");
-  throw invalid(`The cluster could not be read: ${read.error}`);
+  throw invalid(msg("serverErrors.applications.clusterUnreadable", { reason: read.error }));
 }
 
 function isBerthManaged(o: KubernetesObject): boolean {

@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { invalid } from "./errors";
 
@@ -32,7 +33,7 @@ export type AppKey = z.infer<typeof appKeySchema>;
 
 /** Refuses a pod name that is not one of the app's StatefulSet pods (`<app>-<ordinal>`). */
 export function requireAppPodName(key: AppKey, pod: string): void {
-  if (!pod.startsWith(`${key.appName}-`) || !/^\d{1,5}$/.test(pod.slice(key.appName.length + 1))) throw invalid("That is not one of this app's pods.", { pod: ["Not one of this app's pods."] });
+  if (!pod.startsWith(`${key.appName}-`) || !/^\d{1,5}$/.test(pod.slice(key.appName.length + 1))) throw invalid(msg("serverErrors.applications.notAppPod"), { pod: [msg("serverErrors.applications.notAppPodField")] });
 }
 
 /** Parses what the URL says; anything malformed is dropped (the page shows everything instead of failing). */

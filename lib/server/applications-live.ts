@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import { computeHealth, computeSync, objectKey, withoutAppliedValues, type HealthView, type SyncView } from "@/lib/applications/live-state";
 import type { AppRecord } from "./applications";
@@ -26,6 +28,8 @@ export type ClusterLive = {
   /** ok: read; no_credential: the viewer has none for this cluster; unavailable: unreachable, refused, timed out. */
   state: "ok" | "no_credential" | "unavailable";
   message: string;
+  /** `message` as a catalogue message when it is Berth's own words (the console shows it in the reader's language). */
+  msg?: Msg;
   apps: Map<string, AppLive>;
   /** API round trips made for this cluster (for the benchmark and tests). */
   calls: number;
@@ -35,7 +39,8 @@ export function appKeyString(r: { clusterId: string; namespace: string; appName:
   return `${r.clusterId}/${r.namespace}/${r.appName}`;
 }
 
-export const NO_CREDENTIAL = "Attach your kubeconfig to this cluster to see live state (Berth reads it with your own credential).";
+const NO_CREDENTIAL_MSG = msg("serverErrors.clusters.noCredentialLive");
+export const NO_CREDENTIAL = english(NO_CREDENTIAL_MSG);
 
 /** Live health + sync of these records, all on one cluster. Never throws for cluster trouble. */
 export async function liveForCluster(ctx: Ctx, clusterId: string, records: AppRecord[], opts: { timeoutMs?: number } = {}): Promise<ClusterLive> {
@@ -55,7 +60,10 @@ export async function liveForCluster(ctx: Ctx, clusterId: string, records: AppRe
   });
   try {
     const out = await Promise.race([work, deadline]);
-    if (out === "timeout") return { ...base, state: "unavailable", message: `the cluster did not answer within ${Math.round(timeoutMs / 1000)} s` };
+    if (out === "timeout") {
+      const late = msg("serverErrors.clusters.noAnswerWithin", { seconds: Math.round(timeoutMs / 1000) });
+      return { ...base, state: "unavailable", message: english(late), msg: late };
+    }
     return { ...base, ...out, state: "ok", message: "" };
   } catch (e) {
     return { ...base, state: "unavailable", message: describeError(e) };
@@ -65,13 +73,13 @@ export async function liveForCluster(ctx: Ctx, clusterId: string, records: AppRe
 }
 
 /** The viewer's own client for a cluster, or why there is none. */
-export async function openViewerKubeConfig(actor: Actor, clusterId: string, timeoutMs = clusterTimeoutMs()): Promise<KubeConfig | { state: "no_credential" | "unavailable"; message: string }> {
+export async function openViewerKubeConfig(actor: Actor, clusterId: string, timeoutMs = clusterTimeoutMs()): Promise<KubeConfig | { state: "no_credential" | "unavailable"; message: string; msg?: Msg }> {
   const has = await db().clusterCredential.findUnique({ where: { clusterId_userId: { clusterId, userId: actor.userId } }, select: { id: true } });
-  if (!has) return { state: "no_credential", message: NO_CREDENTIAL };
+  if (!has) return { state: "no_credential", message: NO_CREDENTIAL, msg: NO_CREDENTIAL_MSG };
   try {
     return (await openMyKubeConfig(actor, clusterId, { timeoutMs })).kc;
   } catch (e) {
-    if (e instanceof AppError) return { state: "unavailable", message: e.message };
+    if (e instanceof AppError) return { state: "unavailable", message: e.message, msg: e.msg ?? undefined };
     throw e;
   }
 }

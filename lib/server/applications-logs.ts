@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { z } from "zod";
 import { getApplication } from "./applications";
 import { appKeySchema, requireAppPodName, type AppKey } from "./applications-input";
@@ -30,7 +31,7 @@ export async function streamAppLog(ctx: Ctx, key: AppKey, q: LogQuery, signal: A
   await getApplication(ctx, key);
   requireAppPodName(key, q.pod);
   const kc = await openViewerKubeConfig(actor, key.clusterId);
-  if ("state" in kc) throw invalid(kc.message);
+  if ("state" in kc) throw invalid(kc.msg ?? kc.message);
   const stop = new AbortController();
   const cut = AbortSignal.any([signal, stop.signal, AbortSignal.timeout(q.follow ? FOLLOW_MS : 60_000)]);
   let body: ReadableStream<Uint8Array>;
@@ -38,8 +39,8 @@ export async function streamAppLog(ctx: Ctx, key: AppKey, q: LogQuery, signal: A
     body = await openPodLog(kc, key.namespace, q.pod, { container: q.container, tailLines: q.tail, previous: q.previous, follow: q.follow, limitBytes: q.follow ? FOLLOW_BYTES : SNAPSHOT_BYTES }, cut);
   } catch (e) {
     const info = apiError(e);
-    if (info.status === 403) throw invalid(`not allowed: your credential cannot read pods/log in namespace ${key.namespace}`);
-    throw invalid(`The log could not be read: ${info.message}`);
+    if (info.status === 403) throw invalid(msg("serverErrors.applications.logNotAllowed", { namespace: key.namespace }));
+    throw invalid(msg("serverErrors.applications.logUnreadable", { reason: info.message }));
   }
   let sent = 0;
   const limit = q.follow ? FOLLOW_BYTES : SNAPSHOT_BYTES;

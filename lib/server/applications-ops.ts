@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions, type KubeConfig } from "@kubernetes/client-node";
 import { claimView, type ClaimView } from "@/lib/applications/detail-view";
 import type { AuditAction } from "@/lib/audit/actions";
@@ -30,7 +32,7 @@ async function open(ctx: Ctx, key: AppKey, what: string, requireLive = true): Pr
   if (requireLive) await getApplication(ctx, key);
   const cluster = await findTeamCluster(actor, key.clusterId);
   const kc = await openViewerKubeConfig(actor, key.clusterId);
-  if ("state" in kc) throw invalid(kc.message);
+  if ("state" in kc) throw invalid(kc.msg ?? kc.message);
   return { actor, key, kc, cluster: { id: cluster.id, name: cluster.name } };
 }
 
@@ -44,23 +46,23 @@ async function audited<T>(t: Target, action: AuditAction, summary: Record<string
     const message = e instanceof AppError ? e.message : describeError(e);
     await recordAuditAlone({ ...base, result: "failure", reason: message });
     if (e instanceof AppError) throw e;
-    throw conflict(`The cluster refused: ${message}`);
+    throw conflict(msg("serverErrors.applications.clusterRefused", { reason: message }));
   }
 }
 
 async function mayI(kc: KubeConfig, verb: string, group: string, resource: string, namespace: string): Promise<void> {
   const answer = await canI(kc, { verb, group, resource, namespace });
-  if (!answer.allowed) throw invalid(`Not allowed: ${answer.message} (your own kubeconfig decides).`);
+  if (!answer.allowed) throw invalid(msg("serverErrors.applications.notAllowed", { reason: answer.message }));
 }
 
 export async function scaleApplication(ctx: Ctx, key: AppKey, replicas: number): Promise<void> {
-  if (!Number.isInteger(replicas) || replicas < 0 || replicas > 1000) throw invalid("Choose 0 to 1000 replicas.", { replicas: ["Choose 0 to 1000 replicas."] });
+  if (!Number.isInteger(replicas) || replicas < 0 || replicas > 1000) throw invalid(msg("serverErrors.applications.chooseReplicas"), { replicas: [msg("serverErrors.applications.chooseReplicas")] });
   const t = await open(ctx, key, "scale an application");
   await audited(t, "app.scale", { replicas }, async () => {
     const record = await getApplication(ctx, key);
     const manifest = (await appliedManifests(t.actor, [record.applied.id])).get(record.applied.id) ?? "";
     if (parseManifest(manifest).some((o) => o.kind === "HorizontalPodAutoscaler" || o.kind === CRON_HPA.kind)) {
-      throw invalid("An autoscaler owns this app's replica count: change its minimum and maximum in the template instead.", { replicas: ["Managed by the autoscaler."] });
+      throw invalid(msg("serverErrors.applications.autoscalerOwns"), { replicas: [msg("serverErrors.applications.managedByAutoscaler")] });
     }
     await mayI(t.kc, "patch", "apps", "statefulsets/scale", key.namespace);
     await t.kc.makeApiClient(AppsV1Api).patchNamespacedStatefulSetScale(
@@ -91,10 +93,10 @@ export async function deleteAppPod(ctx: Ctx, key: AppKey, podName: string): Prom
     await mayI(t.kc, "delete", "", "pods", key.namespace);
     const api = t.kc.makeApiClient(CoreV1Api);
     const pod = await api.readNamespacedPod({ name: podName, namespace: key.namespace }).catch((e: unknown) => {
-      if (isNotFound(e)) throw notFound(`Pod ${podName}`);
+      if (isNotFound(e)) throw notFound(msg("serverErrors.what.pod", { name: podName }));
       throw e;
     });
-    if (pod.metadata?.labels?.[LABEL_APP] !== key.appName) throw invalid("That pod does not belong to this app.", { pod: ["Not one of this app's pods."] });
+    if (pod.metadata?.labels?.[LABEL_APP] !== key.appName) throw invalid(msg("serverErrors.applications.podNotApps"), { pod: [msg("serverErrors.applications.notAppPodField")] });
     await api.deleteNamespacedPod({ name: podName, namespace: key.namespace });
   });
 }
@@ -109,12 +111,12 @@ async function findUndeployed(actor: Actor, key: AppKey): Promise<{ undeployedAt
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     select: { kind: true, startedAt: true },
   });
-  if (!last) throw notFound("That application");
-  if (last.kind !== "undeploy") throw conflict("This app is deployed: its volume claims are in use. Undeploy it first.");
+  if (!last) throw notFound(msg("serverErrors.what.application"));
+  if (last.kind !== "undeploy") throw conflict(msg("serverErrors.applications.stillDeployed"));
   return { undeployedAt: last.startedAt };
 }
 
-export type Leftovers = { undeployedAt: Date; state: "ok" | "no_credential" | "unavailable"; message: string; claims: ClaimView[] };
+export type Leftovers = { undeployedAt: Date; state: "ok" | "no_credential" | "unavailable"; message: string; msg?: Msg; claims: ClaimView[] };
 
 export async function leftoverClaims(ctx: Ctx, key: AppKey): Promise<Leftovers> {
   const actor = await authorize(ctx, "team.read");
@@ -126,22 +128,24 @@ export async function leftoverClaims(ctx: Ctx, key: AppKey): Promise<Leftovers> 
     return { undeployedAt, state: "ok", message: "", claims: list.items.map((c) => claimView(c as never)).sort((a, b) => a.name.localeCompare(b.name)) };
   } catch (e) {
     const info = apiError(e);
-    return { undeployedAt, state: "unavailable", message: info.status === 403 ? `not allowed: your credential cannot list volume claims in namespace ${key.namespace}` : info.message, claims: [] };
+    if (info.status !== 403) return { undeployedAt, state: "unavailable", message: info.message, claims: [] };
+    const denied = msg("serverErrors.applications.claimsNotAllowed", { namespace: key.namespace });
+    return { undeployedAt, state: "unavailable", message: english(denied), msg: denied, claims: [] };
   }
 }
 
 export async function deleteLeftoverClaim(ctx: Ctx, key: AppKey, claimName: string, confirmation: string): Promise<void> {
-  if (confirmation.trim() !== claimName) throw invalid(`Type ${claimName} to confirm.`, { confirmation: [`Type ${claimName} to confirm.`] });
+  if (confirmation.trim() !== claimName) throw invalid(msg("serverErrors.applications.typeToConfirm", { name: claimName }), { confirmation: [msg("serverErrors.applications.typeToConfirm", { name: claimName })] });
   const t = await open(ctx, key, "delete a volume claim", false);
   await audited(t, "app.claim_delete", { claim: claimName }, async () => {
     await findUndeployed(t.actor, key);
     await mayI(t.kc, "delete", "", "persistentvolumeclaims", key.namespace);
     const api = t.kc.makeApiClient(CoreV1Api);
     const claim = await api.readNamespacedPersistentVolumeClaim({ name: claimName, namespace: key.namespace }).catch((e: unknown) => {
-      if (isNotFound(e)) throw notFound(`Volume claim ${claimName}`);
+      if (isNotFound(e)) throw notFound(msg("serverErrors.what.volumeClaim", { name: claimName }));
       throw e;
     });
-    if (claim.metadata?.labels?.[LABEL_APP] !== key.appName) throw invalid("That claim does not belong to this app.", { claim: ["Not one of this app's claims."] });
+    if (claim.metadata?.labels?.[LABEL_APP] !== key.appName) throw invalid(msg("serverErrors.applications.claimNotApps"), { claim: [msg("serverErrors.applications.claimNotAppsField")] });
     await api.deleteNamespacedPersistentVolumeClaim({ name: claimName, namespace: key.namespace });
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { diffYamlText } from "@/lib/manifests";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -140,7 +141,7 @@ export async function listApplications(ctx: Ctx, f: AppFilter, opts: { limit?: n
 export async function getApplication(ctx: Ctx, key: AppKey): Promise<AppRecord> {
   const actor = await authorize(ctx, "team.read");
   const [row] = await queryApps(actor, {}, 1, key);
-  if (!row) throw notFound("That application");
+  if (!row) throw notFound(msg("serverErrors.what.application"));
   return toRecord(actor, row);
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { roleAllows } from "@/lib/auth/roles";
 import type { ChainedContent } from "@/lib/audit/hash-chain";
 import type { ReviewFilter } from "@/lib/audit/review-filter";
@@ -136,9 +137,9 @@ export async function listAuditEvents(
 /** One event with every field, if the caller may see it; otherwise "not found". */
 export async function getAuditEvent(ctx: Ctx, id: string): Promise<AuditEventDetail> {
   const scope = await auditScope(ctx);
-  if (!/^\d{1,19}$/.test(id)) throw notFound("That audit event");
+  if (!/^\d{1,19}$/.test(id)) throw notFound(msg("serverErrors.what.auditEvent"));
   const row = await db().auditEvent.findUnique({ where: { id: BigInt(id) } });
-  if (!row || !scopeAllows(scope.branches, row)) throw notFound("That audit event");
+  if (!row || !scopeAllows(scope.branches, row)) throw notFound(msg("serverErrors.what.auditEvent"));
   const [shown] = await hidePrivateDeployDetails(scope, [row]);
   const { id: rawId, ...rest } = shown;
   return { ...rest, id: rawId.toString() } as AuditEventDetail;

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { roleAllows } from "@/lib/auth/roles";
 import { missingFeatures, parseCapabilities, type Capabilities } from "./k8s/capabilities";
 import { recordAudit, type AuditInput } from "./audit";
@@ -93,7 +94,7 @@ export async function registerCluster(ctx: Ctx, input: RegisterClusterInput): Pr
   const actor = await authorize(ctx, "cluster.register", { what: "register a cluster" });
   return db().$transaction(async (tx) => {
     const taken = await tx.cluster.findFirst({ where: { teamId: ctx.teamId, name: input.name, removedAt: null }, select: { id: true } });
-    if (taken) throw conflict(`A cluster named "${input.name}" is already registered in this team.`, { name: ["This name is taken in your team."] });
+    if (taken) throw conflict(msg("serverErrors.clusters.nameTaken", { name: input.name }), { name: [msg("serverErrors.clusters.nameTakenField")] });
     const cluster = await tx.cluster.create({ data: { teamId: ctx.teamId, name: input.name, description: input.description, profile: input.profile, createdById: actor.userId } });
     await recordClusterAudit(tx, actor, cluster, { action: "cluster.register", summary: { profile: input.profile } });
     return cluster.id;
@@ -105,8 +106,8 @@ export async function removeCluster(ctx: Ctx, clusterId: string): Promise<void> 
   const actor = await authorize(ctx, "team.read");
   await db().$transaction(async (tx) => {
     const cluster = await tx.cluster.findFirst({ where: { id: clusterId, teamId: ctx.teamId, removedAt: null } });
-    if (!cluster) throw notFound("That cluster");
-    if (!canRemoveCluster(actor, cluster.createdById)) throw forbidden("Only owners, admins or the person who registered it can remove this cluster.");
+    if (!cluster) throw notFound(msg("serverErrors.what.cluster"));
+    if (!canRemoveCluster(actor, cluster.createdById)) throw forbidden(msg("serverErrors.clusters.removeWho"));
     await tx.cluster.update({ where: { id: cluster.id }, data: { removedAt: new Date() } });
     const deployments = await tx.deployment.count({ where: { clusterId: cluster.id } });
     await recordClusterAudit(tx, actor, cluster, { action: "cluster.remove", summary: { deploymentsKept: deployments } });
@@ -116,7 +117,7 @@ export async function removeCluster(ctx: Ctx, clusterId: string): Promise<void> 
 /** A live (not removed) cluster of the caller's team, or "not found". */
 export async function findTeamCluster(actor: Actor, clusterId: string) {
   const cluster = await db().cluster.findFirst({ where: { id: clusterId, teamId: actor.teamId, removedAt: null } });
-  if (!cluster) throw notFound("That cluster");
+  if (!cluster) throw notFound(msg("serverErrors.what.cluster"));
   return cluster;
 }
 

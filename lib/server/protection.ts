@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { describeWindow, storedWindows, type FreezeWindow } from "@/lib/approvals/freeze";
 import { coversNamespace, type ProtectionInput } from "@/lib/approvals/policy-input";
 import { roleAllows } from "@/lib/auth/roles";
@@ -80,7 +81,7 @@ export async function setProtection(ctx: Ctx, input: ProtectionInput): Promise<v
       if (input.approvers === "named") {
         const members = await tx.membership.findMany({ where: { teamId: ctx.teamId, userId: { in: input.approverIds }, role: { not: "viewer" } }, select: { userId: true } });
         const missing = input.approverIds.filter((id) => !members.some((m) => m.userId === id));
-        if (missing.length) throw invalid("Approvers must be members of this team (viewers cannot approve).", { approverIds: ["Someone named is not a member who may deploy."] });
+        if (missing.length) throw invalid(msg("serverErrors.clusters.approversMembers"), { approverIds: [msg("serverErrors.clusters.approverNotMember")] });
       }
       const before = await tx.protectionPolicy.findUnique({ where: { clusterId: cluster.id } });
       const data = {
@@ -106,7 +107,7 @@ export async function removeProtection(ctx: Ctx, clusterId: string): Promise<voi
   const cluster = await findTeamCluster(actor, clusterId);
   await db().$transaction(async (tx) => {
     const before = await tx.protectionPolicy.findUnique({ where: { clusterId: cluster.id } });
-    if (!before) throw notFound("That cluster's protection");
+    if (!before) throw notFound(msg("serverErrors.what.protection"));
     await tx.protectionPolicy.delete({ where: { clusterId: cluster.id } });
     await recordClusterAudit(tx, actor, cluster, { action: "cluster.protection_remove", summary: { before: summaryOf(fromRow(before)) } });
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { randomBytes } from "node:crypto";
 import { maskedUrl, MAX_WEBHOOKS_PER_TEAM, type WebhookInput } from "@/lib/approvals/webhook-input";
 import type { WebhookEvent, WebhookFormat } from "@/lib/approvals/webhook-events";
@@ -40,7 +41,7 @@ export async function createWebhook(ctx: Ctx, input: WebhookInput): Promise<{ id
   const secret = randomBytes(32).toString("hex");
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Team" WHERE id = ${ctx.teamId} FOR UPDATE`;
-    if ((await tx.webhook.count({ where: { teamId: ctx.teamId } })) >= MAX_WEBHOOKS_PER_TEAM) throw conflict(`A team has at most ${MAX_WEBHOOKS_PER_TEAM} webhooks.`);
+    if ((await tx.webhook.count({ where: { teamId: ctx.teamId } })) >= MAX_WEBHOOKS_PER_TEAM) throw conflict(msg("serverErrors.webhooks.tooMany", { max: MAX_WEBHOOKS_PER_TEAM }));
     const row = await tx.webhook.create({ data: { teamId: ctx.teamId, url: input.url, format: input.format, events: [...new Set(input.events)], secretCipher: new Uint8Array(0), createdById: actor.userId } });
     await tx.webhook.update({ where: { id: row.id }, data: { secretCipher: new Uint8Array(encryptSecret(secret, secretContext(ctx.teamId, row.id))) } });
     await audit(tx, actor, row.id, "webhook.create", { url: maskedUrl(input.url), format: input.format, events: input.events });
@@ -52,7 +53,7 @@ export async function deleteWebhook(ctx: Ctx, id: string): Promise<void> {
   const actor = await authorize(ctx, "webhook.manage", { what: "delete a webhook", targetId: id });
   await db().$transaction(async (tx) => {
     const row = await tx.webhook.findFirst({ where: { id, teamId: ctx.teamId } });
-    if (!row) throw notFound("That webhook");
+    if (!row) throw notFound(msg("serverErrors.what.webhook"));
     await tx.webhook.delete({ where: { id } });
     await audit(tx, actor, id, "webhook.delete", { url: maskedUrl(row.url) });
   });
