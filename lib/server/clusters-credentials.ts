@@ -1,4 +1,5 @@
 import "server-only";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { KubeConfig } from "@kubernetes/client-node";
 import { recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -21,7 +22,8 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
   const cluster = await findTeamCluster(actor, input.clusterId);
   const vetted = vetKubeconfig(input.kubeconfig, { context: input.context || undefined });
   if (!vetted.ok) {
-    const message = vetted.refusals.map((r) => r.message).join(" ");
+    // Every refusal, one after the other ("{first} {rest}" in English, as the sentences were joined before).
+    const message = vetted.refusals.map((r): Msg | string => r.msg).reduceRight((rest, first) => msg("serverErrors.joinSentences", { first, rest }));
     const field = vetted.refusals[0].code === "choose_context" || vetted.refusals[0].code === "unknown_context" ? "context" : "kubeconfig";
     await recordAuditAlone({
       action: "credential.set",
@@ -32,7 +34,7 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
       result: "failure",
       reason: vetted.refusals.map(refusalAuditText).join("; "),
     });
-    throw invalid(`This kubeconfig was refused. ${message}`, { [field]: vetted.refusals.map((r) => r.message), ...(vetted.contexts.length > 1 ? { contexts: vetted.contexts } : {}) });
+    throw invalid(msg("serverErrors.clusters.kubeconfigRefused", { reasons: message }), { [field]: vetted.refusals.map((r) => r.msg), ...(vetted.contexts.length > 1 ? { contexts: vetted.contexts } : {}) });
   }
   const v = vetted.value;
   const namespace = input.namespace || v.namespace;
@@ -40,7 +42,7 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
   const report = await testConnection(kc, namespace);
   if (!report.ok) {
     await auditFailedTest(actor, cluster, v.server, report);
-    throw invalid(report.message, { kubeconfig: [report.message] });
+    throw invalid(report.msg, { kubeconfig: [report.msg] });
   }
   const capabilities = await discoverCapabilities(kc).catch(() => null);
   const cipher = encryptSecret(v.normalized, credentialAad(cluster.id, actor.userId));
@@ -74,10 +76,10 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
 export async function removeCredential(ctx: Ctx, clusterId: string): Promise<void> {
   const actor = await authorize(ctx, "team.read");
   const cluster = await db().cluster.findFirst({ where: { id: clusterId, teamId: ctx.teamId } });
-  if (!cluster) throw notFound("That cluster");
+  if (!cluster) throw notFound(msg("serverErrors.what.cluster"));
   await db().$transaction(async (tx) => {
     const { count } = await tx.clusterCredential.deleteMany({ where: { clusterId: cluster.id, userId: actor.userId } });
-    if (count === 0) throw notFound("Your credential for this cluster");
+    if (count === 0) throw notFound(msg("serverErrors.what.myCredential"));
     await recordClusterAudit(tx, actor, cluster, { action: "credential.remove" });
   });
 }
@@ -137,12 +139,12 @@ export async function openMyKubeConfig(actor: Actor, clusterId: string, opts: { 
     where: { clusterId_userId: { clusterId: cluster.id, userId: actor.userId } },
     select: { ...CREDENTIAL_VIEW_SELECT, clusterId: true, userId: true, kubeconfigCipher: true },
   });
-  if (!row) throw invalid(`Attach your kubeconfig to cluster "${cluster.name}" first: deploys always use your own credentials.`, { clusterIds: [`No credential of yours for ${cluster.name}.`] });
+  if (!row) throw invalid(msg("serverErrors.clusters.attachFirst", { cluster: cluster.name }), { clusterIds: [msg("serverErrors.clusters.noCredentialOf", { cluster: cluster.name })] });
   let kc: KubeConfig;
   try {
     kc = openCredential(row, opts);
   } catch {
-    throw invalid(`Your stored kubeconfig for "${cluster.name}" can no longer be opened (was the encryption key changed?): attach it again.`, { clusterIds: [`Re-attach your kubeconfig for ${cluster.name}.`] });
+    throw invalid(msg("serverErrors.clusters.cannotOpen", { cluster: cluster.name }), { clusterIds: [msg("serverErrors.clusters.reattach", { cluster: cluster.name })] });
   }
   return { kc, cluster: { id: cluster.id, name: cluster.name, profile: cluster.profile }, credential: credentialView(row) };
 }

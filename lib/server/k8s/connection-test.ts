@@ -1,6 +1,8 @@
 import "server-only";
 import { VersionApi, type KubeConfig } from "@kubernetes/client-node";
 import { canIAll, type AccessQuestion } from "./access-review";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { apiError } from "./api-error";
 
 // What the user's credential can reach: the server version, and what it may do in the chosen
@@ -8,7 +10,7 @@ import { apiError } from "./api-error";
 export type PermissionLine = { label: string; verb: string; resource: string; allowed: boolean };
 export type ConnectionReport =
   | { ok: true; serverVersion: string; namespace: string; permissions: PermissionLine[]; canCreateNamespace: boolean }
-  | { ok: false; namespace: string; message: string };
+  | { ok: false; namespace: string; message: string; /** `message` as a catalogue message (the console's language). */ msg: Msg };
 
 const CHECKS: Array<[string, Omit<AccessQuestion, "namespace">]> = [
   ["create StatefulSets", { verb: "create", group: "apps", resource: "statefulsets" }],
@@ -32,7 +34,7 @@ export async function testConnection(kc: KubeConfig, namespace: string): Promise
     return { ok: true, serverVersion: version.gitVersion, namespace, permissions, canCreateNamespace: answers[answers.length - 1].allowed };
   } catch (e) {
     const info = apiError(e);
-    const hint = info.status === 401 ? "the API server did not accept these credentials (401)" : info.message;
-    return { ok: false, namespace, message: `Connection test failed: ${hint}` };
+    const failed = msg("serverErrors.kubeconfig.connectionFailed", { reason: info.status === 401 ? msg("serverErrors.kubeconfig.unauthorized") : info.message });
+    return { ok: false, namespace, message: english(failed), msg: failed };
   }
 }

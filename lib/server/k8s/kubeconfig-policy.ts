@@ -1,3 +1,5 @@
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg, type MsgValue } from "@/lib/i18n/message";
 import { isObj, type Obj } from "@/lib/manifests";
 import { parse, stringify } from "yaml";
 
@@ -7,7 +9,13 @@ import { parse, stringify } from "yaml";
 // form that is ever stored or handed to the Kubernetes client.
 export const KUBECONFIG_MAX_BYTES = 256 * 1024;
 
-export type KubeconfigRefusal = { code: string; message: string };
+/** `message` is the English text (audit of file_path/bad_data, the API); `msg` the same for the console. */
+export type KubeconfigRefusal = { code: string; message: string; msg: Msg };
+
+function refusal(code: string, key: string, values?: Record<string, MsgValue>): KubeconfigRefusal {
+  const m = msg(`serverErrors.kubeconfig.${key}`, values);
+  return { code, message: english(m), msg: m };
+}
 
 export type VettedKubeconfig = {
   contexts: string[];
@@ -27,44 +35,45 @@ export type VetResult = { ok: true; value: VettedKubeconfig } | { ok: false; ref
 
 const CLUSTER_FIELDS = new Set(["server", "certificate-authority-data", "tls-server-name", "insecure-skip-tls-verify", "disable-compression", "extensions"]);
 const USER_FIELDS = new Set(["client-certificate-data", "client-key-data", "token", "username", "password", "extensions"]);
+// The file each field names, as a catalogue key under serverErrors.kubeconfig.file.
 const FILE_FIELDS: Record<string, string> = {
-  "certificate-authority": "the cluster's certificate authority",
-  "client-certificate": "the client certificate",
-  "client-key": "the client key",
-  tokenFile: "the bearer token",
-  "token-file": "the bearer token",
+  "certificate-authority": "ca",
+  "client-certificate": "clientCertificate",
+  "client-key": "clientKey",
+  tokenFile: "token",
+  "token-file": "token",
 };
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** Parses and vets a kubeconfig; `context` picks one when the file has several. */
 export function vetKubeconfig(text: string, options: { context?: string } = {}): VetResult {
-  const fail = (code: string, message: string, contexts: string[] = []): VetResult => ({ ok: false, refusals: [{ code, message }], contexts });
-  if (Buffer.byteLength(text, "utf8") > KUBECONFIG_MAX_BYTES) return fail("too_large", `The kubeconfig is larger than ${KUBECONFIG_MAX_BYTES / 1024} KiB.`);
-  if (text.trim() === "") return fail("empty", "Paste or upload a kubeconfig.");
+  const fail = (code: string, key: string, values?: Record<string, MsgValue>, contexts: string[] = []): VetResult => ({ ok: false, refusals: [refusal(code, key, values)], contexts });
+  if (Buffer.byteLength(text, "utf8") > KUBECONFIG_MAX_BYTES) return fail("too_large", "tooLarge", { kib: KUBECONFIG_MAX_BYTES / 1024 });
+  if (text.trim() === "") return fail("empty", "empty");
   let doc: unknown;
   try {
     doc = parse(text, { maxAliasCount: 50, prettyErrors: false });
   } catch (e) {
-    return fail("not_yaml", `The kubeconfig is not valid YAML${yamlErrorWhere(text, e)}.`);
+    return fail("not_yaml", "notYaml", { where: yamlErrorWhere(text, e) });
   }
-  if (!isObj(doc) || (doc.kind !== undefined && doc.kind !== "Config")) return fail("not_kubeconfig", "This is not a kubeconfig (expected kind: Config with clusters, users and contexts).");
+  if (!isObj(doc) || (doc.kind !== undefined && doc.kind !== "Config")) return fail("not_kubeconfig", "notKubeconfig");
   const contexts = namedList(doc.contexts, "context");
   const names = contexts.map((c) => c.name);
-  if (contexts.length === 0) return fail("no_context", "The kubeconfig has no contexts.");
+  if (contexts.length === 0) return fail("no_context", "noContext");
   const chosen = options.context || (typeof doc["current-context"] === "string" && doc["current-context"]) || (contexts.length === 1 ? names[0] : "");
-  if (!chosen) return fail("choose_context", `The kubeconfig has ${contexts.length} contexts and no current-context: choose one.`, names);
+  if (!chosen) return fail("choose_context", "chooseContext", { count: contexts.length }, names);
   const ctx = contexts.find((c) => c.name === chosen);
-  if (!ctx) return fail("unknown_context", `The kubeconfig has no context named ${shown(chosen)}.`, names);
+  if (!ctx) return fail("unknown_context", "unknownContext", { name: shown(chosen) }, names);
   const clusterName = typeof ctx.body.cluster === "string" ? ctx.body.cluster : "";
   const userName = typeof ctx.body.user === "string" ? ctx.body.user : "";
   const cluster = namedList(doc.clusters, "cluster").find((c) => c.name === clusterName);
   const user = namedList(doc.users, "user").find((u) => u.name === userName);
-  if (!cluster) return fail("unknown_cluster", `Context ${shown(chosen)} names cluster ${shown(clusterName)}, which the kubeconfig does not define.`, names);
-  if (!user) return fail("unknown_user", `Context ${shown(chosen)} names user ${shown(userName)}, which the kubeconfig does not define.`, names);
+  if (!cluster) return fail("unknown_cluster", "unknownCluster", { context: shown(chosen), cluster: shown(clusterName) }, names);
+  if (!user) return fail("unknown_user", "unknownUser", { context: shown(chosen), user: shown(userName) }, names);
 
   const refusals = [...checkCluster(cluster.body), ...checkUser(user.body)];
   const namespace = typeof ctx.body.namespace === "string" && ctx.body.namespace !== "" ? ctx.body.namespace : "default";
-  if (!DNS_LABEL.test(namespace)) refusals.push({ code: "bad_namespace", message: `The context's namespace ${shown(namespace, 63)} is not a valid namespace name.` });
+  if (!DNS_LABEL.test(namespace)) refusals.push(refusal("bad_namespace", "badNamespace", { name: shown(namespace, 63) }));
   if (refusals.length) return { ok: false, refusals, contexts: names };
 
   const server = String(cluster.body.server);
@@ -81,18 +90,19 @@ export function vetKubeconfig(text: string, options: { context?: string } = {}):
  * A name from the kubeconfig, quoted, when it is short: a long value may be a credential pasted in
  * the wrong place, and messages are shown and kept (the audit keeps only `refusalAuditText`).
  */
-function shown(value: string, max = 100): string {
-  return value.length <= max && !/[\s"]/.test(value) ? `"${value}"` : "(a value too long to show)";
+function shown(value: string, max = 100): MsgValue {
+  return value.length <= max && !/[\s"]/.test(value) ? `"${value}"` : msg("serverErrors.kubeconfig.valueTooLong");
 }
 
 /** Where a YAML error is, by position and kind only: the parser's own message may quote the text. */
-function yamlErrorWhere(text: string, e: unknown): string {
+function yamlErrorWhere(text: string, e: unknown): MsgValue {
   const err = e as { code?: unknown; pos?: unknown };
   const at = Array.isArray(err.pos) && typeof err.pos[0] === "number" ? err.pos[0] : -1;
   const kind = typeof err.code === "string" && /^[A-Z_]{1,40}$/.test(err.code) ? err.code.toLowerCase().replace(/_/g, " ") : "";
-  if (at < 0) return kind ? ` (${kind})` : "";
+  if (at < 0) return kind ? msg("serverErrors.kubeconfig.whereKind", { kind }) : "";
   const before = text.slice(0, at).split("\n");
-  return ` at line ${before.length}, column ${before[before.length - 1].length + 1}${kind ? ` (${kind})` : ""}`;
+  const where = { line: before.length, column: before[before.length - 1].length + 1 };
+  return kind ? msg("serverErrors.kubeconfig.whereAtKind", { ...where, kind }) : msg("serverErrors.kubeconfig.whereAt", where);
 }
 
 // What the audit trail keeps of a refusal: fixed text per code, never text from the kubeconfig.
@@ -134,26 +144,25 @@ function checkCluster(c: Obj): KubeconfigRefusal[] {
   const out: KubeconfigRefusal[] = [];
   for (const key of Object.keys(c)) {
     if (Object.hasOwn(FILE_FIELDS, key)) out.push(fileRefusal(key));
-    else if (key === "proxy-url") out.push({ code: "proxy", message: "proxy-url is not supported: Berth connects to the API server directly." });
-    else if (!CLUSTER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The cluster entry has a field Berth does not support: ${shown(key, 63)}.` });
+    else if (key === "proxy-url") out.push(refusal("proxy", "proxy"));
+    else if (!CLUSTER_FIELDS.has(key)) out.push(refusal("unknown_field", "unknownClusterField", { name: shown(key, 63) }));
   }
   const server = typeof c.server === "string" ? c.server : "";
   let url: URL | null = null;
   try {
     url = new URL(server);
   } catch {
-    out.push({ code: "bad_server", message: "The cluster's server is not a URL (it should look like https://k8s.example.com:6443)." });
+    out.push(refusal("bad_server", "badServer"));
   }
   // Plain http is refused everywhere, loopback included: an unauthenticated local endpoint (such as
   // `kubectl proxy`) would act with someone else's identity, and would let a kubeconfig point
   // Berth's server at its own host's services.
   if (url && url.protocol !== "https:") {
-    const got = url.protocol === "http:" ? " (got http)" : "";
-    out.push({ code: "insecure_server", message: `The server must use https${got}: Berth talks to clusters over TLS only.` });
+    out.push(refusal("insecure_server", url.protocol === "http:" ? "insecureServerHttp" : "insecureServer"));
   }
   // The server URL is stored and shown in clear (credential view, audit summary): no secrets in it.
   if (url && (url.username || url.password)) {
-    out.push({ code: "server_userinfo", message: "The server URL contains a user name or password: put credentials in the user entry (token or client certificate data), not in the URL." });
+    out.push(refusal("server_userinfo", "serverUserinfo"));
   }
   if (c["certificate-authority-data"] !== undefined && !isBase64(c["certificate-authority-data"])) out.push(badData("certificate-authority-data"));
   return out;
@@ -163,23 +172,23 @@ function checkUser(u: Obj): KubeconfigRefusal[] {
   const out: KubeconfigRefusal[] = [];
   for (const key of Object.keys(u)) {
     if (Object.hasOwn(FILE_FIELDS, key)) out.push(fileRefusal(key));
-    else if (key === "exec") out.push({ code: "exec", message: "The user runs an exec plugin (a program on the machine). Berth never runs programs from a kubeconfig: use a token or client certificate data instead." });
-    else if (key === "auth-provider") out.push({ code: "auth_provider", message: "The user uses an auth-provider plugin, which Berth does not run: use a token or client certificate data instead." });
-    else if (/^as(-|$)/.test(key)) out.push({ code: "impersonation", message: `Impersonation (${shown(key, 63)}) is not supported: attach the credentials of the identity you want to deploy as.` });
-    else if (!USER_FIELDS.has(key)) out.push({ code: "unknown_field", message: `The user entry has a field Berth does not support: ${shown(key, 63)}.` });
+    else if (key === "exec") out.push(refusal("exec", "exec"));
+    else if (key === "auth-provider") out.push(refusal("auth_provider", "authProvider"));
+    else if (/^as(-|$)/.test(key)) out.push(refusal("impersonation", "impersonation", { name: shown(key, 63) }));
+    else if (!USER_FIELDS.has(key)) out.push(refusal("unknown_field", "unknownUserField", { name: shown(key, 63) }));
   }
   for (const key of ["client-certificate-data", "client-key-data"]) if (u[key] !== undefined && !isBase64(u[key])) out.push(badData(key));
   const hasCert = u["client-certificate-data"] !== undefined || u["client-key-data"] !== undefined;
-  if (hasCert && !(u["client-certificate-data"] && u["client-key-data"])) out.push({ code: "half_certificate", message: "client-certificate-data and client-key-data must be given together." });
-  if (!hasCert && !u.token && !u.username && !out.length) out.push({ code: "no_credentials", message: "The user has no credentials: add a token or client certificate data." });
+  if (hasCert && !(u["client-certificate-data"] && u["client-key-data"])) out.push(refusal("half_certificate", "halfCertificate"));
+  if (!hasCert && !u.token && !u.username && !out.length) out.push(refusal("no_credentials", "noCredentials"));
   return out;
 }
 
 function fileRefusal(key: string): KubeconfigRefusal {
-  return { code: "file_path", message: `${key} points at a file on the machine (${FILE_FIELDS[key]}). Berth never reads its own files: embed the content as ${key === "tokenFile" || key === "token-file" ? "token" : `${key}-data`} instead.` };
+  return refusal("file_path", "filePath", { key, what: msg(`serverErrors.kubeconfig.file.${FILE_FIELDS[key]}`), field: key === "tokenFile" || key === "token-file" ? "token" : `${key}-data` });
 }
 
-const badData = (key: string): KubeconfigRefusal => ({ code: "bad_data", message: `${key} is not valid base64.` });
+const badData = (key: string): KubeconfigRefusal => refusal("bad_data", "badData", { key });
 
 function isBase64(v: unknown): boolean {
   return typeof v === "string" && /^[A-Za-z0-9+/=\s]+$/.test(v) && Buffer.from(v, "base64").length > 0;
