@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { listClusters } from "@/lib/server/clusters";
 import type { Ctx } from "@/lib/server/authz";
 import { INGRESS_CLASS_LIST, STORAGE_CLASS_LIST } from "./pick-list-ids";
@@ -7,12 +8,12 @@ import { INGRESS_CLASS_LIST, STORAGE_CLASS_LIST } from "./pick-list-ids";
 // value stays possible.
 
 export async function ClusterPickLists({ ctx }: { ctx: Ctx }) {
-  const clusters = await listClusters(ctx);
+  const [clusters, t] = await Promise.all([listClusters(ctx), getTranslations("common")]);
   const options = (pick: (c: (typeof clusters)[number]) => { names: string[]; default: string | null } | null | undefined) => {
     const byName = new Map<string, string[]>();
     for (const c of clusters) {
       const l = pick(c);
-      for (const n of l?.names ?? []) byName.set(n, [...(byName.get(n) ?? []), `${c.name}${n === l?.default ? " (default)" : ""}`]);
+      for (const n of l?.names ?? []) byName.set(n, [...(byName.get(n) ?? []), n === l?.default ? t("defaultClass", { name: c.name }) : c.name]);
     }
     return [...byName].sort(([a], [b]) => a.localeCompare(b));
   };

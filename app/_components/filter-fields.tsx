@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 // The text and select fields of a GET filter bar (deployments, applications).
 export function FilterText({ name, label, value, placeholder, maxLength }: { name: string; label: string; value?: string; placeholder?: string; maxLength?: number }) {
   return (
@@ -9,11 +11,12 @@ export function FilterText({ name, label, value, placeholder, maxLength }: { nam
 }
 
 export function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: ReadonlyArray<readonly [string, string]> }) {
+  const t = useTranslations("common");
   return (
     <div>
       <label htmlFor={`h-${name}`} className="label">{label}</label>
       <select id={`h-${name}`} name={name} defaultValue={value ?? ""} className="input">
-        <option value="">any</option>
+        <option value="">{t("any")}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>{l}</option>
         ))}

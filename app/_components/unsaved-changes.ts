@@ -14,7 +14,8 @@ import { useEffect, useRef } from "react";
 // Cancel puts the copy back so the next Back asks again.
 const GUARD = "berthUnsavedGuard";
 
-export function useUnsavedChangesWarning(dirty: boolean, message = "Leave this page? Your changes are not saved and will be lost.") {
+/** `message`: the question to ask, in the reader's language (a catalogue text). */
+export function useUnsavedChangesWarning(dirty: boolean, message: string) {
   const released = useRef(false);
   const active = useRef(dirty);
   const guardEntry = useRef(false);

@@ -29,6 +29,13 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/templates/[id]/page.tsx",
   "app/(console)/templates/deployment-state.tsx",
   // shared pieces
+  "app/_components/filter-fields.tsx",
+  "app/_components/cluster-pick-lists.tsx",
+  "app/_components/sso-button.tsx",
+  "app/_components/sso-errors.ts",
+  "app/_components/unsaved-changes.ts",
+  "app/error.tsx",
+  "app/page.tsx",
   "app/_components/form.tsx",
   "app/_components/back-to-sign-in.tsx",
   "app/_components/empty-state.tsx",
