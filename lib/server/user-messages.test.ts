@@ -13,6 +13,9 @@ import zh from "@/messages/zh-CN";
 // sentence again, names a key the catalogue lacks, or when a converted error stops showing in the
 // reader's language through a server action.
 
+// Parsing every file of lib/server and importing the action path take seconds on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
+
 const ROOT = path.join(__dirname, "../..");
 const ERROR_FACTORIES = new Set(["invalid", "forbidden", "conflict", "notFound", "rateLimited"]);
 
