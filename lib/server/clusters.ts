@@ -1,7 +1,8 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { roleAllows } from "@/lib/auth/roles";
-import { missingFeatures, parseCapabilities, type Capabilities } from "./k8s/capabilities";
+import type { Msg } from "@/lib/i18n/message";
+import { missingFeatureMsgs, missingFeatures, parseCapabilities, type Capabilities } from "./k8s/capabilities";
 import { recordAudit, type AuditInput } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import type { RegisterClusterInput } from "./clusters-input";
@@ -22,6 +23,8 @@ export type CredentialView = {
   capabilities: Capabilities | null;
   /** What the cluster lacks, in plain sentences ("no CronHorizontalPodAutoscaler CRD: …"). */
   missing: string[];
+  /** The same as catalogue messages, for the cluster page in the reader's language. */
+  missingMsgs: Msg[];
 };
 export type ClusterView = {
   id: string;
@@ -62,6 +65,7 @@ export function credentialView(c: CredentialRow): CredentialView {
     updatedAt: c.updatedAt,
     capabilities,
     missing: capabilities ? missingFeatures(capabilities) : [],
+    missingMsgs: capabilities ? missingFeatureMsgs(capabilities) : [],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CredentialView } from "@/lib/server/clusters";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/i18n/format";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
 
 // What the cluster serves, as my credential saw it at the last attach, test or plan: the
 // features the seed's example needs, and plainly what is missing.
@@ -8,11 +9,13 @@ export function CapabilitiesView({ credential, profile }: { credential: Credenti
   const t = useTranslations("clusters.capabilities");
   const tCron = useTranslations("clusters.cronController");
   const locale = useLocale();
+  const tAll = useTranslations() as unknown as Translate;
   const c = credential.capabilities;
   if (!c) return <p className="text-xs text-slate-500">{t("notChecked")}</p>;
   const list = (l: { names: string[]; default: string | null } | null, what: string) =>
     l === null ? t("unknownList", { what }) : l.names.length === 0 ? t("none") : l.names.map((n) => (n === l.default ? t("isDefault", { name: n }) : n)).join(", ");
   const metrics = t(`metrics.${c.metrics}`);
+  const missing = credential.missingMsgs.length ? credential.missingMsgs.map((m) => formatMsg(tAll, m)) : credential.missing;
   return (
     <section aria-label={t("title")} className="space-y-2 rounded-md border border-slate-200 p-3 text-sm" data-testid="cluster-capabilities">
       <h3 className="text-sm font-semibold">
@@ -30,9 +33,9 @@ export function CapabilitiesView({ credential, profile }: { credential: Credenti
         <dt className="text-slate-500">{t("namespaces")}</dt>
         <dd>{c.namespaces === null ? t("namespacesUnknown") : `${c.namespaces.length}${c.namespaces.length ? `: ${c.namespaces.slice(0, 12).join(", ")}${c.namespaces.length > 12 ? ", …" : ""}` : ""}`}</dd>
       </dl>
-      {credential.missing.length ? (
+      {missing.length ? (
         <ul className="space-y-1" data-testid="cluster-missing">
-          {credential.missing.map((m) => (
+          {missing.map((m) => (
             <li key={m} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
               ⚠ {m}
             </li>

@@ -5,7 +5,10 @@ import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, nginxObjects, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
-import { discoverCapabilities, missingFeatures } from "./capabilities";
+import { createTranslator } from "use-intl/core";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
+import zh from "@/messages/zh-CN";
+import { discoverCapabilities, missingFeatureMsgs, missingFeatures } from "./capabilities";
 import { kubeConfigFromText } from "./client";
 import { planBundle } from "./plan";
 
@@ -47,6 +50,12 @@ describe("cluster capabilities", () => {
     expect(missingFeatures(caps)).toEqual([
       "No cron-HPA controller runs on this cluster (no Deployment kubernetes-cronhpa-controller in kube-system): scheduled scaling is stored, but its schedules never fire. Deploys are not blocked.",
       "This cluster has no IngressClass: no controller will serve Ingresses.",
+    ]);
+    // The same as catalogue messages: the cluster page shows them in the reader's language.
+    const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+    expect(missingFeatureMsgs(caps).map((m) => formatMsg(zhT, m))).toEqual([
+      "此集群上没有运行 cron-HPA 控制器（kube-system 中没有 Deployment kubernetes-cronhpa-controller）：定时伸缩会被保存，但其定时任务永远不会触发。部署不受影响。",
+      "此集群没有 IngressClass：没有控制器为路由（Ingress）提供服务。",
     ]);
   });
 

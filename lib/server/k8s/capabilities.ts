@@ -1,6 +1,8 @@
 import "server-only";
 import { ApisApi, AppsV1Api, CoreV1Api, NetworkingV1Api, StorageV1Api, type KubeConfig } from "@kubernetes/client-node";
 import { CLOUD_FEATURE_TEXT, cloudFeaturesOf, CRON_HPA } from "@/lib/manifests";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { isNotFound } from "./api-error";
 import { ObjectApi } from "./object-api";
 
@@ -114,17 +116,24 @@ function bounded(names: string[]): string[] {
 }
 
 /** Plain sentences of what the cluster lacks, for the cluster page. */
-export function missingFeatures(c: Capabilities): string[] {
-  const out: string[] = [];
-  if (!c.cronHpa) out.push("This cluster has no CronHorizontalPodAutoscaler CRD: install the cron-HPA controller, or turn scheduled scaling off in templates deployed here.");
-  else if (c.cronHpaController === "absent" || c.cronHpaController === "stopped") out.push(`${capitalize(noControllerSentence(c.cronHpaController))}: scheduled scaling is stored, but its schedules never fire. Deploys are not blocked.`);
-  else if (c.cronHpaController !== "running")
-    out.push(`Berth cannot tell whether a cron-HPA controller runs here (your credential may not read Deployment ${CRON_HPA_CONTROLLER.name} in ${CRON_HPA_CONTROLLER.namespace}): without one, scheduled scaling is stored but its schedules never fire.`);
-  if (c.metrics === "missing") out.push("This cluster has no metrics API (metrics.k8s.io): autoscalers cannot measure CPU or memory until metrics-server is installed.");
-  if (c.metrics === "unavailable") out.push("This cluster's metrics API (metrics.k8s.io) is registered but not answering: autoscalers cannot measure CPU or memory.");
-  if (c.ingressClasses && c.ingressClasses.names.length === 0) out.push("This cluster has no IngressClass: no controller will serve Ingresses.");
-  if (c.storageClasses && c.storageClasses.default === null) out.push("This cluster has no default StorageClass: volume claims must name a class.");
+/** What the cluster lacks, as catalogue messages (clusters.missing.*): the cluster page shows them in the reader's language. */
+export function missingFeatureMsgs(c: Capabilities): Msg[] {
+  const out: Msg[] = [];
+  const where = { name: CRON_HPA_CONTROLLER.name, namespace: CRON_HPA_CONTROLLER.namespace };
+  if (!c.cronHpa) out.push(msg("clusters.missing.noCronCrd"));
+  else if (c.cronHpaController === "absent") out.push(msg("clusters.missing.cronControllerAbsent", where));
+  else if (c.cronHpaController === "stopped") out.push(msg("clusters.missing.cronControllerStopped", where));
+  else if (c.cronHpaController !== "running") out.push(msg("clusters.missing.cronControllerUnknown", where));
+  if (c.metrics === "missing") out.push(msg("clusters.missing.noMetrics"));
+  if (c.metrics === "unavailable") out.push(msg("clusters.missing.metricsUnavailable"));
+  if (c.ingressClasses && c.ingressClasses.names.length === 0) out.push(msg("clusters.missing.noIngressClass"));
+  if (c.storageClasses && c.storageClasses.default === null) out.push(msg("clusters.missing.noDefaultStorageClass"));
   return out;
+}
+
+/** The same in English, plain sentences ("This cluster has no CronHorizontalPodAutoscaler CRD: …"). */
+export function missingFeatures(c: Capabilities): string[] {
+  return missingFeatureMsgs(c).map((m) => english(m));
 }
 
 /** "no cron-HPA controller runs on this cluster (no Deployment … in kube-system)". */
@@ -132,8 +141,6 @@ function noControllerSentence(state: "absent" | "stopped"): string {
   const where = `Deployment ${CRON_HPA_CONTROLLER.name} in ${CRON_HPA_CONTROLLER.namespace}`;
   return state === "absent" ? `no cron-HPA controller runs on this cluster (no ${where})` : `the cron-HPA controller is not running on this cluster (${where} has no available replica)`;
 }
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A stored snapshot (JSON from the database) back to a Capabilities, or null when it is not one. */
 export function parseCapabilities(v: unknown): Capabilities | null {
