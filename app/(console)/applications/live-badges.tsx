@@ -20,15 +20,15 @@ const SYNC_STYLE: Record<string, string> = {
 /** The catalogue key of each sync state (the states hold spaces, catalogue keys do not). */
 export const SYNC_KEY = { "In sync": "inSync", Drifted: "drifted", "Missing objects": "missingObjects", Unknown: "unknown" } as const;
 
-/** A live reason in the reader's language when it is Berth's words, else as the cluster said it. */
-function useReason(reason: string, reasonMsg: Msg | undefined): string {
+/** Berth's own words (a catalogue message) in the reader's language, else the English text as the cluster or data layer said it. */
+export function useLocalized(reason: string, reasonMsg: Msg | undefined): string {
   const tAll = useTranslations() as unknown as Translate;
   return reasonMsg ? formatMsg(tAll, reasonMsg) : reason;
 }
 
 export function HealthBadge({ health }: { health: HealthView }) {
   const t = useTranslations("applications");
-  const reason = useReason(health.reason, health.reasonMsg);
+  const reason = useLocalized(health.reason, health.reasonMsg);
   const state = t(`healthStates.${health.state}`);
   const text = health.state === "Unknown" || health.state === "Missing" ? state : t("healthCount", { state, ready: health.ready, desired: health.desired });
   return (
@@ -41,7 +41,7 @@ export function HealthBadge({ health }: { health: HealthView }) {
 
 export function SyncBadge({ sync }: { sync: SyncView }) {
   const t = useTranslations("applications");
-  const reason = useReason(sync.reason, sync.reasonMsg);
+  const reason = useLocalized(sync.reason, sync.reasonMsg);
   const label =
     sync.state === "Drifted" ? t("driftedCount", { n: sync.drifted.length }) : sync.state === "Missing objects" ? t("missingCount", { n: sync.missing.length }) : t(`syncStates.${SYNC_KEY[sync.state]}`);
   return (
@@ -52,11 +52,13 @@ export function SyncBadge({ sync }: { sync: SyncView }) {
   );
 }
 
-export function LiveUnavailable({ message, testId = "live-unavailable" }: { message: string; testId?: string }) {
+/** Why live state is missing: `msg` (Berth's own words, from the data layer) in the reader's language, else the English `message` (the cluster's words). */
+export function LiveUnavailable({ message, msg, testId = "live-unavailable" }: { message: string; msg?: Msg; testId?: string }) {
   const t = useTranslations("applications");
+  const text = useLocalized(message, msg);
   return (
     <span className="text-xs text-slate-600" data-testid={testId}>
-      <span className={`badge ${HEALTH_STYLE.Unknown}`}>{t("healthStates.Unknown")}</span> {message}
+      <span className={`badge ${HEALTH_STYLE.Unknown}`}>{t("healthStates.Unknown")}</span> {text}
     </span>
   );
 }

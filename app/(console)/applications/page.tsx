@@ -10,6 +10,7 @@ import { appKeyString, liveByCluster, type AppLive, type ClusterLive } from "@/l
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
 import { formatDateTime } from "@/lib/i18n/format";
+import type { Msg } from "@/lib/i18n/message";
 import { HealthBadge, LiveUnavailable, SYNC_KEY, SyncBadge } from "./live-badges";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -112,8 +113,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
 }
 
 /** `notRead`: the reader's words for a record whose cluster answered nothing about it. */
-function liveOf(cluster: ClusterLive | undefined, r: AppRecord, notRead = ""): AppLive | { unavailable: string } {
-  if (!cluster || cluster.state !== "ok") return { unavailable: cluster?.message ?? notRead };
+function liveOf(cluster: ClusterLive | undefined, r: AppRecord, notRead = ""): AppLive | { unavailable: string; msg?: Msg } {
+  if (!cluster || cluster.state !== "ok") return { unavailable: cluster?.message ?? notRead, msg: cluster?.msg };
   return cluster.apps.get(appKeyString(r)) ?? { unavailable: notRead };
 }
 
@@ -129,7 +130,7 @@ async function LiveCells({ promise, record, notRead }: { promise: Promise<Cluste
   if ("unavailable" in v) {
     return (
       <td colSpan={2}>
-        <LiveUnavailable message={v.unavailable} testId={cluster.state === "no_credential" ? "live-no-credential" : "live-unavailable"} />
+        <LiveUnavailable message={v.unavailable} msg={v.msg} testId={cluster.state === "no_credential" ? "live-no-credential" : "live-unavailable"} />
       </td>
     );
   }

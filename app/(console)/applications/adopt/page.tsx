@@ -7,6 +7,8 @@ import { ADOPT_LIST_LIMIT, adoptTargetSchema, listUnmanaged, type UnmanagedList 
 import { listClusters } from "@/lib/server/clusters";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { useTranslations } from "next-intl";
+import type { Msg } from "@/lib/i18n/message";
+import { useLocalized } from "../live-badges";
 import { AdoptButton } from "./adopt-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,10 +48,11 @@ export default async function AdoptPage({ searchParams }: { searchParams: Promis
 
 function Unmanaged({ list, clusterId, namespace }: { list: UnmanagedList; clusterId: string; namespace: string }) {
   const t = useTranslations("applications.adopt");
+  const problem = useLocalized(list.message, (list as { msg?: Msg }).msg);
   if (list.state !== "ok") {
     return (
       <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid={`adopt-${list.state}`}>
-        {list.message}
+        {problem}
       </p>
     );
   }

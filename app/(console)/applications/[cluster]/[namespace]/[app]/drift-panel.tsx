@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/i18n/format";
+import type { Msg } from "@/lib/i18n/message";
 import { applicationDrift } from "@/lib/server/applications-drift";
 import type { AppKey } from "@/lib/server/applications-input";
 import type { Ctx } from "@/lib/server/authz";
@@ -17,7 +18,7 @@ export async function DriftPanel({ ctx, appKey, canSync }: { ctx: Ctx; appKey: A
     <section aria-labelledby="drift-h" className="card space-y-3 p-4" data-testid="drift">
       <h2 id="drift-h" className="text-base font-semibold">{t("title")}</h2>
       {drift.state !== "ok" ? (
-        <LiveUnavailable message={drift.message} />
+        <LiveUnavailable message={drift.message} msg={(drift as { msg?: Msg }).msg} />
       ) : changed.length === 0 ? (
         <p className="text-sm text-green-800" data-testid="drift-none">{t("none")}</p>
       ) : (

@@ -23,7 +23,7 @@ export async function LeftoverClaims({ ctx, appKey, canAct }: { ctx: Ctx; appKey
     <section aria-labelledby="left-h" className="card space-y-3 p-4" data-testid="leftover-claims">
       <h2 id="left-h" className="text-base font-semibold">{t("title")}</h2>
       <p className="text-sm text-slate-600">{t("help", { time: formatDateTime(locale, left.undeployedAt) })}</p>
-      {left.state !== "ok" ? <LiveUnavailable message={left.message} /> : left.claims.length === 0 ? <p className="text-sm">{t("none")}</p> : (
+      {left.state !== "ok" ? <LiveUnavailable message={left.message} msg={left.msg} /> : left.claims.length === 0 ? <p className="text-sm">{t("none")}</p> : (
         <ul className="space-y-3">
           {left.claims.map((c) => (
             <li key={c.name} data-testid="leftover-claim">

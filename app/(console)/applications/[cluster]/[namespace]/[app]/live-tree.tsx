@@ -4,6 +4,7 @@ import { getApplicationDetail, type AppLiveDetail, type Panel } from "@/lib/serv
 import type { AppKey } from "@/lib/server/applications-input";
 import type { Ctx } from "@/lib/server/authz";
 import { formatDateTime } from "@/lib/i18n/format";
+import type { Msg } from "@/lib/i18n/message";
 import { HealthBadge, LiveUnavailable, SyncBadge } from "../../../live-badges";
 import { DeletePodButton, RestartButton, ScaleForm } from "./app-actions";
 import { LogsPanel } from "./logs-panel";
@@ -17,7 +18,7 @@ export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppK
   if (live.state !== "ok") {
     return (
       <section className="card p-4" aria-label={t("live.label")}>
-        <LiveUnavailable message={live.message} testId={live.state === "no_credential" ? "live-no-credential" : "live-unavailable"} />
+        <LiveUnavailable message={live.message} msg={(live as { msg?: Msg }).msg} testId={live.state === "no_credential" ? "live-no-credential" : "live-unavailable"} />
       </section>
     );
   }
