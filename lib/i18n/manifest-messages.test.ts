@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import { defaultAppSpec, defaultProbe, validateAppSpec } from "@/lib/manifests";
+import { checkParameterValue, defaultAppSpec, defaultProbe, resolveParameters, validateAppSpec, validateTemplate, type ParameterDefinition } from "@/lib/manifests";
 import { MUTATED_PATHS, mutatedSpec } from "@/lib/manifests/testing/mutated-spec";
 import en from "@/messages/en";
 import zh from "@/messages/zh-CN";
@@ -235,6 +235,97 @@ describe("no message without a key", () => {
     fc.assert(fc.property(fc.constantFrom(...MUTATED_PATHS), fc.anything({ maxDepth: 2 }), (path, value) => {
       const r = validateAppSpec(mutatedSpec(path, value));
       if (!r.ok) expectKeyed(r.issues, `mutated ${path}`);
+    }), { numRuns: 300 });
+  });
+});
+
+// Parameter checks: definitions (validateTemplate), values (resolveParameters, the deploy form) and
+// a value that breaks the spec it lands in.
+const def = (d: Partial<ParameterDefinition> & Pick<ParameterDefinition, "name" | "type">): ParameterDefinition => ({ required: false, lockedByAdmin: false, ...d });
+function paramTemplate() {
+  const spec: Spec = defaultAppSpec("shop");
+  spec.replicas = { $param: "replicas" };
+  spec.containers[0].image = "registry.example.com/shop/web:{{ params.imageTag }}";
+  spec.containers[0].resources.limits.memory = { $param: "memory" };
+  spec.containers[0].ports[0].containerPort = { $param: "port" };
+  spec.labels = { env: { $param: "env" }, flag: "{{ params.flag }}" };
+  return {
+    spec,
+    parameters: [
+      def({ name: "replicas", type: "integer", required: true, default: 2, min: 1, max: 10 }),
+      def({ name: "imageTag", type: "string", required: true, pattern: "[0-9]+\\.[0-9]+\\.[0-9]+", min: 3, max: 20 }),
+      def({ name: "memory", type: "quantity", default: "512Mi", min: "256Mi", max: "4Gi" }),
+      def({ name: "port", type: "integer", default: 80, min: 1 }),
+      def({ name: "few", type: "integer", max: 3 }),
+      def({ name: "any", type: "integer" }),
+      def({ name: "flag", type: "boolean", default: false }),
+      def({ name: "host", type: "string", default: "shop.example.com", lockedByAdmin: true }),
+      def({ name: "env", type: "enum", options: ["dev", "prod"], default: "dev" }),
+      def({ name: "image", type: "image", pattern: "nginx:.*" }),
+    ],
+  };
+}
+const BAD_VALUES: Record<string, unknown>[] = [
+  {},
+  { imageTag: "1.0", replicas: "two", memory: "lots", port: 70000, few: 9, any: 1.5, flag: "yes", host: "evil.example.com", env: "qa", image: "Nginx 1", colour: "blue" },
+  { imageTag: "x".repeat(2000), replicas: 0, memory: "8Gi", image: "redis:7", few: "x" },
+  { imageTag: "1.2.3", memory: "1Mi", image: 5, flag: 3 },
+  { imageTag: "1.2.3.4.5.6.7.8.9.10.11", replicas: 11 },
+  { imageTag: 5, port: 0 },
+  { imageTag: "1.2.3", port: 70000 },
+];
+const BAD_DEFINITIONS: unknown[][] = [
+  [def({ name: "a", type: "integer" }), def({ name: "a", type: "integer" }), def({ name: "e", type: "enum" }), def({ name: "p", type: "string", pattern: "([" }),
+    def({ name: "m", type: "integer", min: 5, max: 1 }), def({ name: "l", type: "string", lockedByAdmin: true }), def({ name: "q", type: "quantity", default: "big" })],
+  [{ name: "1bad", type: "string" }, { name: "constructor", type: "string" }, { name: "x", type: "colour" }, { name: "y", type: "string", label: 5 }, { type: "integer" }, "nope"],
+];
+
+describe("parameter messages in both languages", () => {
+  it("values, definitions and references carry keys; English as before, Chinese in the seed's words", () => {
+    const seen = new Set<string>();
+    const collect = (issues: Keyed[], where: string) => expectKeyed(issues, where).forEach((k) => seen.add(k));
+    for (const values of BAD_VALUES) {
+      const r = resolveParameters(paramTemplate(), values);
+      expect(r.ok).toBe(false);
+      if (!r.ok) collect(r.errors, `values ${JSON.stringify(values).slice(0, 60)}`);
+    }
+    for (const parameters of BAD_DEFINITIONS) {
+      const t = { spec: { ...paramTemplate().spec, note: "{{ params.undefinedOne }}" }, parameters: parameters as ParameterDefinition[] };
+      collect(validateTemplate(t), "definitions");
+    }
+    const inner = (m: Msg): string[] => [m.key, ...Object.values(m.values ?? {}).flatMap((v) => (typeof v === "object" ? inner(v) : []))];
+    const all = new Set<string>();
+    for (const values of BAD_VALUES) { const r = resolveParameters(paramTemplate(), values); if (!r.ok) r.errors.forEach((e) => inner(e.msg!).forEach((k) => all.add(k))); }
+    for (const parameters of BAD_DEFINITIONS) validateTemplate({ spec: { note: "{{ params.undefinedOne }}" }, parameters: parameters as ParameterDefinition[] }).forEach((e) => inner(e.msg!).forEach((k) => all.add(k)));
+    const paramKeys = (tree: object, prefix: string): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}.${k}`] : paramKeys(v, `${prefix}.${k}`)));
+    expect(paramKeys(en.params, "params").filter((k) => !all.has(k))).toEqual([]);
+    expect(seen.size).toBeGreaterThan(0);
+  });
+
+  it("reads in Chinese", () => {
+    const r = resolveParameters(paramTemplate(), { imageTag: "1.2.3", replicas: 0, port: 70000 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const replicas = r.errors.find((e) => e.parameter === "replicas")!;
+    expect(replicas.message).toBe('parameter "replicas" must be an integer between 1 and 10');
+    expect(formatMsg(zhT, replicas.msg!)).toBe("参数“replicas”必须是介于 1~10 的整数");
+    const checked = checkParameterValue(def({ name: "memory", type: "quantity" }), "lots");
+    expect(!checked.ok && formatMsg(zhT, checked.msg)).toBe("参数“memory”必须是数量，例如 500m、2 或 1Gi");
+    const spec = resolveParameters(paramTemplate(), { imageTag: "1.2.3", port: 70000 });
+    const landed = !spec.ok ? spec.errors.find((e) => e.parameter === "port")! : undefined;
+    expect(landed?.message).toBe('parameter "port": Container port must be a port number between 1 and 65535');
+    expect(formatMsg(zhT, landed!.msg!)).toBe("参数“port”：容器端口必须是介于 1~65535 的端口号");
+    const [name] = validateTemplate({ spec: {}, parameters: [{ name: "1bad", type: "string" } as ParameterDefinition] });
+    expect(name).toMatchObject({ path: "parameters.0.name", message: "must start with a letter and use letters, digits or '_' (≤ 63)" });
+    expect(formatMsg(zhT, name.msg!)).toBe("必须以字母开头，只能包含字母、数字或 '_'（最多 63 个字符）");
+  });
+
+  it("no parameter message without a key, over arbitrary definitions and values", () => {
+    const anyDef = fc.record({ name: fc.oneof(fc.string({ maxLength: 8 }), fc.constant("x")), type: fc.oneof(fc.constantFrom("string", "integer", "boolean", "enum", "quantity", "image"), fc.anything()), required: fc.boolean(), lockedByAdmin: fc.boolean(),
+      default: fc.anything({ maxDepth: 1 }), min: fc.oneof(fc.integer(), fc.string({ maxLength: 4 })), max: fc.oneof(fc.integer(), fc.string({ maxLength: 4 })), options: fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }), pattern: fc.string({ maxLength: 6 }) }, { requiredKeys: ["name", "type"] });
+    fc.assert(fc.property(fc.array(anyDef, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), fc.anything({ maxDepth: 1 })), (parameters, values) => {
+      const r = resolveParameters({ spec: paramTemplate().spec, parameters: parameters as ParameterDefinition[] }, values);
+      if (!r.ok) expectKeyed(r.errors, "arbitrary parameters");
     }), { numRuns: 300 });
   });
 });

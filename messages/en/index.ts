@@ -16,6 +16,7 @@ import apiReference from "./apiReference.json";
 import validation from "./validation.json";
 import common from "./common.json";
 import manifests from "./manifests.json";
+import params from "./params.json";
 import clusters from "./clusters.json";
 import deployments from "./deployments.json";
 import approvals from "./approvals.json";
@@ -47,6 +48,7 @@ const en = {
   validation,
   common,
   manifests,
+  params,
   clusters,
   deployments,
   approvals,

@@ -1,15 +1,25 @@
+import { english } from "@/lib/i18n/english";
+import { msg } from "@/lib/i18n/message";
 import * as z from "@/lib/zod";
 import { isUnsafeKey } from "../plain-object";
 
 export const PARAMETER_TYPES = ["string", "integer", "boolean", "enum", "quantity", "image"] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
 
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
+
+/** A refinement's message as a catalogue key (read back by fromZodIssue) with its English. */
+function keyed(key: string) {
+  const m = msg(key);
+  return { message: english(m), params: { msg: m } };
+}
+
 /** One typed template parameter, as the template author defines it. */
 export const ParameterDefinitionSchema = z.object({
   name: z
     .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, "must start with a letter and use letters, digits or '_' (≤ 63)")
-    .refine((n) => !isUnsafeKey(n), "may not be \"constructor\" or \"prototype\""),
+    .refine((n) => PARAMETER_NAME.test(n), keyed("params.definition.nameFormat"))
+    .refine((n) => !isUnsafeKey(n), keyed("params.definition.nameReserved")),
   type: z.enum(PARAMETER_TYPES),
   label: z.string().max(100).optional(),
   description: z.string().max(2000).optional(),

@@ -14,7 +14,7 @@ describe("parameter patterns run in linear time", () => {
   test("a catastrophic pattern against a 1,024-character value answers at once (no backtracking)", () => {
     const value = "a".repeat(1024);
     const r = checkParameterValue(def({ pattern: EVIL }), value);
-    expect(r).toEqual({ ok: false, message: `parameter "x" must match ${EVIL}` });
+    expect(r).toEqual({ ok: false, message: `parameter "x" must match ${EVIL}`, msg: { key: "params.named", values: { name: "x", problem: { key: "params.value.pattern", values: { pattern: EVIL } } } } });
     expect(checkParameterValue(def({ pattern: EVIL }), `${"a".repeat(1023)}b`)).toEqual({ ok: true, value: `${"a".repeat(1023)}b` });
     // Same through the deploy form's schema and the render path the export link uses.
     expect(parameterValuesSchema([def({ pattern: EVIL })]).safeParse({ x: value }).success).toBe(false);

@@ -60,12 +60,12 @@ describe("template parameters", () => {
   ])("%j is refused, naming the parameter", (values, parameter, message) => {
     const r = resolveParameters(template(), { imageTag: "1.0.0", ...values });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ parameter, path: `values.${parameter}`, message });
+    if (!r.ok) expect(r.errors).toContainEqual({ parameter, path: `values.${parameter}`, message, msg: expect.objectContaining({ key: "params.named" }) });
   });
 
   test("required parameters without a value or default", () => {
     const r = resolveParameters(template(), {});
-    expect(!r.ok && r.errors).toEqual([{ parameter: "imageTag", path: "values.imageTag", message: 'parameter "imageTag" is required' }]);
+    expect(!r.ok && r.errors).toEqual([{ parameter: "imageTag", path: "values.imageTag", message: 'parameter "imageTag" is required', msg: { key: "params.named", values: { name: "imageTag", problem: { key: "params.value.required" } } } }]);
   });
 
   test("unknown values are refused", () => {
@@ -81,6 +81,7 @@ describe("template parameters", () => {
     expect(!r.ok && r.errors).toContainEqual({
       parameter: "port", path: "containers.0.ports.0.containerPort",
       message: 'parameter "port": Container port must be a port number between 1 and 65535',
+      msg: expect.objectContaining({ key: "params.namedSpec" }),
     });
   });
 

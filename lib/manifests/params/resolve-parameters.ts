@@ -1,9 +1,9 @@
 import type { AppSpec } from "../model/app-spec";
-import { validateAppSpec } from "../validate/validate-app-spec";
-import { checkParameterValue, compilePattern } from "./check-value";
+import { fromZodIssue, validateAppSpec } from "../validate/validate-app-spec";
+import { checkParameterValue, compilePattern, param } from "./check-value";
 import { ParameterListSchema, type ParameterValue, type Template } from "./param-schema";
 import { findParameterReferences, substituteParameters } from "./references";
-import { resolveValues, type ParameterIssue } from "./resolve-values";
+import { keyedIssue, resolveValues, type ParameterIssue } from "./resolve-values";
 
 export type { ParameterIssue };
 
@@ -12,26 +12,27 @@ export type ResolveResult = { ok: true; spec: AppSpec; values: Record<string, Pa
 /** Checks the definitions themselves and that every reference names a defined parameter. */
 export function validateTemplate(template: Pick<Template, "spec" | "parameters">): ParameterIssue[] {
   const parsed = ParameterListSchema.safeParse(template.parameters);
-  if (!parsed.success) return parsed.error.issues.map((i) => ({ path: ["parameters", ...i.path].join("."), message: i.message }));
+  // Shapes read as the spec's do ("must be a string"); the name rules keep their own sentences.
+  if (!parsed.success) return parsed.error.issues.map((i) => ({ ...fromZodIssue(i), path: ["parameters", ...i.path].join(".") }));
   const defs = parsed.data;
   const issues: ParameterIssue[] = [];
   const seen = new Set<string>();
   defs.forEach((def, i) => {
     const at = (field: string) => `parameters.${i}.${field}`;
-    const add = (field: string, message: string) => issues.push({ parameter: def.name, path: at(field), message: `parameter "${def.name}" ${message}` });
-    if (seen.has(def.name)) add("name", "is defined more than once");
+    const add = (field: string, problem: string) => issues.push(keyedIssue(def.name, at(field), param("named", { name: def.name, problem: param(`definition.${problem}`) })));
+    if (seen.has(def.name)) add("name", "definedTwice");
     seen.add(def.name);
-    if (def.type === "enum" && !(def.options?.length)) add("options", "needs at least one option");
-    if (def.pattern !== undefined && compilePattern(def.pattern) === null) add("pattern", "has a pattern that cannot be used: use RE2 syntax (no lookaround or backreferences)");
-    if (typeof def.min === "number" && typeof def.max === "number" && def.min > def.max) add("min", "has a minimum above its maximum");
-    if (def.lockedByAdmin && def.default === undefined) add("default", "is locked, so it needs a default value");
+    if (def.type === "enum" && !(def.options?.length)) add("options", "needsOption");
+    if (def.pattern !== undefined && compilePattern(def.pattern) === null) add("pattern", "badPattern");
+    if (typeof def.min === "number" && typeof def.max === "number" && def.min > def.max) add("min", "minAboveMax");
+    if (def.lockedByAdmin && def.default === undefined) add("default", "lockedNeedsDefault");
     if (def.default !== undefined) {
       const checked = checkParameterValue(def, def.default);
-      if (!checked.ok) issues.push({ parameter: def.name, path: at("default"), message: `default: ${checked.message}` });
+      if (!checked.ok) issues.push(keyedIssue(def.name, at("default"), param("defaultValue", { problem: checked.msg })));
     }
   });
   for (const ref of findParameterReferences(template.spec)) {
-    if (!seen.has(ref.name)) issues.push({ parameter: ref.name, path: ref.path, message: `"${ref.name}" is not a defined parameter` });
+    if (!seen.has(ref.name)) issues.push(keyedIssue(ref.name, ref.path, param("notDefined", { name: ref.name })));
   }
   return issues;
 }
@@ -54,7 +55,7 @@ export function resolveParameters(template: Pick<Template, "spec" | "parameters"
     ok: false,
     errors: result.issues.map((issue) => {
       const parameter = parameterAt(landed, issue.path);
-      return parameter === undefined ? issue : { parameter, path: issue.path, message: `parameter "${parameter}": ${issue.message}` };
+      return parameter === undefined ? issue : keyedIssue(parameter, issue.path, param("namedSpec", { name: parameter, problem: issue.msg ?? issue.message }));
     }),
   };
 }

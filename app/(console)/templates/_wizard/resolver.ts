@@ -2,7 +2,7 @@ import { set, type FieldErrors, type Resolver } from "react-hook-form";
 import type { Msg } from "@/lib/i18n/message";
 import { ParameterDefinitionSchema } from "@/lib/manifests/params/param-schema";
 import { checkParameterValue } from "@/lib/manifests/params/check-value";
-import { validateAppSpec } from "@/lib/manifests/validate/validate-app-spec";
+import { fromZodIssue, validateAppSpec } from "@/lib/manifests/validate/validate-app-spec";
 import { clean } from "./clean";
 import type { WizardValues } from "./types";
 
@@ -22,10 +22,10 @@ export function makeWizardResolver(show: ShowMsg): Resolver<WizardValues> {
     else if (values.meta.name.length > 100) add("meta.name", show({ key: "manifests.rules.maxChars", values: { max: 100 } }));
     values.parameters.forEach((p, i) => {
       const parsed = ParameterDefinitionSchema.safeParse(clean(p));
-      if (!parsed.success) for (const issue of parsed.error.issues) add(`parameters.${i}.${issue.path.join(".")}`, issue.message);
+      if (!parsed.success) for (const issue of parsed.error.issues) add(`parameters.${i}.${issue.path.join(".")}`, show(fromZodIssue(issue).msg ?? issue.message));
       else if (parsed.data.default !== undefined) {
         const checked = checkParameterValue(parsed.data, parsed.data.default);
-        if (!checked.ok) add(`parameters.${i}.default`, checked.message);
+        if (!checked.ok) add(`parameters.${i}.default`, show(checked.msg));
       }
     });
     return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
