@@ -1,18 +1,20 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
 
-type Result = { status: string; message: string; deploymentId: string | null; requestId?: string; breakGlass?: boolean };
+type Result = { status: string; message: string; msg?: Msg; deploymentId: string | null; requestId?: string; breakGlass?: boolean };
 
 // One cluster's outcome of a deploy, redeploy or undeploy: applied/failed (a record), refused, or
 // waiting for approval (a deploy request on a protected cluster).
 export function ClusterResultLine({ result: r, name }: { result: Result; name?: string }) {
   const t = useTranslations("clusterResult");
+  const tAll = useTranslations() as unknown as Translate;
   const tone = r.status === "applied" ? "text-green-800" : r.status === "waiting_for_approval" ? "text-amber-900" : "text-red-700";
   return (
     <p className="text-sm" data-testid="cluster-result">
       {name ? <strong>{name}: </strong> : null}
       <span className={tone}>{r.status === "waiting_for_approval" ? t("waiting") : r.status}</span>
-      {r.breakGlass ? <span className="badge ml-1 bg-red-600 text-white">{t("breakGlass")}</span> : null} — {r.message}{" "}
+      {r.breakGlass ? <span className="badge ml-1 bg-red-600 text-white">{t("breakGlass")}</span> : null} — {r.msg ? formatMsg(tAll, r.msg) : r.message}{" "}
       {r.deploymentId ? (
         <Link className="text-brand-700 underline" href={`/deployments/${r.deploymentId}`}>
           {t("openRecord")}

@@ -1,5 +1,5 @@
 import "server-only";
-import { msg } from "@/lib/i18n/message";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { DeploymentKind } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordAuditAlone } from "./audit";
@@ -160,7 +160,8 @@ export async function withLease<T>(id: string, work: () => Promise<T>): Promise<
   }
 }
 
-export type Outcome = { ok: boolean; results: unknown[]; message: string; summary: Record<string, unknown> };
+/** `message` is kept on the record (English); `msg` is the same for the console's reply in the reader's language. */
+export type Outcome = { ok: boolean; results: unknown[]; message: string; msg?: Msg; summary: Record<string, unknown> };
 
 export const ACTION: Record<DeploymentKind, AuditAction> = { deploy: "deploy.apply", redeploy: "deploy.redeploy", undeploy: "deploy.undeploy" };
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { msg, type Msg } from "@/lib/i18n/message";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg, type MsgValue } from "@/lib/i18n/message";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
@@ -79,7 +80,7 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
     // The shutdown may have finished the record already (grace period over): keep its outcome.
     if (!tracked.claim()) return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: "failed", message: interrupted };
     await finalize(outcome);
-    return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message, ...(meta.breakGlass ? { breakGlass: true } : {}) };
+    return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message, ...(outcome.msg ? { msg: outcome.msg } : {}), ...(meta.breakGlass ? { breakGlass: true } : {}) };
   } finally {
     tracked.release();
   }
@@ -116,13 +117,14 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
     );
     const results = applied.map((r) => ({ ...r, action: lines.find((l) => l.kind === r.kind && l.name === r.name)?.action ?? "" }));
     const failed = results.find((r) => r.status === "failed");
-    const names = (status: string) => results.filter((r) => r.status === status).map((r) => `${r.kind}/${r.name}`).join(", ") || "none";
-    const message = failed
-      ? `Failed at ${failed.kind}/${failed.name}: ${failed.message}. Applied: ${names("applied")}. Not applied: ${names("not_applied")}.`
-      : `Applied ${results.length} objects (${diff}).`;
+    const names = (status: string): MsgValue => results.filter((r) => r.status === status).map((r) => `${r.kind}/${r.name}`).join(", ") || msg("serverErrors.deployments.none");
+    const outcome = failed
+      ? msg("serverErrors.deployments.failedAt", { object: `${failed.kind}/${failed.name}`, reason: failed.message, applied: names("applied"), notApplied: names("not_applied") })
+      : msg("serverErrors.deployments.applied", { count: results.length, diff });
+    const message = english(outcome);
     const takeOver = ownership.otherTemplate ? { takeOverFrom: { deploymentId: ownership.otherTemplate.deploymentId, number: ownership.otherTemplate.number, templateId: ownership.otherTemplate.templateId, template: ownership.otherTemplate.templateName } } : {};
     const left = ownership.leftBehind.length ? { leftBehind: ownership.leftBehind } : {};
-    return { ok: !failed, results, message, summary: { diff: auditDiff(plan), template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length, ...takeOver, ...left } };
+    return { ok: !failed, results, message, msg: outcome, summary: { diff: auditDiff(plan), template: bundle.templateId, applied: results.filter((r) => r.status === "applied").length, objects: results.length, ...takeOver, ...left } };
   });
 }
 
@@ -147,7 +149,10 @@ export function undeployOnCluster(actor: Actor, clusterId: string, namespace: st
     kept = r.keptClaims.map((c) => c.name);
     const failed = r.deleted.filter((d) => !d.ok);
     const results = r.deleted.map((d) => ({ kind: d.kind, name: d.name, action: "delete", status: d.ok ? "applied" : "failed", message: d.message }));
-    const message = `${failed.length ? `Could not delete ${failed.map((d) => `${d.kind}/${d.name} (${d.message})`).join(", ")}. ` : ""}Deleted ${r.deleted.length - failed.length} objects. Kept volume claims: ${kept.join(", ") || "none"}.`;
-    return { ok: failed.length === 0, results, message, summary: { deleted: r.deleted.length - failed.length, keptClaims: kept } };
+    const counts = { count: r.deleted.length - failed.length, kept: kept.join(", ") || msg("serverErrors.deployments.none") };
+    const outcome = failed.length
+      ? msg("serverErrors.deployments.undeployedWithFailures", { failed: failed.map((d) => `${d.kind}/${d.name} (${d.message})`).join(", "), ...counts })
+      : msg("serverErrors.deployments.undeployed", counts);
+    return { ok: failed.length === 0, results, message: english(outcome), msg: outcome, summary: { deleted: r.deleted.length - failed.length, keptClaims: kept } };
   }).then((res) => ({ ...res, keptClaims: kept }));
 }

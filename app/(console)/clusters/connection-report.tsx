@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
 import type { ConnectionReport, PermissionLine } from "@/lib/server/k8s/connection-test";
 import type clusters from "@/messages/en/clusters.json";
 
@@ -7,10 +8,11 @@ type PermissionKey = keyof (typeof clusters)["report"]["permissions"];
 // The result of a connection test: server version and what the credential may do in the namespace.
 export function ConnectionReportView({ report, warnings = [] }: { report: ConnectionReport; warnings?: string[] }) {
   const t = useTranslations("clusters.report");
+  const tAll = useTranslations() as unknown as Translate;
   if (!report.ok) {
     return (
       <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-        {report.message}
+        {formatMsg(tAll, report.msg ?? report.message)}
       </p>
     );
   }
