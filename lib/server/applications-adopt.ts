@@ -1,5 +1,5 @@
 import "server-only";
-import { msg } from "@/lib/i18n/message";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { stringify } from "yaml";
 import { z } from "zod";
@@ -32,6 +32,8 @@ export type UnmanagedStatefulSet = { name: string; images: string[]; replicas: n
 export type UnmanagedList = {
   state: "ok" | "no_credential" | "not_allowed" | "unavailable";
   message: string;
+  /** `message` as a catalogue message when it is Berth's own words (no credential …). */
+  msg?: Msg;
   clusterName: string;
   items: UnmanagedStatefulSet[];
   /** More StatefulSets than ADOPT_LIST_LIMIT (or than one list reply holds): "too many to list". */
@@ -54,7 +56,7 @@ export async function listUnmanaged(ctx: Ctx, input: { clusterId: string; namesp
     opened = await openMyKubeConfig(actor, target.clusterId);
   } catch (e) {
     // No credential of mine / an unknown cluster: said on the page, never a 500.
-    if (e instanceof AppError) return { ...base, state: e.code === "invalid" ? "no_credential" : "unavailable", message: e.message };
+    if (e instanceof AppError) return { ...base, state: e.code === "invalid" ? "no_credential" : "unavailable", message: e.message, msg: e.msg ?? undefined };
     throw e;
   }
   const api = ObjectApi.for(opened.kc);

@@ -1,4 +1,5 @@
 import "server-only";
+import { type Msg } from "@/lib/i18n/message";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import {
   claimView,
@@ -38,6 +39,8 @@ export type Panel = "pods" | "claims" | "services" | "endpoints" | "ingresses" |
 export type AppLiveDetail = {
   state: "ok" | "no_credential" | "unavailable";
   message: string;
+  /** `message` as a catalogue message when it is Berth's own words (no credential …). */
+  msg?: Msg;
   health: HealthView | null;
   sync: SyncView | null;
   statefulSet: StatefulSetView | null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { type Msg } from "@/lib/i18n/message";
 import { appliedManifests, getApplication } from "./applications";
 import type { AppKey } from "./applications-input";
 import { openViewerKubeConfig } from "./applications-live";
@@ -13,7 +14,8 @@ import { dryRunDrift, type ObjectDrift } from "./k8s/drift";
 // viewer's credential) and Sync = redeploy that record through the normal plan → apply path.
 export const SYNC_REASON = "sync drift";
 
-export type AppDrift = { state: "ok" | "no_credential" | "unavailable"; message: string; objects: ObjectDrift[]; canSync?: boolean };
+/** `msg`: `message` as a catalogue message when it is Berth's own words (no credential …), for the reader's language. */
+export type AppDrift = { state: "ok" | "no_credential" | "unavailable"; message: string; msg?: Msg; objects: ObjectDrift[]; canSync?: boolean };
 
 export async function applicationDrift(ctx: Ctx, key: AppKey): Promise<AppDrift> {
   const actor = await authorize(ctx, "team.read");
