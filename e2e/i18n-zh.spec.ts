@@ -182,3 +182,33 @@ test.describe("the account menu's language", () => {
   await context.close();
 });
 });
+
+test("signing in, the team page and the audit trail in Chinese: labels, validation errors and times", async ({ page, browser }) => {
+  // Signed out, a Chinese browser: the sign-in page and its zod messages (lib/validation/account.ts) in Chinese.
+  const out = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "zh-CN" });
+  const login = await out.newPage();
+  await login.goto("/login");
+  await expect(login.getByRole("heading", { name: "登录" })).toBeVisible();
+  await expect(login.getByRole("link", { name: "忘记密码？" })).toBeVisible();
+  await login.getByLabel("邮箱", { exact: true }).fill("not-an-address");
+  await login.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(login.locator("#f-email-error")).toHaveText("请输入有效的邮箱地址，例如 ana@example.com。");
+  await expect(login.locator("#f-password-error")).toHaveText("请输入密码。");
+  await out.close();
+
+  // The owner: the team page (roles by their Chinese names) …
+  await page.goto("/team");
+  await expect(page.getByRole("heading", { name: "邀请成员" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "角色" }).first()).toBeVisible();
+  await expect(page.locator("#invite-role")).toContainText("成员");
+  // … and the audit trail: Chinese labels, a refused filter explained in Chinese, times in the zh-CN form with the zone.
+  await page.goto("/audit?result=maybe");
+  await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
+  await expect(page.locator("#f-result-error")).toHaveText("请选择成功或失败。");
+  await expect(page.getByRole("button", { name: "校验日志链" })).toBeVisible();
+  await page.goto("/audit");
+  const firstTime = page.getByTestId("audit-events").locator("tbody tr").first().locator("td").first();
+  await expect(firstTime).toHaveText(/^\d{4}\/\d{2}\/\d{2} UTC \d{2}:\d{2}:\d{2}$/);
+  await page.getByRole("button", { name: "校验日志链" }).click();
+  await expect(page.getByTestId("verify-result")).toContainText("日志链完好：已校验");
+});
