@@ -24,10 +24,9 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/(console)/approvals",
   "app/_components/request-status.tsx",
   "app/_components/cluster-result.tsx",
-  // the template library: list, template page (versions, compare), deployment state
-  "app/(console)/templates/page.tsx",
-  "app/(console)/templates/[id]/page.tsx",
-  "app/(console)/templates/deployment-state.tsx",
+  // the template library: list, template page (versions, compare, restore, duplicate, archive,
+  // visibility, export), deployment state, import — the whole folder with the wizard above
+  "app/(console)/templates",
   // shared pieces
   "app/_components/filter-fields.tsx",
   "app/_components/cluster-pick-lists.tsx",

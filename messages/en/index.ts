@@ -30,6 +30,7 @@ import plan from "./plan.json";
 import template from "./template.json";
 import templateState from "./templateState.json";
 import templates from "./templates.json";
+import templateImport from "./templateImport.json";
 
 const en = {
   meta,
@@ -62,6 +63,7 @@ const en = {
   template,
   templateState,
   templates,
+  templateImport,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { importTemplateAction } from "../actions";
@@ -6,6 +7,7 @@ import { importTemplateAction } from "../actions";
 const MAX_BYTES = 1024 * 1024;
 
 export function ImportForm() {
+  const t = useTranslations("templateImport");
   const router = useRouter();
   const [text, setText] = useState("");
   const [name, setName] = useState("");
@@ -13,7 +15,7 @@ export function ImportForm() {
   const [errors, setErrors] = useState<{ message: string; lines: string[] } | null>(null);
   const [pending, start] = useTransition();
 
-  const tooLarge = (bytes: number) => setErrors({ message: `This is ${Math.round(bytes / 1024)} KB; the limit is 1024 KB. Import one application at a time.`, lines: [] });
+  const tooLarge = (bytes: number) => setErrors({ message: t("tooLarge", { size: Math.round(bytes / 1024), limit: MAX_BYTES / 1024 }), lines: [] });
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -23,7 +25,7 @@ export function ImportForm() {
       try {
         result = await importTemplateAction({ text, name: name || undefined, visibility });
       } catch {
-        setErrors({ message: "The server refused the request (it may be too large). Nothing was imported.", lines: [] });
+        setErrors({ message: t("refused"), lines: [] });
         return;
       }
       if (result?.ok) router.push(`/templates/${result.data.id}`);
@@ -36,23 +38,23 @@ export function ImportForm() {
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="import-name" className="label">
-            Template name (optional)
+            {t("name")}
           </label>
-          <input id="import-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="defaults to the app's name" />
+          <input id="import-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder={t("namePlaceholder")} />
         </div>
         <div>
           <label htmlFor="import-visibility" className="label">
-            Visibility
+            {t("visibility")}
           </label>
           <select id="import-visibility" className="input" value={visibility} onChange={(e) => setVisibility(e.target.value as "private" | "team")}>
-            <option value="private">Private (only me)</option>
-            <option value="team">Shared with the team</option>
+            <option value="private">{t("private")}</option>
+            <option value="team">{t("team")}</option>
           </select>
         </div>
       </div>
       <div>
         <label htmlFor="import-file" className="label">
-          YAML file
+          {t("file")}
         </label>
         <input
           id="import-file"
@@ -70,7 +72,7 @@ export function ImportForm() {
       </div>
       <div>
         <label htmlFor="import-text" className="label">
-          …or paste YAML
+          {t("paste")}
         </label>
         <textarea
           id="import-text"
@@ -89,7 +91,7 @@ export function ImportForm() {
         </div>
       ) : null}
       <button type="submit" className="btn-primary" disabled={pending || !text.trim()} aria-busy={pending}>
-        {pending ? "Importing…" : "Import as a new template"}
+        {pending ? t("importing") : t("submit")}
       </button>
     </form>
   );

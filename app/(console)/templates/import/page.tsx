@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/empty-state";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { ImportForm } from "./import-form";
 
-export const metadata: Metadata = { title: "Import a template" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("templateImport"))("title") };
+}
 
 export default async function ImportPage() {
   await requireTeamWorkspace();
+  const t = await getTranslations("templateImport");
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Import" description="Paste or upload the YAML of a StatefulSet app (kubectl get -o yaml works; status and server fields are dropped), or a Berth template file." />
+      <PageHeader title={t("heading")} description={t("description")} />
       <ImportForm />
     </div>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { setOwn } from "@/lib/manifests/plain-object";
 import { failure } from "@/lib/server/action";
 import { currentWorkspace } from "@/lib/server/session";
@@ -6,8 +7,8 @@ import { exportRenderedYaml, exportTemplateFile } from "@/lib/server/templates-i
 // GET /templates/<id>/export?version=<n>&format=yaml|template (&p.<name>=<value> for parameters)
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ws = await currentWorkspace();
-  if (!ws?.team) return new Response("Sign in first.", { status: 401 });
+  const [ws, t] = await Promise.all([currentWorkspace(), getTranslations("template.export")]);
+  if (!ws?.team) return new Response(t("signIn"), { status: 401 });
   const ctx = { userId: ws.user.id, teamId: ws.team.id };
   const url = new URL(request.url);
   const version = url.searchParams.get("version") ? Number(url.searchParams.get("version")) : undefined;
@@ -21,6 +22,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (e) {
     const result = failure(e);
     const status = e && typeof e === "object" && "code" in e ? ({ not_found: 404, forbidden: 403, invalid: 400 } as Record<string, number>)[String(e.code)] ?? 500 : 500;
-    return new Response(result?.ok === false ? result.message : "Export failed.", { status });
+    return new Response(result?.ok === false ? result.message : t("failed"), { status });
   }
 }
