@@ -38,7 +38,6 @@ export const CONVERTED_AREAS: readonly string[] = [
   "app/_components/form.tsx",
   "app/_components/back-to-sign-in.tsx",
   "app/_components/empty-state.tsx",
-  "app/(console)/deployments/break-glass-fields.tsx",
   "app/(console)/webhooks",
   // deploying: the history, the new-deployment form and its plan, a record (outcome, results,
   // rollout, redeploy, undeploy), the status badge
