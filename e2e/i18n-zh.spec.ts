@@ -90,6 +90,11 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   const templateId = /\/templates\/([^/?]+)/.exec(page.url())![1];
   await expect(page.getByRole("status")).toContainText("已保存版本 1。");
   await expect(page.getByText("未在任何地方运行")).toBeVisible();
+  // The template's own buttons in Chinese (its name, YAML and field paths stay as they are).
+  const templateActions = page.getByRole("region", { name: "模板操作" });
+  for (const button of ["复制", "归档"]) await expect(templateActions.getByRole("button", { name: button, exact: true })).toBeVisible();
+  await expect(templateActions.getByLabel("可见范围")).toBeVisible();
+  await expect(templateActions.getByRole("option", { name: "私有（仅自己）" })).toHaveCount(1);
 
   // Deploy to the test cluster, in Chinese: the form, the plan (its framing in Chinese, the objects'
   // kinds and names as they are) and the record page; watch the rollout until both ordinals are 就绪.
