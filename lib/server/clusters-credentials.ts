@@ -15,7 +15,7 @@ import { refusalAuditText, vetKubeconfig } from "./k8s/kubeconfig-policy";
 
 // Each user's own kubeconfig for a cluster: vetted (no programs, no files), tested against the
 // API server, encrypted (AES-256-GCM, bound to cluster + user) and never returned.
-export type CredentialResult = { credential: CredentialView; report: ConnectionReport; warnings: string[]; replaced: boolean };
+export type CredentialResult = { credential: CredentialView; report: ConnectionReport; warnings: string[]; warningMsgs: Msg[]; replaced: boolean };
 
 export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promise<CredentialResult> {
   const actor = await authorize(ctx, "credential.write", { what: "attach a kubeconfig", targetId: input.clusterId });
@@ -69,7 +69,7 @@ export async function setCredential(ctx: Ctx, input: SetCredentialInput): Promis
       namespace,
       summary: { replaced: existing !== null, context: v.context, server: v.server, serverVersion: report.serverVersion, insecureSkipTls: v.insecureSkipTls, warnings: v.warnings.length },
     });
-    return { credential: credentialView(row), report, warnings: v.warnings, replaced: existing !== null };
+    return { credential: credentialView(row), report, warnings: v.warnings, warningMsgs: v.warningMsgs, replaced: existing !== null };
   });
 }
 

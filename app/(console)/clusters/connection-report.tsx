@@ -1,12 +1,12 @@
 import { useTranslations } from "next-intl";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
 import type { ConnectionReport, PermissionLine } from "@/lib/server/k8s/connection-test";
 import type clusters from "@/messages/en/clusters.json";
 
 type PermissionKey = keyof (typeof clusters)["report"]["permissions"];
 
 // The result of a connection test: server version and what the credential may do in the namespace.
-export function ConnectionReportView({ report, warnings = [] }: { report: ConnectionReport; warnings?: string[] }) {
+export function ConnectionReportView({ report, warnings = [] }: { report: ConnectionReport; warnings?: Msg[] }) {
   const t = useTranslations("clusters.report");
   const tAll = useTranslations() as unknown as Translate;
   if (!report.ok) {
@@ -27,8 +27,8 @@ export function ConnectionReportView({ report, warnings = [] }: { report: Connec
         {t.rich("connected", { version: report.serverVersion, namespace: report.namespace, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       {warnings.map((w) => (
-        <p key={w} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
-          ⚠ {w}
+        <p key={w.key} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+          ⚠ {formatMsg(tAll, w)}
         </p>
       ))}
       <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">

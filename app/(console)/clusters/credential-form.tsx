@@ -86,7 +86,7 @@ export function CredentialForm({ clusterId, replacing }: { clusterId: string; re
           </button>
         </div>
       </form>
-      {state?.ok ? <ConnectionReportView report={state.data.report} warnings={state.data.warnings} /> : <FormMessage state={state} />}
+      {state?.ok ? <ConnectionReportView report={state.data.report} warnings={state.data.warningMsgs} /> : <FormMessage state={state} />}
     </div>
   );
 }

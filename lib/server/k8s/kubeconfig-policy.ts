@@ -26,6 +26,8 @@ export type VettedKubeconfig = {
   namespace: string;
   insecureSkipTls: boolean;
   warnings: string[];
+  /** The same warnings as catalogue messages (the console's language). */
+  warningMsgs: Msg[];
   /** The minimal kubeconfig (YAML) built from the vetted fields only. */
   normalized: string;
 };
@@ -78,11 +80,11 @@ export function vetKubeconfig(text: string, options: { context?: string } = {}):
 
   const server = String(cluster.body.server);
   const insecureSkipTls = cluster.body["insecure-skip-tls-verify"] === true;
-  const warnings: string[] = [];
-  if (insecureSkipTls) warnings.push("insecure-skip-tls-verify is set: Berth will not verify the API server's certificate, so anyone between Berth and the cluster could impersonate it.");
+  const warningMsgs: Msg[] = insecureSkipTls ? [msg("serverErrors.kubeconfig.insecureSkipTls")] : [];
+  const warnings = warningMsgs.map((w) => english(w));
   return {
     ok: true,
-    value: { contexts: names, context: chosen, clusterName, userName, server, namespace, insecureSkipTls, warnings, normalized: normalize(chosen, cluster.body, user.body, namespace) },
+    value: { contexts: names, context: chosen, clusterName, userName, server, namespace, insecureSkipTls, warnings, warningMsgs, normalized: normalize(chosen, cluster.body, user.body, namespace) },
   };
 }
 
