@@ -18,10 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Record<string, string | string[] | undefined>;
+type RecordKind = "deploy" | "redeploy" | "undeploy";
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { ctx } = await requireTeamWorkspace();
-  const [t, locale] = await Promise.all([getTranslations("applications"), getLocale()]);
+  const [t, tDeployments, locale] = await Promise.all([getTranslations("applications"), getTranslations("deployments"), getLocale()]);
+  const tk = (kind: string) => tDeployments(`kind.${kind as RecordKind}`);
   const filter = parseAppFilter(await searchParams);
   const options = await applicationFilterOptions(ctx);
   const liveFilter = filter.health !== undefined || filter.sync !== undefined;
@@ -91,7 +93,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   <td>{r.applied.templateId ? <Link className="text-brand-700 hover:underline" href={`/templates/${r.applied.templateId}`}>{t("templateVersion", { name: r.applied.templateName ?? "", version: r.applied.templateVersion ?? "?" })}</Link> : "—"}</td>
                   <td>{r.clusterRemoved ? t("clusterRemoved", { name: r.clusterName }) : r.clusterName} / {r.namespace}</td>
                   <td className="text-xs">
-                    <Link href={`/deployments/${r.last.id}`} className="text-brand-700 hover:underline">{r.last.kind}</Link>{" "}
+                    <Link href={`/deployments/${r.last.id}`} className="text-brand-700 hover:underline">{tk(r.last.kind)}</Link>{" "}
                     <DeploymentStatusBadge status={r.last.status} />
                     <span className="block text-slate-600">{t("byWhen", { actor: r.last.actorName, time: formatDateTime(locale, r.last.startedAt) })}</span>
                   </td>

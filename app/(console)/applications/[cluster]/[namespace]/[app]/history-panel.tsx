@@ -11,6 +11,7 @@ import { RollbackButton } from "./app-actions";
 export function HistoryPanel({ appKey, history, canRollback }: { appKey: AppKey; history: HistoryEntry[]; canRollback: boolean }) {
   const t = useTranslations("applications");
   const locale = useLocale();
+  const tDeployments = useTranslations("deployments");
   return (
     <section aria-labelledby="history-h" className="card space-y-3 p-4">
       <h2 id="history-h" className="text-base font-semibold">{t("history.title")}</h2>
@@ -18,7 +19,7 @@ export function HistoryPanel({ appKey, history, canRollback }: { appKey: AppKey;
         {history.map((h, i) => (
           <li key={h.id} className="border-l-2 border-slate-200 pl-3" data-testid="history-entry">
             <div className="flex flex-wrap items-center gap-2 text-sm">
-              <Link className="text-brand-700 underline" href={`/deployments/${h.id}`}>{`#${h.number} ${h.kind}`}</Link>
+              <Link className="text-brand-700 underline" href={`/deployments/${h.id}`}>{`#${h.number} ${tDeployments(`kind.${h.kind as "deploy" | "redeploy" | "undeploy"}`)}`}</Link>
               <DeploymentStatusBadge status={h.status} />
               <span>{t("byWhen", { actor: h.actorName, time: formatDateTime(locale, h.startedAt) })}</span>
               {h.template ? <Link className="text-brand-700 underline" href={`/templates/${h.template.id}`}>{t("templateVersion", { name: h.template.name, version: h.template.version ?? "?" })}</Link> : null}

@@ -24,7 +24,7 @@ type Params = { cluster: string; namespace: string; app: string };
 
 export default async function ApplicationPage({ params }: { params: Promise<Params> }) {
   const { ctx, role } = await requireTeamWorkspace();
-  const [t, locale] = await Promise.all([getTranslations("applications"), getLocale()]);
+  const [t, tDeployments, locale] = await Promise.all([getTranslations("applications"), getTranslations("deployments"), getLocale()]);
   const p = await params;
   const parsed = appKeySchema.safeParse({ clusterId: p.cluster, namespace: p.namespace, appName: p.app });
   if (!parsed.success) notFound();
@@ -48,7 +48,7 @@ export default async function ApplicationPage({ params }: { params: Promise<Para
             <>
               {record.clusterRemoved ? t("clusterRemoved", { name: record.clusterName }) : record.clusterName} / {record.namespace} ·{" "}
               {record.applied.templateId ? <Link className="text-brand-700 underline" href={`/templates/${record.applied.templateId}`}>{t("templateVersion", { name: record.applied.templateName ?? "", version: record.applied.templateVersion ?? "?" })}</Link> : t("app.noTemplate")} · {t("app.last")}{" "}
-              <Link className="text-brand-700 underline" href={`/deployments/${record.last.id}`}>{record.last.kind}</Link>{" "}
+              <Link className="text-brand-700 underline" href={`/deployments/${record.last.id}`}>{tDeployments(`kind.${record.last.kind as "deploy" | "redeploy" | "undeploy"}`)}</Link>{" "}
               <DeploymentStatusBadge status={record.last.status} /> {t("app.byActor", { actor: record.last.actorName, time: formatDateTime(locale, record.last.startedAt) })}
             </>
           ) : (
