@@ -7,5 +7,5 @@ import { defineConfig } from "vitest/config";
 const root = path.resolve(import.meta.dirname, "..");
 export default defineConfig({
   resolve: { alias: { "@": root, "server-only": path.join(root, "scripts/test-support/server-only-stub.ts") } },
-  test: { include: ["bench/applications.bench.ts", "bench/api-deploy.bench.ts", "bench/pages.bench.ts"], environment: "node", testTimeout: 3_600_000, hookTimeout: 600_000, root },
+  test: { include: ["bench/applications.bench.ts", "bench/api-deploy.bench.ts", "bench/pages.bench.ts", "bench/first-load.bench.ts"], environment: "node", testTimeout: 3_600_000, hookTimeout: 600_000, root },
 });

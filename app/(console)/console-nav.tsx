@@ -1,8 +1,6 @@
-"use client";
 import { AppWindow, Bell, Boxes, FileStack, History, ScrollText, ShieldCheck, Users } from "lucide-react";
-import Link from "next/link";
-import { useTranslations } from "next-intl";
-import { usePathname } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { NavLink } from "./nav-link";
 
 const ITEMS: { href: string; label: "applications" | "templates" | "clusters" | "deployments" | "approvals" | "audit" | "team" | "webhooks"; icon: typeof Users }[] = [
   { href: "/applications", label: "applications", icon: AppWindow },
@@ -15,30 +13,25 @@ const ITEMS: { href: string; label: "applications" | "templates" | "clusters" | 
   { href: "/webhooks", label: "webhooks", icon: Bell },
 ];
 
-/** `waiting`: deploy requests waiting for my decision (the Approvals badge). */
-export function ConsoleNav({ waiting = 0 }: { waiting?: number }) {
-  const pathname = usePathname();
-  const t = useTranslations("nav");
+/**
+ * The console's main navigation, rendered on the server (labels, icons, the badge); only
+ * NavLink's current-page marking runs in the browser.
+ * `waiting`: deploy requests waiting for my decision (the Approvals badge).
+ */
+export async function ConsoleNav({ waiting = 0 }: { waiting?: number }) {
+  const t = await getTranslations("nav");
   return (
     <nav aria-label={t("main")} className="flex gap-1 overflow-x-auto px-2 pb-2 lg:flex-col lg:pb-4">
-      {ITEMS.map(({ href, label, icon: Icon }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`);
-        return (
-          <Link
-            key={href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
-          >
-            <Icon aria-hidden className="h-4 w-4" /> {t(label)}
-            {href === "/approvals" && waiting > 0 ? (
-              <span className="ml-auto rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900" data-testid="approvals-badge" aria-label={t("waitingForYou", { count: waiting })}>
-                {waiting}
-              </span>
-            ) : null}
-          </Link>
-        );
-      })}
+      {ITEMS.map(({ href, label, icon: Icon }) => (
+        <NavLink key={href} href={href}>
+          <Icon aria-hidden className="h-4 w-4" /> {t(label)}
+          {href === "/approvals" && waiting > 0 ? (
+            <span className="ml-auto rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900" data-testid="approvals-badge" aria-label={t("waitingForYou", { count: waiting })}>
+              {waiting}
+            </span>
+          ) : null}
+        </NavLink>
+      ))}
     </nav>
   );
 }

@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useWatch, type Control, type UseFormSetValue } from "react-hook-form";
-import { managedReplicas } from "@/lib/manifests/model/scaling";
-import { type AppSpec } from "@/lib/manifests/model/app-spec";
+import { managedReplicas } from "@/lib/manifests/model/managed-replicas";
+import type { AppSpec } from "@/lib/manifests/model/app-spec";
 import { NumberField } from "./fields";
 import { ParamToggle } from "./param-toggle";
 import type { WizardValues } from "./types";

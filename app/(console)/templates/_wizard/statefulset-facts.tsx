@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { headlessServiceName } from "@/lib/manifests/naming";
-import { type AppSpec } from "@/lib/manifests/model/app-spec";
+import type { AppSpec } from "@/lib/manifests/model/app-spec";
 import type { WizardValues } from "./types";
 
 // The StatefulSet's four promises, shown with this app's own names.

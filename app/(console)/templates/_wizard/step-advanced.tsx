@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { headlessServiceName } from "@/lib/manifests/naming";
-import { type AppSpec } from "@/lib/manifests/model/app-spec";
+import type { AppSpec } from "@/lib/manifests/model/app-spec";
 import { AddButton, CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField, Toggle } from "./fields";
 import { INGRESS_CLASS_LIST } from "@/app/_components/pick-list-ids";
 import { CloudOnlyNote } from "./cloud-note";

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
 import { useUnsavedChangesWarning } from "@/app/_components/unsaved-changes";
 import { formatMsg, type Translate } from "@/lib/i18n/message";
@@ -10,30 +10,45 @@ import { createTemplateAction } from "../actions";
 import { saveVersionAction } from "../[id]/actions";
 import { clean, flattenErrors } from "./clean";
 import { ErrorSummary, type SummaryItem } from "./error-summary";
-import { makeWizardResolver } from "./resolver";
+import { loadResolver, makeWizardResolver } from "./lazy-resolver";
+import type { Preview } from "./preview";
 import { useManagedReplicasSync } from "./replicas-field";
-import { SavePanel } from "./save-panel";
-import { StepAdvanced } from "./step-advanced";
 import { StepBasic } from "./step-basic";
-import { StepContainers } from "./step-containers";
 import { Stepper } from "./stepper";
 import { STEPS, fieldId, stepOf, type WizardValues } from "./types";
-import { renderPreview, usePreviewErrorText, YamlPreview } from "./yaml-pane";
+import { loadPreview, usePreviewErrorText, YamlPreview } from "./yaml-pane";
 
-const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <EditorLoading /> });
+// The first load is step 1 with the server-rendered preview. Steps 2–3, the save step, the
+// validation (resolver.ts) and the renderer (preview.ts) load with import(): all of them as soon as
+// the user first touches the form (preloadRest), each one on its own when it is needed first.
+const loadContainers = () => import("./step-containers");
+const loadAdvanced = () => import("./step-advanced");
+const loadSavePanel = () => import("./save-panel");
+const StepContainers = dynamic(() => loadContainers().then((m) => m.StepContainers), { loading: () => <Loading /> });
+const StepAdvanced = dynamic(() => loadAdvanced().then((m) => m.StepAdvanced), { loading: () => <Loading /> });
+const SavePanel = dynamic(() => loadSavePanel().then((m) => m.SavePanel), { loading: () => <Loading /> });
+const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <Loading editor /> });
 
-function EditorLoading() {
+let preloaded = false;
+function preloadRest() {
+  if (preloaded) return;
+  preloaded = true;
+  for (const load of [loadResolver, loadPreview, loadContainers, loadAdvanced, loadSavePanel]) void load().catch(() => {});
+}
+
+function Loading({ editor }: { editor?: boolean }) {
   const t = useTranslations("wizard");
-  return <p className="text-sm text-slate-500">{t("loadingEditor")}</p>;
+  return <p className="text-sm text-slate-500">{t(editor ? "loadingEditor" : "loadingStep")}</p>;
 }
 
 const MAX_BYTES = 1024 * 1024;
 const SAVE_STEP = 3;
 
-type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: number; initial: WizardValues; canLock: boolean };
+/** `initialPreview`: the server's rendering of `initial.spec` (the preview until the spec changes). */
+type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: number; initial: WizardValues; initialPreview: Preview; canLock: boolean };
 
 /** The three-step wizard (plus the save step), with the live YAML beside it and a YAML mode. */
-export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Props) {
+export function Wizard({ mode, templateId, baseVersion, initial, initialPreview, canLock }: Props) {
   const router = useRouter();
   const t = useTranslations("wizard");
   const tAll = useTranslations();
@@ -53,7 +68,13 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
   const [pending, startTransition] = useTransition();
   const [focusPath, setFocusPath] = useState<string | undefined>();
   useManagedReplicasSync(form.control, form.setValue);
-  const dirty = form.formState.isDirty || (view === "yaml" && yamlText !== yamlBase);
+  // react-hook-form reports isDirty together with the validation's result, and the validation code
+  // loads on the first change: the values subscription sees the change at once, so leaving right
+  // after a first edit still asks.
+  const [valuesDirty, setValuesDirty] = useState(false);
+  useEffect(() => form.subscribe({ formState: { values: true }, callback: (s) => setValuesDirty(!!s.isDirty) }), [form]);
+  const dirty = form.formState.isDirty || valuesDirty || (view === "yaml" && yamlText !== yamlBase);
+  const initialJson = useMemo(() => JSON.stringify(initial.spec), [initial]);
   const guard = useUnsavedChangesWarning(dirty, t("leaveWarning"));
 
   const focusField = (path: string) => {
@@ -97,6 +118,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
   }
 
   async function toYaml() {
+    const { renderPreview } = await loadPreview();
     const r = renderPreview(form.getValues("spec"));
     if ("error" in r) {
       const items = (await currentErrors()).filter((e) => e.path.startsWith("spec"));
@@ -181,7 +203,9 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
     <FormProvider {...form}>
       <form
         noValidate
+        onPointerDown={preloadRest}
         onFocus={(e) => {
+          preloadRest();
           // The YAML pane follows the field being edited (its registered name, or the path a row editor names).
           const el = e.target as HTMLElement;
           const path = el.getAttribute("name") || el.closest("[data-path]")?.getAttribute("data-path");
@@ -254,7 +278,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, canLock }: Prop
               </div>
             </div>
             <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-              <YamlPreview focusKind={step === 2 ? "Ingress" : "StatefulSet"} focusPath={focusPath} />
+              <YamlPreview initial={initialPreview} initialJson={initialJson} focusKind={step === 2 ? "Ingress" : "StatefulSet"} focusPath={focusPath} />
             </div>
           </div>
         )}

@@ -2,26 +2,13 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { AppSpecObject } from "@/lib/manifests/model/app-spec";
-import { renderYaml } from "@/lib/manifests/render/render-app";
 import { yamlLinesFor } from "@/lib/manifests/yaml-locate";
-import { clean } from "./clean";
+import type { Preview, PreviewError } from "./preview";
 import type { WizardValues } from "./types";
 
-/**
- * The rendered manifest, updated as the user types (debounced); the last good one stays on errors.
- * An error is the number of fields to fix, or the renderer's own (technical) message.
- */
-export type PreviewError = { fields: number } | { render: string };
-export function renderPreview(spec: unknown): { yaml: string } | { error: PreviewError } {
-  const parsed = AppSpecObject.safeParse(clean(spec));
-  if (!parsed.success) return { error: { fields: parsed.error.issues.length } };
-  try {
-    return { yaml: renderYaml(parsed.data) };
-  } catch (e) {
-    return { error: { render: e instanceof Error ? e.message : String(e) } };
-  }
-}
+/** The preview's renderer (zod + lib/manifests/render), loaded when the spec first changes. */
+let renderer: typeof import("./preview") | undefined;
+export const loadPreview = async () => (renderer ??= await import("./preview"));
 
 /** A preview error in the reader's language. */
 export function usePreviewErrorText(): (e: PreviewError) => string {
@@ -39,10 +26,12 @@ function documents(yaml: string): { kind: string; name: string; text: string }[]
 }
 
 /**
+ * The rendered manifest, updated as the user types (debounced); the last good one stays on errors.
+ * `initial`: the server's rendering of the spec whose JSON is `initialJson` (the form's first one).
  * `focusKind`: the object the current step is about; the pane scrolls to it when the step changes.
  * `focusPath`: the form field being edited; its lines are highlighted and scrolled into view.
  */
-export function YamlPreview({ focusKind, focusPath }: { focusKind?: string; focusPath?: string }) {
+export function YamlPreview({ initial, initialJson, focusKind, focusPath }: { initial: Preview; initialJson: string; focusKind?: string; focusPath?: string }) {
   const t = useTranslations("wizard.yaml");
   const errorText = usePreviewErrorText();
   const spec = useWatch<WizardValues, "spec">({ name: "spec" });
@@ -52,16 +41,25 @@ export function YamlPreview({ focusKind, focusPath }: { focusKind?: string; focu
     if (pre.current && el) pre.current.scrollTop += el.getBoundingClientRect().top - pre.current.getBoundingClientRect().top - 12;
   };
   const [state, setState] = useState<{ yaml: string; error?: PreviewError }>(() => {
-    const r = renderPreview(spec);
-    return "yaml" in r ? { yaml: r.yaml } : { yaml: "", error: r.error };
+    // The pane mounts again after the YAML view: by then the spec may differ and the renderer is loaded.
+    const r = JSON.stringify(spec) === initialJson ? initial : renderer?.renderPreview(spec);
+    return !r ? { yaml: "" } : "yaml" in r ? { yaml: r.yaml } : { yaml: "", error: r.error };
   });
   useEffect(() => {
+    let live = true;
     const timer = setTimeout(() => {
-      const r = renderPreview(spec);
-      setState((prev) => ("yaml" in r ? { yaml: r.yaml } : { yaml: prev.yaml, error: r.error }));
+      const show = (r: Preview) => setState((prev) => ("yaml" in r ? { yaml: r.yaml } : { yaml: prev.yaml, error: r.error }));
+      // The server rendered the first spec: the renderer loads only once the user changes it.
+      if (JSON.stringify(spec) === initialJson) return show(initial);
+      void loadPreview().then(({ renderPreview }) => {
+        if (live) show(renderPreview(spec));
+      });
     }, 250);
-    return () => clearTimeout(timer);
-  }, [spec]);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [spec, initial, initialJson]);
   const docs = documents(state.yaml);
   const focusIndex = docs.findIndex((d) => d.kind === focusKind);
   useEffect(() => {

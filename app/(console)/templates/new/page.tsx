@@ -6,6 +6,7 @@ import { defaultAppSpec } from "@/lib/manifests";
 import { roleAllows } from "@/lib/auth/roles";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { initialValues } from "../_wizard/initial";
+import { renderPreview } from "../_wizard/preview";
 import { Wizard } from "../_wizard/wizard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTemplatePage() {
   const { ctx, role } = await requireTeamWorkspace();
   const t = await getTranslations("wizard");
+  const initial = initialValues(defaultAppSpec("nginx"));
   return (
     <div>
       <PageHeader title={t("newApplication")} description={t("newHelp")} />
-      <Wizard mode="create" initial={initialValues(defaultAppSpec("nginx"))} canLock={roleAllows(role, "template.manage")} />
+      <Wizard mode="create" initial={initial} initialPreview={renderPreview(initial.spec)} canLock={roleAllows(role, "template.manage")} />
       <ClusterPickLists ctx={ctx} />
     </div>
   );
