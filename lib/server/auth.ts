@@ -1,5 +1,4 @@
 import "server-only";
-import { english } from "@/lib/i18n/english";
 import { msg } from "@/lib/i18n/message";
 import NextAuth, { CredentialsSignin, type NextAuthConfig, type Profile } from "next-auth";
 import { cookies, headers } from "next/headers";
@@ -28,8 +27,6 @@ export const SSO_REFUSAL_MSGS = {
   "sso-conflict": msg("serverErrors.auth.ssoConflict"),
   "sso-refused": msg("serverErrors.auth.ssoRefused"),
 } as const;
-/** The same in English (the catalogue's English text). */
-export const SSO_REFUSALS = Object.fromEntries(Object.entries(SSO_REFUSAL_MSGS).map(([code, m]) => [code, english(m)])) as Record<keyof typeof SSO_REFUSAL_MSGS, string>;
 
 function refusalCode(error: unknown): keyof typeof SSO_REFUSAL_MSGS {
   if (!(error instanceof AppError)) throw error;

@@ -22,7 +22,6 @@ const RESET_WINDOW_SECONDS = 3600;
 const RESET_MAILS_PER_ACCOUNT = 3; // per hour: nobody can flood someone's mailbox through Berth
 
 export const RESET_REQUESTED_MSG = msg("serverErrors.passwordReset.requested");
-export const RESET_REQUESTED = english(RESET_REQUESTED_MSG);
 
 /** "Forgot password?": mails a reset link when the address has an account; the same reply either way. */
 export async function requestPasswordReset(email: string, context: RequestContext): Promise<void> {
