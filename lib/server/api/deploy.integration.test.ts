@@ -79,6 +79,9 @@ describe("deploying through the API", () => {
     expect([201, 409]).toContain(other.status);
     const result = s.deployResponse.parse(done.json);
     expect(result).toMatchObject({ status: "applied", appName: "nginx", template: { name: "nginx" }, version: 1 });
+    // the English outcome only: the console's catalogue message (ClusterResult.msg) is not part of the API
+    expect(done.json.results[0]).toMatchObject({ message: expect.stringMatching(/^Applied \d+ objects \(/) });
+    expect(done.json.results[0]).not.toHaveProperty("msg");
     first = result.results[0].deploymentId!;
     const retry = await deployWithKey(key, body(NGINX_IMAGE_1));
     expect(retry.status).toBe(201);

@@ -49,8 +49,9 @@ export function clusterPlan(p: ClusterPlan) {
 
 /** Per-cluster results and the overall status: theirs when they agree, `partial` otherwise. */
 export function deployReply(results: (ClusterResult | ApiClusterResult)[], extra: Partial<DeployResponse> & { appName: string }): { status: number; body: DeployResponse } {
-  // The data layer calls a held deploy's request `requestId`; the API says what it is.
-  const items = results.map(({ requestId, ...r }: ClusterResult | ApiClusterResult & { requestId?: string }) => ({ ...r, ...(requestId ? { approvalRequestId: requestId } : {}) }) as ApiClusterResult);
+  // The data layer calls a held deploy's request `requestId`; the API says what it is. Its `msg` (the
+  // console's catalogue message) stays out: the API speaks English, in `message`.
+  const items = results.map(({ requestId, msg: _msg, ...r }: ClusterResult | ApiClusterResult & { requestId?: string; msg?: unknown }) => ({ ...r, ...(requestId ? { approvalRequestId: requestId } : {}) }) as ApiClusterResult);
   const statuses = new Set(items.map((r) => r.status));
   const status = statuses.size === 1 ? [...statuses][0] : "partial";
   // 201 when a record was written somewhere; all refused (nothing written) is a plain 200 answer.
