@@ -16,7 +16,7 @@ describe("no hard-coded user-facing text in converted components", () => {
   it("every converted area reads its text from the message catalogues", () => {
     const findings = CONVERTED_AREAS.flatMap(tsxFiles).flatMap((f) => findHardcodedText(f, readFileSync(path.join(root, f), "utf8")));
     expect(findings.map((f) => `${f.file}:${f.line}: ${f.text}`)).toEqual([]);
-  });
+  }, 60_000); // parses every converted component: 5–7 s on a loaded machine, over vitest's 5 s default
 
   it("finds a hard-coded sentence in JSX text, an attribute or an expression", () => {
     const src = `export function A({ n }: { n: number }) {
