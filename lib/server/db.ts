@@ -13,6 +13,12 @@ import { isStorableText } from "./unicode";
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+// Prisma's defaults (2 s to get a connection, 5 s to finish) fail a deploy or an audited write
+// whenever the pool is busy for two seconds: many concurrent writers to one team's audit chain
+// (which serializes them), or the embedded database's single connection. Waiting a little longer
+// for a connection is better than failing the change; a transaction still cannot hold one forever.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
 // One client per process (Next's dev server reloads modules, hence the global).
 const globalForDb = globalThis as unknown as { berthDb?: PrismaClient };
 
@@ -25,7 +31,7 @@ export function db(): PrismaClient {
     pool.on("error", (error) => log().warn(errorFields(error), "an idle database connection failed; the pool replaces it"));
     watchPool(pool);
     const adapter = new PrismaPg(pool);
-    globalForDb.berthDb = new PrismaClient({ adapter }).$extends({ query: { $allOperations: ({ args, query }) => (refuseBrokenText(args), query(args).catch(mapUnavailable)) } }) as unknown as PrismaClient;
+    globalForDb.berthDb = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }).$extends({ query: { $allOperations: ({ args, query }) => (refuseBrokenText(args), query(args).catch(mapUnavailable)) } }) as unknown as PrismaClient;
   }
   return globalForDb.berthDb;
 }

@@ -25,7 +25,8 @@ async function rateLimitedEvents(where: { actorEmail?: string; ip?: string }) {
 describe("sign-in floods", () => {
   it("rate-limited attempts on one account are one audit event per window", async () => {
     const user = await newUser("flooded");
-    const ctx = { ip: `198.51.100.${31 + Math.floor(Math.random() * 100)}`, userAgent: "flood", requestId: "f" };
+    // Not 198.51.100.32 (the next test's address, which counts every rate-limited event of its IP).
+    const ctx = { ip: `198.51.100.${100 + Math.floor(Math.random() * 100)}`, userAgent: "flood", requestId: "f" };
     for (let i = 0; i < 5; i++) await verifyPasswordSignIn(user.email, `wrong-${i}`, ctx).catch(() => {});
     for (let i = 0; i < 20; i++) expect(code(await verifyPasswordSignIn(user.email, `again-${i}`, ctx).catch((e) => e))).toBe("rate_limited");
     const events = await rateLimitedEvents({ actorEmail: user.email });
