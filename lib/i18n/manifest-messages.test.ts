@@ -1,7 +1,9 @@
 import fc from "fast-check";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import { checkParameterValue, defaultAppSpec, defaultProbe, resolveParameters, validateAppSpec, validateTemplate, type ParameterDefinition } from "@/lib/manifests";
+import { checkAppFile, checkParameterValue, defaultAppSpec, formatImportIssue, importIssueMsg, importYaml, defaultProbe, resolveParameters, validateAppSpec, validateTemplate, type ParameterDefinition } from "@/lib/manifests";
 import { MUTATED_PATHS, mutatedSpec } from "@/lib/manifests/testing/mutated-spec";
 import en from "@/messages/en";
 import zh from "@/messages/zh-CN";
@@ -327,5 +329,88 @@ describe("parameter messages in both languages", () => {
       const r = resolveParameters({ spec: paramTemplate().spec, parameters: parameters as ParameterDefinition[] }, values);
       if (!r.ok) expectKeyed(r.errors, "arbitrary parameters");
     }), { numRuns: 300 });
+  });
+});
+
+// The YAML importer: syntax errors, shape errors, dropped fields, ignored objects and the rule
+// warnings it places in the file.
+const STS = (body: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+  namespace: shop
+spec:
+  serviceName: web-headless
+  replicas: 7
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+${body}`;
+const BAD_YAML: string[] = [
+  "a: b\n\tc: d\n",
+  "a: b\nb: c\nb: d\n",
+  "key: value: more\n",
+  "a:\n  - b\n c: d\n",
+  "x: [1, 2\n",
+  'x: "open\n',
+  "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n",
+  "[1, 2]\n---\n- a\n",
+  `${"---\n".repeat(101)}`,
+  STS("      containers: nope\n"),
+  STS("      containers:\n        - name: web\n          image: nginx\n          env: { A: b }\n"),
+  STS("      containers:\n        - name: web\n          image: nginx\n          env:\n            - name: A\n              value: yes\n"),
+  STS("      containers:\n        - name: web\n          image: nginx\n          readinessProbe:\n            httpGet: { path: / }\n"),
+  STS("      containers:\n        - name: web\n          image: nginx\n      nodeSelector: 5\n  volumeClaimTemplates: 3\n"),
+  STS("      containers:\n        - name: web\n          image: nginx\n          ports: [{ containerPort: 70000, hostIP: 1.2.3.4, name: http }]\n          volumeMounts: [{ name: data, mountPath: /d, recursiveReadOnly: Enabled }]\n          resources: { claims: [] }\n          env:\n            - { name: A, valueFrom: { fieldRef: { fieldPath: metadata.name } }, extra: 1 }\n            - { name: B, valueFrom: { unknownRef: {} } }\n          envFrom: [{ configMapRef: { name: c }, other: 1 }]\n  volumeClaimTemplates:\n    - metadata: { name: data }\n      spec: { accessModes: [ReadWriteOnce] }\n") +
+    "---\napiVersion: v1\nkind: Service\nmetadata: { name: web-headless }\nspec:\n  type: NodePort\n  selector: { app: other }\n  ports: [{ port: 81 }]\n" +
+    "---\napiVersion: v1\nkind: Service\nmetadata: { name: other }\nspec: { selector: { app: nope }, ports: [{ port: 80 }] }\n" +
+    "---\napiVersion: v1\nkind: Secret\nmetadata: { name: s }\n" +
+    "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: h }\nspec: { scaleTargetRef: { kind: StatefulSet, name: web }, minReplicas: 3, maxReplicas: 5, metrics: [] }\n" +
+    "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: h2 }\nspec: { scaleTargetRef: { kind: StatefulSet, name: web }, minReplicas: 1, maxReplicas: 5 }\n" +
+    "---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: second }\n---\n7\n",
+];
+
+function allImportIssues(text: string): Keyed[] {
+  const r = importYaml(text);
+  const issues: Keyed[] = r.ok ? [...r.warnings] : [...r.errors];
+  const ignored = (r.ignored ?? []).map((i) => ({ message: i.reason, msg: i.msg }));
+  const file = checkAppFile(text);
+  return [...issues, ...ignored, ...(file.ok ? file.warnings : [...file.errors, ...file.warnings])];
+}
+
+describe("import messages in both languages", () => {
+  it("every error, warning and ignored object of bad YAML carries a key with the same English", () => {
+    const seen = new Set<string>();
+    for (const text of BAD_YAML) for (const k of expectKeyed(allImportIssues(text), `import ${JSON.stringify(text.slice(0, 30))}`)) seen.add(k);
+    expect(seen.size).toBeGreaterThan(15);
+  });
+
+  it("the line an issue names is in the reader's language too", () => {
+    const r = importYaml(STS("      containers:\n        - name: web\n          image: nginx\n          env:\n            - name: A\n              value: yes\n"));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const [error] = r.errors;
+    expect(formatImportIssue(error)).toBe('line 20, column 15: containers.0.env.0.value: must be a string: YAML read `yes` as a boolean; write "yes" in quotes');
+    expect(formatMsg(enT, importIssueMsg(error))).toBe(formatImportIssue(error));
+    expect(formatMsg(zhT, importIssueMsg(error))).toBe('第 20 行第 15 列：containers.0.env.0.value：必须是字符串：YAML 把 `yes` 读成了布尔值；请加引号写成 "yes"');
+    const tab = importYaml("a: b\n\tc: d\n");
+    const [syntax] = tab.ok ? [] : tab.errors;
+    expect(formatImportIssue(syntax)).toMatch(/^line 2, column 1: this line is indented with a tab; YAML indentation must use spaces \(YAML parser: /);
+    expect(formatMsg(zhT, importIssueMsg(syntax))).toMatch(/^第 2 行第 1 列：这一行用制表符缩进；YAML 缩进必须使用空格（YAML 解析器：/);
+  });
+
+  it("no import message without a key, over the testdata and the fuzz seeds", () => {
+    const dir = path.join(__dirname, "../manifests/testdata/import");
+    for (const f of readdirSync(dir)) expectKeyed(allImportIssues(readFileSync(path.join(dir, f), "utf8")), f);
+    const token = fc.constantFrom("kind: StatefulSet\n", "kind: Service\n", "metadata:\n", "  name: x\n", "spec:\n", "  - a\n", "---\n", "{", "}", "[", "]", ": ", "&a ", "*a ", "<<: *a\n", "!!binary ", "  ", "\n", "containers:\n", "- name: c\n", "  image: nginx\n", "items:\n", "kind: List\n");
+    fc.assert(fc.property(fc.array(token, { maxLength: 40 }), (parts) => {
+      expectKeyed(allImportIssues(parts.join("")), "YAML-ish text");
+    }), { numRuns: 200 });
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
+      expectKeyed(allImportIssues(text), "arbitrary text");
+    }), { numRuns: 200 });
   });
 });

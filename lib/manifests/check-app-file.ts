@@ -1,4 +1,6 @@
+import type { Msg } from "@/lib/i18n/message";
 import type { IgnoredObject } from "./import/classify-objects";
+import { importMsg, keyed } from "./import/import-context";
 import type { ImportWarning } from "./import/import-context";
 import { importYaml } from "./import/import-yaml";
 import type { AppSpec } from "./model/app-spec";
@@ -6,7 +8,7 @@ import { readTemplateFile, templateContentIssues, type TemplateFile } from "./te
 import { validateAppSpec } from "./validate/validate-app-spec";
 
 /** One finding, placed where the file wrote it when that is known (`formatImportIssue` prints it). */
-export type FileIssue = { message: string; path?: string; line?: number; column?: number };
+export type FileIssue = { message: string; msg?: Msg; path?: string; line?: number; column?: number };
 
 export type CheckedAppFile =
   | { ok: true; kind: "template"; file: TemplateFile; warnings: FileIssue[] }
@@ -25,11 +27,11 @@ export function checkAppFile(text: string): CheckedAppFile {
   if (read) {
     const issues = templateContentIssues(read.file.spec, read.file.parameters);
     if (!issues.length) return { ok: true, kind: "template", file: read.file, warnings: [] };
-    return { ok: false, kind: "template", errors: issues.map(({ path, message }) => ({ message, path, ...read.locate(path) })), warnings: [] };
+    return { ok: false, kind: "template", errors: issues.map(({ path, message, msg }) => ({ message, ...(msg ? { msg } : {}), path, ...read.locate(path) })), warnings: [] };
   }
   const imported = importYaml(text);
   if (!imported.ok) return { ok: false, kind: "objects", errors: imported.errors, warnings: [] };
-  const ignored = imported.ignored.map((i) => ({ message: `${i.kind} ${i.name} was not imported: ${i.reason}` }));
+  const ignored = imported.ignored.map((i) => keyed(importMsg("objects.notImported", { kind: i.kind, name: i.name, reason: i.msg })));
   const checked = validateAppSpec(imported.spec);
   if (checked.ok) return { ok: true, kind: "objects", spec: checked.spec, warnings: [...imported.warnings, ...ignored], ignored: imported.ignored };
   // The importer already reported each rule violation as a warning, placed in the file.

@@ -43,7 +43,7 @@ function expectIdempotent(r: ImportResult) {
 describe("case 1: a list written as a map is refused with path, position and a hint", () => {
   test("env: {A: b}", () => {
     const errors = failed(importYaml(sts("        env: {A: b}\n")));
-    expect(errors).toEqual([{ path: "containers.0.env", line: 12, column: 9, message: "`env` must be a list; did you mean\n- name: A\n  value: b" }]);
+    expect(errors).toEqual([{ path: "containers.0.env", line: 12, column: 9, message: "`env` must be a list; did you mean\n- name: A\n  value: b", msg: expect.objectContaining({ key: "importYaml.shape.listHint" }) }]);
   });
 
   test.each([
@@ -199,7 +199,7 @@ spec:
 
 test("a field the model still cannot keep is named in a warning with its position", () => {
   const r = imported(importYaml(sts("        ports: [{containerPort: 80, hostIP: 10.0.0.1}]\n")));
-  expect(r.warnings).toEqual([{ path: "containers.0.ports.0", line: 12, column: 17, message: "container port: field hostIP cannot be kept and was dropped" }]);
+  expect(r.warnings).toEqual([{ path: "containers.0.ports.0", line: 12, column: 17, message: "container port: field hostIP cannot be kept and was dropped", msg: expect.objectContaining({ key: "importYaml.warn.dropped" }) }]);
 });
 
 describe("case 6: storageClassName \"\" means no class", () => {
@@ -275,7 +275,7 @@ describe("messages a user can act on", () => {
 
   test("`value: yes` says YAML read it as a boolean", () => {
     const errors = failed(importYaml(sts("        env: [{name: DEBUG, value: yes}]\n")));
-    expect(errors).toEqual([{ path: "containers.0.env.0.value", line: 12, column: 29, message: 'must be a string: YAML read `yes` as a boolean; write "yes" in quotes' }]);
+    expect(errors).toEqual([{ path: "containers.0.env.0.value", line: 12, column: 29, message: 'must be a string: YAML read `yes` as a boolean; write "yes" in quotes', msg: expect.objectContaining({ key: "importYaml.shape.stringRead" }) }]);
   });
 
   test("a probe with no port names what is missing", () => {
@@ -289,7 +289,7 @@ describe("messages a user can act on", () => {
   test("`containers: \"nope\"` says it must be a list", () => {
     const text = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: \"nope\"\n";
     const errors = failed(importYaml(text));
-    expect(errors).toEqual([{ path: "containers", line: 7, column: 7, message: "`containers` must be a list, not a string" }]);
+    expect(errors).toEqual([{ path: "containers", line: 7, column: 7, message: "`containers` must be a list, not a string", msg: expect.objectContaining({ key: "importYaml.shape.listNot" }) }]);
   });
 
   test("the YAML pane and the import page show one line per error, the line number once", () => {
@@ -306,12 +306,12 @@ describe("messages a user can act on", () => {
 
   test("a path-only error carries line and column", () => {
     const text = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  replicas: three\n  template:\n    spec:\n      containers: [{name: web, image: nginx}]\n";
-    expect(failed(importYaml(text))).toContainEqual({ path: "replicas", line: 5, column: 3, message: "must be a number" });
+    expect(failed(importYaml(text))).toContainEqual({ path: "replicas", line: 5, column: 3, message: "must be a number", msg: expect.objectContaining({ key: "manifests.rules.mustBe.number" }) });
   });
 
   test("rule warnings carry line and column too", () => {
     const r = imported(importYaml(sts("        ports: [{containerPort: 99999}]\n")));
-    expect(r.warnings).toContainEqual({ path: "containers.0.ports.0.containerPort", line: 12, column: 18, message: "Container port must be a port number between 1 and 65535" });
+    expect(r.warnings).toContainEqual({ path: "containers.0.ports.0.containerPort", line: 12, column: 18, message: "Container port must be a port number between 1 and 65535", msg: expect.objectContaining({ key: "manifests.withField" }) });
   });
 
   test("kubectl get -o json errors carry positions as well", () => {

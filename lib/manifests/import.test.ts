@@ -83,7 +83,7 @@ describe("import: bad input", () => {
 
   test("more than 1 MiB is refused before parsing", () => {
     const r = importYaml("a: " + "x".repeat(1024 * 1024) + "\n");
-    expect(r).toEqual({ ok: false, errors: [{ message: expect.stringContaining("1 MiB") }] });
+    expect(r).toEqual({ ok: false, errors: [{ message: expect.stringContaining("1 MiB"), msg: expect.objectContaining({ key: "importYaml.documents.tooLarge" }) }] });
   });
 
   test("more than 100 documents are refused", () => {
@@ -105,12 +105,12 @@ describe("import: bad input", () => {
   test("wrong types point at the spec field", () => {
     const r = importYaml("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  replicas: three\n  template:\n    spec:\n      containers: [{name: web, image: nginx}]\n");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ path: "replicas", line: 5, column: 3, message: "must be a number" });
+    if (!r.ok) expect(r.errors).toContainEqual({ path: "replicas", line: 5, column: 3, message: "must be a number", msg: expect.objectContaining({ key: "manifests.rules.mustBe.number" }) });
   });
 
   test("rule violations in an imported app become warnings with a path", () => {
     const r = importYaml("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: nginx, ports: [{containerPort: 99999}]}]\n");
-    expect(r.ok && r.warnings).toContainEqual({ path: "containers.0.ports.0.containerPort", line: 7, column: 55, message: "Container port must be a port number between 1 and 65535" });
+    expect(r.ok && r.warnings).toContainEqual({ path: "containers.0.ports.0.containerPort", line: 7, column: 55, message: "Container port must be a port number between 1 and 65535", msg: expect.objectContaining({ key: "manifests.withField" }) });
   });
 
   test("YAML 1.1 scalars are read the way kubectl reads them", () => {

@@ -56,7 +56,7 @@ export { emitYaml, emitYamlDocuments } from "./render/emit-yaml";
 
 // Import
 export { importYaml } from "./import/import-yaml";
-export { formatImportIssue } from "./import/format-issue";
+export { formatImportIssue, importIssueMsg } from "./import/format-issue";
 export type { ImportResult } from "./import/import-yaml";
 export type { ImportError } from "./import/parse-documents";
 export { IMPORT_LIMITS } from "./import/parse-documents";

@@ -47,7 +47,7 @@ describe("replicas managed by an autoscaler", () => {
     const result = importYaml(yaml);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.spec.replicas).toBe(3);
-    expect(result.warnings).toEqual([{ path: "replicas", line: 51, column: 3, message: "spec.replicas (7) was not kept: the autoscaler manages the replica count, so replicas = 3" }]);
+    expect(result.warnings).toEqual([{ path: "replicas", line: 51, column: 3, message: "spec.replicas (7) was not kept: the autoscaler manages the replica count, so replicas = 3", msg: expect.objectContaining({ key: "importYaml.warn.replicasManaged" }) }]);
   });
 
   test("validation names the field and the count it must have", () => {

@@ -1,4 +1,5 @@
 import type { Msg } from "@/lib/i18n/message";
+import { importMsg, keyed } from "./import/import-context";
 import { LineCounter, parseDocument, stringify } from "yaml";
 import type { ImportError } from "./import/parse-documents";
 import { IMPORT_LIMITS } from "./import/parse-documents";
@@ -36,9 +37,9 @@ export function readTemplateFile(text: string): TemplateFileRead | null {
   }
   if (!isObj(value) || value.kind !== TEMPLATE_FILE.kind) return null;
   const refused = guardInputSize(value);
-  if (refused) return { ok: false, errors: [{ message: refused.message, ...(refused.path ? { path: refused.path } : {}) }] };
+  if (refused) return { ok: false, errors: [{ ...keyed(refused.msg), ...(refused.path ? { path: refused.path } : {}) }] };
   const spec = ownValue(value, "spec");
-  if (!isObj(spec)) return { ok: false, errors: [{ message: "is required: the template file has no spec", path: "spec", ...positions.at(value, "spec") ?? positions.at(value) }] };
+  if (!isObj(spec)) return { ok: false, errors: [{ ...keyed(importMsg("documents.noSpec")), path: "spec", ...positions.at(value, "spec") ?? positions.at(value) }] };
   const metadata = isObj(value.metadata) ? value.metadata : {};
   const labels = ownValue(metadata, "labels");
   const parameters = ownValue(value, "parameters");

@@ -17,6 +17,7 @@ import validation from "./validation.json";
 import common from "./common.json";
 import manifests from "./manifests.json";
 import params from "./params.json";
+import importYaml from "./importYaml.json";
 import clusters from "./clusters.json";
 import deployments from "./deployments.json";
 import approvals from "./approvals.json";
@@ -50,6 +51,7 @@ const zhCN = {
   common,
   manifests,
   params,
+  importYaml,
   clusters,
   deployments,
   approvals,

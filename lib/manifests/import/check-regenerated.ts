@@ -1,7 +1,7 @@
 import type { AppSpec } from "../model/app-spec";
 import { selectorLabels } from "../naming";
 import { renderHeadlessService } from "../render/render-services";
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { asArr, asObj, asStringMap, stableJson, type Obj } from "./read";
 
 /**
@@ -15,15 +15,15 @@ export function warnAboutRegeneratedFields(spec: AppSpec, headless: Obj | undefi
     for (const p of asArr(asObj(headless.spec).ports)) {
       const name = asObj(p).name;
       if (!regenerated.has(portKey(p)))
-        ctx.warn(`headless Service port ${String(asObj(p).port)} is not a named container port; Berth derives the headless Service's ports from the containers`, "headlessServiceName");
+        ctx.warn(importMsg("warn.headlessPortUnnamed", { port: String(asObj(p).port) }), "headlessServiceName");
       else if (name !== undefined && regenerated.get(portKey(p)) !== name)
-        ctx.warn(`headless Service port ${String(asObj(p).port)} is named ${String(regenerated.get(portKey(p)))} (its container port's name), not ${String(name)}`, "headlessServiceName");
+        ctx.warn(importMsg("warn.headlessPortName", { port: String(asObj(p).port), expected: String(regenerated.get(portKey(p))), name: String(name) }), "headlessServiceName");
     }
   }
   const appSelector = stableJson(selectorLabels(spec));
   for (const [svc, path] of [[headless, "headlessServiceName"], [service, "service"]] as const) {
     if (svc && stableJson(asStringMap(asObj(svc.spec).selector)) !== appSelector)
-      ctx.warn(`the selector of Service ${String(asObj(svc.metadata).name)} is replaced by the StatefulSet's pod selector`, path);
+      ctx.warn(importMsg("warn.selectorReplaced", { name: String(asObj(svc.metadata).name) }), path);
   }
 }
 

@@ -1,10 +1,21 @@
+import { english } from "@/lib/i18n/english";
+import type { Msg } from "@/lib/i18n/message";
 import { CRON_HPA } from "../model/scaling";
+import { importMsg } from "./import-context";
 import { asObj, asStr, asStringMap, identify, type Obj } from "./read";
 
 export interface IgnoredObject {
   kind: string;
   name: string;
+  /** English; `msg` is the same reason for the reader's language. */
   reason: string;
+  msg: Msg;
+}
+
+/** Why an object was not imported, as a message and its English. */
+export function ignoredBecause(key: string, values?: Msg["values"]): { reason: string; msg: Msg } {
+  const m = importMsg(`objects.${key}`, values);
+  return { reason: english(m), msg: m };
 }
 
 export interface AppObjects {
@@ -22,11 +33,11 @@ export interface AppObjects {
 const EXTRA_KINDS = new Set(["ConfigMap", "PodDisruptionBudget"]);
 
 /** Sorts imported objects into the roles of one app; anything else is reported as ignored. */
-export function classifyObjects(objects: Obj[]): AppObjects | { error: string; ignored: IgnoredObject[] } {
+export function classifyObjects(objects: Obj[]): AppObjects | { error: Msg; ignored: IgnoredObject[] } {
   const statefulSets = objects.filter((o) => o.kind === "StatefulSet");
   const ignored: IgnoredObject[] = [];
   if (statefulSets.length === 0) {
-    return { error: "no StatefulSet found: an app is imported from one StatefulSet and the objects around it", ignored: objects.map((o) => ({ ...identify(o), reason: "not part of a StatefulSet app" })) };
+    return { error: importMsg("objects.noStatefulSet"), ignored: objects.map((o) => ({ ...identify(o), ...ignoredBecause("notPartOfApp") })) };
   }
   const statefulSet = statefulSets[0];
   const appName = identify(statefulSet).name;
@@ -37,37 +48,37 @@ export function classifyObjects(objects: Obj[]): AppObjects | { error: string; i
   for (const o of objects) {
     if (o === statefulSet) continue;
     const id = identify(o);
-    const skip = (reason: string) => ignored.push({ ...id, reason });
+    const skip = (key: string, values?: Msg["values"]) => ignored.push({ ...id, ...ignoredBecause(key, values) });
     switch (o.kind) {
       case "StatefulSet":
-        skip(`only one StatefulSet is imported (using "${appName}")`);
+        skip("oneStatefulSet", { name: appName });
         break;
       case "Service":
         if (id.name === stsSpec.serviceName && !result.headlessService) result.headlessService = o;
-        else if (!selectsPods(o, podLabels)) skip(`does not select the pods of "${appName}"`);
-        else if (result.service) skip("an app has one Service besides its headless one");
+        else if (!selectsPods(o, podLabels)) skip("notSelecting", { name: appName });
+        else if (result.service) skip("oneService");
         else result.service = o;
         break;
       case "Ingress":
-        if (result.ingress) skip("an app has one Ingress");
+        if (result.ingress) skip("oneIngress");
         else result.ingress = o;
         break;
       case "HorizontalPodAutoscaler":
-        if (!targetsApp(o, appName)) skip(`does not scale the StatefulSet "${appName}"`);
-        else if (result.hpa) skip("an app has one HorizontalPodAutoscaler");
+        if (!targetsApp(o, appName)) skip("notScaling", { name: appName });
+        else if (result.hpa) skip("oneHpa");
         else result.hpa = o;
         break;
       case CRON_HPA.kind:
-        if (!targetsApp(o, appName)) skip(`does not scale the StatefulSet "${appName}"`);
-        else if (result.cronHpa) skip("an app has one CronHorizontalPodAutoscaler");
+        if (!targetsApp(o, appName)) skip("notScaling", { name: appName });
+        else if (result.cronHpa) skip("oneCronHpa");
         else result.cronHpa = o;
         break;
       case "Secret":
-        skip("Secrets are not stored in templates; create them in the cluster and reference them");
+        skip("secret");
         break;
       default:
         if (EXTRA_KINDS.has(asStr(o.kind) ?? "")) result.extraObjects.push(o);
-        else skip("not part of a StatefulSet app");
+        else skip("notPartOfApp");
     }
   }
   return result;

@@ -1,4 +1,4 @@
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { importEnvFrom, importEnvVar } from "./import-env";
 import { extractLogs } from "./import-logs";
 import { importLifecycle, importProbe } from "./import-probe";
@@ -54,18 +54,18 @@ export function importContainer(raw: unknown, podVolumes: unknown[], ctx: Import
 /** An HTTP or TCP probe/hook must name a port; say so instead of "unsupported shape". */
 function requirePort(action: Obj, raw: unknown, ctx: ImportContext, path: string): void {
   if ((action.type !== "httpGet" && action.type !== "tcpSocket") || action.port !== undefined) return;
-  ctx.error(`${action.type} needs a port: the number or name of a container port, e.g. port: 80 or port: http`, `${path}.port`, [raw, action.type as string]);
+  ctx.error(importMsg("warn.needsPort", { type: String(action.type) }), `${path}.port`, [raw, action.type as string]);
 }
 
 function importPort(raw: unknown, ctx: ImportContext, path: string): Obj {
   const { name, containerPort, hostPort, protocol, ...rest } = asObj(raw);
-  ctx.dropped(rest, "container port", path);
+  ctx.dropped(rest, importMsg("warn.what.containerPort"), path);
   return { ...(name !== undefined ? { name } : {}), containerPort, ...(hostPort !== undefined ? { hostPort } : {}), protocol: protocol ?? "TCP" };
 }
 
 function importMount(raw: unknown, ctx: ImportContext, path: string): Obj {
   const { name, mountPath, subPath, readOnly, mountPropagation, ...rest } = asObj(raw);
-  ctx.dropped(rest, "volume mount", path);
+  ctx.dropped(rest, importMsg("warn.what.volumeMount"), path);
   return {
     name, mountPath,
     ...(subPath !== undefined ? { subPath } : {}),
@@ -76,7 +76,7 @@ function importMount(raw: unknown, ctx: ImportContext, path: string): Obj {
 
 function importResources(raw: unknown, ctx: ImportContext, path: string): Obj {
   const { requests, limits, ...rest } = asObj(raw);
-  ctx.dropped(rest, "resources", path);
+  ctx.dropped(rest, importMsg("warn.what.resources"), path);
   return { requests: quantities(requests), limits: quantities(limits) };
 }
 

@@ -1,3 +1,5 @@
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { emitYaml } from "../render/emit-yaml";
 import type { ImportError } from "./parse-documents";
 import { hasOwnKey, ownValue, setOwn } from "../plain-object";
@@ -5,13 +7,21 @@ import { isObj, type Obj } from "./read";
 import { SourcePositions, type Position } from "./source-positions";
 
 export interface ImportWarning {
+  /** English (the API, the CLI); `msg` is the same message for the reader's language. */
   message: string;
+  msg?: Msg;
   /** Spec path of the field concerned, when there is one. */
   path?: string;
   /** Where in the input that field was written, when known. */
   line?: number;
   column?: number;
 }
+
+/** An import message (`importYaml.<key>` in messages/<locale>/importYaml.json). */
+export const importMsg = (key: string, values?: Msg["values"]): Msg => msg(`importYaml.${key}`, values);
+
+/** A message and its English, as warnings and errors carry them. */
+export const keyed = (m: Msg): { message: string; msg: Msg } => ({ message: english(m), msg: m });
 
 /** A place in the input: a parsed map or list and, optionally, one of its keys. */
 type Source = [holder: unknown, key?: string];
@@ -29,20 +39,20 @@ export class ImportContext {
 
   constructor(readonly positions: SourcePositions = new SourcePositions()) {}
 
-  warn(message: string, path?: string): void {
-    this.warnings.push(path === undefined ? { message } : { message, path });
+  warn(m: Msg, path?: string): void {
+    this.warnings.push(path === undefined ? keyed(m) : { ...keyed(m), path });
   }
 
   /** A shape error: the import fails, naming the path and where it was written. */
-  error(message: string, path: string, at?: Source): void {
+  error(m: Msg, path: string, at?: Source): void {
     const pos = at ? this.positions.at(at[0], at[1]) : this.locate(path);
-    this.errors.push({ message, path, ...pos });
+    this.errors.push({ ...keyed(m), path, ...pos });
   }
 
   /** Warns about fields of a list item the model cannot keep. */
-  dropped(rest: Record<string, unknown>, what: string, path: string): void {
+  dropped(rest: Record<string, unknown>, what: Msg, path: string): void {
     const keys = Object.keys(rest);
-    if (keys.length) this.warn(`${what}: field${keys.length > 1 ? "s" : ""} ${keys.join(", ")} cannot be kept and ${keys.length > 1 ? "were" : "was"} dropped`, path);
+    if (keys.length) this.warn(importMsg("warn.dropped", { what, count: keys.length, fields: keys.join(", ") }), path);
   }
 
   /**
@@ -54,8 +64,8 @@ export class ImportContext {
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value;
     const message = isObj(value)
-      ? `\`${key}\` must be a list; did you mean\n${listHint(key, value)}`
-      : `\`${key}\` must be a list, not ${describeScalar(value)}`;
+      ? importMsg("shape.listHint", { key, hint: listHint(key, value) })
+      : importMsg("shape.listNot", { key, what: describeScalar(value) });
     this.error(message, path, [holder, key]);
     return [];
   }
@@ -70,7 +80,7 @@ export class ImportContext {
     const out: Record<string, string> = {};
     if (value === undefined || value === null) return out;
     if (!isObj(value)) {
-      this.error(`\`${key}\` must be a map of strings, not ${Array.isArray(value) ? "a list" : describeScalar(value)}`, path, [holder, key]);
+      this.error(importMsg("shape.mapNot", { key, what: Array.isArray(value) ? kind("list") : describeScalar(value) }), path, [holder, key]);
       return out;
     }
     for (const [k, v] of Object.entries(value)) {
@@ -81,14 +91,14 @@ export class ImportContext {
   }
 
   /** "must be a string: YAML read `yes` as a boolean; write "yes" in quotes". */
-  notAString(holder: unknown, key: string): string {
+  notAString(holder: unknown, key: string): Msg {
     const value = ownValue(holder, key);
     const written = this.positions.textOf(holder, key);
     if (written !== undefined && (typeof value === "boolean" || typeof value === "number" || value === null)) {
-      const kind = value === null ? "null (no value)" : `a ${typeof value}`;
-      return `must be a string: YAML read \`${written}\` as ${kind}; write "${written.replace(/"/g, '\\"')}" in quotes`;
+      const read = value === null ? kind("null") : describeScalar(value);
+      return importMsg("shape.stringRead", { written, kind: read, quoted: written.replace(/"/g, '\\"') });
     }
-    return `must be a string, not ${Array.isArray(value) ? "a list" : isObj(value) ? "a map" : describeScalar(value)}`;
+    return importMsg("shape.stringNot", { what: Array.isArray(value) ? kind("list") : isObj(value) ? kind("map") : describeScalar(value) });
   }
 
   /** Registers the input maps that hold the fields of a spec path (e.g. `""` → StatefulSet metadata and spec). */
@@ -145,10 +155,12 @@ export class ImportContext {
   }
 }
 
-function describeScalar(value: unknown): string {
-  if (value === null) return "an empty value";
-  if (typeof value === "string") return "a string";
-  return `a ${typeof value}`;
+const kind = (k: string, values?: Msg["values"]): Msg => importMsg(`shape.kind.${k}`, values);
+
+function describeScalar(value: unknown): Msg {
+  if (value === null) return kind("empty");
+  const type = typeof value;
+  return type === "string" || type === "number" || type === "boolean" ? kind(type) : kind("other", { type });
 }
 
 /** The list the user probably meant: `env: {A: b}` → `- name: A\n  value: b`; otherwise the map as one item. */

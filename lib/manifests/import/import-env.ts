@@ -1,16 +1,16 @@
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { asObj, type Obj } from "./read";
 
 /** One env row of any of the five kinds; undefined (with a warning) for other sources. */
 export function importEnvVar(raw: unknown, ctx: ImportContext, path: string): Obj | undefined {
   const { name, value, valueFrom, ...rest } = asObj(raw);
-  ctx.dropped(rest, `env ${String(name)}`, path);
+  ctx.dropped(rest, importMsg("warn.what.env", { name: String(name) }), path);
   if (valueFrom === undefined) return { type: "value", name, value: value ?? "" };
   const { configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef, fileKeyRef, ...other } = asObj(valueFrom);
   if (Object.keys(other).length === 0) {
     if (fileKeyRef) {
       const { volumeName, path: filePath, key, optional, ...refRest } = asObj(fileKeyRef);
-      ctx.dropped(refRest, `env ${String(name)} fileKeyRef`, path);
+      ctx.dropped(refRest, importMsg("warn.what.envFileKeyRef", { name: String(name) }), path);
       return { type: "fileKey", name, volumeName, path: filePath, key, ...opt(optional) };
     }
     if (configMapKeyRef) {
@@ -36,7 +36,7 @@ export function importEnvVar(raw: unknown, ctx: ImportContext, path: string): Ob
       };
     }
   }
-  ctx.warn(`env ${String(name)} uses a value source Berth does not support; it was dropped`, path);
+  ctx.warn(importMsg("warn.envSource", { name: String(name) }), path);
   return undefined;
 }
 
@@ -46,7 +46,7 @@ function opt(optional: unknown): Obj {
 
 export function importEnvFrom(raw: unknown, ctx: ImportContext, path: string): Obj | undefined {
   const { configMapRef, secretRef, prefix, ...rest } = asObj(raw);
-  ctx.dropped(rest, "envFrom", path);
+  ctx.dropped(rest, importMsg("warn.what.envFrom"), path);
   const ref = asObj(configMapRef ?? secretRef);
   if (!configMapRef && !secretRef) return undefined;
   return {

@@ -1,5 +1,5 @@
 import { CANARY_ANNOTATIONS } from "../model/network";
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { userLabels } from "./import-labels";
 import { asObj, compact, type Obj } from "./read";
 
@@ -27,7 +27,7 @@ export function importIngress(ing: Obj, appName: string, ctx: ImportContext): Ob
 
 function importRule(raw: unknown, ctx: ImportContext, path: string): Obj {
   const { host, http, ...rest } = asObj(raw);
-  ctx.dropped(rest, "ingress rule", path);
+  ctx.dropped(rest, importMsg("warn.what.ingressRule"), path);
   ctx.source(path, raw, http);
   return {
     ...(host !== undefined ? { host } : {}),
@@ -35,7 +35,7 @@ function importRule(raw: unknown, ctx: ImportContext, path: string): Obj {
       const { path: urlPath, pathType, backend } = asObj(p);
       ctx.source(`${path}.paths.${j}`, p, backend, asObj(backend).service);
       const { service, resource, ...backendRest } = asObj(backend);
-      ctx.dropped(backendRest, "ingress backend", `${path}.paths.${j}`);
+      ctx.dropped(backendRest, importMsg("warn.what.ingressBackend"), `${path}.paths.${j}`);
       const common = { path: urlPath ?? "/", pathType: pathType ?? "Prefix" };
       // A backend that is another resource (a bucket, a gateway …) is kept as written.
       if (resource !== undefined && service === undefined) return { ...common, resource };

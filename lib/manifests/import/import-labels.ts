@@ -1,6 +1,6 @@
 import { berthLabels, CLOUD_LABELS, forcedLabels } from "../naming";
 import { hasOwnKey, ownValue, setOwn } from "../plain-object";
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 
 /**
  * Removes the labels Berth renders itself, so they are not stored twice.
@@ -13,7 +13,7 @@ export function userLabels(labels: Record<string, string>, appName: string, ctx:
   for (const [key, value] of Object.entries(labels)) {
     if (ownValue(derived, key) === value) continue;
     if (hasOwnKey(forced, key)) {
-      if (forced[key] !== value) ctx.warn(`label ${key}=${value} is replaced by ${key}=${forced[key]}`, path);
+      if (forced[key] !== value) ctx.warn(importMsg("warn.labelReplaced", { key, value, forced: forced[key] }), path);
       continue;
     }
     setOwn(out, key, value);

@@ -1,5 +1,5 @@
 import { managedReplicas } from "../model/scaling";
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { userLabels } from "./import-labels";
 import { asObj, compact, type Obj } from "./read";
 
@@ -65,6 +65,6 @@ export function takeManagedReplicas(draft: Obj, stsReplicas: unknown, ctx: Impor
   const managed = managedReplicas({ autoscaling: draft.autoscaling as { minReplicas: number } | undefined, scheduledScaling: draft.scheduledScaling });
   if (typeof managed !== "number") return;
   if (stsReplicas !== undefined && stsReplicas !== managed)
-    ctx.warn(`spec.replicas (${String(stsReplicas)}) was not kept: the autoscaler manages the replica count, so replicas = ${managed}`, "replicas");
+    ctx.warn(importMsg("warn.replicasManaged", { replicas: String(stsReplicas), managed }), "replicas");
   draft.replicas = managed;
 }

@@ -1,4 +1,4 @@
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { userLabels } from "./import-labels";
 import { asObj, compact, type Obj } from "./read";
 import { withoutDefaults } from "./strip-noise";
@@ -20,8 +20,8 @@ export function importHeadlessService(svc: Obj, appName: string, ctx: ImportCont
   ctx.source("headlessServiceExtra", svc);
   ctx.stringMap(metadata, "annotations", "headlessServiceExtra.metadata.annotations");
   const labels = ctx.stringMap(metadata, "labels", "headlessServiceExtra.metadata.labels");
-  if (asObj(spec).clusterIP !== "None") ctx.warn("the StatefulSet's governing Service was not headless; Berth renders it with clusterIP: None", "headlessServiceName");
-  if (type !== undefined && type !== "ClusterIP") ctx.warn(`the governing Service had type ${String(type)}; it becomes a headless ClusterIP Service`, "headlessServiceName");
+  if (asObj(spec).clusterIP !== "None") ctx.warn(importMsg("warn.notHeadless"), "headlessServiceName");
+  if (type !== undefined && type !== "ClusterIP") ctx.warn(importMsg("warn.governingType", { type: String(type) }), "headlessServiceName");
   const metaExtra = compact({ ...metaRest, labels: compact(userLabels(labels, appName, ctx, "headlessServiceExtra")) });
   return compact({ ...topRest, metadata: metaExtra, spec: compact(specRest) });
 }
@@ -40,7 +40,7 @@ export function importService(svc: Obj, appName: string, ctx: ImportContext): Ob
     headless: rawSpec.clusterIP === "None",
     ports: ctx.list(spec, "ports", "service.ports").map((p, i) => {
       const { name: portName, port, targetPort, protocol, appProtocol, nodePort, ...rest } = asObj(p);
-      ctx.dropped(rest, "service port", `service.ports.${i}`);
+      ctx.dropped(rest, importMsg("warn.what.servicePort"), `service.ports.${i}`);
       return {
         ...(portName !== undefined ? { name: portName } : {}),
         port,

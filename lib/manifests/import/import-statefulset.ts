@@ -1,5 +1,5 @@
 import { LABEL_APP } from "../naming";
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { importContainer } from "./import-container";
 import { cloudProfile, userLabels } from "./import-labels";
 import { importClaimTemplate, importVolume } from "./import-volumes";
@@ -22,7 +22,7 @@ export function importStatefulSet(sts: Obj, ctx: ImportContext): Obj {
   ctx.sourceKey("selector", selector, "matchLabels");
 
   const { matchLabels: _m, ...selectorRest } = asObj(selector);
-  ctx.dropped(selectorRest, "selector", "selector");
+  ctx.dropped(selectorRest, importMsg("warn.what.selector"), "selector");
   const selectorMap = ctx.stringMap(selector, "matchLabels", "selector");
   const isDefaultSelector = Object.keys(selectorMap).length === 1 && selectorMap[LABEL_APP] === name;
 
@@ -59,7 +59,7 @@ function importUpdateStrategy(raw: unknown): Obj {
 function importPodTemplate(raw: unknown, appName: string, selector: Record<string, string>, ctx: ImportContext): Obj {
   const { metadata, spec } = asObj(raw);
   const { labels: _l, annotations: _a, creationTimestamp: _c, ...metaRest } = asObj(metadata);
-  ctx.dropped(metaRest, "pod template metadata", "podLabels");
+  ctx.dropped(metaRest, importMsg("warn.what.podMetadata"), "podLabels");
   ctx.sourceKey("podLabels", metadata, "labels");
   ctx.sourceKey("cloud", metadata, "labels");
   ctx.sourceKey("podAnnotations", metadata, "annotations");

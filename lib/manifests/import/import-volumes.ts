@@ -1,4 +1,4 @@
-import type { ImportContext } from "./import-context";
+import { importMsg, type ImportContext } from "./import-context";
 import { asObj, compact, type Obj } from "./read";
 import { withoutDefaults } from "./strip-noise";
 
@@ -54,7 +54,7 @@ export function importClaimTemplate(raw: unknown, ctx: ImportContext, path: stri
   const { accessModes, storageClassName, resources, ...specRest } = withoutDefaults(asObj(spec), "claimSpec");
   const { requests, ...resourcesRest } = asObj(resources);
   const { storage, ...requestsRest } = asObj(requests);
-  if (storage === undefined) ctx.warn(`per-pod storage ${String(name)} has no size`, `${path}.size`);
+  if (storage === undefined) ctx.warn(importMsg("warn.noSize", { name: String(name) }), `${path}.size`);
   const extraSpec = compact({ ...specRest, resources: compact({ ...resourcesRest, requests: compact(requestsRest) }) });
   const extra = compact({ ...rest, metadata: compact(metaRest), spec: extraSpec });
   return {

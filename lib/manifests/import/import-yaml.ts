@@ -4,8 +4,8 @@ import { forcedLabels } from "../naming";
 import { collectRuleIssues } from "../validate/rules";
 import { fromZodIssue, joinPath } from "../validate/validate-app-spec";
 import { warnAboutRegeneratedFields } from "./check-regenerated";
-import { classifyObjects, type IgnoredObject } from "./classify-objects";
-import { ImportContext, type ImportWarning } from "./import-context";
+import { classifyObjects, ignoredBecause, type IgnoredObject } from "./classify-objects";
+import { ImportContext, importMsg, keyed, type ImportWarning } from "./import-context";
 import { importIngress } from "./import-ingress";
 import { importCronHpa, importHpa, takeManagedReplicas } from "./import-scaling";
 import { importHeadlessService, importService } from "./import-services";
@@ -34,7 +34,7 @@ export function importYaml(text: string): ImportResult {
     return result;
   } catch (e) {
     // Defensive: the readers are total, but an import must never crash the page.
-    return { ok: false, errors: [{ message: `could not import: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, errors: [keyed(importMsg("documents.couldNotImport", { reason: e instanceof Error ? e.message : String(e) }))] };
   }
 }
 
@@ -52,9 +52,9 @@ function importParsed(text: string, options: { json?: boolean }): ImportResult &
     return object;
   });
   const roles = classifyObjects(objects);
-  if ("error" in roles) return { ok: false, errors: [{ message: roles.error }], ignored: roles.ignored };
-  for (const doc of parsed.notObjects) roles.ignored.push({ kind: "(not an object)", name: `document ${doc}`, reason: "not a Kubernetes object" });
-  if (namespaces.size) ctx.warn(`namespace ${[...namespaces].join(", ")} was dropped: the deploy target chooses the namespace`);
+  if ("error" in roles) return { ok: false, errors: [keyed(roles.error)], ignored: roles.ignored };
+  for (const doc of parsed.notObjects) roles.ignored.push({ kind: "(not an object)", name: `document ${doc}`, ...ignoredBecause("notAnObject") });
+  if (namespaces.size) ctx.warn(importMsg("warn.namespaceDropped", { names: [...namespaces].join(", ") }));
 
   const draft: Obj = importStatefulSet(roles.statefulSet, ctx);
   const appName = String(draft.name);
@@ -77,7 +77,7 @@ function importParsed(text: string, options: { json?: boolean }): ImportResult &
   const result = AppSpecObject.safeParse(draft);
   if (!result.success) return { ok: false, errors: result.error.issues.slice(0, MAX_ERRORS).map((i) => zodError(i, ctx)), ignored: roles.ignored, json: parsed.json };
   warnAboutRegeneratedFields(result.data, roles.headlessService, roles.service, ctx);
-  for (const issue of collectRuleIssues(result.data)) ctx.warn(issue.message, joinPath(issue.path));
+  for (const issue of collectRuleIssues(result.data)) ctx.warn(issue.msg, joinPath(issue.path));
   const warnings = ctx.warnings.map((w) => ({ ...w, ...ctx.positionOf(w.path) }));
   return { ok: true, spec: result.data, warnings, ignored: roles.ignored };
 }
@@ -86,13 +86,13 @@ const MAX_ERRORS = 50;
 
 /** A shape error with the input position of its field; a string field YAML read as a boolean or number says so. */
 function zodError(issue: z.core.$ZodIssue, ctx: ImportContext): ImportError {
-  const { path, message } = fromZodIssue(issue);
+  const { path, message, msg } = fromZodIssue(issue);
   const found = ctx.locate(path);
   const at = found ? { line: found.line, column: found.column } : {};
   const exact = found?.key !== undefined && path.endsWith(`.${found.key}`) || found?.key === path;
   if (issue.code === "invalid_type" && issue.expected === "string" && exact && found?.holder !== undefined)
-    return { path, message: ctx.notAString(found.holder, found.key!), ...at };
-  return { path, message, ...at };
+    return { path, ...keyed(ctx.notAString(found.holder, found.key!)), ...at };
+  return { path, message, ...(msg ? { msg } : {}), ...at };
 }
 
 /** Labels and annotations of objects kept whole must be strings too (kubectl refuses anything else). */

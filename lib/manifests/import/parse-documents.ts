@@ -1,4 +1,6 @@
+import type { Msg } from "@/lib/i18n/message";
 import { LineCounter, parseAllDocuments, type Tags } from "yaml";
+import { importMsg, keyed } from "./import-context";
 import { guardInputSize } from "../validate/input-guard";
 import { asArr, asStr, isObj, type Obj } from "./read";
 import { SourcePositions } from "./source-positions";
@@ -7,7 +9,9 @@ import { describeSyntaxError } from "./syntax-errors";
 export const IMPORT_LIMITS = { bytes: 1024 * 1024, documents: 100 } as const;
 
 export interface ImportError {
+  /** English (the API, the CLI); `msg` is the same message for the reader's language. */
   message: string;
+  msg?: Msg;
   line?: number;
   column?: number;
   path?: string;
@@ -22,10 +26,10 @@ export type ParsedDocuments =
  * checked before parsing, so a huge paste fails fast with a clear message.
  */
 export function parseDocuments(text: string, options: { json?: boolean } = {}): ParsedDocuments {
-  if (typeof text !== "string") return fail("the input must be YAML text");
-  if (utf8Bytes(text) > IMPORT_LIMITS.bytes) return fail(`the YAML is larger than 1 MiB; import one application at a time`);
+  if (typeof text !== "string") return fail(importMsg("documents.notText"));
+  if (utf8Bytes(text) > IMPORT_LIMITS.bytes) return fail(importMsg("documents.tooLarge"));
   const separators = text.match(/^---/gm)?.length ?? 0;
-  if (separators > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} documents`);
+  if (separators > IMPORT_LIMITS.documents) return fail(importMsg("documents.tooManyDocuments", { max: IMPORT_LIMITS.documents }));
 
   const json = options.json === false ? undefined : parseJsonFast(text);
   if (json !== undefined) return collectObjects([json], new SourcePositions(), true);
@@ -38,7 +42,7 @@ export function parseDocuments(text: string, options: { json?: boolean } = {}): 
     for (const err of doc.errors) {
       const pos = lineCounter.linePos(err.pos[0]);
       // One nesting error says it all (5,000 `[` would otherwise give one per level).
-      if (/call stack/i.test(err.message) || err.code === "RESOURCE_EXHAUSTION") return { ok: false, errors: [{ message: NESTED_TOO_DEEPLY, line: pos.line, column: pos.col }] };
+      if (/call stack/i.test(err.message) || err.code === "RESOURCE_EXHAUSTION") return { ok: false, errors: [{ ...keyed(NESTED_TOO_DEEPLY), line: pos.line, column: pos.col }] };
       const described = describeSyntaxError(text, err.code, firstLine(err.message), pos.line, pos.col);
       // The parser often reports one mistake twice (two codes, same spot); the first says it.
       if (lines.has(described.line)) continue;
@@ -57,20 +61,21 @@ export function parseDocuments(text: string, options: { json?: boolean } = {}): 
       positions.record(all[i], value);
       values.push(value);
     } catch (e) {
+      // The parser's own reason stays English (a value of the message).
       const reason = e instanceof RangeError ? NESTED_TOO_DEEPLY : e instanceof Error ? e.message : String(e);
-      return fail(`document ${i + 1}: ${reason}`);
+      return fail(importMsg("documents.inDocument", { n: i + 1, problem: reason }));
     }
   }
   return collectObjects(values, positions, false);
 }
 
-const NESTED_TOO_DEEPLY = "the YAML is nested too deeply";
+const NESTED_TOO_DEEPLY = importMsg("documents.nestedTooDeeply");
 
 /** Objects of the documents, `kind: List` unwrapped; documents that are not objects are noted. */
 function collectObjects(values: unknown[], positions: SourcePositions, json: boolean): ParsedDocuments {
   for (let i = 0; i < values.length; i++) {
     const refused = guardInputSize(values[i]);
-    if (refused) return { ok: false, errors: [{ message: values.length > 1 ? `document ${i + 1}: ${refused.message}` : refused.message, ...(refused.path ? { path: refused.path } : {}) }] };
+    if (refused) return { ok: false, errors: [{ ...keyed(values.length > 1 ? importMsg("documents.inDocument", { n: i + 1, problem: refused.msg }) : refused.msg), ...(refused.path ? { path: refused.path } : {}) }] };
   }
   const objects: Obj[] = [];
   const notObjects: number[] = [];
@@ -81,7 +86,7 @@ function collectObjects(values: unknown[], positions: SourcePositions, json: boo
       for (const item of asArr(value.items)) isObj(item) ? objects.push(item) : notObjects.push(i + 1);
     } else objects.push(value);
   });
-  if (objects.length > IMPORT_LIMITS.documents) return fail(`the YAML has more than ${IMPORT_LIMITS.documents} objects`);
+  if (objects.length > IMPORT_LIMITS.documents) return fail(importMsg("documents.tooManyObjects", { max: IMPORT_LIMITS.documents }));
   return { ok: true, objects, notObjects, positions, json };
 }
 
@@ -104,8 +109,8 @@ function kubectlTags(tags: Tags): Tags {
   return tags.filter((t) => typeof t === "string" || (t.format !== "TIME" && t.tag !== "tag:yaml.org,2002:timestamp"));
 }
 
-function fail(message: string): ParsedDocuments {
-  return { ok: false, errors: [{ message }] };
+function fail(m: Msg): ParsedDocuments {
+  return { ok: false, errors: [keyed(m)] };
 }
 
 function firstLine(message: string): string {

@@ -1,3 +1,5 @@
+import { english } from "@/lib/i18n/english";
+import { importMsg } from "./import-context";
 import type { ImportError } from "./parse-documents";
 
 /**
@@ -6,29 +8,33 @@ import type { ImportError } from "./parse-documents";
  * line the user has to change, which is not always where the parser noticed.
  */
 export function describeSyntaxError(text: string, code: string, parserMessage: string, line: number, column: number): ImportError & { line: number } {
-  const at = (l: number, c: number, sentence: string) => ({ message: `line ${l}: ${sentence} (YAML parser: ${parserMessage})`, line: l, column: c });
+  // The parser's own wording stays English (a value of the message).
+  const at = (l: number, c: number, key: string, values?: Record<string, string>) => {
+    const m = importMsg("syntax.at", { line: l, sentence: importMsg(`syntax.${key}`, values), parser: parserMessage });
+    return { message: english(m), msg: m, line: l, column: c };
+  };
   switch (code) {
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY": {
       const deeper = nextDeeperLine(text, line);
       if (deeper)
-        return at(deeper.line, deeper.column, "this line is indented more than the one before it, but the line before has no `key:` to hold it (it already has a value); indent it like the line before, or leave only `key:` on the line before");
-      if (code === "BLOCK_AS_IMPLICIT_KEY") return at(line, column, "a value here contains `: ` (a colon and a space), which starts a new `key: value`; put the value in quotes");
-      return at(line, column, "this line is not a `key: value` pair; a key needs a colon and a space after it");
+        return at(deeper.line, deeper.column, "indentedUnderValue");
+      if (code === "BLOCK_AS_IMPLICIT_KEY") return at(line, column, "colonInValue");
+      return at(line, column, "notKeyValue");
     }
     case "TAB_AS_INDENT":
-      return at(line, column, "this line is indented with a tab; YAML indentation must use spaces");
+      return at(line, column, "tab");
     case "DUPLICATE_KEY":
-      return at(line, column, "this key appears a second time in the same map; keep one of them");
+      return at(line, column, "duplicateKey");
     case "MISSING_CHAR":
-      return at(line, column, "a quote or bracket opened before this point is not closed");
+      return at(line, column, "unclosed");
     case "BAD_INDENT":
-      if (/^Flow (sequence|map)/.test(parserMessage)) return at(line, column, `a ${parserMessage.startsWith("Flow map") ? "{" : "["} opened before this point is not closed, or the lines inside it are not indented under its key`);
-      return at(line, column, "this line does not line up with the lines around it; items of one map or list must start in the same column");
+      if (/^Flow (sequence|map)/.test(parserMessage)) return at(line, column, "flowUnclosed", { bracket: parserMessage.startsWith("Flow map") ? "{" : "[" });
+      return at(line, column, "badIndent");
     case "UNEXPECTED_TOKEN":
-      return at(line, column, "YAML did not expect this here; check the indentation and that list items start with `- `");
+      return at(line, column, "unexpected");
     default:
-      return at(line, column, "the YAML cannot be read here");
+      return at(line, column, "other");
   }
 }
 

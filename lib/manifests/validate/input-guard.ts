@@ -16,7 +16,7 @@ const GUARD = { entriesPerCollection: 10_000, nodes: 500_000, depth: 64 } as con
  * A "__proto__" key anywhere (JSON.parse and YAML make it an own key) is refused with its path.
  * Recursion is safe here: it stops at GUARD.depth.
  */
-export function guardInputSize(input: unknown): ValidationIssue | null {
+export function guardInputSize(input: unknown): (ValidationIssue & { msg: Msg }) | null {
   const state = { nodes: 0 };
   const found = walk(input, 0, state);
   if (!found) return null;

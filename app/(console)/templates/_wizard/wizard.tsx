@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
 import { useUnsavedChangesWarning } from "@/app/_components/unsaved-changes";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
 import { createTemplateAction } from "../actions";
 import { saveVersionAction } from "../[id]/actions";
 import { clean, flattenErrors } from "./clean";
@@ -139,14 +139,16 @@ export function Wizard({ mode, templateId, baseVersion, initial, initialPreview,
     }
     // The importer (and the YAML parser under it) loads only when edited YAML is applied: it is not
     // part of the wizard's first load.
-    const { importYaml, formatImportIssue } = await import("./yaml-import");
+    const { importYaml, importIssueMsg } = await import("./yaml-import");
+    // In the reader's language: the importer returns message keys (importYaml.*, manifests.*).
+    const show = (m: Msg) => formatMsg(tAll as unknown as Translate, m);
     const result = importYaml(yamlText);
     if (!result.ok) {
-      setYamlErrors(result.errors.map((e) => capitalize(formatImportIssue(e))));
+      setYamlErrors(result.errors.map((e) => capitalize(show(importIssueMsg(e)))));
       return;
     }
     form.reset({ ...form.getValues(), spec: result.spec }, { keepDefaultValues: true });
-    setNotes([...result.warnings.map(formatImportIssue), ...result.ignored.map((i) => t("notImported", { kind: i.kind, name: i.name, reason: i.reason }))]);
+    setNotes([...result.warnings.map((w) => show(importIssueMsg(w))), ...result.ignored.map((i) => t("notImported", { kind: i.kind, name: i.name, reason: show(i.msg) }))]);
     setYamlErrors([]);
     setView("form");
     void form.trigger();

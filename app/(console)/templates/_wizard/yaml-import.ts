@@ -2,4 +2,4 @@
 // the `yaml` parser is in the wizard's first load. Imported from its own modules, not the
 // lib/manifests index, so the chunk holds the importer only.
 export { importYaml } from "@/lib/manifests/import/import-yaml";
-export { formatImportIssue } from "@/lib/manifests/import/format-issue";
+export { importIssueMsg } from "@/lib/manifests/import/format-issue";
