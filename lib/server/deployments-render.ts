@@ -6,7 +6,8 @@ import { emitYamlDocuments, renderApp, resolveParameters, type ParameterDefiniti
 import { pushAt, setOwn } from "@/lib/manifests/plain-object";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { db } from "./db";
-import { invalid, notFound } from "./errors";
+import type { Msg } from "@/lib/i18n/message";
+import { invalid, notFound, type FieldMsgs } from "./errors";
 import { findVisibleTemplate, visibleTemplatesWhere } from "./template-access";
 import { templateLimits } from "./templates-input";
 
@@ -75,8 +76,9 @@ export async function renderTemplateVersion(actor: Actor, templateId: string, ve
   const defs = row.parameters as ParameterDefinition[];
   const result = resolveParameters({ spec: row.spec as Record<string, unknown>, parameters: defs }, typedValues(defs, raw));
   if (!result.ok) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const e of result.errors) pushAt(fieldErrors, e.parameter ? `values.${e.parameter}` : "_form", e.message);
+    // Keys, so the parameter fields show them in the reader's language (the API gets the English).
+    const fieldErrors: FieldMsgs = {};
+    for (const e of result.errors) pushAt<string | Msg>(fieldErrors, e.parameter ? `values.${e.parameter}` : "_form", e.msg ?? e.message);
     throw invalid(msg("serverErrors.deployments.invalidParameters"), fieldErrors);
   }
   const objects = renderApp(result.spec);

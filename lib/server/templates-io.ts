@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import {
-  diffSpecs, diffYamlText, formatImportIssue, importYaml, readTemplateFile, renderYaml, resolveParameters, templateFileText, type FieldChange, type ParameterDefinition,
+  diffSpecs, diffYamlText, formatImportIssue, importIssueMsg, importYaml, readTemplateFile, renderYaml, resolveParameters, templateFileText, type FieldChange, type ParameterDefinition,
 } from "@/lib/manifests";
 import { authorize, type Ctx } from "./authz";
 import { AppError, invalid } from "./errors";
@@ -28,7 +28,7 @@ export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id
   if (!text.trim()) throw invalid(msg("serverErrors.imports.pasteYaml"), { text: [msg("serverErrors.imports.required")] });
   const visibility = input.visibility === "team" ? "team" : "private";
   const read = readTemplateFile(text);
-  if (read && !read.ok) throw invalid(msg("serverErrors.imports.fileUnreadable", { reason: formatImportIssue(read.errors[0]) }), { text: read.errors.map(formatImportIssue) });
+  if (read && !read.ok) throw invalid(msg("serverErrors.imports.fileUnreadable", { reason: importIssueMsg(read.errors[0]) }), { text: read.errors.map((e) => importIssueMsg(e)) });
   if (read) {
     const file = read.file;
     const created = await createTemplate(ctx, {
@@ -49,7 +49,8 @@ export async function importAppObjects(
   if (input.text.length > limit) throw invalid(msg("serverErrors.imports.objectsTooLarge", { kb: Math.round(input.text.length / 1024), limitKb: limit / 1024 }), { text: [msg("serverErrors.imports.tooLargeField", { limitKb: limit / 1024 })] });
   const imported = importYaml(input.text);
   if (!imported.ok) {
-    const lines = imported.errors.map(formatImportIssue);
+    // Keys, so the import page shows each line in the reader's language (the API gets the English).
+    const lines = imported.errors.map((e) => importIssueMsg(e));
     throw invalid(msg("serverErrors.imports.yamlNotImported", { reason: lines[0] }), { text: lines });
   }
   const created = await createTemplate(ctx, {
