@@ -1,5 +1,6 @@
 import "server-only";
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { Actor } from "./authz";
 import { db } from "./db";
 import { parseManifest, type Bundle } from "./deployments-render";
@@ -49,11 +50,8 @@ export async function ownershipOf(actor: Actor, clusterId: string, namespace: st
 }
 
 /** What the plan of a deploy says about a take-over it was not told to make (empty: none). */
-export function takeOverBlockers(ownership: Ownership, takeOver: boolean | undefined): string[] {
-  return ownership.otherTemplate && !takeOver ? [`${ownerSentence(ownership.otherTemplate)}: tick “take over” to replace them`] : [];
+export function takeOverBlockers(ownership: Ownership, takeOver: boolean | undefined): Msg[] {
+  const o = ownership.otherTemplate;
+  return o && !takeOver ? [msg("serverErrors.deployments.blockers.takeOver", { template: o.templateName, version: o.version !== null ? ` v${o.version}` : "", number: o.number })] : [];
 }
 
-/** "these objects were deployed by template web v3 (record #12)": what a take-over replaces. */
-function ownerSentence(o: PreviousOwner): string {
-  return `these objects were deployed by template ${o.templateName}${o.version !== null ? ` v${o.version}` : ""} (record #${o.number})`;
-}

@@ -96,7 +96,7 @@ export async function checkedPlan(actor: Actor, kc: KubeConfig, target: Target, 
   }
   const ownership = await ownershipOf(actor, target.cluster.id, target.namespace, bundle);
   const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
-  if (blockers.length) throw invalid(msg("serverErrors.deployments.planBlocked", { reasons: blockers.join("; ") }));
+  if (blockers.length) throw invalid(msg("serverErrors.deployments.planBlocked", { reasons: blockers.map(english).join("; ") }));
   return { plan, ownership };
 }
 
@@ -128,17 +128,26 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
   });
 }
 
-/** Why a deploy of this plan with these options is refused (empty: it may go ahead). */
-export function planBlockers(plan: BundlePlan, opts: Pick<RunOptions, "force" | "recreate" | "createNamespace">): string[] {
-  const out: string[] = [];
-  if (plan.namespaceExists === false && !opts.createNamespace) out.push(`namespace ${plan.namespace} does not exist (choose "create the namespace")`);
+/**
+ * Why a deploy of this plan with these options is refused (empty: it may go ahead): our sentences
+ * as catalogue messages, the cluster's own words (RBAC denials, dry-run errors) as they came.
+ */
+export function planBlockers(plan: BundlePlan, opts: Pick<RunOptions, "force" | "recreate" | "createNamespace">): Blocker[] {
+  const out: Blocker[] = [];
+  const key = (name: string, values: Record<string, MsgValue>) => msg(`serverErrors.deployments.blockers.${name}`, values);
+  if (plan.namespaceExists === false && !opts.createNamespace) out.push(key("namespaceMissing", { namespace: plan.namespace }));
   for (const o of plan.objects) {
-    out.push(...o.denied, ...o.errors.map((e) => `${o.kind}/${o.name}: ${e.field ? `${e.field}: ` : ""}${e.message}`));
-    if (o.conflict && !opts.force) out.push(`${o.kind}/${o.name}: another field manager owns fields Berth would set (deploy with "force" to take them over)`);
-    if (o.action === "recreate" && !opts.recreate) out.push(`${o.kind}/${o.name} must be recreated (${o.immutable.join(", ")} cannot change in place): choose "recreate, keeping the pods' volumes"`);
+    const object = `${o.kind}/${o.name}`;
+    out.push(...o.denied, ...o.errors.map((e) => key("objectError", { object, field: e.field ? `${e.field}: ` : "", message: e.message })));
+    if (o.conflict && !opts.force) out.push(key("conflict", { object }));
+    if (o.action === "recreate" && !opts.recreate) out.push(key("recreate", { object, fields: o.immutable.join(", ") }));
   }
-  return [...new Set(out)];
+  const seen = new Set<string>();
+  return out.filter((b) => !seen.has(english(b)) && !!seen.add(english(b)));
 }
+
+/** A blocker: a catalogue message (ours) or the cluster's text. */
+export type Blocker = Msg | string;
 
 export function undeployOnCluster(actor: Actor, clusterId: string, namespace: string, bundle: Bundle, meta: RecordMeta): Promise<ClusterResult & { keptClaims?: string[] }> {
   let kept: string[] = [];

@@ -1,5 +1,9 @@
 import { AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
+import { createTranslator } from "use-intl/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { english } from "@/lib/i18n/english";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
+import zh from "@/messages/zh-CN";
 import { startControlPlane } from "@/e2e/cluster/control-plane";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxTemplate } from "@/e2e/support/deploy-fixtures";
@@ -212,6 +216,12 @@ describe("two templates, one app name", () => {
       expect(sts.action).toBe("recreate");
       expect(sts.immutable).toContain("spec.volumeClaimTemplates");
       expect(JSON.stringify(plan)).not.toMatch(/Forbidden/);
+      // The console shows the same blockers in the reader's language (the API keeps the English above).
+      const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+      const zhBlockers = plan.blockerMsgs.map((m) => formatMsg(zhT, m));
+      expect(plan.blockerMsgs.map(english)).toEqual(plan.blockers);
+      expect(zhBlockers).toContain(`这些对象由模板 shared template v1 部署（记录 #${number}）：勾选“接管”以替换它们`);
+      expect(zhBlockers).toContain("StatefulSet/shared 必须重新创建（spec.volumeClaimTemplates 不能原地修改）：请勾选“重新创建，保留 Pod 的存储卷”");
 
       // Without the take-over the deploy is refused (no record); with it (and recreate) it applies, audited.
       const refused = (await deployTemplate(t.ctx, deployInput(second, [prod], ns))).results[0];

@@ -1,6 +1,8 @@
 import "server-only";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { AuditAction } from "@/lib/audit/actions";
+import { english } from "@/lib/i18n/english";
+import { msg } from "@/lib/i18n/message";
 import { recordAuditAlone } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { openMyKubeConfig, saveCapabilities } from "./clusters-credentials";
@@ -9,7 +11,7 @@ import type { DeployInput, RedeployInput, UndeployInput } from "./deployments-in
 import { ownershipOf, takeOverBlockers, type Ownership } from "./deployments-ownership";
 import { findActableDeployment } from "./deployments-query";
 import { parseManifest, renderTemplateVersion, type Bundle } from "./deployments-render";
-import { deployOnCluster, planBlockers, undeployOnCluster, type ClusterResult, type RunOptions } from "./deployments-run";
+import { deployOnCluster, planBlockers, undeployOnCluster, type Blocker, type ClusterResult, type RunOptions } from "./deployments-run";
 import { throughProtection, type Clock } from "./deploy-requests";
 import { AppError } from "./errors";
 import { describeError } from "./k8s/api-error";
@@ -26,8 +28,10 @@ export type ClusterPlan = {
   fieldErrors: Record<string, string[]>;
   /** Every RBAC denial of the plan, grouped by namespace and verb. */
   denials: string[];
-  /** Why a deploy with these options would be refused (empty: it can go ahead). */
+  /** Why a deploy with these options would be refused (empty: it can go ahead), in English (the API's). */
   blockers: string[];
+  /** The same, for the console to show in the reader's language (catalogue messages, or the cluster's words). */
+  blockerMsgs: Blocker[];
   /** Another template's objects under this app name, and objects the previous deploy left that this one lacks. */
   ownership: Ownership | null;
 };
@@ -107,12 +111,14 @@ async function planOn(actor: Actor, clusterId: string, namespace: string, object
     clusterName = cluster.name;
     const [plan, ownership] = await Promise.all([measureKubeOperation("plan", () => planBundle(kc, namespace, objects, { ...opts, profile: cluster.profile })), ownershipOf(actor, clusterId, namespace, bundle)]);
     await saveCapabilities(actor, clusterId, plan.capabilities);
-    const blockers = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
-    return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters), denials: groupDenials(plan), blockers, ownership };
+    const blockerMsgs = [...planBlockers(plan, opts), ...takeOverBlockers(ownership, opts.takeOver)];
+    const blockers = blockerMsgs.map(english);
+    return { clusterId, clusterName, plan, error: "", fieldErrors: planFieldErrors(plan, objects, bundle.parameters), denials: groupDenials(plan), blockers, blockerMsgs, ownership };
   } catch (e) {
     // A cluster that cannot be reached (or that Berth refuses to reach) is an answer, not a crash.
-    const error = e instanceof AppError ? e.message : `Could not plan on this cluster: ${describeError(e)}`;
-    return { clusterId, clusterName, plan: null, error, fieldErrors: {}, denials: [], blockers: [error], ownership: null };
+    const errorMsg: Blocker = e instanceof AppError ? (e.msg ?? e.message) : msg("serverErrors.deployments.blockers.couldNotPlan", { reason: describeError(e) });
+    const error = english(errorMsg);
+    return { clusterId, clusterName, plan: null, error, fieldErrors: {}, denials: [], blockers: [error], blockerMsgs: [errorMsg], ownership: null };
   }
 }
 

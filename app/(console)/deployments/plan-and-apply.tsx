@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
 import type { ClusterPlan } from "@/lib/server/deployments";
 
 // The two buttons of a plan-then-apply form (deploy, redeploy): Plan, and the apply button that
@@ -8,14 +9,15 @@ import type { ClusterPlan } from "@/lib/server/deployments";
 /**
  * Why the apply button (Deploy, Redeploy) is disabled, "" when it may go ahead: no plan yet, a plan
  * of options since changed, or a blocked plan — said beside the button (issue 11, item 5). The
- * blockers themselves are the server's (and the cluster's) words; only the framing is translated.
+ * blockers are the data layer's catalogue messages (in the reader's language) or the cluster's own words.
  */
 export function useApplyBlockedBecause(apply: "deploy" | "redeploy"): (clusters: ClusterPlan[] | null, current: boolean) => string {
   const t = useTranslations("plan.apply");
+  const text = useTranslations() as unknown as Translate;
   return (clusters, current) => {
     if (!clusters) return t(apply === "deploy" ? "firstDeploy" : "firstRedeploy");
     if (!current) return t(apply === "deploy" ? "changedDeploy" : "changedRedeploy");
-    const blockers = clusters.flatMap((c) => c.blockers.map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
+    const blockers = clusters.flatMap((c) => c.blockerMsgs.map((m) => formatMsg(text, m)).map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
     if (blockers.length === 0) return "";
     return t("blocked", { shown: blockers.slice(0, 3).join("; "), more: Math.max(0, blockers.length - 3) });
   };
