@@ -13,8 +13,10 @@ import { signUp } from "@/lib/server/users";
 import { safeNextPath as safeNext, signInSchema, signUpSchema } from "@/lib/validation/account";
 
 async function signInMessage(error: CredentialsSignin): Promise<string> {
-  if (error.code.startsWith("rate_limited:")) return error.code.slice("rate_limited:".length);
-  return (await requestTranslator())(msg("serverErrors.auth.wrongPassword"));
+  const text = await requestTranslator();
+  const limited = /^rate_limited:(\d{1,4})$/.exec(error.code);
+  if (limited) return text(msg("serverErrors.auth.signInRateLimited", { minutes: Number(limited[1]) }));
+  return text(msg("serverErrors.auth.wrongPassword"));
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

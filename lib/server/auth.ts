@@ -68,7 +68,8 @@ function providers(): NextAuthConfig["providers"] {
         try {
           return await verifyPasswordSignIn(parsed.data.email, parsed.data.password, fromHeaders(request.headers));
         } catch (error) {
-          if (error instanceof AppError) throw new SignInRefused(error.code === "rate_limited" ? `rate_limited:${error.message}` : "invalid");
+          // The code reaches the sign-in action as text: the minutes only (a number), never a sentence, so the page words it in the reader's language.
+          if (error instanceof AppError) throw new SignInRefused(error.code === "rate_limited" ? `rate_limited:${Number(error.msg?.values?.minutes) || 1}` : "invalid");
           throw error;
         }
       },

@@ -11,7 +11,7 @@ import { db } from "./db";
 import type { HistoryFilter } from "./deployments-input";
 import { leaseExpired } from "./deployments-record";
 import { AppError, forbidden, notFound } from "./errors";
-import { readRollout, type RolloutView } from "./k8s/rollout";
+import { because, readRollout, type RolloutView } from "./k8s/rollout";
 import { deploymentAccess, visibleTemplatesWhere, type DeploymentAccess } from "./template-access";
 
 // Reading deployment history: every member of the team sees that each deployment happened
@@ -238,7 +238,7 @@ export async function deploymentRollout(ctx: Ctx, id: string): Promise<RolloutVi
   if (!d) throw notFound(msg("serverErrors.what.deployment"));
   if (!deploymentAccess(actor, d).details) throw forbidden(msg("serverErrors.deployments.rolloutPrivate"));
   const base = { replicas: 0, readyReplicas: 0, updatedReplicas: 0, updateRevision: "", pods: [], checkedAt: new Date().toISOString() };
-  if (d.kind === "undeploy") return { ...base, state: "missing", reason: "This record removed the app." };
+  if (d.kind === "undeploy") return { ...base, state: "missing", ...because(msg("serverErrors.rollout.removedByRecord")) };
   try {
     const { kc } = await openMyKubeConfig(actor, d.clusterId);
     // The live app may have been deployed again since: its deadline runs from the latest start.
@@ -249,7 +249,7 @@ export async function deploymentRollout(ctx: Ctx, id: string): Promise<RolloutVi
     });
     return await readRollout(kc, d.namespace, d.appName, latest?.startedAt ?? d.startedAt);
   } catch (e) {
-    if (e instanceof AppError) return { ...base, state: "unavailable", reason: e.message };
+    if (e instanceof AppError) return { ...base, state: "unavailable", reason: e.message, ...(e.msg ? { reasonMsg: e.msg } : {}) };
     throw e;
   }
 }

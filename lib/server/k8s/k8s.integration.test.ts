@@ -1,5 +1,8 @@
 import net from "node:net";
+import { createTranslator } from "use-intl/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
+import zh from "@/messages/zh-CN";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxObjects, readKubeconfig } from "@/e2e/support/deploy-fixtures";
 import { applyBundle } from "./apply";
@@ -152,6 +155,9 @@ describe("plan, apply, rollout, undeploy", () => {
         return v.state === "stalled" && /Unschedulable|node/i.test(v.reason) ? v : undefined;
       });
       expect(stalled.reason).toMatch(/^not ready 30 s after the deployment started — nginx-0: PodScheduled/);
+      // The console words our part in the reader's language; the scheduler's reason stays its own.
+      const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+      expect(formatMsg(zhT, stalled.reasonMsg!)).toMatch(/^部署开始 30 秒后仍未就绪 — nginx-0：PodScheduled/);
       expect(stalled.pods[0]).toMatchObject({ name: "nginx-0", exists: true, phase: "Pending", ready: false });
       expect(stalled.pods[1]).toMatchObject({ name: "nginx-1", exists: false });
       expect((await readRollout(admin, ns, "missing", new Date())).state).toBe("missing");

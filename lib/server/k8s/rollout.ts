@@ -1,4 +1,6 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg, type MsgValue } from "@/lib/i18n/message";
 import { AppsV1Api, AutoscalingV2Api, CoreV1Api, type KubeConfig, type V1Pod, type V1StatefulSet, type V2HorizontalPodAutoscaler } from "@kubernetes/client-node";
 import { CRON_HPA, isObj } from "@/lib/manifests";
 import { apiError, isNotFound } from "./api-error";
@@ -21,7 +23,9 @@ export type PodLine = {
 export type RolloutState = "progressing" | "ready" | "stalled" | "missing" | "unavailable";
 export type RolloutView = {
   state: RolloutState;
+  /** In English (the API's); `reasonMsg` is the same for the console to word in the reader's language. */
   reason: string;
+  reasonMsg?: Msg;
   replicas: number;
   /** More replicas than MAX_LISTED_PODS: counts only, no per-pod lines. */
   tooManyToList?: boolean;
@@ -111,14 +115,14 @@ export async function readRollout(kc: KubeConfig, namespace: string, name: strin
   try {
     sts = await kc.makeApiClient(AppsV1Api).readNamespacedStatefulSet({ name, namespace });
   } catch (e) {
-    if (isNotFound(e)) return { ...empty, state: "missing", reason: `StatefulSet ${name} does not exist in namespace ${namespace}` };
+    if (isNotFound(e)) return { ...empty, state: "missing", ...because(rolloutMsg("missing", { name, namespace })) };
     return { ...empty, state: "unavailable", reason: apiError(e).message };
   }
   const [autoscaler, schedule] = await Promise.all([readAutoscaler(kc, namespace, name), readSchedule(kc, namespace, name)]);
   const replicas = desiredReplicas(sts.spec?.replicas ?? 1, autoscaler);
   const readyReplicas = count(sts.status?.readyReplicas);
   const updatedReplicas = count(sts.status?.updatedReplicas);
-  if (!isCount(replicas)) return { ...empty, state: "unavailable", reason: `the cluster returned an invalid replica count for StatefulSet ${name}` };
+  if (!isCount(replicas)) return { ...empty, state: "unavailable", ...because(rolloutMsg("invalidReplicas", { name })) };
   const updateRevision = String(sts.status?.updateRevision ?? "").slice(0, 253);
   const tooManyToList = replicas > MAX_LISTED_PODS;
   let lines: PodLine[] = [];
@@ -141,15 +145,25 @@ export async function readRollout(kc: KubeConfig, namespace: string, name: strin
   const view = { replicas, readyReplicas, updatedReplicas, updateRevision, pods: lines, checkedAt: new Date().toISOString(), ...(tooManyToList ? { tooManyToList } : {}), ...(autoscaler ? { autoscaler } : {}), ...(schedule ? { schedule } : {}) };
   if (done) return { ...view, state: "ready", reason: "" };
   const waiting = lines.find((p) => !p.ready || !p.updated);
+  // The pod's own waiting reason (ContainerCreating, ErrImagePull …) is the cluster's word, kept as is.
   const why = tooManyToList
-    ? `${readyReplicas} of ${replicas} ready, ${updatedReplicas} updated (too many pods to list)`
+    ? rolloutMsg("tooMany", { ready: readyReplicas, replicas, updated: updatedReplicas })
     : waiting
-      ? `${waiting.name}: ${waiting.reason || (waiting.exists ? "not ready" : "not created yet")}`
-      : "waiting for the controller";
+      ? rolloutMsg("podWaiting", { pod: waiting.name, reason: waiting.reason || rolloutMsg(waiting.exists ? "notReady" : "notCreated") })
+      : rolloutMsg("waitingController");
   if (Date.now() - startedAt.getTime() > deadlineMs) {
-    return { ...view, state: "stalled", reason: `not ready ${Math.round(deadlineMs / 1000)} s after the deployment started — ${why}` };
+    return { ...view, state: "stalled", ...because(rolloutMsg("stalled", { seconds: Math.round(deadlineMs / 1000), why })) };
   }
-  return { ...view, state: "progressing", reason: why };
+  return { ...view, state: "progressing", ...because(why) };
+}
+
+function rolloutMsg(name: string, values?: Record<string, MsgValue>): Msg {
+  return msg(`serverErrors.rollout.${name}`, values);
+}
+
+/** A reason in English and as a message. */
+export function because(m: Msg): { reason: string; reasonMsg: Msg } {
+  return { reason: english(m), reasonMsg: m };
 }
 
 function isCount(n: unknown): n is number {

@@ -13,8 +13,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (!ws?.team) return NextResponse.json({ error: text({ key: "auth.invite.signInFirst" }) }, { status: 401 });
   const { id } = await params;
   try {
-    const view = await deploymentRollout({ userId: ws.user.id, teamId: ws.team.id }, id);
-    return NextResponse.json(view, { headers: { "cache-control": "no-store" } });
+    const { reasonMsg, ...view } = await deploymentRollout({ userId: ws.user.id, teamId: ws.team.id }, id);
+    return NextResponse.json({ ...view, reason: reasonMsg ? text(reasonMsg) : view.reason }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
     if (e instanceof AppError) return NextResponse.json({ error: text(e.msg ?? e.message) }, { status: e.code === "not_found" ? 404 : 403 });
     throw e;
