@@ -23,7 +23,7 @@ const FATAL_WAITING = new Set(["ErrImagePull", "ImagePullBackOff", "CrashLoopBac
 type K = KubernetesObject & Obj;
 
 /** A reason as its catalogue message and its English text. Kubernetes' own words (waiting reasons, events) stay values. */
-const because = (key: string, values?: Record<string, string | number | Msg>) => {
+export const liveReason = (key: string, values?: Record<string, string | number | Msg>) => {
   const reasonMsg = msg(`applications.reasons.${key}`, values);
   return { reason: english(reasonMsg), reasonMsg };
 };
@@ -42,7 +42,7 @@ export type HealthInput = {
 
 export function computeHealth(input: HealthInput): HealthView {
   const sts = input.statefulSet as K | undefined;
-  if (!sts) return { state: "Missing", ready: 0, desired: 0, ...because("noStatefulSet") };
+  if (!sts) return { state: "Missing", ready: 0, desired: 0, ...liveReason("noStatefulSet") };
   const name = str(get(sts, "metadata", "name"));
   const desired = num(get(sts, "spec", "replicas"), 1);
   const ready = num(get(sts, "status", "readyReplicas"));
@@ -82,7 +82,7 @@ export function computeHealth(input: HealthInput): HealthView {
     return degraded(msg("applications.reasons.podsNotCreatedFor", { missing: desired - pods.length, desired, min: Math.round(stallAfter / 60_000) }), sts);
   }
   const waiting = pods.find((p) => condition(p, "Ready")?.status !== "True");
-  return { state: "Progressing", ready, desired, ...(waiting ? because("podNotReadyYet", { pod: podName(waiting) }) : because("readyCount", { ready, desired })) };
+  return { state: "Progressing", ready, desired, ...(waiting ? liveReason("podNotReadyYet", { pod: podName(waiting) }) : liveReason("readyCount", { ready, desired })) };
 
   function degraded(why: Msg, obj: KubernetesObject): HealthView {
     const ev = latestWarning(input.events, obj);
@@ -162,9 +162,9 @@ export function computeSync(applied: KubernetesObject[], live: Map<string, Kuber
     const planned = { ...obj, metadata: { ...obj.metadata, namespace: l.metadata?.namespace } };
     for (const c of diffObjects(planned, l)) drifted.push(driftOf(kind, name, c, l));
   }
-  if (missing.length) return { state: "Missing objects", drifted, missing, ...because("objectsMissing", { list: missing.map((m) => `${m.kind}/${m.name}`).join(", ") }) };
+  if (missing.length) return { state: "Missing objects", drifted, missing, ...liveReason("objectsMissing", { list: missing.map((m) => `${m.kind}/${m.name}`).join(", ") }) };
   if (drifted.length) return { state: "Drifted", drifted, missing, reason: "" };
-  if (unknown.length) return { state: "Unknown", drifted, missing, ...because("cannotRead", { kinds: [...new Set(unknown)].join(", ") }) };
+  if (unknown.length) return { state: "Unknown", drifted, missing, ...liveReason("cannotRead", { kinds: [...new Set(unknown)].join(", ") }) };
   return { state: "In sync", drifted, missing, reason: "" };
 }
 

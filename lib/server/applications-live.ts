@@ -2,7 +2,7 @@ import "server-only";
 import { english } from "@/lib/i18n/english";
 import { msg, type Msg } from "@/lib/i18n/message";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
-import { computeHealth, computeSync, objectKey, withoutAppliedValues, type HealthView, type SyncView } from "@/lib/applications/live-state";
+import { computeHealth, computeSync, liveReason, objectKey, withoutAppliedValues, type HealthView, type SyncView } from "@/lib/applications/live-state";
 import type { AppRecord } from "./applications";
 import { appliedManifests } from "./applications";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -116,7 +116,7 @@ export function appLive(snap: NamespaceSnapshot, r: Pick<AppRecord, "appName" | 
   for (const read of snap.kinds.values()) for (const o of read.items) if (o.metadata?.labels?.["berth.dev/app"] === r.appName) live.set(objectKey(o), o);
   const computed = computeSync(applied, live, unreadable);
   const sync = r.access.details ? computed : withoutAppliedValues(computed);
-  if (sync.state === "Unknown" && !sync.reason) sync.reason = "cannot read the live objects";
+  if (sync.state === "Unknown" && !sync.reason) Object.assign(sync, liveReason("cannotReadLive"));
   const health: HealthView = stsError
     ? { state: "Unknown", ready: 0, desired: 0, reason: stsError }
     : computeHealth({
