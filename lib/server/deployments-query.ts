@@ -1,6 +1,6 @@
 import "server-only";
 import { english } from "@/lib/i18n/english";
-import { msg } from "@/lib/i18n/message";
+import { isMsg, msg, type Msg } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { roleAllows } from "@/lib/auth/roles";
@@ -69,6 +69,8 @@ export type DeploymentDetail = DeploymentSummary & {
   supersededBy: RecordRef | null;
   /** The applied record whose objects are live there now (null: none — removed by an undeploy, or never applied). */
   live: RecordRef | null;
+  /** `message` as a catalogue message, for the console to word in the reader's language (null: older records, sweeps). */
+  messageMsg: Msg | null;
 };
 
 function summary(r: Row, access: DeploymentAccess): DeploymentSummary {
@@ -196,9 +198,10 @@ export async function getDeployment(ctx: Ctx, id: string): Promise<DeploymentDet
     db().deployment.findFirst({ where: target, orderBy: [{ startedAt: "desc" }, { number: "desc" }], select: ref }),
   ]);
   const records = { supersededBy: r.status === "applied" ? supersededBy : null, live: latest && latest.kind !== "undeploy" ? latest : null };
-  if (!access.details) return { ...summary(r, access), parameters: {}, manifest: "", results: [], ...records };
+  if (!access.details) return { ...summary(r, access), parameters: {}, manifest: "", results: [], ...records, messageMsg: null };
   return {
     ...summary(r, access),
+    messageMsg: isMsg(r.messageMsg) ? r.messageMsg : null,
     parameters: r.parameters as Record<string, unknown>,
     manifest: r.manifest,
     results: r.results as Array<Record<string, unknown>>,

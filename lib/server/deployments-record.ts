@@ -1,6 +1,6 @@
 import "server-only";
 import { msg, type Msg } from "@/lib/i18n/message";
-import type { DeploymentKind } from "@/lib/generated/prisma/client";
+import type { DeploymentKind, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, recordAuditAlone } from "./audit";
 import type { Actor } from "./authz";
@@ -174,6 +174,7 @@ export async function finalizeDeployment(actor: Actor, target: Target, record: {
         status: outcome.ok ? "applied" : "failed",
         results: outcome.results as object[],
         message: outcome.message.slice(0, 4000),
+        ...(outcome.msg ? { messageMsg: outcome.msg as Prisma.InputJsonObject } : {}),
         finishedAt,
         durationMs: finishedAt.getTime() - record.startedAt.getTime(),
       },

@@ -113,6 +113,10 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
       expect(record.manifest).toContain(`image: ${NGINX_IMAGE_1}`);
       expect(record.results.map((r) => [r.kind, r.status])).toEqual([["Service", "applied"], ["Service", "applied"], ["StatefulSet", "applied"], ["Ingress", "applied"]]);
       expect(record.durationMs).toBeGreaterThanOrEqual(0);
+      // The record keeps its outcome as a message too, so its page words it in the reader's language.
+      expect(english(record.messageMsg!)).toBe(record.message);
+      const zhOutcome = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+      expect(formatMsg(zhOutcome, record.messageMsg!)).toMatch(/[\u4e00-\u9fff]/);
 
       const ready = await eventually("rollout ready", async () => {
         const r = await deploymentRollout(t.ctx, first.deploymentId!);

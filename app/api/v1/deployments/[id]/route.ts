@@ -5,6 +5,6 @@ import { getDeployment } from "@/lib/server/deployments-query";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({}, async ({ ctx, params }) => {
-  const { live, ...d } = await getDeployment(ctx, params.id);
+  const { live, messageMsg: _consoleOnly, ...d } = await getDeployment(ctx, params.id); // the API's outcome is the English `message`
   return { body: { ...d, live: live?.id === d.id, liveRecord: live } };
 });
