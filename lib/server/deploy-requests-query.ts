@@ -1,5 +1,6 @@
 import "server-only";
-import { msg } from "@/lib/i18n/message";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleAllows } from "@/lib/auth/roles";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -41,7 +42,7 @@ export type RequestDetail = RequestSummary & {
   atRequest: PlanSnapshot;
   approvalList: ApprovalView[];
   /** The plan made again now with the requester's credential, or why it could not be. */
-  live: { snapshot: PlanSnapshot; digest: string; changedSinceRequest: boolean } | { error: string };
+  live: { snapshot: PlanSnapshot; digest: string; changedSinceRequest: boolean } | { error: string; errorMsg: Msg };
   canDecide: boolean;
   canWithdraw: boolean;
 };
@@ -103,6 +104,11 @@ export async function listDeployRequests(ctx: Ctx, filter: RequestFilter): Promi
 
 /** The navigation badge: how many requests wait for the caller's decision. */
 export async function countWaitingForMe(ctx: Ctx, now: Date = new Date()): Promise<number> {
+  // Every console page shows this badge. Usually nothing someone else asked for is pending: one
+  // indexed query then, instead of the policies and the requests with their relations (7 statements).
+  const actor = await authorize(ctx, "team.read");
+  const anyFromOthers = await db().deployRequest.findFirst({ where: { teamId: ctx.teamId, status: "pending", expiresAt: { gt: now }, requesterId: { not: actor.userId } }, select: { id: true } });
+  if (!anyFromOthers) return 0;
   return (await listDeployRequests(ctx, { scope: "waiting", now })).length;
 }
 
@@ -113,13 +119,14 @@ export async function getDeployRequest(ctx: Ctx, id: string, opts: { now?: Date;
   const r = await db().deployRequest.findFirst({ where: { id, teamId: ctx.teamId }, include: INCLUDE });
   if (!r || !canSee(actor, r, policies)) throw notFound(msg("serverErrors.what.deployRequest"));
   const s = summary(actor, r, policies, now);
-  let live: RequestDetail["live"] = { error: "The request is decided: nothing to re-compute." };
+  const liveError = (m: Msg) => ({ error: english(m), errorMsg: m });
+  let live: RequestDetail["live"] = liveError(msg("serverErrors.deployRequests.decidedNoReplan"));
   if (s.status === "pending" && opts.replan !== false) {
     try {
       const plan = await replanRequest(r);
       live = { ...plan, changedSinceRequest: plan.digest !== r.planDigest };
     } catch (e) {
-      live = { error: e instanceof AppError ? e.message : "The plan could not be made again now." };
+      live = liveError(e instanceof AppError && e.msg ? e.msg : msg("serverErrors.deployRequests.replanFailed"));
     }
   }
   const policy = policies.get(r.clusterId) ?? { approvers: "managers" as const, approverIds: [] };

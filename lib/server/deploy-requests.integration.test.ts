@@ -115,6 +115,8 @@ describe("deploy requests on a protected cluster", () => {
     expect(r.manifest).toContain(NGINX_IMAGE_1);
     expect(await countWaitingForMe(people.owner)).toBeGreaterThanOrEqual(1);
     expect((await listDeployRequests(people.requester, { scope: "waiting" })).map((x) => x.id)).not.toContain(requestId);
+    // The badge's shortcut (nothing pending from someone else → 0 without reading the requests) agrees with the full list.
+    for (const who of [people.owner, people.requester]) expect(await countWaitingForMe(who)).toBe((await listDeployRequests(who, { scope: "waiting" })).length);
 
     // The requester cannot approve their own request (refused and audited).
     await rejects(approve(people.requester, requestId), "forbidden", /your own request/);
