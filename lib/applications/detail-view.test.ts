@@ -1,5 +1,8 @@
+import { createTranslator } from "use-intl/core";
 import { describe, expect, test } from "vitest";
-import { cronJobViews } from "./detail-view";
+import { formatMsg, type Translate } from "@/lib/i18n/message";
+import zh from "@/messages/zh-CN";
+import { cronJobViews, reachViews, type IngressView, type ServiceView } from "./detail-view";
 
 // Issue 11, item 1: on a cluster without the cron-HPA controller a schedule is stored and never
 // fires; the application page says so (a controller writes the CronHPA's status, nothing else does).
@@ -17,5 +20,26 @@ describe("the application page's scheduled scaling", () => {
   });
   test("a controller wrote its status: picked up, with the job's state", () => {
     expect(cronJobViews([cron({ conditions: [{ name: "scale-up", state: "Submitted" }] })])).toEqual([{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4, state: "Submitted", pickedUp: true }]);
+  });
+});
+
+// How to reach the app (the seed guide's last step): our notes in the reader's language, the
+// hosts-file line itself as it is.
+describe("reachViews notes", () => {
+  const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+  const ingress = (addresses: string[]): IngressView => ({ name: "nginx-ingress", className: "nginx", rules: [{ host: "foo.bar.com", paths: [{ path: "/", service: "nginx-svc", port: "80" }] }], tls: [], addresses });
+  const service: ServiceView = { name: "nginx-svc", type: "ClusterIP", clusterIP: "10.0.0.1", ports: ["http 80→80/TCP"], endpoints: [], loadBalancer: [] };
+
+  test("a test domain with a load-balancer address: the hosts-file line and why, in both languages", () => {
+    const [r] = reachViews("shop", [ingress(["10.11.12.13"])], [service]);
+    expect(r).toMatchObject({ url: "http://foo.bar.com/", hostsLine: "10.11.12.13 foo.bar.com", note: "For a test domain that does not resolve to 10.11.12.13, add this line to your hosts file." });
+    expect(formatMsg(zhT, r.noteMsg!)).toBe("如果测试域名没有解析到 10.11.12.13，请把这一行加入 hosts 文件。");
+  });
+
+  test("no address yet, and no Ingress at all", () => {
+    expect(reachViews("shop", [ingress([])], [service])[0].note).toBe("The Ingress has no load-balancer address yet (is an ingress controller running?).");
+    const [inside] = reachViews("shop", [], [service]);
+    expect(inside).toMatchObject({ url: "nginx-svc.shop.svc:80", note: "Inside the cluster only (no Ingress or load balancer)." });
+    expect(formatMsg(zhT, inside.noteMsg!)).toBe("仅限集群内部访问（没有 Ingress 或负载均衡）。");
   });
 });

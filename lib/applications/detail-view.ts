@@ -1,5 +1,7 @@
 // Pure: the application detail page's object tree, from objects listed once per kind. Trimmed
 // DTOs only (never a Secret's data, never whole objects) — what the page shows, nothing more.
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { isObj } from "@/lib/manifests";
 import { eventTime, ordinalPods } from "./live-state";
@@ -29,7 +31,13 @@ export type IngressView = {
   tls: Array<{ hosts: string[]; secretName: string }>;
   addresses: string[];
 };
-export type Reach = { url: string; via: string; hostsLine: string; note: string };
+/** `note`: English; `noteMsg`: the same as a catalogue message, shown in the reader's language. */
+export type Reach = { url: string; via: string; hostsLine: string; note: string; noteMsg?: Msg };
+
+const reachNote = (key: string, values?: Record<string, string>) => {
+  const noteMsg = msg(`applications.reachNotes.${key}`, values);
+  return { note: english(noteMsg), noteMsg };
+};
 export type HpaView = { name: string; min: number; max: number; current: number; desired: number; metrics: string[] };
 /** `pickedUp`: a cron-HPA controller has written the CronHPA's status (without one the job never fires). */
 export type CronJobView = { name: string; schedule: string; targetSize: number; state: string; pickedUp: boolean };
@@ -155,16 +163,12 @@ export function reachViews(namespace: string, ingresses: IngressView[], services
       const host = rule.host || address;
       for (const p of rule.paths.length ? rule.paths : [{ path: "/", service: "", port: "" }]) {
         if (!host) {
-          out.push({ url: "", via: `Ingress ${ing.name}`, hostsLine: "", note: "The Ingress has no host and no load-balancer address yet (is an ingress controller running?)." });
+          out.push({ url: "", via: `Ingress ${ing.name}`, hostsLine: "", ...reachNote("noAddress") });
           continue;
         }
         const hostsLine = rule.host && address && IPV4.test(address) ? `${address} ${rule.host}` : "";
-        const note = !address
-          ? "The Ingress has no load-balancer address yet (is an ingress controller running?)."
-          : hostsLine
-            ? `For a test domain that does not resolve to ${address}, add this line to your hosts file.`
-            : "";
-        out.push({ url: `${https ? "https" : "http"}://${host}${p.path}`, via: `Ingress ${ing.name}`, hostsLine, note });
+        const note = !address ? reachNote("noLbAddress") : hostsLine ? reachNote("hostsLine", { address }) : { note: "" };
+        out.push({ url: `${https ? "https" : "http"}://${host}${p.path}`, via: `Ingress ${ing.name}`, hostsLine, ...note });
       }
     }
   }
@@ -175,7 +179,7 @@ export function reachViews(namespace: string, ingresses: IngressView[], services
   }
   if (out.length === 0) {
     for (const s of services.filter((x) => x.type !== "ExternalName" && x.clusterIP !== "None")) {
-      out.push({ url: `${s.name}.${namespace}.svc:${s.ports[0]?.split("→")[0].split(" ").pop() ?? ""}`, via: `Service ${s.name}`, hostsLine: "", note: "Inside the cluster only (no Ingress or load balancer)." });
+      out.push({ url: `${s.name}.${namespace}.svc:${s.ports[0]?.split("→")[0].split(" ").pop() ?? ""}`, via: `Service ${s.name}`, hostsLine: "", ...reachNote("insideOnly") });
     }
   }
   return out;
