@@ -1,8 +1,7 @@
-import { createTranslator } from "use-intl/core";
 import { describe, expect, test } from "vitest";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
-import zh from "@/messages/zh-CN";
+import { formatMsg } from "@/lib/i18n/message";
 import { cronJobViews, reachViews, type IngressView, type ServiceView } from "./detail-view";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 
 // Issue 11, item 1: on a cluster without the cron-HPA controller a schedule is stored and never
 // fires; the application page says so (a controller writes the CronHPA's status, nothing else does).
@@ -26,7 +25,7 @@ describe("the application page's scheduled scaling", () => {
 // How to reach the app (the seed guide's last step): our notes in the reader's language, the
 // hosts-file line itself as it is.
 describe("reachViews notes", () => {
-  const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+  const zhT = strictTranslator("zh-CN");
   const ingress = (addresses: string[]): IngressView => ({ name: "nginx-ingress", className: "nginx", rules: [{ host: "foo.bar.com", paths: [{ path: "/", service: "nginx-svc", port: "80" }] }], tls: [], addresses });
   const service: ServiceView = { name: "nginx-svc", type: "ClusterIP", clusterIP: "10.0.0.1", ports: ["http 80→80/TCP"], endpoints: [], loadBalancer: [] };
 

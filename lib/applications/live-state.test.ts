@@ -1,12 +1,11 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, test } from "vitest";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
-import zh from "@/messages/zh-CN";
+import { formatMsg } from "@/lib/i18n/message";
 import { nginxObjects, NGINX_IMAGE_1, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
 import { computeHealth, computeSync, fieldOwner, objectKey, ordinalPods } from "./live-state";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 
-const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+const zhT = strictTranslator("zh-CN");
 const now = new Date("2026-11-28T12:00:00Z");
 const deployedAt = new Date("2026-11-28T11:00:00Z");
 const sts = (replicas: number, ready: number) =>

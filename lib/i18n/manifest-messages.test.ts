@@ -1,21 +1,19 @@
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { checkAppFile, checkParameterValue, defaultAppSpec, formatImportIssue, importIssueMsg, importYaml, defaultProbe, resolveParameters, validateAppSpec, validateTemplate, type ParameterDefinition } from "@/lib/manifests";
 import { MUTATED_PATHS, mutatedSpec } from "@/lib/manifests/testing/mutated-spec";
 import en from "@/messages/en";
-import zh from "@/messages/zh-CN";
 import { english } from "./english";
-import { formatMsg, type Msg, type Translate } from "./message";
+import { strictTranslator } from "./strict-translator";
+import { formatMsg, type Msg } from "./message";
 
 // lib/manifests returns message keys and values; the app formats them in the reader's language,
 // the API and the CLI in English (english(), the same text as the issue's `message`).
 // A missing key or value must fail here, not print the raw key.
-const strict = { timeZone: "UTC", onError: (e: Error) => { throw e; } };
-const zhT = createTranslator({ locale: "zh-CN", messages: zh, ...strict }) as unknown as Translate;
-const enT = createTranslator({ locale: "en", messages: en, ...strict }) as unknown as Translate;
+const zhT = strictTranslator("zh-CN");
+const enT = strictTranslator("en");
 
 function issuesOf(spec: unknown) {
   const r = validateAppSpec(spec);

@@ -1,9 +1,7 @@
 import { AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
-import { createTranslator } from "use-intl/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { english } from "@/lib/i18n/english";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
-import zh from "@/messages/zh-CN";
+import { formatMsg } from "@/lib/i18n/message";
 import { startControlPlane } from "@/e2e/cluster/control-plane";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxTemplate } from "@/e2e/support/deploy-fixtures";
@@ -15,6 +13,7 @@ import { deployTemplate, planDeployment, planRedeploy, redeploy, undeploy } from
 import { deploymentRollout, getDeployment, listDeployments } from "./deployments-query";
 import { AppError } from "./errors";
 import { createTemplate, setTemplateArchived } from "./templates";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 
 let cluster: TestCluster;
 beforeAll(async () => {
@@ -115,7 +114,7 @@ describe("plan, deploy, rollout, redeploy, undeploy", () => {
       expect(record.durationMs).toBeGreaterThanOrEqual(0);
       // The record keeps its outcome as a message too, so its page words it in the reader's language.
       expect(english(record.messageMsg!)).toBe(record.message);
-      const zhOutcome = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+      const zhOutcome = strictTranslator("zh-CN");
       expect(formatMsg(zhOutcome, record.messageMsg!)).toMatch(/[\u4e00-\u9fff]/);
 
       const ready = await eventually("rollout ready", async () => {
@@ -221,7 +220,7 @@ describe("two templates, one app name", () => {
       expect(sts.immutable).toContain("spec.volumeClaimTemplates");
       expect(JSON.stringify(plan)).not.toMatch(/Forbidden/);
       // The console shows the same blockers in the reader's language (the API keeps the English above).
-      const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+      const zhT = strictTranslator("zh-CN");
       const zhBlockers = plan.blockerMsgs.map((m) => formatMsg(zhT, m));
       expect(plan.blockerMsgs.map(english)).toEqual(plan.blockers);
       expect(zhBlockers).toContain(`这些对象由模板 shared template v1 部署（记录 #${number}）：勾选“接管”以替换它们`);

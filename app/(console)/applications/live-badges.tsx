@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { HealthView, SyncView } from "@/lib/applications/live-state";
-import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
+import type { Msg } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 
 // Health and sync badges (list and detail pages). The states stay English identifiers in code
 // (filters, tests); the badge text is the reader's language.
@@ -22,8 +23,7 @@ export const SYNC_KEY = { "In sync": "inSync", Drifted: "drifted", "Missing obje
 
 /** Berth's own words (a catalogue message) in the reader's language, else the English text as the cluster or data layer said it. */
 export function useLocalized(reason: string, reasonMsg: Msg | undefined): string {
-  const tAll = useTranslations() as unknown as Translate;
-  return reasonMsg ? formatMsg(tAll, reasonMsg) : reason;
+  return useFormatMsg()(reasonMsg ?? reason);
 }
 
 export function HealthBadge({ health }: { health: HealthView }) {

@@ -3,17 +3,17 @@ import { useTranslations } from "next-intl";
 import { Field, FieldError } from "@/app/_components/form";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { toUtcInputValue, type ParsedFilter } from "@/lib/audit/review-filter";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 
 // A plain GET form: the filter lives in the URL, so a filtered view can be bookmarked and shared.
 // Action names stay English (they are identifiers); the parser's refusals are catalogue messages.
 export function FilterBar({ parsed, actors }: { parsed: ParsedFilter; actors: string[] }) {
   const t = useTranslations("audit");
-  const tr = useTranslations() as unknown as Translate;
+  const format = useFormatMsg();
   const { filter } = parsed;
   const message = (key: keyof ParsedFilter["errors"]) => {
     const m = parsed.errors[key];
-    return m ? formatMsg(tr, m) : undefined;
+    return m ? format(m) : undefined;
   };
   const errors = Object.fromEntries(Object.keys(parsed.errors).map((k) => [k, [message(k as keyof ParsedFilter["errors"]) ?? ""]]));
   const results: [string, string][] = [

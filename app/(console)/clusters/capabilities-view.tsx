@@ -1,7 +1,7 @@
 import type { CredentialView } from "@/lib/server/clusters";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/i18n/format";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 
 // What the cluster serves, as my credential saw it at the last attach, test or plan: the
 // features the seed's example needs, and plainly what is missing.
@@ -9,13 +9,13 @@ export function CapabilitiesView({ credential, profile }: { credential: Credenti
   const t = useTranslations("clusters.capabilities");
   const tCron = useTranslations("clusters.cronController");
   const locale = useLocale();
-  const tAll = useTranslations() as unknown as Translate;
+  const format = useFormatMsg();
   const c = credential.capabilities;
   if (!c) return <p className="text-xs text-slate-500">{t("notChecked")}</p>;
   const list = (l: { names: string[]; default: string | null } | null, what: string) =>
     l === null ? t("unknownList", { what }) : l.names.length === 0 ? t("none") : l.names.map((n) => (n === l.default ? t("isDefault", { name: n }) : n)).join(", ");
   const metrics = t(`metrics.${c.metrics}`);
-  const missing = credential.missingMsgs.length ? credential.missingMsgs.map((m) => formatMsg(tAll, m)) : credential.missing;
+  const missing = credential.missingMsgs.length ? credential.missingMsgs.map(format) : credential.missing;
   return (
     <section aria-label={t("title")} className="space-y-2 rounded-md border border-slate-200 p-3 text-sm" data-testid="cluster-capabilities">
       <h3 className="text-sm font-semibold">

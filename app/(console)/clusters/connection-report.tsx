@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
-import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
+import type { Msg } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 import type { ConnectionReport, PermissionLine } from "@/lib/server/k8s/connection-test";
 import type clusters from "@/messages/en/clusters.json";
 
@@ -8,11 +9,11 @@ type PermissionKey = keyof (typeof clusters)["report"]["permissions"];
 // The result of a connection test: server version and what the credential may do in the namespace.
 export function ConnectionReportView({ report, warnings = [] }: { report: ConnectionReport; warnings?: Msg[] }) {
   const t = useTranslations("clusters.report");
-  const tAll = useTranslations() as unknown as Translate;
+  const format = useFormatMsg();
   if (!report.ok) {
     return (
       <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-        {formatMsg(tAll, report.msg ?? report.message)}
+        {format(report.msg ?? report.message)}
       </p>
     );
   }
@@ -28,7 +29,7 @@ export function ConnectionReportView({ report, warnings = [] }: { report: Connec
       </p>
       {warnings.map((w) => (
         <p key={w.key} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
-          ⚠ {formatMsg(tAll, w)}
+          ⚠ {format(w)}
         </p>
       ))}
       <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 import type { ClusterPlan } from "@/lib/server/deployments";
 
 // The two buttons of a plan-then-apply form (deploy, redeploy): Plan, and the apply button that
@@ -13,11 +13,11 @@ import type { ClusterPlan } from "@/lib/server/deployments";
  */
 export function useApplyBlockedBecause(apply: "deploy" | "redeploy"): (clusters: ClusterPlan[] | null, current: boolean) => string {
   const t = useTranslations("plan.apply");
-  const text = useTranslations() as unknown as Translate;
+  const format = useFormatMsg();
   return (clusters, current) => {
     if (!clusters) return t(apply === "deploy" ? "firstDeploy" : "firstRedeploy");
     if (!current) return t(apply === "deploy" ? "changedDeploy" : "changedRedeploy");
-    const blockers = clusters.flatMap((c) => c.blockerMsgs.map((m) => formatMsg(text, m)).map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
+    const blockers = clusters.flatMap((c) => c.blockerMsgs.map(format).map((b) => (clusters.length > 1 ? `${c.clusterName || c.clusterId}: ${b}` : b)));
     if (blockers.length === 0) return "";
     return t("blocked", { shown: blockers.slice(0, 3).join("; "), more: Math.max(0, blockers.length - 3) });
   };

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 import type { FieldChange } from "@/lib/manifests";
 import type { ClusterPlan } from "@/lib/server/deployments";
 import type { ObjectPlan } from "@/lib/server/k8s/plan";
@@ -20,7 +20,7 @@ const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? 
 
 export function PlanView({ plans }: { plans: ClusterPlan[] }) {
   const t = useTranslations("plan");
-  const text = useTranslations() as unknown as Translate;
+  const format = useFormatMsg();
   return (
     <div className="space-y-4" data-testid="plan">
       {plans.map((c) => (
@@ -32,7 +32,7 @@ export function PlanView({ plans }: { plans: ClusterPlan[] }) {
               <span className={`badge ml-2 ${c.plan.ok ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>{t(c.plan.ok ? "ready" : "blocked")}</span>
             ) : null}
           </h3>
-          {c.error ? <p role="alert" className="text-sm text-red-700">{formatMsg(text, c.blockerMsgs[0] ?? c.error)}</p> : null}
+          {c.error ? <p role="alert" className="text-sm text-red-700">{format(c.blockerMsgs[0] ?? c.error)}</p> : null}
           {c.plan?.namespaceExists === false ? <p className="mb-2 text-sm text-amber-800">{t(namespaceLine(c.plan), { namespace: c.plan.namespace })}</p> : null}
           {c.denials.length ? (
             <div role="alert" className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="plan-denials">

@@ -5,12 +5,11 @@ import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, nginxObjects, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
-import { createTranslator } from "use-intl/core";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
-import zh from "@/messages/zh-CN";
+import { formatMsg } from "@/lib/i18n/message";
 import { discoverCapabilities, missingFeatureMsgs, missingFeatures } from "./capabilities";
 import { kubeConfigFromText } from "./client";
 import { planBundle } from "./plan";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 
 let cluster: TestCluster;
 let admin: KubeConfig;
@@ -52,7 +51,7 @@ describe("cluster capabilities", () => {
       "This cluster has no IngressClass: no controller will serve Ingresses.",
     ]);
     // The same as catalogue messages: the cluster page shows them in the reader's language.
-    const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+    const zhT = strictTranslator("zh-CN");
     expect(missingFeatureMsgs(caps).map((m) => formatMsg(zhT, m))).toEqual([
       "此集群上没有运行 cron-HPA 控制器（kube-system 中没有 Deployment kubernetes-cronhpa-controller）：定时伸缩会被保存，但其定时任务永远不会触发。部署不受影响。",
       "此集群没有 IngressClass：没有控制器为路由（Ingress）提供服务。",

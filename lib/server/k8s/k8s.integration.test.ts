@@ -1,8 +1,6 @@
 import net from "node:net";
-import { createTranslator } from "use-intl/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
-import zh from "@/messages/zh-CN";
+import { formatMsg } from "@/lib/i18n/message";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxObjects, readKubeconfig } from "@/e2e/support/deploy-fixtures";
 import { applyBundle } from "./apply";
@@ -13,6 +11,7 @@ import { readRollout } from "./rollout";
 import { listAppClaims, undeployApp } from "./undeploy";
 import { PatchStrategy, type KubeConfig } from "@kubernetes/client-node";
 import { inNamespace, ObjectApi } from "./object-api";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 
 let cluster: TestCluster;
 let admin: KubeConfig;
@@ -156,7 +155,7 @@ describe("plan, apply, rollout, undeploy", () => {
       });
       expect(stalled.reason).toMatch(/^not ready 30 s after the deployment started — nginx-0: PodScheduled/);
       // The console words our part in the reader's language; the scheduler's reason stays its own.
-      const zhT = createTranslator({ locale: "zh-CN", messages: zh, timeZone: "UTC", onError: (e: Error) => { throw e; } }) as unknown as Translate;
+      const zhT = strictTranslator("zh-CN");
       expect(formatMsg(zhT, stalled.reasonMsg!)).toMatch(/^部署开始 30 秒后仍未就绪 — nginx-0：PodScheduled/);
       expect(stalled.pods[0]).toMatchObject({ name: "nginx-0", exists: true, phase: "Pending", ready: false });
       expect(stalled.pods[1]).toMatchObject({ name: "nginx-1", exists: false });

@@ -2,13 +2,13 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError, FormMessage, SubmitButton } from "@/app/_components/form";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 import { decideAction, withdrawAction } from "../actions";
 
 /** Approve or reject, with a comment; the digest of the diff on screen goes along (a changed live state refuses the approval). */
 export function DecisionForm({ requestId, digest }: { requestId: string; digest: string }) {
   const t = useTranslations("approvals");
-  const tAll = useTranslations() as unknown as Translate;
+  const format = useFormatMsg();
   const [state, action] = useActionState(decideAction, null);
   return (
     <form action={action} className="card space-y-3 p-4" aria-label={t("decision")} noValidate>
@@ -23,7 +23,7 @@ export function DecisionForm({ requestId, digest }: { requestId: string; digest:
         <button type="submit" name="decision" value="approve" className="btn-primary">{t("approve")}</button>
         <button type="submit" name="decision" value="reject" className="btn-danger">{t("reject")}</button>
       </div>
-      <FormMessage state={state?.ok ? { ok: true, message: state.data.msg ? formatMsg(tAll, state.data.msg) : state.data.message } : state} />
+      <FormMessage state={state?.ok ? { ok: true, message: format(state.data.msg ?? state.data.message) } : state} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { requestTranslator } from "@/lib/server/translate";
 import { PageHeader } from "@/app/_components/empty-state";
 import { utcTime } from "@/app/_components/format-time";
 import { RequestStatusBadge } from "@/app/_components/request-status";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // against live now (with the requester's credential), the approvals so far, and the decision.
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx } = await requireTeamWorkspace();
-  const [t, tAll] = await Promise.all([getTranslations("approvals"), getTranslations()]);
+  const [t, text] = await Promise.all([getTranslations("approvals"), requestTranslator()]);
   const { id } = await params;
   let r: RequestDetail;
   try {
@@ -65,7 +65,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </div>
           <div>
             <h3 className="mb-1 text-sm font-medium">{t("now")}</h3>
-            {live ? <SnapshotView snapshot={live.snapshot} testId="diff-now" /> : <p className="card p-3 text-sm text-slate-600" data-testid="diff-now-error">{"error" in r.live ? formatMsg(tAll as unknown as Translate, r.live.errorMsg) : ""}</p>}
+            {live ? <SnapshotView snapshot={live.snapshot} testId="diff-now" /> : <p className="card p-3 text-sm text-slate-600" data-testid="diff-now-error">{"error" in r.live ? text(r.live.errorMsg) : ""}</p>}
           </div>
         </div>
       </section>

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
 import { duration, when } from "../format";
-import { formatMsg, type Translate } from "@/lib/i18n/message";
+import { requestTranslator } from "@/lib/server/translate";
 import { RedeployPanel, UndeployPanel } from "./replay-panel";
 import { RolloutPanel } from "./rollout-panel";
 
@@ -31,14 +31,14 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   }
   // canAct is deploymentAccess().act: it already needs deploy.run (the deployer, or an owner/admin).
   const canDeploy = d.canAct && !d.cluster.removed;
-  const [t, tp, locale, tAll] = await Promise.all([getTranslations("deployments"), getTranslations("plan"), getLocale(), getTranslations()]);
+  const [t, tp, locale, text] = await Promise.all([getTranslations("deployments"), getTranslations("plan"), getLocale(), requestTranslator()]);
   return (
     <div className="space-y-6">
       <PageHeader
         title={t("record.heading", { number: d.number, kind: t(`kind.${d.kind as DeployKind}`), app: d.appName })}
         description={
           <>
-            <DeploymentStatusBadge status={d.status} testId="deployment-status" />{d.stale ? <span className="ml-1 text-xs text-red-700">{t("stale")}</span> : null} {d.messageMsg ? formatMsg(tAll as unknown as Translate, d.messageMsg) : d.message}
+            <DeploymentStatusBadge status={d.status} testId="deployment-status" />{d.stale ? <span className="ml-1 text-xs text-red-700">{t("stale")}</span> : null} {text(d.messageMsg ?? d.message)}
           </>
         }
         actions={<Link href="/deployments" className="btn-secondary">{t("record.history")}</Link>}

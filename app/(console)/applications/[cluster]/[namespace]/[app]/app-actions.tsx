@@ -3,7 +3,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FieldError, FormMessage, SubmitButton, failedFields } from "@/app/_components/form";
-import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
+import type { Msg } from "@/lib/i18n/message";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
+import { useResultStatusWord } from "@/app/_components/cluster-result";
 import { deleteClaimAction, deletePodAction, restartAction, rollbackAction, scaleAction, syncAction } from "./actions";
 
 // The application page's buttons and small forms. Each posts the app's key; the server checks
@@ -24,14 +26,15 @@ type Result = { ok: true; data: { status: string; message: string; msg?: Msg; de
 
 function DeployResult({ result }: { result: Result }) {
   const t = useTranslations("applications.actions");
-  const tAll = useTranslations() as unknown as Translate;
+  const format = useFormatMsg();
+  const statusWord = useResultStatusWord();
   const tResult = useTranslations("clusterResult");
   if (!result) return null;
   if (!result.ok) return <FormMessage state={result} />;
   const r = result.data;
   return (
     <p role="status" data-testid="deploy-result" className={`rounded-md px-3 py-2 text-sm ${r.status === "applied" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
-      {r.status === "waiting_for_approval" ? tResult("waiting") : r.status}: {r.msg ? formatMsg(tAll, r.msg) : r.message}{" "}
+      {statusWord(r.status)}: {format(r.msg ?? r.message)}{" "}
       {r.requestId ? <Link className="underline" href={`/approvals/${r.requestId}`}>{tResult("openRequest")}</Link> : null}
       {r.deploymentId ? <Link className="underline" href={`/deployments/${r.deploymentId}`}>{t("openRecord")}</Link> : null}
     </p>

@@ -4,7 +4,8 @@ import { getApplicationDetail, type AppLiveDetail, type Panel } from "@/lib/serv
 import type { AppKey } from "@/lib/server/applications-input";
 import type { Ctx } from "@/lib/server/authz";
 import { formatDateTime } from "@/lib/i18n/format";
-import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
+import type { Msg } from "@/lib/i18n/message";
+import { requestTranslator } from "@/lib/server/translate";
 import { HealthBadge, LiveUnavailable, SyncBadge } from "../../../live-badges";
 import { DeletePodButton, RestartButton, ScaleForm } from "./app-actions";
 import { LogsPanel } from "./logs-panel";
@@ -14,7 +15,7 @@ import { LogsPanel } from "./logs-panel";
 const NOT_CREATED = "not created"; // the phase detail-view gives an ordinal with no pod yet
 export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppKey; canAct: boolean }) {
   const { live } = await getApplicationDetail(ctx, appKey);
-  const [t, locale, tAll] = await Promise.all([getTranslations("applications"), getLocale(), getTranslations()]);
+  const [t, locale, text] = await Promise.all([getTranslations("applications"), getLocale(), requestTranslator()]);
   if (live.state !== "ok") {
     return (
       <section className="card p-4" aria-label={t("live.label")}>
@@ -70,7 +71,7 @@ export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppK
             {live.reach.map((r, i) => (
               <li key={i}>
                 {r.url ? <a className="font-mono text-brand-700 underline" href={r.url.startsWith("http") ? r.url : undefined}>{r.url}</a> : null} <span className="text-slate-600">{t("live.via", { via: r.via })}</span>
-                {r.note ? <span className="block text-xs text-slate-600">{r.noteMsg ? formatMsg(tAll as unknown as Translate, r.noteMsg) : r.note}</span> : null}
+                {r.note ? <span className="block text-xs text-slate-600">{text(r.noteMsg ?? r.note)}</span> : null}
                 {r.hostsLine ? <code className="mt-1 block w-fit rounded bg-slate-100 px-2 py-1 text-xs" data-testid="hosts-line">{r.hostsLine}</code> : null}
               </li>
             ))}
