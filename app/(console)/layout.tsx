@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ws = await requireWorkspace();
-  const t = await getTranslations("nav");
+  const [t, roles] = await Promise.all([getTranslations("nav"), getTranslations("team.roles")]);
   const waiting = ws.team ? await countWaitingForMe({ userId: ws.user.id, teamId: ws.team.id }) : 0;
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
@@ -30,7 +30,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Link href="/account" className="hover:underline" title={t("yourAccount")}>
                 {ws.user.email}
               </Link>
-              {ws.team ? <span className="badge ml-2 bg-slate-100 text-slate-700">{ws.team.role}</span> : null}
+              {ws.team ? <span className="badge ml-2 bg-slate-100 text-slate-700">{roles(ws.team.role)}</span> : null}
             </span>
             <LanguageMenu />
             <form action={signOutAction}>

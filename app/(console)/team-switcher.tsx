@@ -7,6 +7,7 @@ import { switchTeamAction } from "./team/actions";
 export function TeamSwitcher({ teams, currentId }: { teams: TeamSummary[]; currentId: string }) {
   const [pending, start] = useTransition();
   const t = useTranslations("nav");
+  const roles = useTranslations("team.roles");
   if (teams.length === 0) return <span className="text-sm text-slate-500">{t("noTeamYet")}</span>;
   return (
     <label className="flex items-center gap-2 text-sm">
@@ -22,9 +23,9 @@ export function TeamSwitcher({ teams, currentId }: { teams: TeamSummary[]; curre
           start(() => switchTeamAction(fd));
         }}
       >
-        {teams.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name} ({t.role})
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {t("teamWithRole", { team: team.name, role: roles(team.role) })}
           </option>
         ))}
       </select>

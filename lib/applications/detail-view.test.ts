@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { formatMsg } from "@/lib/i18n/message";
-import { cronJobViews, reachViews, type IngressView, type ServiceView } from "./detail-view";
+import { cronJobViews, hpaViews, reachViews, type IngressView, type ServiceView } from "./detail-view";
 import { strictTranslator } from "@/lib/i18n/strict-translator";
 
 // Issue 11, item 1: on a cluster without the cron-HPA controller a schedule is stored and never
@@ -40,5 +40,37 @@ describe("reachViews notes", () => {
     const [inside] = reachViews("shop", [], [service]);
     expect(inside).toMatchObject({ url: "nginx-svc.shop.svc:80", note: "Inside the cluster only (no Ingress or load balancer)." });
     expect(formatMsg(zhT, inside.noteMsg!)).toBe("仅限集群内部访问（没有 Ingress 或负载均衡）。");
+  });
+});
+
+// The metric scaling line: the cluster's names and figures as they are, our words ("target",
+// "unknown") in the reader's language; the English stays what the page said before.
+describe("hpaViews metrics", () => {
+  const zhT = strictTranslator("zh-CN");
+  const hpa = (currentMetrics?: unknown[]) => ({
+    apiVersion: "autoscaling/v2",
+    kind: "HorizontalPodAutoscaler",
+    metadata: { name: "nginx" },
+    spec: {
+      minReplicas: 2,
+      maxReplicas: 4,
+      metrics: [
+        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } },
+        { type: "Resource", resource: { name: "memory", target: { type: "AverageValue", averageValue: "200Mi" } } },
+      ],
+    },
+    status: { currentReplicas: 2, desiredReplicas: 2, ...(currentMetrics ? { currentMetrics } : {}) },
+  });
+
+  test("not measured yet: unknown, in both languages", () => {
+    const [view] = hpaViews([hpa()]);
+    expect(view.metrics).toEqual(["cpu: unknown / target 80%", "memory: unknown / target 200Mi"]);
+    expect(view.metricMsgs.map((m) => formatMsg(zhT, m))).toEqual(["cpu：当前 未知 / 目标 80%", "memory：当前 未知 / 目标 200Mi"]);
+  });
+
+  test("measured: the cluster's figures", () => {
+    const [view] = hpaViews([hpa([{ type: "Resource", resource: { name: "cpu", current: { averageUtilization: 40 } } }, { type: "Resource", resource: { name: "memory", current: { averageValue: "120Mi" } } }])]);
+    expect(view.metrics).toEqual(["cpu: 40% / target 80%", "memory: 120Mi / target 200Mi"]);
+    expect(view.metricMsgs.map((m) => formatMsg(zhT, m))).toEqual(["cpu：当前 40% / 目标 80%", "memory：当前 120Mi / 目标 200Mi"]);
   });
 });

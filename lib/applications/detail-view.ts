@@ -38,7 +38,8 @@ const reachNote = (key: string, values?: Record<string, string>) => {
   const noteMsg = msg(`applications.reachNotes.${key}`, values);
   return { note: english(noteMsg), noteMsg };
 };
-export type HpaView = { name: string; min: number; max: number; current: number; desired: number; metrics: string[] };
+/** `metrics`: English ("cpu: 40% / target 80%"); `metricMsgs`: the same as catalogue messages, shown in the reader's language. */
+export type HpaView = { name: string; min: number; max: number; current: number; desired: number; metrics: string[]; metricMsgs: Msg[] };
 /** `pickedUp`: a cron-HPA controller has written the CronHPA's status (without one the job never fires). */
 export type CronJobView = { name: string; schedule: string; targetSize: number; state: string; pickedUp: boolean };
 export type EventView = { type: string; reason: string; message: string; object: string; count: number; at: string };
@@ -188,20 +189,23 @@ export function reachViews(namespace: string, ingresses: IngressView[], services
 export function hpaViews(hpas: KubernetesObject[]): HpaView[] {
   return hpas.map((h) => {
     const current = arr(get(h, "status", "currentMetrics"));
+    const metricMsgs = arr(get(h, "spec", "metrics")).map((m) => {
+      const name = str(get(m, "resource", "name")) || str(get(m, "pods", "metric", "name")) || str(m.type);
+      const target = get(m, "resource", "target") as Record<string, unknown> | undefined;
+      const want = target?.averageUtilization !== undefined ? `${str(target.averageUtilization)}%` : str(target?.averageValue) || str(target?.value);
+      const now = current.find((c) => str(get(c, "resource", "name")) === name);
+      const have = now ? (get(now, "resource", "current", "averageUtilization") !== undefined ? `${str(get(now, "resource", "current", "averageUtilization"))}%` : str(get(now, "resource", "current", "averageValue"))) : null;
+      // Values (names, percentages, quantities) are the cluster's; the words around them are ours.
+      return msg("applications.live.hpaMetric", { name, current: have ?? msg("applications.live.hpaUnknown"), target: want || "?" });
+    });
     return {
       name: h.metadata?.name ?? "",
       min: num(get(h, "spec", "minReplicas"), 1),
       max: num(get(h, "spec", "maxReplicas")),
       current: num(get(h, "status", "currentReplicas")),
       desired: num(get(h, "status", "desiredReplicas")),
-      metrics: arr(get(h, "spec", "metrics")).map((m) => {
-        const name = str(get(m, "resource", "name")) || str(get(m, "pods", "metric", "name")) || str(m.type);
-        const target = get(m, "resource", "target") as Record<string, unknown> | undefined;
-        const want = target?.averageUtilization !== undefined ? `${str(target.averageUtilization)}%` : str(target?.averageValue) || str(target?.value);
-        const now = current.find((c) => str(get(c, "resource", "name")) === name);
-        const have = now ? (get(now, "resource", "current", "averageUtilization") !== undefined ? `${str(get(now, "resource", "current", "averageUtilization"))}%` : str(get(now, "resource", "current", "averageValue"))) : "unknown";
-        return `${name}: ${have} / target ${want || "?"}`;
-      }),
+      metrics: metricMsgs.map((m) => english(m)),
+      metricMsgs,
     };
   });
 }

@@ -5,24 +5,10 @@ import { isObj } from "./plain-object";
 /**
  * The features of the seed's cloud (Alibaba Cloud) that a generic Kubernetes cluster does not
  * provide, found in rendered objects. The wizard notes them where they appear; the plan warns
- * (or refuses, when the cluster lacks what they need) when one targets a Generic cluster.
+ * (or refuses, when the cluster lacks what they need) when one targets a Generic cluster — its
+ * words are catalogue messages (planWarnings.features.*, lib/server/k8s/capabilities.ts).
  */
 export type CloudFeature = "scheduledScaling" | "logCollection" | "instanceProfile";
-
-export const CLOUD_FEATURE_TEXT: Record<CloudFeature, { name: string; generic: string }> = {
-  scheduledScaling: {
-    name: "Scheduled scaling (CronHorizontalPodAutoscaler)",
-    generic: "the cluster serves its CRD, so it is applied; the schedules run only if the cron-HPA controller is installed too",
-  },
-  logCollection: {
-    name: "Log collection (aliyun_logs_* variables)",
-    generic: "the variables are set, but only Alibaba Cloud's log agent reads them: nothing collects these logs here",
-  },
-  instanceProfile: {
-    name: "Instance type and QoS labels",
-    generic: "the labels are set, but only Alibaba Cloud's scheduler reads them: they change nothing here",
-  },
-};
 
 /** The cloud-only features an object uses (empty for a plain Kubernetes object). */
 export function cloudFeaturesOf(obj: unknown): CloudFeature[] {

@@ -23,7 +23,7 @@ export { defaultAppSpec, defaultContainer, defaultProbe, defaultLifecycleHandler
 export { headlessServiceName, selectorLabels, MAX_APP_NAME, LABEL_APP, LABEL_NAME, LABEL_INSTANCE, LABEL_MANAGED_BY } from "./naming";
 
 // Cloud-only features (Alibaba Cloud profile) found in rendered objects
-export { cloudFeaturesOf, CLOUD_FEATURE_TEXT } from "./cloud-features";
+export { cloudFeaturesOf } from "./cloud-features";
 export type { CloudFeature } from "./cloud-features";
 
 // Plain-object guard shared with the server code that reads untrusted YAML

@@ -6,6 +6,9 @@ import { db } from "./db";
 import { metrics } from "./observability/metrics";
 import { deployTemplate } from "./deployments";
 import { sweepAbandonedDeployments } from "./deployments-record";
+import { english } from "@/lib/i18n/english";
+import { formatMsg, type Msg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 
 // A deploy leaves an audit event even if the server dies mid-way: "deploy started" is written in
 // the same transaction as the pending record (before anything is applied), the outcome after; a
@@ -103,6 +106,11 @@ describe("deploy audit events", () => {
 
       const byId = async (id: string) => (await db().deployment.findUniqueOrThrow({ where: { id } })).status;
       expect(await byId(dead.id)).toBe("failed");
+      // The record page words the outcome in the reader's language: it keeps it as a message too.
+      const deadRecord = await db().deployment.findUniqueOrThrow({ where: { id: dead.id } });
+      expect(deadRecord.message).toBe(`Abandoned: the server applying it stopped renewing it for ${LEASE_SECONDS} s (it stopped or lost the database mid-way). Check the live objects, then deploy again.`);
+      expect(english(deadRecord.messageMsg as Msg)).toBe(deadRecord.message);
+      expect(formatMsg(strictTranslator("zh-CN"), deadRecord.messageMsg as Msg)).toBe(`已放弃：执行此部署的服务器已有 ${LEASE_SECONDS} 秒未续租（它中途停止或与数据库断开了连接）。请先检查线上对象，再重新部署。`);
       expect(await byId(freshId)).toBe("applying");
       const abandoned = await auditEventsFor(t.teamId, "deploy.abandon");
       expect(abandoned).toHaveLength(1);

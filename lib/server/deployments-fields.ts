@@ -1,4 +1,6 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import type { ParameterValue } from "@/lib/manifests";
 import { ownValue, pushAt } from "@/lib/manifests/plain-object";
 import type { BundlePlan } from "./k8s/plan";
@@ -57,9 +59,15 @@ export function groupDenials(plan: Pick<BundlePlan, "objects">): string[] {
 }
 
 export function diffSummary(plan: BundlePlan): string {
+  return english(diffSummaryMsg(plan));
+}
+
+/** "2 create, 1 update" as a message, each action in the reader's words (the record's outcome). */
+export function diffSummaryMsg(plan: BundlePlan): Msg | string {
   const counts = new Map<string, number>();
   for (const o of plan.objects) counts.set(o.action, (counts.get(o.action) ?? 0) + 1);
-  return [...counts].map(([action, n]) => `${n} ${action}`).join(", ");
+  const parts = [...counts].map(([action, count]) => msg("serverErrors.deployments.diffCount", { count, action: msg(`plan.actions.${action}`) }));
+  return parts.length ? parts.reduceRight((rest, first) => msg("serverErrors.deployments.listJoin", { first, rest })) : "";
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
 import { msg, type Msg } from "@/lib/i18n/message";
 import type { DeploymentKind, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions";
@@ -51,8 +52,8 @@ export function leaseExpired(r: { status: string; heartbeatAt: Date }, now = Dat
   return IN_PROGRESS.includes(r.status as "pending") && now - r.heartbeatAt.getTime() > leaseMs();
 }
 
-const abandonedMessage = () =>
-  `Abandoned: the server applying it stopped renewing it for ${env().BERTH_DEPLOY_LEASE_SECONDS} s (it stopped or lost the database mid-way). Check the live objects, then deploy again.`;
+/** The outcome an abandoned record keeps: English in `message`, the same as `messageMsg` for the console. */
+const abandonedOutcome = (): Msg => msg("serverErrors.deployments.abandoned", { seconds: String(env().BERTH_DEPLOY_LEASE_SECONDS) });
 
 /**
  * Finishes the in-progress records among `ids` whose lease ran out as failed, each with its
@@ -67,10 +68,11 @@ async function abandonExpired(tx: Tx, filter: { ids?: string[]; limit: number },
     : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Deployment" WHERE status IN ('pending', 'applying') AND "heartbeatAt" < ${cutoff} ORDER BY "heartbeatAt" LIMIT ${filter.limit} FOR UPDATE SKIP LOCKED`;
   if (ids.length === 0) return 0;
   const records = await tx.deployment.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: { actor: { select: { email: true } }, cluster: { select: { id: true, name: true } } }, orderBy: { heartbeatAt: "asc" } });
-  const message = abandonedMessage();
+  const outcome = abandonedOutcome();
+  const message = english(outcome);
   for (const record of records) {
     const finishedAt = new Date();
-    await tx.deployment.update({ where: { id: record.id }, data: { status: "failed", finishedAt, durationMs: finishedAt.getTime() - record.startedAt.getTime(), message } });
+    await tx.deployment.update({ where: { id: record.id }, data: { status: "failed", finishedAt, durationMs: finishedAt.getTime() - record.startedAt.getTime(), message, messageMsg: outcome as Prisma.InputJsonObject } });
     await recordAudit(tx, {
       action: "deploy.abandon",
       actor: finder ? { id: finder.userId, email: finder.email } : null, // who found it; the deployer is in the summary

@@ -4,7 +4,7 @@ import { msg, type Msg, type MsgValue } from "@/lib/i18n/message";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import type { Actor } from "./authz";
 import { openMyKubeConfig } from "./clusters-credentials";
-import { auditDiff, diffSummary } from "./deployments-fields";
+import { auditDiff, diffSummaryMsg } from "./deployments-fields";
 import { ownershipOf, takeOverBlockers } from "./deployments-ownership";
 import { auditRefusal, finalizeDeployment, markApplying, reserveDeployment, withLease, type Outcome, type RecordMeta, type Target } from "./deployments-record";
 import type { Bundle } from "./deployments-render";
@@ -13,7 +13,7 @@ import { applyBundle, type ObjectResult } from "./k8s/apply";
 import { describeError } from "./k8s/api-error";
 import { planBundle, type BundlePlan } from "./k8s/plan";
 import { measureKubeOperation } from "./k8s/round-trips";
-import { undeployApp } from "./k8s/undeploy";
+import { undeployApp, type DeletedObject } from "./k8s/undeploy";
 import { refuseWhileDraining, trackDeploy } from "./shutdown";
 
 // One deploy (or undeploy) on one cluster with the caller's own credential: reserve the record,
@@ -65,10 +65,10 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
   }
   const target = { cluster: opened.cluster, namespace };
   const finalize = (outcome: Outcome) => finalizeDeployment(actor, target, { ...record, appName: bundle.appName }, meta, outcome);
-  let interrupted = "";
-  const tracked = trackDeploy(async (message) => {
-    interrupted = message;
-    await finalize({ ok: false, results: [], message, summary: { interrupted: true } });
+  let interrupted: Msg | undefined;
+  const tracked = trackDeploy(async (outcome) => {
+    interrupted = outcome;
+    await finalize({ ok: false, results: [], message: english(outcome), msg: outcome, summary: { interrupted: true } });
   });
   try {
     let outcome: Outcome;
@@ -78,7 +78,7 @@ async function runRecorded<P>(actor: Actor, clusterId: string, namespace: string
       outcome = { ok: false, results: [], message: describeError(e), summary: {} };
     }
     // The shutdown may have finished the record already (grace period over): keep its outcome.
-    if (!tracked.claim()) return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: "failed", message: interrupted };
+    if (!tracked.claim()) return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: "failed", message: english(interrupted!), msg: interrupted };
     await finalize(outcome);
     return { clusterId, clusterName: opened.cluster.name, deploymentId: record.id, status: outcome.ok ? "applied" : "failed", message: outcome.message, ...(outcome.msg ? { msg: outcome.msg } : {}), ...(meta.breakGlass ? { breakGlass: true } : {}) };
   } finally {
@@ -104,7 +104,7 @@ export function deployOnCluster(actor: Actor, clusterId: string, namespace: stri
   // The plan is made again on the server: a blocked plan is refused before any record exists.
   const precheck = (kc: KubeConfig, target: Target) => checkedPlan(actor, kc, target, bundle, opts);
   return runRecorded(actor, clusterId, namespace, bundle, meta, precheck, async (kc, _target, record, { plan, ownership }) => {
-    const diff = diffSummary(plan);
+    const diff = diffSummaryMsg(plan);
     const lines: ResultLine[] = plan.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, action: o.action, status: "not_applied", message: "" }));
     await markApplying(record.id, lines);
     const applied = await measureKubeOperation("apply", () =>
@@ -138,7 +138,7 @@ export function planBlockers(plan: BundlePlan, opts: Pick<RunOptions, "force" | 
   if (plan.namespaceExists === false && !opts.createNamespace) out.push(key("namespaceMissing", { namespace: plan.namespace }));
   for (const o of plan.objects) {
     const object = `${o.kind}/${o.name}`;
-    out.push(...o.denied, ...o.errors.map((e) => key("objectError", { object, field: e.field ? `${e.field}: ` : "", message: e.message })));
+    out.push(...o.denied, ...o.errors.map((e) => key("objectError", { object, field: e.field ? `${e.field}: ` : "", message: e.msg ?? e.message })));
     if (o.conflict && !opts.force) out.push(key("conflict", { object }));
     if (o.action === "recreate" && !opts.recreate) out.push(key("recreate", { object, fields: o.immutable.join(", ") }));
   }
@@ -157,11 +157,18 @@ export function undeployOnCluster(actor: Actor, clusterId: string, namespace: st
     const r = await undeployApp(kc, namespace, bundle.appName, extraKinds);
     kept = r.keptClaims.map((c) => c.name);
     const failed = r.deleted.filter((d) => !d.ok);
-    const results = r.deleted.map((d) => ({ kind: d.kind, name: d.name, action: "delete", status: d.ok ? "applied" : "failed", message: d.message }));
-    const counts = { count: r.deleted.length - failed.length, kept: kept.join(", ") || msg("serverErrors.deployments.none") };
-    const outcome = failed.length
-      ? msg("serverErrors.deployments.undeployedWithFailures", { failed: failed.map((d) => `${d.kind}/${d.name} (${d.message})`).join(", "), ...counts })
-      : msg("serverErrors.deployments.undeployed", counts);
+    const results = r.deleted.map((d) => ({ kind: d.kind, name: d.name, action: "delete", status: d.ok ? "applied" : "failed", message: d.message, ...(d.msg ? { msg: d.msg } : {}) }));
+    const outcome = undeployOutcome(r.deleted, kept);
     return { ok: failed.length === 0, results, message: english(outcome), msg: outcome, summary: { deleted: r.deleted.length - failed.length, keptClaims: kept } };
   }).then((res) => ({ ...res, keptClaims: kept }));
+}
+
+/** What an undeploy did, as a message: what it could not delete (each with why, in Berth's words when they are), what it deleted and kept. */
+export function undeployOutcome(deleted: DeletedObject[], keptClaims: string[]): Msg {
+  const failed = deleted.filter((d) => !d.ok);
+  const counts = { count: deleted.length - failed.length, kept: keptClaims.join(", ") || msg("serverErrors.deployments.none") };
+  if (!failed.length) return msg("serverErrors.deployments.undeployed", counts);
+  const lines = failed.map((d) => msg("serverErrors.deployments.failedObject", { object: `${d.kind}/${d.name}`, reason: d.msg ?? d.message }));
+  const list = lines.reduceRight((rest, first) => msg("serverErrors.deployments.listJoin", { first, rest }));
+  return msg("serverErrors.deployments.undeployedWithFailures", { failed: list, ...counts });
 }

@@ -1,7 +1,7 @@
 import { AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { english } from "@/lib/i18n/english";
-import { formatMsg } from "@/lib/i18n/message";
+import { formatMsg, type Msg } from "@/lib/i18n/message";
 import { startControlPlane } from "@/e2e/cluster/control-plane";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2, nginxTemplate } from "@/e2e/support/deploy-fixtures";
@@ -268,6 +268,10 @@ describe("records under failure and concurrency", () => {
         ["Ingress", "nginx-ingress", "not_applied"],
       ]);
       expect(record.message).toMatch(/Failed at StatefulSet\/nginx: could not reach the API server.*Applied: Service\/nginx-headless, Service\/nginx-svc\. Not applied: Ingress\/nginx-ingress/);
+      // The line of the object not attempted is Berth's: English for the API, a message for the record page.
+      const notApplied = record.results[3] as { message: string; msg?: Msg };
+      expect(notApplied.message).toBe("not applied: StatefulSet/nginx failed first");
+      expect(formatMsg(strictTranslator("zh-CN"), notApplied.msg!)).toBe("未应用：StatefulSet/nginx 先失败了");
       const [event] = await auditEventsFor(t.teamId, "deploy.apply");
       expect(event).toMatchObject({ result: "failure", targetId: record.id });
     } finally {

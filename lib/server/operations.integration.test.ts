@@ -7,6 +7,9 @@ import type { Ctx } from "./authz";
 import { db } from "./db";
 import { deployTemplate } from "./deployments";
 import { drain, isDraining } from "./shutdown";
+import { english } from "@/lib/i18n/english";
+import { formatMsg, type Msg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 
 // Running Berth: readiness, the metrics endpoint and graceful shutdown, on real Postgres and the
 // real control plane. The shutdown tests come last in the file: draining cannot be undone.
@@ -85,12 +88,15 @@ describe("graceful shutdown (last: draining is for good)", () => {
       // the other one was still waiting when the grace period ended
       const record = await db().deployment.findFirstOrThrow({ where: { teamId: late.t.teamId } });
       expect(record).toMatchObject({ status: "failed", message: expect.stringMatching(/^Interrupted: the Berth instance running this deploy was stopped and its 3 s grace period ended/) });
+      // … and as a message, so that the record page says it in the reader's language.
+      expect(english(record.messageMsg as Msg)).toBe(record.message);
+      expect(formatMsg(strictTranslator("zh-CN"), record.messageMsg as Msg)).toMatch(/^已中断：执行此部署的 Berth 实例被停止，其 3 秒的宽限期在集群应答前已结束。/);
       const [outcome] = await auditEventsFor(late.t.teamId, "deploy.apply");
       expect(outcome).toMatchObject({ targetId: record.id, result: "failure", reason: expect.stringMatching(/^Interrupted/) });
       // its request goes on (the process would exit now); a late result does not overwrite the record
       late.release();
       const { results } = await late.done;
-      expect(results[0]).toMatchObject({ deploymentId: record.id, status: "failed", message: expect.stringMatching(/^Interrupted/) });
+      expect(results[0]).toMatchObject({ deploymentId: record.id, status: "failed", message: expect.stringMatching(/^Interrupted/), msg: record.messageMsg });
       expect((await db().deployment.findUniqueOrThrow({ where: { id: record.id } })).status).toBe("failed");
       expect(await auditEventsFor(late.t.teamId, "deploy.apply")).toHaveLength(1);
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { AppError } from "./errors";
 import { errorFields, log } from "./observability/log";
 
@@ -8,7 +9,7 @@ import { errorFields, log } from "./observability/log";
 // period ends is not left "applying" for the next deploy to find stale 10 minutes later: its record
 // is finished as failed ("interrupted") with its audit event, then the process exits. Deploys that
 // would start while draining are refused (another instance takes the retry).
-type Tracked = { claimed: boolean; interrupt: (message: string) => Promise<void> };
+type Tracked = { claimed: boolean; interrupt: (outcome: Msg) => Promise<void> };
 type State = { draining: boolean; inFlight: Set<Tracked>; idle: (() => void)[]; stoppers: (() => Promise<void>)[] };
 const g = globalThis as unknown as { berthShutdown?: State };
 const state = (): State => (g.berthShutdown ??= { draining: false, inFlight: new Set(), idle: [], stoppers: [] });
@@ -30,7 +31,7 @@ export function refuseWhileDraining(): void {
  * Registers a running deploy. `claim()` must be won before writing its outcome: it returns false
  * when the shutdown already finished the record as interrupted. `release()` when done.
  */
-export function trackDeploy(interrupt: (message: string) => Promise<void>): { claim(): boolean; release(): void } {
+export function trackDeploy(interrupt: (outcome: Msg) => Promise<void>): { claim(): boolean; release(): void } {
   const s = state();
   const tracked: Tracked = { claimed: false, interrupt };
   s.inFlight.add(tracked);
@@ -47,9 +48,8 @@ export function trackDeploy(interrupt: (message: string) => Promise<void>): { cl
   };
 }
 
-export const interruptedMessage = (graceSeconds: number) =>
-  `Interrupted: the Berth instance running this deploy was stopped and its ${graceSeconds} s grace period ended before the cluster answered. ` +
-  "Some objects may have been applied: check the live objects, then deploy again.";
+/** The outcome an interrupted deploy's record keeps (English in `message`, this for the console). */
+export const interruptedMessage = (graceSeconds: number): Msg => msg("serverErrors.deployments.interrupted", { seconds: String(graceSeconds) });
 
 /**
  * Stops new deploys and periodic jobs, waits up to graceMs for running deploys and for the jobs'

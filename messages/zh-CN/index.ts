@@ -28,6 +28,7 @@ import webhooks from "./webhooks.json";
 import applications from "./applications.json";
 import deploy from "./deploy.json";
 import plan from "./plan.json";
+import planWarnings from "./planWarnings.json";
 import template from "./template.json";
 import templateState from "./templateState.json";
 import templates from "./templates.json";
@@ -62,6 +63,7 @@ const zhCN = {
   applications,
   deploy,
   plan,
+  planWarnings,
   template,
   templateState,
   templates,

@@ -6,8 +6,8 @@ import type { ClusterPlan } from "@/lib/server/deployments";
 import type { ObjectPlan } from "@/lib/server/k8s/plan";
 
 // A plan, per cluster and object: action, RBAC denials, dry-run errors and the field diff.
-// Denials, dry-run errors and warnings are the cluster's (or the server's) own words: only our
-// framing around them is translated.
+// Denials and dry-run errors are the cluster's own words: only our framing around them is
+// translated. Warnings (what the cluster lacks) and "kind not served" are Berth's: messages.
 export const ACTION_STYLE: Record<string, string> = {
   create: "bg-green-100 text-green-800",
   update: "bg-blue-100 text-blue-800",
@@ -86,6 +86,7 @@ function namespaceLine(plan: NonNullable<ClusterPlan["plan"]>): "nsMissingCannot
 
 function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
   const t = useTranslations("plan");
+  const format = useFormatMsg();
   return (
     <table className="data-table">
       <thead>
@@ -112,12 +113,12 @@ function ObjectTable({ objects }: { objects: ObjectPlan[] }) {
               ))}
               {o.errors.map((e) => (
                 <p key={`${e.field}${e.message}`} className="text-red-700">
-                  {t("dryRun")} {e.field ? <code>{e.field}</code> : null} {e.message}
+                  {t("dryRun")} {e.field ? <code>{e.field}</code> : null} {e.msg ? format(e.msg) : e.message}
                 </p>
               ))}
-              {o.warnings.map((w) => (
-                <p key={w} className="text-amber-800">
-                  {t("warning", { warning: w })}
+              {o.warningMsgs.map((w, i) => (
+                <p key={o.warnings[i]} className="text-amber-800" data-testid="plan-warning">
+                  {t("warning", { warning: format(w) })}
                 </p>
               ))}
               {o.takeOver?.length ? (

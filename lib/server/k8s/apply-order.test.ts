@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { nginxObjects, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
-import { auditDiff, diffSummary, formFieldFor, valueAtPath } from "../deployments-fields";
+import { auditDiff, diffSummary, diffSummaryMsg, formFieldFor, valueAtPath } from "../deployments-fields";
+import { formatMsg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 import { applyOrder } from "./apply";
 import { immutableStatefulSetChanges } from "./immutable-fields";
 import type { BundlePlan } from "./plan";
@@ -50,7 +52,10 @@ describe("dry-run errors back to form fields", () => {
 
   it("summarizes a plan's actions", () => {
     const o = (action: string) => ({ action }) as BundlePlan["objects"][number];
-    expect(diffSummary({ objects: [o("create"), o("update"), o("create")] } as BundlePlan)).toBe("2 create, 1 update");
+    const plan = { objects: [o("create"), o("update"), o("create")] } as BundlePlan;
+    expect(diffSummary(plan)).toBe("2 create, 1 update");
+    // The record's outcome ("Applied 3 objects (…)") words the actions in the reader's language.
+    expect(formatMsg(strictTranslator("zh-CN"), diffSummaryMsg(plan))).toBe("创建 2 个；更新 1 个");
   });
 
   it("writes a short audit diff: counts, changed paths, values for images only", () => {

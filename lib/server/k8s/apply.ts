@@ -1,5 +1,7 @@
 import "server-only";
 import { PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { describeError, isNotFound } from "./api-error";
 import { FIELD_MANAGER, inNamespace, ObjectApi } from "./object-api";
 import { handOverReplicas, leavesReplicasOut, replicasToHandOver, withReplicas } from "./replicas-handover";
@@ -14,7 +16,9 @@ export type ObjectResult = {
   name: string;
   status: "applied" | "failed" | "not_applied";
   recreated?: boolean;
+  /** The server's message for a failed object; Berth's own words for one not attempted (also as `msg`). */
   message: string;
+  msg?: Msg;
 };
 export type ApplyOptions = {
   /** Take over fields another field manager owns (only when the user chose to). */
@@ -49,7 +53,8 @@ export async function applyBundle(kc: KubeConfig, namespace: string, objects: Ku
     } catch (e) {
       results[i].status = "failed";
       results[i].message = describeError(e);
-      for (const later of results.slice(i + 1)) later.message = `not applied: ${results[i].kind}/${results[i].name} failed first`;
+      const notApplied = msg("serverErrors.deployments.notAppliedAfter", { object: `${results[i].kind}/${results[i].name}` });
+      for (const later of results.slice(i + 1)) Object.assign(later, { message: english(notApplied), msg: notApplied });
       break;
     }
   }

@@ -5,6 +5,7 @@ import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, nginxObjects, nginxTemplate, readKubeconfig } from "@/e2e/support/deploy-fixtures";
+import { english } from "@/lib/i18n/english";
 import { formatMsg } from "@/lib/i18n/message";
 import { discoverCapabilities, missingFeatureMsgs, missingFeatures } from "./capabilities";
 import { kubeConfigFromText } from "./client";
@@ -79,6 +80,13 @@ describe("the plan and what the cluster serves", () => {
       "no cron-HPA controller runs on this cluster (no Deployment kubernetes-cronhpa-controller in kube-system): this object is stored, but its schedules never fire",
       expect.stringMatching(/^Scheduled scaling \(CronHorizontalPodAutoscaler\): an Alibaba Cloud feature, and this cluster is registered with the Generic profile/),
     ]);
+    // The console shows them in the reader's language: the same warnings as messages.
+    const zh = strictTranslator("zh-CN");
+    expect(cron.warningMsgs.map((m) => english(m))).toEqual(cron.warnings);
+    expect(cron.warningMsgs.map((m) => formatMsg(zh, m))).toEqual([
+      "此集群上没有运行 cron-HPA 控制器（kube-system 中没有 Deployment kubernetes-cronhpa-controller）：此对象会被保存，但其定时任务永远不会触发",
+      "定时伸缩（CronHorizontalPodAutoscaler）：这是阿里云的功能，而此集群注册为通用 Kubernetes 集群：集群提供它的 CRD，因此会被应用；只有同时安装了 cron-HPA 控制器，定时任务才会执行。",
+    ]);
     const hpa = plan.objects.find((o) => o.kind === "HorizontalPodAutoscaler")!;
     expect(hpa).toMatchObject({ errors: [], warnings: [] });
     expect(plan.objects.find((o) => o.kind === "Ingress")!.warnings).toEqual([expect.stringMatching(/no default IngressClass: nothing may serve this Ingress/)]);
@@ -95,7 +103,8 @@ describe("the plan and what the cluster serves", () => {
     const widget = { apiVersion: "widgets.berth.example/v1", kind: "Widget", metadata: { name: "w" } };
     const plan = await planBundle(admin, ns, [widget]);
     expect(plan.ok).toBe(false);
-    expect(plan.objects[0].errors).toEqual([{ message: "this cluster does not serve Widget in widgets.berth.example/v1: install the CRD or API that provides it" }]);
+    expect(plan.objects[0].errors).toEqual([{ message: "this cluster does not serve Widget in widgets.berth.example/v1: install the CRD or API that provides it", msg: expect.anything() }]);
+    expect(formatMsg(strictTranslator("zh-CN"), plan.objects[0].errors[0].msg!)).toBe("此集群不提供 widgets.berth.example/v1 中的 Widget：请安装提供它的 CRD 或 API");
     expect(JSON.stringify(plan)).not.toMatch(/not a Kubernetes API/);
   });
 
@@ -111,5 +120,7 @@ describe("the plan and what the cluster serves", () => {
       expect.stringMatching(/^Log collection \(aliyun_logs_\* variables\): an Alibaba Cloud feature, .* nothing collects these logs here\.$/),
       expect.stringMatching(/^Instance type and QoS labels: an Alibaba Cloud feature, .* they change nothing here\.$/),
     ]);
+    const zh = plan.objects.find((o) => o.kind === "StatefulSet")!.warningMsgs.map((m) => formatMsg(strictTranslator("zh-CN"), m));
+    expect(zh).toEqual([expect.stringMatching(/^日志采集（aliyun_logs_\* 变量）：这是阿里云的功能/), expect.stringMatching(/^实例类型和 QoS 标签：这是阿里云的功能/)]);
   });
 });

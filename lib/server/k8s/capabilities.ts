@@ -1,8 +1,8 @@
 import "server-only";
 import { ApisApi, AppsV1Api, CoreV1Api, NetworkingV1Api, StorageV1Api, type KubeConfig } from "@kubernetes/client-node";
-import { CLOUD_FEATURE_TEXT, cloudFeaturesOf, CRON_HPA } from "@/lib/manifests";
+import { cloudFeaturesOf, CRON_HPA } from "@/lib/manifests";
 import { english } from "@/lib/i18n/english";
-import { msg, type Msg } from "@/lib/i18n/message";
+import { msg, type Msg, type MsgValue } from "@/lib/i18n/message";
 import { isNotFound } from "./api-error";
 import { ObjectApi } from "./object-api";
 
@@ -136,12 +136,6 @@ export function missingFeatures(c: Capabilities): string[] {
   return missingFeatureMsgs(c).map((m) => english(m));
 }
 
-/** "no cron-HPA controller runs on this cluster (no Deployment … in kube-system)". */
-function noControllerSentence(state: "absent" | "stopped"): string {
-  const where = `Deployment ${CRON_HPA_CONTROLLER.name} in ${CRON_HPA_CONTROLLER.namespace}`;
-  return state === "absent" ? `no cron-HPA controller runs on this cluster (no ${where})` : `the cron-HPA controller is not running on this cluster (${where} has no available replica)`;
-}
-
 /** A stored snapshot (JSON from the database) back to a Capabilities, or null when it is not one. */
 export function parseCapabilities(v: unknown): Capabilities | null {
   if (!v || typeof v !== "object" || Array.isArray(v)) return null;
@@ -155,38 +149,46 @@ type Obj = Record<string, any>;
 /**
  * What will not work as meant on this cluster, without blocking the deploy: an autoscaler with
  * no metrics to read, an ingress or storage class the cluster does not have, and cloud-only
- * features on a cluster registered with the Generic profile.
+ * features on a cluster registered with the Generic profile. Catalogue messages (planWarnings.*):
+ * the plan shows them in the reader's language; `capabilityWarnings` is their English.
  */
-export function capabilityWarnings(obj: Obj, caps: Capabilities, profile: string): string[] {
-  const out: string[] = [];
+export function capabilityWarningMsgs(obj: Obj, caps: Capabilities, profile: string): Msg[] {
+  const out: Msg[] = [];
+  const warn = (key: string, values?: Record<string, MsgValue>) => out.push(msg(`planWarnings.${key}`, values));
+  const itHas = (names: string[]): MsgValue => (names.length ? msg("planWarnings.itHas", { names: names.join(", ") }) : "");
   if (obj.kind === "HorizontalPodAutoscaler" && Array.isArray(obj.spec?.metrics) && obj.spec.metrics.some((m: Obj) => m?.type === "Resource")) {
-    if (caps.metrics === "missing") out.push("this cluster has no metrics API (metrics.k8s.io): the autoscaler cannot measure CPU or memory and keeps the current count; install metrics-server");
-    if (caps.metrics === "unavailable") out.push("this cluster's metrics API (metrics.k8s.io) is not answering: the autoscaler cannot measure CPU or memory until it is");
+    if (caps.metrics === "missing") warn("metricsMissing");
+    if (caps.metrics === "unavailable") warn("metricsUnavailable");
   }
   if (obj.kind === "Ingress" && caps.ingressClasses) {
     const cls: unknown = obj.spec?.ingressClassName;
     const { names, default: def } = caps.ingressClasses;
-    if (typeof cls === "string" && !names.includes(cls)) out.push(`this cluster has no IngressClass "${cls}"${names.length ? ` (it has: ${names.join(", ")})` : ""}: nothing will serve this Ingress`);
-    if (cls === undefined && def === null) out.push(`no ingress class is set and this cluster has no default IngressClass${names.length ? ` (it has: ${names.join(", ")})` : ""}: nothing may serve this Ingress`);
+    if (typeof cls === "string" && !names.includes(cls)) warn("ingressClassMissing", { className: cls, has: itHas(names) });
+    if (cls === undefined && def === null) warn("ingressNoDefault", { has: itHas(names) });
   }
   if (obj.kind === "StatefulSet" && caps.storageClasses) {
     const { names, default: def } = caps.storageClasses;
     for (const t of Array.isArray(obj.spec?.volumeClaimTemplates) ? obj.spec.volumeClaimTemplates : []) {
       const cls: unknown = t?.spec?.storageClassName;
-      const claim = t?.metadata?.name ?? "";
-      if (typeof cls === "string" && cls !== "" && !names.includes(cls)) out.push(`volume claim ${claim}: this cluster has no StorageClass "${cls}"${names.length ? ` (it has: ${names.join(", ")})` : ""}: its claims would stay Pending`);
-      if (cls === undefined && def === null) out.push(`volume claim ${claim} names no StorageClass and this cluster has no default one: its claims would stay Pending`);
+      const claim = String(t?.metadata?.name ?? "");
+      if (typeof cls === "string" && cls !== "" && !names.includes(cls)) warn("storageClassMissing", { claim, className: cls, has: itHas(names) });
+      if (cls === undefined && def === null) warn("storageNoDefault", { claim });
     }
   }
   if (obj.apiVersion === CRON_HPA.apiVersion && obj.kind === CRON_HPA.kind && caps.cronHpa && (caps.cronHpaController === "absent" || caps.cronHpaController === "stopped")) {
-    out.push(`${noControllerSentence(caps.cronHpaController)}: this object is stored, but its schedules never fire`);
+    warn(caps.cronHpaController === "absent" ? "cronNoController" : "cronControllerStopped", { name: CRON_HPA_CONTROLLER.name, namespace: CRON_HPA_CONTROLLER.namespace });
   }
   if (profile !== "alibabacloud") {
     for (const f of cloudFeaturesOf(obj)) {
       // Scheduled scaling on a cluster without the CRD is an error (notServedMessage), not a warning.
       if (f === "scheduledScaling" && !caps.cronHpa) continue;
-      out.push(`${CLOUD_FEATURE_TEXT[f].name}: an Alibaba Cloud feature, and this cluster is registered with the Generic profile: ${CLOUD_FEATURE_TEXT[f].generic}.`);
+      warn("genericProfile", { feature: msg(`planWarnings.features.${f}.name`), why: msg(`planWarnings.features.${f}.generic`) });
     }
   }
   return out;
+}
+
+/** The same in English (the API's plan). */
+export function capabilityWarnings(obj: Obj, caps: Capabilities, profile: string): string[] {
+  return capabilityWarningMsgs(obj, caps, profile).map((m) => english(m));
 }

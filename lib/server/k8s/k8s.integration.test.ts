@@ -9,7 +9,10 @@ import { testConnection } from "./connection-test";
 import { planBundle } from "./plan";
 import { readRollout } from "./rollout";
 import { listAppClaims, undeployApp } from "./undeploy";
-import { PatchStrategy, type KubeConfig } from "@kubernetes/client-node";
+import { CoreV1Api, PatchStrategy, type KubeConfig } from "@kubernetes/client-node";
+import { english } from "@/lib/i18n/english";
+import { LABEL_APP } from "@/lib/manifests";
+import { undeployOutcome } from "../deployments-run";
 import { inNamespace, ObjectApi } from "./object-api";
 import { strictTranslator } from "@/lib/i18n/strict-translator";
 
@@ -123,8 +126,33 @@ describe("plan, apply, rollout, undeploy", () => {
       const withCron: Array<[string, string]> = [...kinds, ["autoscaling.alibabacloud.com/v1beta1", "CronHorizontalPodAutoscaler"]];
       const again = await undeployApp(restricted, ns, name, withCron);
       expect(again.deleted).toEqual([expect.objectContaining({ kind: "CronHorizontalPodAutoscaler", ok: false, message: expect.stringMatching(/cannot list.*forbidden/i) })]);
+      // Berth's framing is a catalogue message (the record page words it in the reader's language); the cluster's reason stays as it came.
+      const [refused] = again.deleted;
+      expect(refused.msg).toMatchObject({ key: "serverErrors.undeploy.cannotList", values: { kind: "CronHorizontalPodAutoscaler" } });
+      expect(formatMsg(strictTranslator("zh-CN"), refused.msg!)).toMatch(/^无法列出 CronHorizontalPodAutoscaler 对象：.*forbidden/i);
     } finally {
       await undeployApp(admin, ns, name, kinds).catch(() => undefined);
+    }
+  });
+
+  it("deletes one page of a kind per undeploy and says, in the reader's language too, that more are left", async () => {
+    const ns = await cluster.createTestNamespace("undeploy-more");
+    try {
+      const core = admin.makeApiClient(CoreV1Api);
+      for (const i of [1, 2, 3]) await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: `many-${i}`, labels: { [LABEL_APP]: "many" } } } });
+      const gone = await undeployApp(admin, ns, "many", [], 2); // a page of 2 stands in for MAX_LISTED_OBJECTS
+      expect(gone.deleted.filter((d) => d.ok)).toHaveLength(2);
+      const more = gone.deleted.find((d) => d.name === "(more)")!;
+      expect(more).toMatchObject({ kind: "ConfigMap", ok: false, message: "more than 2 ConfigMap objects carry the app's label; undeploy again to delete the rest" });
+      expect(formatMsg(strictTranslator("zh-CN"), more.msg!)).toBe("带有此应用标签的 ConfigMap 对象超过 2 个；请再次取消部署以删除其余对象");
+      // The record's outcome names it in the same words, in either language.
+      const outcome = undeployOutcome(gone.deleted, []);
+      expect(english(outcome)).toBe("Could not delete ConfigMap/(more) (more than 2 ConfigMap objects carry the app's label; undeploy again to delete the rest). Deleted 2 objects. Kept volume claims: none.");
+      expect(formatMsg(strictTranslator("zh-CN"), outcome)).toBe("无法删除 ConfigMap/(more)（带有此应用标签的 ConfigMap 对象超过 2 个；请再次取消部署以删除其余对象）。已删除 2 个对象。保留的存储卷声明：无。");
+      const rest = await undeployApp(admin, ns, "many", [], 2);
+      expect(rest.deleted.map((d) => [d.name, d.ok])).toEqual([["many-3", true]]);
+    } finally {
+      await cluster.deleteTestNamespace(ns);
     }
   });
 

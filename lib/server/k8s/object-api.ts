@@ -1,5 +1,7 @@
 import "server-only";
 import { KubernetesObjectApi, type Configuration, type KubeConfig, type KubernetesObject, type V1APIResource } from "@kubernetes/client-node";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { CRON_HPA } from "@/lib/manifests";
 import { isNotFound } from "./api-error";
 
@@ -86,10 +88,13 @@ export function objectLabel(obj: KubernetesObject): string {
   return `${obj.kind}/${obj.metadata?.name ?? ""}`;
 }
 
-/** The sentence for an object whose kind the cluster does not serve (a 404 in discovery). */
+/** The sentence for an object whose kind the cluster does not serve (a 404 in discovery), as a catalogue message. */
+export function notServedMsg(apiVersion: string, kind: string): Msg {
+  if (apiVersion === CRON_HPA.apiVersion && kind === CRON_HPA.kind) return msg("serverErrors.deployments.notServedCronHpa", { kind, apiVersion });
+  return msg("serverErrors.deployments.notServed", { kind, apiVersion });
+}
+
+/** The same in English. */
 export function notServedMessage(apiVersion: string, kind: string): string {
-  if (apiVersion === CRON_HPA.apiVersion && kind === CRON_HPA.kind) {
-    return `this cluster has no ${kind} CRD (${apiVersion}): install the cron-HPA controller, or turn scheduled scaling off`;
-  }
-  return `this cluster does not serve ${kind} in ${apiVersion}: install the CRD or API that provides it`;
+  return english(notServedMsg(apiVersion, kind));
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import { CoreV1Api, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { english } from "@/lib/i18n/english";
+import type { Msg } from "@/lib/i18n/message";
 import { diffObjects, type FieldChange } from "@/lib/manifests";
 import { AccessChecker, canIAll } from "./access-review";
-import { capabilityWarnings, discoverCapabilities, type Capabilities } from "./capabilities";
+import { capabilityWarningMsgs, discoverCapabilities, type Capabilities } from "./capabilities";
 import { apiError, describeError, isNotFound } from "./api-error";
 import { immutableStatefulSetChanges, isStatefulSetForbiddenUpdate } from "./immutable-fields";
-import { FIELD_MANAGER, inNamespace, notServedMessage, ObjectApi, type ResourceInfo } from "./object-api";
+import { FIELD_MANAGER, inNamespace, notServedMsg, ObjectApi, type ResourceInfo } from "./object-api";
 import { leavesReplicasOut, replicasToHandOver, withReplicas } from "./replicas-handover";
 
 // The plan of a bundle, per object: an RBAC preflight (the caller's own rights, named), a
@@ -21,10 +23,12 @@ export type ObjectPlan = {
   denied: string[];
   /** The same denials as questions (verb, resource, namespace), for grouping. */
   denials: Denial[];
-  /** Dry-run (or discovery) errors; `field` is the object path the API server named. */
-  errors: Array<{ message: string; field?: string }>;
-  /** What will not work as meant on this cluster but does not block (no metrics API, unknown ingress class, cloud-only feature on a Generic cluster). */
+  /** Dry-run (or discovery) errors; `field` is the object path the API server named; `msg` when the words are Berth's (a kind not served). */
+  errors: Array<{ message: string; field?: string; msg?: Msg }>;
+  /** What will not work as meant on this cluster but does not block (no metrics API, unknown ingress class, cloud-only feature on a Generic cluster). English. */
   warnings: string[];
+  /** The same warnings as catalogue messages, for the console. */
+  warningMsgs: Msg[];
   /** StatefulSet fields that cannot change in place (the object must be recreated). */
   immutable: string[];
   /** Another field manager owns a field this plan sets (apply with force to take it over). */
@@ -64,7 +68,13 @@ export async function planBundle(kc: KubeConfig, namespace: string, objects: Kub
     discoverCapabilities(kc).catch(() => null),
   ]);
   const plans = await mapBounded(objects, PLAN_CONCURRENCY, (o) => planObject(api, access, namespace, o, nsState !== false, opts.force ?? false));
-  if (capabilities) plans.forEach((p, i) => p.warnings.push(...capabilityWarnings(objects[i], capabilities, opts.profile ?? "generic")));
+  if (capabilities) {
+    plans.forEach((p, i) => {
+      const warnings = capabilityWarningMsgs(objects[i], capabilities, opts.profile ?? "generic");
+      p.warningMsgs.push(...warnings);
+      p.warnings.push(...warnings.map((w) => english(w)));
+    });
+  }
   const nsProblem = nsState === false && !nsCreate.allowed;
   if (nsProblem) {
     for (const p of plans) {
@@ -98,7 +108,7 @@ async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Prom
 }
 
 async function planObject(api: ObjectApi, access: AccessChecker, namespace: string, obj: KubernetesObject, nsExists: boolean, force: boolean): Promise<ObjectPlan> {
-  const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], denials: [], errors: [], warnings: [], immutable: [], conflict: false, takeOver: [] };
+  const plan: ObjectPlan = { apiVersion: obj.apiVersion ?? "v1", kind: obj.kind ?? "", name: obj.metadata?.name ?? "", action: "create", changes: [], denied: [], denials: [], errors: [], warnings: [], warningMsgs: [], immutable: [], conflict: false, takeOver: [] };
   let info: ResourceInfo | null;
   try {
     info = await api.resourceInfo(obj);
@@ -107,7 +117,8 @@ async function planObject(api: ObjectApi, access: AccessChecker, namespace: stri
     return plan;
   }
   if (!info) {
-    plan.errors.push({ message: notServedMessage(plan.apiVersion, plan.kind) });
+    const notServed = notServedMsg(plan.apiVersion, plan.kind);
+    plan.errors.push({ message: english(notServed), msg: notServed });
     return plan;
   }
   const target = inNamespace(obj, namespace, info.namespaced);

@@ -20,7 +20,7 @@ type EventT = Awaited<ReturnType<typeof getTranslations<"audit.event">>>;
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx } = await requireTeamWorkspace();
   const { id } = await params;
-  const [t, locale] = await Promise.all([getTranslations("audit.event"), getLocale()]);
+  const [t, results, locale] = await Promise.all([getTranslations("audit.event"), getTranslations("audit.results"), getLocale()]);
   const event = await getAuditEvent(ctx, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -48,7 +48,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <h2 id="fields-h" className="mb-3 text-sm font-semibold">
           {t("fields")}
         </h2>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">{fields(event, t, locale)}</dl>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">{fields(event, t, locale, results.has(event.result) ? results(event.result) : event.result)}</dl>
       </section>
       {summary.detailsHidden === true ? (
         <p className="card p-4 text-sm text-slate-600" data-testid="details-hidden">
@@ -75,12 +75,13 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   );
 }
 
-function fields(e: AuditEventDetail, t: EventT, locale: string): ReactNode {
+/** `result`: the event's result in the reader's words (its reason stays as it was recorded). */
+function fields(e: AuditEventDetail, t: EventT, locale: string, result: string): ReactNode {
   const rows: [string, ReactNode][] = [
     [t("time"), formatDateTime(locale, e.createdAt)],
     [t("actor"), e.actorEmail ? `${e.actorEmail}${e.actorId ? ` (${e.actorId})` : ""}` : "—"],
     [t("action"), <code key="a">{e.action}</code>],
-    [t("result"), e.reason ? `${e.result}: ${e.reason}` : e.result],
+    [t("result"), e.reason ? t("resultWithReason", { result, reason: e.reason }) : result],
     [t("target"), target(e) || "—"],
     [t("targetId"), e.targetId || "—"],
     [t("place"), place(e) || "—"],

@@ -9,6 +9,7 @@ import { requireTeamWorkspace } from "@/lib/server/session";
 import { DeploymentStatusBadge } from "@/app/_components/deployment-status";
 import { duration, when } from "../format";
 import { requestTranslator } from "@/lib/server/translate";
+import { isMsg } from "@/lib/i18n/message";
 import { RedeployPanel, UndeployPanel } from "./replay-panel";
 import { RolloutPanel } from "./rollout-panel";
 
@@ -89,7 +90,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
                     <td className="font-mono text-xs">{String(r.kind)}/{String(r.name)}</td>
                     <td>{plannedAction(t, tp, r.action, r.recreated)}</td>
                     <td>{resultStatus(t, String(r.status))}</td>
-                    <td className="text-xs">{String(r.message ?? "")}</td>
+                    <td className="text-xs">{isMsg(r.msg) ? text(r.msg) : String(r.message ?? "")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -106,7 +106,7 @@ export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppK
       {live.autoscalers.length || live.cronJobs.length || live.panels.autoscalers ? (
         <Section title={t("live.scaling")} panel="autoscalers" live={live}>
           {live.autoscalers.map((h) => (
-            <p key={h.name} className="text-sm" data-testid="hpa">{t("live.hpa", { name: h.name, current: h.current, desired: h.desired, min: h.min, max: h.max })} · {h.metrics.join("; ")}</p>
+            <p key={h.name} className="text-sm" data-testid="hpa">{t("live.hpa", { name: h.name, current: h.current, desired: h.desired, min: h.min, max: h.max })} · {h.metricMsgs.map(text).join(t("live.hpaMetricsJoin"))}</p>
           ))}
           {live.cronJobs.map((j) => (
             <p key={j.name} className="text-sm" data-testid="cron-job">
