@@ -103,6 +103,14 @@ describe("deploying through the API", () => {
     const recordJson = (await callApi(deploymentGet, { token: secret, params: { id: first } })).json as Record<string, unknown>;
     // The console's catalogue messages stay out of the API (it speaks English, in `message`/`reason`).
     expect(recordJson).not.toHaveProperty("messageMsg");
+    // A per-object line in Berth's words ("not applied: … failed first") keeps only its English here.
+    const stored = await db().deployment.findUniqueOrThrow({ where: { id: first } });
+    const lines = stored.results as object[];
+    await db().deployment.update({ where: { id: first }, data: { results: [{ ...lines[0], message: "not applied: X/y failed first", msg: { key: "serverErrors.deployments.notAppliedAfter", values: { object: "X/y" } } }, ...lines.slice(1)] } });
+    const lineJson = (await callApi(deploymentGet, { token: secret, params: { id: first } })).json as { results: Array<Record<string, unknown>> };
+    expect(lineJson.results[0]).toMatchObject({ message: "not applied: X/y failed first" });
+    expect(lineJson.results[0]).not.toHaveProperty("msg");
+    await db().deployment.update({ where: { id: first }, data: { results: lines } });
     expect((await callApi(rolloutRoute, { token: secret, params: { id: first } })).json).not.toHaveProperty("reasonMsg");
     const record = s.deploymentDetail.parse(recordJson);
     expect(record).toMatchObject({ status: "applied", kind: "deploy", live: true, namespace: ns, cluster: { name: "prod" } });
