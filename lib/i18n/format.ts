@@ -27,8 +27,7 @@ export function formatDateTime(locale: string, date: Date, precision: "minute" |
 
 /** 850 ms · 1.5 s · 2 min 5 s (en) / 850 毫秒 · 1.5 秒 · 2 分钟 5 秒 (zh-CN), via Intl unit formatting. */
 export function formatDuration(locale: string, ms: number): string {
-  const unit = (value: number, u: "millisecond" | "second" | "minute" | "hour", digits = 0) =>
-    new Intl.NumberFormat(locale, { style: "unit", unit: u, unitDisplay: "short", maximumFractionDigits: digits }).format(value);
+  const unit = (value: number, u: "millisecond" | "second" | "minute" | "hour", digits = 0) => unitFormat(locale, u, digits).format(value);
   if (ms < 1000) return unit(ms, "millisecond");
   if (ms < 60_000) return unit(ms / 1000, "second", 1);
   if (ms < 3_600_000) {
@@ -42,5 +41,23 @@ export function formatDuration(locale: string, ms: number): string {
 }
 
 export function formatNumber(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale, "", () => new Intl.NumberFormat(locale)).format(value);
+}
+
+// Building an Intl formatter costs far more than using one (a list page formats hundreds of
+// values), so each (locale, options) formatter is made once; they hold no per-request state.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  const k = `${locale}|${key}`;
+  let f = numberFormats.get(k);
+  if (!f) {
+    f = make();
+    numberFormats.set(k, f);
+  }
+  return f;
+}
+
+function unitFormat(locale: string, unit: "millisecond" | "second" | "minute" | "hour", digits: number): Intl.NumberFormat {
+  return numberFormat(locale, `${unit}|${digits}`, () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: digits }));
 }

@@ -67,13 +67,19 @@ async function queryApps(actor: Actor, f: AppFilter, limit: number, key?: AppKey
   const cursor = decodeCursor(f.after);
   const after = cursor ? Prisma.sql`AND (a."appName", a."namespace", a."clusterId") > (${cursor[0]}, ${cursor[1]}, ${cursor[2]})` : Prisma.empty;
   // A private template's name is shown only to its owner (the same rule as the template library).
-  const template = f.template
-    ? Prisma.sql`AND a."templateId" = ${f.template}`
-    : templateIds
-      ? Prisma.sql`AND a."templateId" IN (${Prisma.join(templateIds)})`
-      : Prisma.empty;
+  const wanted = f.template ? [f.template] : templateIds;
+  const template = wanted ? Prisma.sql`AND a."templateId" IN (${Prisma.join(wanted)})` : Prisma.empty;
+  // Asked for some templates: only the apps that ever ran one of them can run one now (the rest of
+  // the team's history cannot change these apps' last/applied/removed records, which are per app).
+  const keys = wanted
+    ? Prisma.sql`AND (d."clusterId", d."namespace", d."appName") IN (SELECT k."clusterId", k."namespace", k."appName" FROM "Deployment" k WHERE k."teamId" = ${actor.teamId} AND k."templateId" IN (${Prisma.join(wanted)}))`
+    : Prisma.empty;
+  // Only the columns used below: the records' manifests and results are not copied into the CTE.
   return db().$queryRaw<Raw[]>`
-    WITH scoped AS (SELECT * FROM "Deployment" d WHERE ${where}),
+    WITH scoped AS (
+      SELECT d."clusterId", d."namespace", d."appName", d.id, d.kind, d.status, d."startedAt", d."actorId", d."templateId", d."templateVersionId"
+      FROM "Deployment" d WHERE ${where} ${keys}
+    ),
     last AS (
       SELECT DISTINCT ON ("clusterId", "namespace", "appName") "clusterId", "namespace", "appName", id, kind::text AS kind, status::text AS status, "startedAt", "actorId"
       FROM scoped ORDER BY "clusterId", "namespace", "appName", "startedAt" DESC, id DESC

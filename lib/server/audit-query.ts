@@ -20,6 +20,7 @@ import { TEAM_VISIBLE_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { authorize, type Actor, type Ctx } from "./authz";
 import { db } from "./db";
 import { notFound } from "./errors";
+import { teamMembers } from "./teams";
 import { deploymentAccess } from "./template-access";
 
 // The review side of the audit trail: list (filters + keyset pages), one event, and the batches
@@ -40,7 +41,7 @@ export async function auditScope(ctx: Ctx): Promise<Scope> {
   const actor = await authorize(ctx, "team.read");
   const manager = roleAllows(actor.role, "audit.read.team");
   if (!manager) return { actor, manager, branches: ownScope(ctx.teamId, ctx.userId) };
-  const members = await db().membership.findMany({ where: { teamId: ctx.teamId }, select: { userId: true } });
+  const members = await teamMembers(ctx.teamId); // the same read as the page's actor filter (listMembers)
   return { actor, manager, branches: managerScope(ctx.teamId, members.map((m) => m.userId)) };
 }
 

@@ -20,15 +20,60 @@ import { deploymentAccess, visibleTemplatesWhere, type DeploymentAccess } from "
 // The live rollout is read with the reader's own credential.
 export const PAGE_SIZE = 20;
 
-const SUMMARY_INCLUDE = {
-  cluster: { select: { id: true, name: true, removedAt: true } },
-  actor: { select: { id: true, name: true, email: true } },
-  template: { select: { id: true, name: true, visibility: true, ownerId: true } },
-  templateVersion: { select: { version: true } },
-  replayOf: { select: { id: true, number: true } },
-} as const;
+// A record's own columns for the history (not its manifest, values or results: the list never
+// shows them) and, for one record's page, those too.
+const SUMMARY_FIELDS = {
+  id: true, number: true, kind: true, status: true, appName: true, namespace: true, clusterId: true, actorId: true, templateId: true,
+  startedAt: true, finishedAt: true, durationMs: true, replayOfId: true, reason: true, message: true, breakGlass: true, requestId: true, heartbeatAt: true,
+} as const satisfies Prisma.DeploymentSelect;
+const DETAIL_FIELDS = { ...SUMMARY_FIELDS, parameters: true, manifest: true, results: true, messageMsg: true } as const satisfies Prisma.DeploymentSelect;
 
-type Row = Prisma.DeploymentGetPayload<{ include: typeof SUMMARY_INCLUDE }>;
+/** What a record's summary shows of its cluster, deployer, template, version and replayed record. */
+type Relations = {
+  cluster: { id: string; name: string; removedAt: Date | null };
+  actor: { id: string; name: string; email: string };
+  template: { id: string; name: string; visibility: "private" | "team"; ownerId: string } | null;
+  templateVersion: { version: number } | null;
+  replayOf: { id: string; number: number } | null;
+};
+type Row = Prisma.DeploymentGetPayload<{ select: typeof SUMMARY_FIELDS }> & Relations;
+
+type RelationRow = {
+  id: string; clusterName: string; clusterRemovedAt: Date | null; actorName: string; actorEmail: string;
+  templateName: string | null; templateVisibility: "private" | "team" | null; templateOwnerId: string | null; templateVersion: number | null; replayOfNumber: number | null;
+};
+
+/**
+ * The records with their relations, read in one joined statement (Prisma's `include` reads each
+ * relation with a query of its own: five per list). The records were already read within the
+ * caller's team; this adds what they point to.
+ */
+async function withRelations<T extends { id: string; clusterId: string; actorId: string; templateId: string | null; replayOfId: string | null }>(rows: T[]): Promise<(T & Relations)[]> {
+  if (!rows.length) return [];
+  const found = await db().$queryRaw<RelationRow[]>`
+    SELECT d.id, c.name AS "clusterName", c."removedAt" AS "clusterRemovedAt", u.name AS "actorName", u.email AS "actorEmail",
+           t.name AS "templateName", t.visibility::text AS "templateVisibility", t."ownerId" AS "templateOwnerId", v.version AS "templateVersion", r.number AS "replayOfNumber"
+    FROM "Deployment" d
+    JOIN "Cluster" c ON c.id = d."clusterId"
+    JOIN "User" u ON u.id = d."actorId"
+    LEFT JOIN "Template" t ON t.id = d."templateId"
+    LEFT JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
+    LEFT JOIN "Deployment" r ON r.id = d."replayOfId"
+    WHERE d.id = ANY(${rows.map((r) => r.id)}::text[])`;
+  const byId = new Map(found.map((f) => [f.id, f]));
+  return rows.map((r) => {
+    const f = byId.get(r.id);
+    if (!f) throw new Error(`deployment ${r.id} vanished while its page was read`); // records are never deleted
+    return {
+      ...r,
+      cluster: { id: r.clusterId, name: f.clusterName, removedAt: f.clusterRemovedAt },
+      actor: { id: r.actorId, name: f.actorName, email: f.actorEmail },
+      template: r.templateId && f.templateName !== null ? { id: r.templateId, name: f.templateName, visibility: f.templateVisibility!, ownerId: f.templateOwnerId! } : null,
+      templateVersion: f.templateVersion !== null ? { version: f.templateVersion } : null,
+      replayOf: r.replayOfId && f.replayOfNumber !== null ? { id: r.replayOfId, number: f.replayOfNumber } : null,
+    };
+  });
+}
 
 export type RecordRef = { id: string; number: number; kind: string; startedAt: Date };
 
@@ -104,10 +149,10 @@ export async function listDeployments(ctx: Ctx, f: HistoryFilter): Promise<{ ite
   const actor = await authorize(ctx, "team.read");
   const where = historyWhere(actor, f);
   const [rows, total] = await Promise.all([
-    db().deployment.findMany({ where, include: SUMMARY_INCLUDE, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db().deployment.findMany({ where, select: SUMMARY_FIELDS, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db().deployment.count({ where }),
   ]);
-  return { items: await withLive(actor, rows), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { items: await withLive(actor, await withRelations(rows)), total, page: f.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 export type HistoryCursor = { startedAt: Date; id: string };
@@ -119,10 +164,10 @@ export async function listDeploymentsAfter(ctx: Ctx, f: Omit<HistoryFilter, "pag
   const where: Prisma.DeploymentWhereInput = {
     AND: [historyWhere(actor, f), after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { lt: after.id } }] } : {}],
   };
-  const rows = await db().deployment.findMany({ where, include: SUMMARY_INCLUDE, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: page.limit + 1 });
+  const rows = await db().deployment.findMany({ where, select: SUMMARY_FIELDS, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: page.limit + 1 });
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
-  return { items: await withLive(actor, shown), next: rows.length > page.limit && last ? { startedAt: last.startedAt, id: last.id } : null };
+  return { items: await withLive(actor, await withRelations(shown)), next: rows.length > page.limit && last ? { startedAt: last.startedAt, id: last.id } : null };
 }
 
 function historyWhere(actor: Actor, f: Omit<HistoryFilter, "page">): Prisma.DeploymentWhereInput {
@@ -188,8 +233,9 @@ export async function findActableDeployment(actor: Actor, id: string, action: Au
 
 export async function getDeployment(ctx: Ctx, id: string): Promise<DeploymentDetail> {
   const actor = await authorize(ctx, "team.read");
-  const r = await db().deployment.findFirst({ where: { id, teamId: ctx.teamId }, include: SUMMARY_INCLUDE });
-  if (!r) throw notFound(msg("serverErrors.what.deployment"));
+  const found = await db().deployment.findFirst({ where: { id, teamId: ctx.teamId }, select: DETAIL_FIELDS });
+  if (!found) throw notFound(msg("serverErrors.what.deployment"));
+  const [r] = await withRelations([found]);
   const access = deploymentAccess(actor, r);
   const target = { teamId: ctx.teamId, clusterId: r.clusterId, namespace: r.namespace, appName: r.appName, status: "applied" as const };
   const ref = { id: true, number: true, kind: true, startedAt: true } as const;
@@ -220,9 +266,12 @@ export async function templateDeploymentCounts(ctx: Ctx, ids: string[]): Promise
   const actor = await authorize(ctx, "team.read");
   const out = new Map(ids.map((id) => [id, { total: 0, applied: 0, failed: 0, undeploys: 0 }]));
   if (!ids.length) return out;
-  const templateIds = (await db().template.findMany({ where: { id: { in: ids }, teamId: ctx.teamId, ...visibleOrManaged(actor) }, select: { id: true } })).map((t) => t.id);
-  if (!templateIds.length) return out;
-  const counts = await db().deployment.groupBy({ by: ["templateId", "kind", "status"], where: { teamId: ctx.teamId, templateId: { in: templateIds } }, _count: { _all: true } });
+  // Only templates the caller may see are counted: the rule is part of the one statement.
+  const counts = await db().deployment.groupBy({
+    by: ["templateId", "kind", "status"],
+    where: { teamId: ctx.teamId, templateId: { in: ids }, template: { teamId: ctx.teamId, ...visibleOrManaged(actor) } },
+    _count: { _all: true },
+  });
   for (const c of counts) {
     const s = c.templateId ? out.get(c.templateId) : undefined;
     if (!s) continue;

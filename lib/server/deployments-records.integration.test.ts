@@ -109,4 +109,47 @@ describe("deployment records", () => {
     const stranger = await newTeam("live-where-other");
     expect((await templateDeploymentCounts(stranger.ctx, [web])).get(web)?.total).toBe(0);
   });
+
+  it("the history and a record's page show each record's cluster, deployer, template, version and replay as the records point to them", async () => {
+    // The relations are read in one joined statement (withRelations): checked here against Prisma's own relation reads.
+    const t = await setup("relations");
+    const shared = await t.template("shared");
+    const secret = await t.template("secret", "private");
+    const a = await t.record({ templateId: shared });
+    const b = await t.record({ kind: "redeploy", templateId: shared, replayOf: a });
+    await t.record({ templateId: secret, app: "vault" });
+    await t.record({ templateId: null, app: "bare", status: "failed" });
+    await t.record({ kind: "undeploy", templateId: shared, replayOf: b });
+    const other = await registerCluster(t.ctx, { name: "gone", description: "", profile: "generic" });
+    await db().deployment.create({ data: { teamId: t.teamId, clusterId: other, actorId: t.owner.id, appName: "old", namespace: "x", manifest: "" } });
+    await db().cluster.update({ where: { id: other }, data: { removedAt: new Date() } });
+    const member = await addMember(t.teamId, "member");
+    const rows = await db().deployment.findMany({
+      where: { teamId: t.teamId },
+      include: { cluster: true, actor: true, template: true, templateVersion: true, replayOf: true },
+    });
+    for (const reader of [t, member]) {
+      const list = await listDeployments(reader.ctx, { page: 1 });
+      expect(list.items).toHaveLength(rows.length);
+      for (const item of list.items) {
+        const r = rows.find((x) => x.id === item.id)!;
+        // The member did not deploy these: they see details through a team template only.
+        const hidden = reader === member && r.template?.visibility !== "team";
+        const expected = {
+          cluster: { id: r.cluster.id, name: r.cluster.name, removed: r.cluster.removedAt !== null },
+          actor: { id: r.actor.id, name: r.actor.name, email: r.actor.email },
+          template: r.template && !hidden ? { id: r.template.id, name: r.template.name, version: r.templateVersion?.version ?? null } : null,
+          replayOf: r.replayOf ? { id: r.replayOf.id, number: r.replayOf.number } : null,
+          detailsHidden: hidden,
+        };
+        expect(item).toMatchObject(expected);
+        const { live: _live, ...summary } = item;
+        const detail = await getDeployment(reader.ctx, item.id);
+        expect(detail).toMatchObject(summary);
+        expect(detail.manifest).toBe(hidden ? "" : r.manifest);
+        expect(detail.parameters).toEqual(hidden ? {} : r.parameters);
+      }
+    }
+    expect(rows.some((r) => r.cluster.removedAt !== null) && rows.some((r) => r.replayOf) && rows.some((r) => !r.template)).toBe(true);
+  });
 });

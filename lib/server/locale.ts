@@ -2,9 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { chooseLocale, type Locale } from "@/lib/i18n/locales";
-import { auth } from "./auth";
-import { db } from "./db";
 import { isDatabaseUnavailable } from "./db-unavailable";
+import { signedInUser } from "./session";
 
 function ignoreUnavailable(error: unknown): null {
   if (isDatabaseUnavailable(error)) return null;
@@ -18,11 +17,9 @@ function ignoreUnavailable(error: unknown): null {
  */
 export const requestLocale = cache(async (): Promise<Locale> => {
   const h = await headers();
-  let saved: string | null = null;
-  const session = await auth();
-  const id = session?.user?.id;
+  // The same read as the page's currentUser() (session.ts): one statement for both.
   // The database away for a moment must not take the language (and with it every page's frame)
   // down: the browser's language serves, and the page itself says what is wrong (app/error.tsx).
-  if (id) saved = await db().user.findUnique({ where: { id }, select: { locale: true } }).then((u) => u?.locale ?? null, ignoreUnavailable);
+  const saved = await signedInUser().then((u) => u?.locale ?? null, ignoreUnavailable);
   return chooseLocale(saved, h.get("accept-language"));
 });

@@ -19,13 +19,22 @@ export const TEAM_COOKIE = "berth_team";
 // shared between requests; outside a render — server actions, route handlers, tests — it does
 // not cache and every call reads again).
 
-/** The signed-in user, re-read from the database (a deleted account's token stops working). */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * The signed-in user's row, with their saved language: one session check and one read per render
+ * serve both currentUser() and the request's language (locale.ts).
+ */
+export const signedInUser = cache(async (): Promise<(SessionUser & { locale: string | null }) | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   noteUser(id); // this request's log lines name the user
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, locale: true } });
+});
+
+/** The signed-in user, re-read from the database (a deleted account's token stops working). */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await signedInUser();
+  return user ? { id: user.id, email: user.email, name: user.name } : null;
 });
 
 export type Workspace = { user: SessionUser; teams: TeamSummary[]; team: TeamSummary | null };

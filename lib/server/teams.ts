@@ -1,5 +1,6 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
+import { cache } from "react";
 import { assignableRoles, type Role } from "@/lib/auth/roles";
 import { recordAudit, recordRefusal } from "./audit";
 import { authorize, type Actor, type Ctx } from "./authz";
@@ -10,9 +11,16 @@ import { createTeamWithOwner, type SessionUser } from "./users";
 export type TeamSummary = { id: string; name: string; role: Role };
 export type MemberView = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: Date };
 
+/**
+ * The user's teams with their role, oldest membership first. One statement (a join): Prisma reads
+ * a relation with a second query, and every console page asks this.
+ */
 export async function listMyTeams(userId: string): Promise<TeamSummary[]> {
-  const rows = await db().membership.findMany({ where: { userId }, include: { team: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } });
-  return rows.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role }));
+  return db().$queryRaw<TeamSummary[]>`
+    SELECT t.id, t.name, m.role::text AS role
+    FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
+    WHERE m."userId" = ${userId}
+    ORDER BY m."createdAt" ASC, m.id ASC`;
 }
 
 export async function createTeam(user: SessionUser, name: string): Promise<string> {
@@ -21,9 +29,21 @@ export async function createTeam(user: SessionUser, name: string): Promise<strin
 
 export async function listMembers(ctx: Ctx): Promise<MemberView[]> {
   await authorize(ctx, "team.read");
-  const rows = await db().membership.findMany({ where: { teamId: ctx.teamId }, include: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } });
-  return rows.map((m) => ({ membershipId: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
+  return teamMembers(ctx.teamId);
 }
+
+/**
+ * A team's members, oldest first, in one joined statement, read once per server render (React
+ * cache(): the audit page's actor filter and its scope both need them; never kept across
+ * requests, and outside a render every call reads). Not a permission check: callers authorize first.
+ */
+export const teamMembers = cache(
+  (teamId: string): Promise<MemberView[]> => db().$queryRaw<MemberView[]>`
+    SELECT m.id AS "membershipId", m."userId", u.name, u.email, m.role::text AS role, m."createdAt" AS "joinedAt"
+    FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+    WHERE m."teamId" = ${teamId}
+    ORDER BY m."createdAt" ASC, m.id ASC`,
+);
 
 /**
  * Owners and admins change roles; admins cannot touch owners; a team always keeps an owner.

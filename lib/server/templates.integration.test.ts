@@ -227,4 +227,30 @@ describe("template library", () => {
     expect((await listTemplates(t.ctx, { archived: true })).items.map((i) => i.name)).toEqual(["alpha db"]);
     expect((await listTemplates(t.ctx)).total).toBe(2);
   });
+
+  it("a summary names the template's owner and its newest version's author, as the rows say", async () => {
+    // Read in one joined statement (toSummaries): checked against Prisma's own relation reads.
+    const t = await newTeam("tpl-names");
+    const admin = await addMember(t.teamId, "admin", "tpl-names-admin");
+    const member = await addMember(t.teamId, "member", "tpl-names-member");
+    const a = await createTemplate(t.ctx, nginx({ name: "by owner", visibility: "team" }));
+    await saveTemplateVersion(admin.ctx, a.id, { ...nginx({ message: "admin's" }), baseVersion: 1 });
+    const b = await createTemplate(admin.ctx, nginx({ name: "by admin", visibility: "team" }));
+    await saveTemplateVersion(t.ctx, b.id, { ...nginx({ message: "owner's" }), baseVersion: 1 });
+    await saveTemplateVersion(admin.ctx, b.id, { ...nginx({ message: "admin's again" }), baseVersion: 2 });
+    const rows = await db().template.findMany({
+      where: { teamId: t.teamId },
+      include: { owner: true, versions: { orderBy: { version: "desc" }, take: 1, include: { author: true } }, _count: { select: { deployments: true } } },
+    });
+    const list = await listTemplates(member.ctx);
+    expect(list.items).toHaveLength(2);
+    for (const item of list.items) {
+      const r = rows.find((x) => x.id === item.id)!;
+      const expected = { owner: { id: r.owner.id, name: r.owner.name }, latestAuthor: r.versions[0].author.name, latestVersion: r.latestVersion, deployments: r._count.deployments };
+      expect(item).toMatchObject(expected);
+      expect(await getTemplate(member.ctx, item.id)).toMatchObject(expected);
+    }
+    expect(list.items.find((i) => i.id === a.id)).toMatchObject({ owner: { name: t.owner.name }, latestAuthor: admin.user.name, latestVersion: 2 });
+    expect(list.items.find((i) => i.id === b.id)).toMatchObject({ owner: { name: admin.user.name }, latestAuthor: admin.user.name, latestVersion: 3 });
+  });
 });

@@ -67,19 +67,34 @@ export type ListQuery = {
 
 const summarySelect = {
   id: true, name: true, description: true, labels: true, visibility: true, archivedAt: true, latestVersion: true, updatedAt: true, ownerId: true,
-  owner: { select: { id: true, name: true } },
-  versions: { orderBy: { version: "desc" }, take: 1, select: { author: { select: { name: true } } } },
   _count: { select: { deployments: true } },
 } satisfies Prisma.TemplateSelect;
 
 type SummaryRow = Prisma.TemplateGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary(row: SummaryRow): TemplateSummary {
-  return {
-    id: row.id, name: row.name, description: row.description, labels: row.labels, visibility: row.visibility,
-    archived: row.archivedAt !== null, owner: row.owner, latestVersion: row.latestVersion,
-    latestAuthor: row.versions[0]?.author.name ?? "", updatedAt: row.updatedAt, deployments: row._count.deployments,
-  };
+/**
+ * The summaries, with each owner's name and the author of each template's newest version read in
+ * one joined statement (as Prisma relations they were three: the owners, every version of the
+ * page's templates, their authors).
+ */
+async function toSummaries(rows: SummaryRow[]): Promise<TemplateSummary[]> {
+  if (!rows.length) return [];
+  const names = await db().$queryRaw<{ id: string; ownerName: string; latestAuthor: string | null }[]>`
+    SELECT t.id, o.name AS "ownerName",
+           (SELECT u.name FROM "TemplateVersion" v JOIN "User" u ON u.id = v."authorId"
+            WHERE v."templateId" = t.id ORDER BY v.version DESC LIMIT 1) AS "latestAuthor"
+    FROM "Template" t JOIN "User" o ON o.id = t."ownerId"
+    WHERE t.id = ANY(${rows.map((r) => r.id)}::text[])`;
+  const byId = new Map(names.map((n) => [n.id, n]));
+  return rows.map((row) => {
+    const n = byId.get(row.id);
+    if (!n) throw new Error(`template ${row.id} vanished while its page was read`); // templates are archived, never deleted
+    return {
+      id: row.id, name: row.name, description: row.description, labels: row.labels, visibility: row.visibility,
+      archived: row.archivedAt !== null, owner: { id: row.ownerId, name: n.ownerName }, latestVersion: row.latestVersion,
+      latestAuthor: n.latestAuthor ?? "", updatedAt: row.updatedAt, deployments: row._count.deployments,
+    };
+  });
 }
 
 export async function listTemplates(ctx: Ctx, query: ListQuery = {}): Promise<{ items: TemplateSummary[]; total: number; page: number; pageCount: number }> {
@@ -102,7 +117,7 @@ export async function listTemplates(ctx: Ctx, query: ListQuery = {}): Promise<{ 
   const rows = await db().template.findMany({
     where, select: summarySelect, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize,
   });
-  return { items: rows.map(toSummary), total, page, pageCount };
+  return { items: await toSummaries(rows), total, page, pageCount };
 }
 
 export async function getTemplate(ctx: Ctx, templateId: string): Promise<TemplateDetail> {
@@ -115,8 +130,9 @@ export async function getTemplate(ctx: Ctx, templateId: string): Promise<Templat
       select: { version: true, message: true, createdAt: true, author: { select: { name: true } } },
     }),
   ]);
+  const [summary] = await toSummaries([row]);
   return {
-    ...toSummary(row),
+    ...summary,
     versions: versions.map((v) => ({ version: v.version, message: v.message, createdAt: v.createdAt, author: v.author.name })),
     can: { edit: canEditTemplate(actor, t) && !t.archivedAt, archive: canArchiveTemplate(actor, t), share: canShareTemplate(actor, t) },
   };
