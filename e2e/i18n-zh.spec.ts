@@ -112,12 +112,20 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("StatefulSet/nginx");
   await expect(plan.getByTestId("plan-StatefulSet-nginx")).toContainText("创建");
   await expect(plan.getByTestId("plan-Ingress-nginx-ingress")).toContainText("创建");
+  // What the test cluster lacks (no default IngressClass) is Berth's warning, in Chinese too.
+  await expect(plan.getByTestId("plan-Ingress-nginx-ingress").getByTestId("plan-warning")).toContainText(/未设置 Ingress 类，且此集群没有默认的 IngressClass|此集群没有 IngressClass“nginx”/);
+  // The account menu names the role in Chinese, beside the team's name and the email.
+  await expect(page.getByTestId("signed-in-as")).toContainText("所有者");
+  await expect(page.getByRole("combobox", { name: "切换团队" }).locator("option:checked")).toHaveText(/（所有者）$/);
   await page.getByRole("button", { name: "部署", exact: true }).click();
   await expect(page).toHaveURL(/\/deployments\/[a-z0-9]+$/);
   // The record: kind, status, outcome and field names in Chinese; the manifest stays YAML.
   await expect(page.getByRole("heading", { name: /^#\d+ 部署 nginx$/ })).toBeVisible();
   await expect(page.getByTestId("deployment-status")).toHaveText("已应用");
   await expect(page.getByTestId("record-outcome")).toContainText("此记录的结果：已应用且当前生效");
+  const recordUrl = page.url();
+  // The stored outcome, its counts by action in Chinese too (the API keeps "Applied 4 objects (4 create).").
+  await expect(page.getByText(/已应用 \d+ 个对象（创建 \d+ 个）。/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "各对象的结果" })).toBeVisible();
   await expect(page.getByTestId("result-StatefulSet-nginx")).toContainText("已应用");
   await expect(page.getByRole("heading", { name: "重新部署此记录" })).toBeVisible();
@@ -158,6 +166,14 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   const row = page.getByRole("table", { name: "部署历史" }).getByTestId("deployment-row").filter({ hasText: clusterName });
   await expect(row).toContainText("部署");
   await expect(row).toContainText("已应用");
+
+  // Undeploy from the record, in Chinese: the outcome and the kept claims.
+  await page.goto(recordUrl);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "取消部署 nginx" }).click();
+  const undeployed = page.getByRole("region", { name: "取消部署" }).getByRole("status");
+  await expect(undeployed).toContainText(/已删除 \d+ 个对象。保留的存储卷声明：www-nginx-0, www-nginx-1。/, { timeout: 60_000 });
+  await expect(page.getByTestId("kept-claims")).toContainText("www-nginx-0");
 });
 
 test.describe("the account menu's language", () => {
@@ -216,4 +232,7 @@ test("signing in, the team page and the audit trail in Chinese: labels, validati
   await expect(firstTime).toHaveText(/^\d{4}\/\d{2}\/\d{2} UTC \d{2}:\d{2}:\d{2}$/);
   await page.getByRole("button", { name: "校验日志链" }).click();
   await expect(page.getByTestId("verify-result")).toContainText("日志链完好：已校验");
+  // One event: its result in Chinese (the action name and any stored reason stay as recorded).
+  await page.getByTestId("audit-events").locator("tbody tr").first().getByRole("link").first().click();
+  await expect(page.locator("dt", { hasText: "结果" }).locator("xpath=following-sibling::dd[1]")).toHaveText(/^(成功|失败)/);
 });

@@ -11,7 +11,7 @@ import { db } from "./db";
 import { AppError, invalid, notFound } from "./errors";
 import { listKind, type KindRead } from "./k8s/app-state";
 import { FIELD_MANAGER, ObjectApi, objectLabel } from "./k8s/object-api";
-import { importAppObjects } from "./templates-io";
+import { importAppObjects, type ImportResult } from "./templates-io";
 
 // Adopt what already runs: StatefulSets in a namespace that Berth did not deploy (no Berth field
 // manager, no current deployment record), listed with the VIEWER's own credential, and imported
@@ -72,7 +72,7 @@ export async function listUnmanaged(ctx: Ctx, input: { clusterId: string; namesp
 }
 
 /** Imports a live StatefulSet and the objects around it into a new template (version 1), audited. */
-export async function adoptStatefulSet(ctx: Ctx, input: unknown): Promise<{ id: string; version: number; warnings: string[]; objects: string[] }> {
+export async function adoptStatefulSet(ctx: Ctx, input: unknown): Promise<ImportResult & { objects: string[] }> {
   const actor = await authorize(ctx, "template.write", { what: "template.adopt" });
   const args = parse(adoptInputSchema, input);
   const { kc, cluster } = await openMyKubeConfig(actor, args.clusterId);

@@ -1,5 +1,5 @@
 import "server-only";
-import { msg } from "@/lib/i18n/message";
+import { msg, type Msg } from "@/lib/i18n/message";
 import {
   diffSpecs, diffYamlText, formatImportIssue, importIssueMsg, importYaml, readTemplateFile, renderYaml, resolveParameters, templateFileText, type FieldChange, type ParameterDefinition,
 } from "@/lib/manifests";
@@ -16,7 +16,10 @@ import { templateLimits } from "./templates-input";
 export type ImportInput = { text: string; name?: string; visibility?: "private" | "team" };
 
 /** A template file or plain Kubernetes YAML (the app's objects) → a new template, version 1. */
-export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id: string; version: number; warnings: string[] }> {
+/** `warnings`: English; `warningMsgs`: the same notes as catalogue messages, for the console (adopt shows them). */
+export type ImportResult = { id: string; version: number; warnings: string[]; warningMsgs: Msg[] };
+
+export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<ImportResult> {
   await authorize(ctx, "template.write", { what: "template.import" });
   const text = typeof input.text === "string" ? input.text : "";
   const limit = templateLimits().bytes;
@@ -35,7 +38,7 @@ export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id
       name: input.name?.trim() || file.name, description: file.description, labels: file.labels, visibility,
       spec: file.spec, parameters: file.parameters, message: "Imported from a template file",
     }, "template.import");
-    return { ...created, warnings: [] };
+    return { ...created, warnings: [], warningMsgs: [] };
   }
   return importAppObjects(ctx, { text, name: input.name, visibility, message: "Imported from YAML" }, "template.import");
 }
@@ -44,7 +47,7 @@ export async function importTemplate(ctx: Ctx, input: ImportInput): Promise<{ id
 export async function importAppObjects(
   ctx: Ctx, input: { text: string; name?: string; visibility: "private" | "team"; message: string },
   action: "template.import" | "template.adopt", detail: Record<string, unknown> = {},
-): Promise<{ id: string; version: number; warnings: string[] }> {
+): Promise<ImportResult> {
   const limit = templateLimits().bytes;
   if (input.text.length > limit) throw invalid(msg("serverErrors.imports.objectsTooLarge", { kb: Math.round(input.text.length / 1024), limitKb: limit / 1024 }), { text: [msg("serverErrors.imports.tooLargeField", { limitKb: limit / 1024 })] });
   const imported = importYaml(input.text);
@@ -62,7 +65,11 @@ export async function importAppObjects(
     if (e instanceof AppError && e.code === "invalid" && first) throw invalid(msg("serverErrors.imports.notValidTemplate", { field: first[0], reason: e.fieldMsgs[first[0]]?.[0] ?? first[1][0] }), e.fieldMsgs);
     throw e;
   });
-  return { ...created, warnings: [...imported.warnings.map(formatImportIssue), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)] };
+  return {
+    ...created,
+    warnings: [...imported.warnings.map(formatImportIssue), ...imported.ignored.map((i) => `${i.kind} ${i.name} ignored: ${i.reason}`)],
+    warningMsgs: [...imported.warnings.map((w) => importIssueMsg(w)), ...imported.ignored.map((i) => msg("importYaml.objects.notImported", { kind: i.kind, name: i.name, reason: i.msg }))],
+  };
 }
 
 /** The template version as a file that `importTemplate` reads back. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatMsg, msg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 import { defaultAppSpec, type ParameterDefinition } from "@/lib/manifests";
 import { addMember, newTeam } from "@/scripts/test-support/fixtures";
 import { db } from "./db";
@@ -198,8 +200,11 @@ describe("template library", () => {
     expect(again.spec).toEqual((await getTemplateVersion(t.ctx, id, 1)).spec);
     expect(again.parameters).toEqual([tagParam]);
 
-    const fromYaml = await importTemplate(t.ctx, { text: rendered.text });
+    const fromYaml = await importTemplate(t.ctx, { text: `${rendered.text}\n---\napiVersion: v1\nkind: Secret\nmetadata: { name: web-secret }\nstringData: { password: x }\n` });
     expect((await getTemplate(t.ctx, fromYaml.id)).name).toBe("nginx");
+    // What was left out: English for the API's callers, a message for the console (adopt shows it).
+    expect(fromYaml.warnings).toContain("Secret web-secret ignored: Secrets are not stored in templates; create them in the cluster and reference them");
+    expect(fromYaml.warningMsgs.map((m) => formatMsg(strictTranslator("zh-CN"), m))).toContain(`Secret web-secret 未导入：${formatMsg(strictTranslator("zh-CN"), msg("importYaml.objects.secret"))}`);
     await expect(importTemplate(t.ctx, { text: "kind: StatefulSet\nmetadata: {name: [\n" })).rejects.toSatisfy(
       (e) => e instanceof AppError && /line \d+, column \d+/.test(e.fieldErrors.text?.[0] ?? ""),
     );

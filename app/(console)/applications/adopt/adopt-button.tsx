@@ -3,11 +3,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton, failedFields } from "@/app/_components/form";
+import { useFormatMsg } from "@/app/_components/use-format-msg";
 import { adoptAction } from "./actions";
 
 // One unmanaged StatefulSet's "Adopt" form: a new template from the live objects.
 export function AdoptButton({ clusterId, namespace, statefulSet }: { clusterId: string; namespace: string; statefulSet: string }) {
   const t = useTranslations("applications.adopt");
+  const format = useFormatMsg();
   const [state, action] = useActionState(adoptAction, null);
   const { errors } = failedFields(state);
   return (
@@ -29,9 +31,9 @@ export function AdoptButton({ clusterId, namespace, statefulSet }: { clusterId: 
           {t("created", { objects: state.data.objects.join(", ") })}{" "}
           <Link className="underline" href={`/deployments/new?template=${state.data.id}&version=${state.data.version}`}>{t("deployIt")}</Link> ·{" "}
           <Link className="underline" href={`/templates/${state.data.id}`}>{t("openTemplate")}</Link>
-          {state.data.warnings.length ? (
+          {state.data.warningMsgs.length ? (
             <ul className="mt-1 list-disc pl-4 text-amber-800">
-              {state.data.warnings.slice(0, 20).map((w) => <li key={w}>{w}</li>)}
+              {state.data.warningMsgs.slice(0, 20).map((w, i) => <li key={state.data.warnings[i]}>{format(w)}</li>)}
             </ul>
           ) : null}
         </div>
