@@ -159,6 +159,12 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   await expect(zhCard.getByTestId("my-credential")).toContainText("您的凭证");
   await expect(zhCard.getByRole("button", { name: "测试连接" })).toBeVisible();
   await expect(zhCard.getByTestId("cluster-capabilities")).toContainText("此集群提供的功能");
+  // The protection form explains a bad freeze window in Chinese (nothing is saved).
+  const protection = zhCard.getByTestId("protection");
+  await protection.getByText("保护此集群").click();
+  await protection.getByLabel("冻结窗口（每行一个）").fill("Mars 16:00 - Mon 08:00 UTC");
+  await protection.getByRole("button", { name: "保存保护设置" }).click();
+  await expect(protection.getByRole("alert").filter({ hasText: "第 1 行：时间窗口的写法：“Fri 16:00 - Mon 08:00 Asia/Shanghai”（每周）" })).toBeVisible();
 
   // The history lists it in Chinese too.
   await page.goto("/deployments");
@@ -172,8 +178,8 @@ test("the seed's nginx walk-through in Chinese: three steps, Chinese validation 
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "取消部署 nginx" }).click();
   const undeployed = page.getByRole("region", { name: "取消部署" }).getByRole("status");
-  await expect(undeployed).toContainText(/已删除 \d+ 个对象。保留的存储卷声明：www-nginx-0, www-nginx-1。/, { timeout: 60_000 });
-  await expect(page.getByTestId("kept-claims")).toContainText("www-nginx-0");
+  await expect(undeployed).toContainText(/^已应用 — 已删除 \d+ 个对象。保留的存储卷声明：无。/, { timeout: 60_000 });
+  await expect(page.getByTestId("kept-claims")).toContainText("保留的存储卷声明（PVC）：");
 });
 
 test.describe("the account menu's language", () => {

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { english } from "@/lib/i18n/english";
+import { formatMsg, isMsg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 import { activeFreeze, describeWindow, inWindow, parseWindow, parseWindows, storedWindows, type FreezeWindow } from "./freeze";
 
 const weekly = (line: string) => {
   const w = parseWindow(line);
-  if (typeof w === "string") throw new Error(w);
+  if (isMsg(w)) throw new Error(english(w));
   return w;
+};
+/** Why a line is refused, in English (a window: none). */
+const refusal = (line: string) => {
+  const w = parseWindow(line);
+  return isMsg(w) ? english(w) : "";
 };
 
 describe("freeze windows", () => {
@@ -41,16 +49,18 @@ describe("freeze windows", () => {
   });
 
   it("refuses unknown zones, impossible dates, empty windows and junk, line by line", () => {
-    expect(parseWindow("Fri 16:00 - Mon 08:00 Mars/Olympus")).toMatch(/not a time zone/);
-    expect(parseWindow("2026-02-30 00:00 - 2026-03-01 00:00 UTC")).toMatch(/does not exist/);
-    expect(parseWindow("2026-03-01 00:00 - 2026-02-01 00:00 UTC")).toMatch(/after the start/);
-    expect(parseWindow("Fri 16:00 - Fri 16:00 UTC")).toMatch(/same time/);
-    expect(parseWindow("Fri 25:00 - Mon 08:00 UTC")).toMatch(/Write a window/);
-    expect(parseWindow("x".repeat(500))).toMatch(/under 200/);
+    expect(refusal("Fri 16:00 - Mon 08:00 Mars/Olympus")).toMatch(/not a time zone/);
+    expect(refusal("2026-02-30 00:00 - 2026-03-01 00:00 UTC")).toMatch(/does not exist/);
+    expect(refusal("2026-03-01 00:00 - 2026-02-01 00:00 UTC")).toMatch(/after the start/);
+    expect(refusal("Fri 16:00 - Fri 16:00 UTC")).toMatch(/same time/);
+    expect(refusal("Fri 25:00 - Mon 08:00 UTC")).toMatch(/Write a window/);
+    expect(refusal("x".repeat(500))).toMatch(/under 200/);
     const { windows, errors } = parseWindows("Fri 16:00 - Mon 08:00 UTC\n\nnope\n");
     expect(windows).toHaveLength(1);
-    expect(errors).toEqual([expect.stringMatching(/^Line 2: Write a window/)]);
-    expect(parseWindows(Array(21).fill("Fri 16:00 - Mon 08:00 UTC").join("\n")).errors[0]).toMatch(/At most 20/);
+    expect(errors.map((e) => english(e))).toEqual([expect.stringMatching(/^Line 2: Write a window/)]);
+    // The protection form shows them in the reader's language.
+    expect(formatMsg(strictTranslator("zh-CN"), errors[0])).toMatch(/^第 2 行：时间窗口的写法：/);
+    expect(english(parseWindows(Array(21).fill("Fri 16:00 - Mon 08:00 UTC").join("\n")).errors[0])).toMatch(/At most 20/);
   });
 
   it("round-trips through the stored form and drops malformed stored entries", () => {

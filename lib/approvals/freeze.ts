@@ -9,6 +9,8 @@
 // daylight-saving changes right by construction (a window "Fri 16:00" starts at 16:00 local time
 // whatever the offset that day).
 
+import { isMsg, msg, type Msg } from "@/lib/i18n/message";
+
 export const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 export type Day = (typeof DAYS)[number];
 
@@ -81,28 +83,29 @@ export function describeWindow(w: FreezeWindow): string {
 const canonicalDay = (d: string) => DAYS.find((x) => x.toLowerCase() === d.toLowerCase()) as Day;
 
 /** One line of the form → a window, or the reason it is not one. */
-export function parseWindow(line: string): FreezeWindow | string {
+/** One line of the form → a window, or why it is not one (a catalogue message: the form shows it in the reader's language). */
+export function parseWindow(line: string): FreezeWindow | Msg {
   const text = line.trim();
-  if (text.length > MAX_LINE) return `Keep each window under ${MAX_LINE} characters.`;
+  if (text.length > MAX_LINE) return msg("validation.protection.windowLong", { max: MAX_LINE });
   const weekly = WEEKLY_RE.exec(text);
   if (weekly) {
     const [, fd, fh, fm, td, th, tm, zone] = weekly;
-    if (!isTimeZone(zone)) return `"${zone}" is not a time zone (use an IANA name like Asia/Shanghai or UTC).`;
+    if (!isTimeZone(zone)) return msg("validation.protection.notTimeZone", { zone });
     const w: WeeklyWindow = { kind: "weekly", fromDay: canonicalDay(fd), fromTime: `${fh}:${fm}`, toDay: canonicalDay(td), toTime: `${th}:${tm}`, zone };
-    if (minuteOfWeek(w.fromDay, w.fromTime) === minuteOfWeek(w.toDay, w.toTime)) return "A weekly window must not start and end at the same time.";
+    if (minuteOfWeek(w.fromDay, w.fromTime) === minuteOfWeek(w.toDay, w.toTime)) return msg("validation.protection.sameStartEnd");
     return w;
   }
   const dates = DATES_RE.exec(text);
   if (dates) {
     const [, fy, fmo, fd, fh, fmi, ty, tmo, td, th, tmi, zone] = dates;
-    if (!isTimeZone(zone)) return `"${zone}" is not a time zone (use an IANA name like Asia/Shanghai or UTC).`;
+    if (!isTimeZone(zone)) return msg("validation.protection.notTimeZone", { zone });
     const from = `${fy}-${fmo}-${fd} ${fh}:${fmi}`;
     const to = `${ty}-${tmo}-${td} ${th}:${tmi}`;
-    if (!validDate(fy, fmo, fd) || !validDate(ty, tmo, td)) return "That date does not exist.";
-    if (from >= to) return "The end must come after the start.";
+    if (!validDate(fy, fmo, fd) || !validDate(ty, tmo, td)) return msg("validation.protection.noSuchDate");
+    if (from >= to) return msg("validation.protection.endAfterStart");
     return { kind: "dates", from, to, zone };
   }
-  return 'Write a window as "Fri 16:00 - Mon 08:00 Asia/Shanghai" (weekly) or "2026-12-24 00:00 - 2026-12-27 08:00 UTC" (once).';
+  return msg("validation.protection.windowFormat");
 }
 
 function validDate(y: string, m: string, d: string): boolean {
@@ -111,14 +114,14 @@ function validDate(y: string, m: string, d: string): boolean {
 }
 
 /** The form's text (one window a line) → windows, or per-line errors. */
-export function parseWindows(text: string): { windows: FreezeWindow[]; errors: string[] } {
+export function parseWindows(text: string): { windows: FreezeWindow[]; errors: Msg[] } {
   const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.length > MAX_WINDOWS) return { windows: [], errors: [`At most ${MAX_WINDOWS} freeze windows.`] };
+  if (lines.length > MAX_WINDOWS) return { windows: [], errors: [msg("validation.protection.tooManyWindows", { max: MAX_WINDOWS })] };
   const windows: FreezeWindow[] = [];
-  const errors: string[] = [];
+  const errors: Msg[] = [];
   lines.forEach((line, i) => {
     const parsed = parseWindow(line);
-    if (typeof parsed === "string") errors.push(`Line ${i + 1}: ${parsed}`);
+    if (isMsg(parsed)) errors.push(msg("validation.protection.line", { line: i + 1, reason: parsed }));
     else windows.push(parsed);
   });
   return { windows, errors };
@@ -128,7 +131,7 @@ export function parseWindows(text: string): { windows: FreezeWindow[]; errors: s
 export function storedWindows(value: unknown): FreezeWindow[] {
   if (!Array.isArray(value)) return [];
   return value.slice(0, MAX_WINDOWS).flatMap((w) => {
-    const parsed = w && typeof w === "object" ? parseWindow(describeWindow(w as FreezeWindow)) : "";
-    return typeof parsed === "string" ? [] : [parsed];
+    const parsed = w && typeof w === "object" ? parseWindow(describeWindow(w as FreezeWindow)) : null;
+    return parsed === null || isMsg(parsed) ? [] : [parsed];
   });
 }

@@ -1,5 +1,10 @@
 import { z } from "@/lib/zod";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { parseWindows, type FreezeWindow } from "./freeze";
+
+// Messages are catalogue keys ("validation.protection.…"); one with values rides in the issue's
+// `params.msg`. runAction shows both in the reader's language.
+const issue = (m: Msg, path?: string[]) => ({ code: "custom" as const, message: m.key, params: { msg: m }, ...(path ? { path } : {}) });
 
 // The protection policy form (cluster page), parsed by the server action; pure so the page can
 // describe a stored policy with the same vocabulary.
@@ -13,19 +18,19 @@ const namespaceList = z
   .default("")
   .transform((text, ctx) => {
     const names = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
-    if (names.length > MAX_POLICY_NAMESPACES) ctx.addIssue({ code: "custom", message: `At most ${MAX_POLICY_NAMESPACES} namespaces.` });
+    if (names.length > MAX_POLICY_NAMESPACES) ctx.addIssue(issue(msg("validation.protection.tooManyNamespaces", { max: MAX_POLICY_NAMESPACES })));
     const bad = names.filter((n) => !DNS_LABEL.test(n));
-    if (bad.length) ctx.addIssue({ code: "custom", message: `Not a namespace name: ${bad.slice(0, 3).join(", ").slice(0, 200)}` });
+    if (bad.length) ctx.addIssue(issue(msg("validation.protection.notNamespace", { names: bad.slice(0, 3).join(", ").slice(0, 200) })));
     return names.sort();
   });
 
 const windowList = z
   .string()
-  .max(20 * 200 + 40, "Too long: at most 20 windows of 200 characters.")
+  .max(20 * 200 + 40, "validation.protection.windowsTooLong")
   .default("")
   .transform((text, ctx): FreezeWindow[] => {
     const { windows, errors } = parseWindows(text);
-    for (const message of errors) ctx.addIssue({ code: "custom", message });
+    for (const m of errors) ctx.addIssue(issue(m));
     return windows;
   });
 
@@ -33,15 +38,15 @@ export const protectionInputSchema = z
   .object({
     clusterId: z.string().trim().min(1).max(64),
     namespaces: namespaceList,
-    approvalsRequired: z.coerce.number().int("Choose 1, 2 or 3.").min(1, "Choose 1, 2 or 3.").max(3, "Choose 1, 2 or 3."),
-    approvers: z.enum(["managers", "named"], "Choose who may approve."),
-    approverIds: z.array(z.string().trim().min(1).max(64)).max(MAX_NAMED_APPROVERS, `At most ${MAX_NAMED_APPROVERS} named approvers.`).default([]),
+    approvalsRequired: z.coerce.number().int("validation.protection.approvalsCount").min(1, "validation.protection.approvalsCount").max(3, "validation.protection.approvalsCount"),
+    approvers: z.enum(["managers", "named"], "validation.protection.approvers"),
+    approverIds: z.array(z.string().trim().min(1).max(64)).max(MAX_NAMED_APPROVERS, "validation.protection.tooManyApprovers").default([]),
     freezeWindows: windowList,
-    expiryHours: z.coerce.number().int().min(1, "Between 1 and 168 hours.").max(168, "Between 1 and 168 hours.").default(24),
+    expiryHours: z.coerce.number().int("validation.protection.expiryHours").min(1, "validation.protection.expiryHours").max(168, "validation.protection.expiryHours").default(24),
   })
   .superRefine((v, ctx) => {
     if (v.approvers === "named" && v.approverIds.length < v.approvalsRequired) {
-      ctx.addIssue({ code: "custom", path: ["approverIds"], message: `Name at least ${v.approvalsRequired} approver${v.approvalsRequired > 1 ? "s" : ""}: the requester never approves their own request.` });
+      ctx.addIssue(issue(msg("validation.protection.namedApprovers", { count: v.approvalsRequired }), ["approverIds"]));
     }
   });
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { pushAt } from "@/lib/manifests/plain-object";
 import { english } from "@/lib/i18n/english";
-import type { Msg } from "@/lib/i18n/message";
+import { isMsg, type Msg } from "@/lib/i18n/message";
 import { isDatabaseUnavailable } from "./db-unavailable";
 import { AppError, type FieldErrors, type FieldMsgs } from "./errors";
 import { errorFields, log } from "./observability/log";
@@ -46,7 +46,7 @@ export async function runAction<S extends z.ZodType, T>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const tr = await requestTranslator();
-    return { ok: false, message: tr({ key: "errors.correctFields" }), fieldErrors: translateFieldErrors(tr, zodFieldErrors(parsed.error)), values };
+    return { ok: false, message: tr({ key: "errors.correctFields" }), fieldErrors: localizedFieldErrors(tr, parsed.error), values };
   }
   try {
     return { ok: true, data: await fn(parsed.data) };
@@ -56,12 +56,17 @@ export async function runAction<S extends z.ZodType, T>(
 }
 
 /**
- * Zod messages in lib/validation may be catalogue keys ("validation.…"); they are shown in the
- * reader's language. Other messages are kept as they are.
+ * Zod messages in lib/validation (and lib/approvals/policy-input.ts) may be catalogue keys
+ * ("validation.…"), or carry a message with values in the issue's `params.msg`; both are shown in
+ * the reader's language. Other messages are kept as they are.
  */
-function translateFieldErrors(tr: (m: Msg | string) => string, fields: FieldErrors): FieldErrors {
+function localizedFieldErrors(tr: (m: Msg | string) => string, error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
-  for (const [path, list] of Object.entries(fields)) out[path] = list.map((m) => (/^validation\.[A-Za-z0-9_.]+$/.test(m) ? tr({ key: m }) : m));
+  for (const issue of error.issues) {
+    const carried = (issue as { params?: { msg?: unknown } }).params?.msg;
+    const text = isMsg(carried) ? tr(carried) : /^validation\.[A-Za-z0-9_.]+$/.test(issue.message) ? tr({ key: issue.message }) : issue.message;
+    pushAt(out, issue.path.map(String).join(".") || "_form", text);
+  }
   return out;
 }
 

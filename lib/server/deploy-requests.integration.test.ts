@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, statusOf, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
 import { parseWindows } from "@/lib/approvals/freeze";
+import { english } from "@/lib/i18n/english";
+import { formatMsg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 import { LABEL_APP } from "@/lib/manifests";
 import { addMember, createNginxTemplate, newTeam } from "@/scripts/test-support/fixtures";
 import type { Ctx } from "./authz";
@@ -59,6 +62,9 @@ const input = (tpl: string, image = NGINX_IMAGE_1, extra: Record<string, unknown
 async function request(ctx: Ctx, tpl: string, image = NGINX_IMAGE_1, now?: Date) {
   const { results } = await deployTemplate(ctx, input(tpl, image), now ? { now: () => now } : {});
   expect(results[0]).toMatchObject({ status: "waiting_for_approval", deploymentId: null });
+  // The console says it in the reader's language; the English stays the API's.
+  expect(english(results[0].msg!)).toBe(results[0].message);
+  expect(formatMsg(strictTranslator("zh-CN"), results[0].msg!)).toMatch(new RegExp(`^\\S+ 受保护：未应用任何内容。请求 ${results[0].requestId} 正在等待其他人的 \\d 个批准。$`));
   return results[0].requestId!;
 }
 
@@ -183,6 +189,7 @@ describe("deploy requests on a protected cluster", () => {
     expect(results[0]).toMatchObject({ status: "refused", deploymentId: null });
     expect(results[0].requestId).toBeUndefined();
     expect(results[0].message).toMatch(/frozen now \(Fri 16:00 – Mon 08:00 Asia\/Shanghai\)/);
+    expect(formatMsg(strictTranslator("zh-CN"), results[0].msg!)).toMatch(/当前处于冻结期（Fri 16:00 – Mon 08:00 Asia\/Shanghai），暂停部署。未应用任何内容，也未提交请求。$/);
     expect(await db().deployRequest.count({ where: { teamId, appName: app } })).toBe(0);
     const [refusal] = await db().auditEvent.findMany({ where: { chainKey: teamId, action: "deploy.apply", targetId: app } });
     expect(refusal).toMatchObject({ result: "failure", actorId: people.requester.userId });

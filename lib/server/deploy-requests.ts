@@ -43,19 +43,20 @@ export async function throughProtection(actor: Actor, clusterId: string, namespa
   if (gate.breakGlass) return breakGlass(actor, cluster, namespace, bundle, meta, gate.breakGlass, run);
   const frozen = activeFreeze(policy.freezeWindows, now);
   if (frozen) {
-    const message = `Deploys to ${cluster.name}/${namespace} are frozen now (${describeWindow(frozen)}). Nothing was applied or requested.${actor.role === "owner" ? " An owner may break glass with a reason." : ""}`;
+    const outcome = msg("serverErrors.deployRequests.frozenNow", { target: `${cluster.name}/${namespace}`, window: describeWindow(frozen), owner: actor.role === "owner" ? msg("serverErrors.deployRequests.ownerMayBreakGlass") : "" });
+    const message = english(outcome);
     await auditRefusal(actor, clusterId, cluster.name, namespace, bundle, meta, message);
-    return { clusterId, clusterName: cluster.name, deploymentId: null, status: "refused", message };
+    return { clusterId, clusterName: cluster.name, deploymentId: null, status: "refused", message, msg: outcome };
   }
   try {
     const plan = await planRequest(actor, null, clusterId, namespace, meta.kind, bundle, gate);
     const request = await createRequest(actor, cluster, namespace, bundle, meta, gate, policy, plan, now);
-    const n = policy.approvalsRequired;
-    return { clusterId, clusterName: cluster.name, deploymentId: null, status: "waiting_for_approval", requestId: request.id, message: `${cluster.name}/${namespace} is protected: nothing was applied. Request ${request.id} waits for ${n} approval${n > 1 ? "s" : ""} by someone else.` };
+    const outcome = msg("serverErrors.deployRequests.waiting", { target: `${cluster.name}/${namespace}`, id: request.id, count: policy.approvalsRequired });
+    return { clusterId, clusterName: cluster.name, deploymentId: null, status: "waiting_for_approval", requestId: request.id, message: english(outcome), msg: outcome };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     await auditRefusal(actor, clusterId, cluster.name, namespace, bundle, meta, e.message);
-    return { clusterId, clusterName: cluster.name, deploymentId: null, status: "refused", message: e.message };
+    return { clusterId, clusterName: cluster.name, deploymentId: null, status: "refused", message: e.message, msg: e.msg ?? undefined };
   }
 }
 

@@ -4,6 +4,9 @@ import { addMember, newTeam } from "@/scripts/test-support/fixtures";
 import { registerCluster } from "./clusters";
 import { db } from "./db";
 import { AppError } from "./errors";
+import { english } from "@/lib/i18n/english";
+import { formatMsg, isMsg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 import { getProtection, mayApprove, protectionFor, removeProtection, setProtection } from "./protection";
 
 // Protection policies: owners/admins set them, every change is audited with before/after, the
@@ -57,11 +60,19 @@ describe("protection policies", () => {
       await expect(setProtection(t.ctx, input)).rejects.toSatisfy((e) => e instanceof AppError && e.code === "invalid" && !!e.fieldErrors.approverIds);
     }
     expect(await db().auditEvent.count({ where: { chainKey: t.teamId, action: "cluster.protection_set", result: "failure" } })).toBe(2);
-    const errors = (v: Record<string, unknown>) => parse({ clusterId, ...v }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    // The form's messages are catalogue keys (values in params.msg): here in English, as runAction words them for an English reader.
+    const word = (i: { message: string; params?: { msg?: unknown } }) => (isMsg(i.params?.msg) ? english(i.params.msg) : english({ key: i.message }));
+    const errors = (v: Record<string, unknown>) => parse({ clusterId, ...v }).error?.issues.map((i) => `${i.path.join(".")}: ${word(i as never)}`);
     expect(errors({ approvalsRequired: "4" })).toEqual(["approvalsRequired: Choose 1, 2 or 3."]);
     expect(errors({ approvers: "named", approvalsRequired: "2", approverIds: ["a"] })).toEqual([expect.stringMatching(/^approverIds: Name at least 2 approvers/)]);
     expect(errors({ freezeWindows: "Fri 16:00 - Mon 08:00 Mars/Base" })).toEqual([expect.stringMatching(/^freezeWindows: Line 1: "Mars\/Base" is not a time zone/)]);
     expect(errors({ namespaces: "Shop, ok" })).toEqual(["namespaces: Not a namespace name: Shop"]);
     expect(errors({ expiryHours: "0" })).toEqual(["expiryHours: Between 1 and 168 hours."]);
+    // … and in Chinese through the form's action path (runAction).
+    const zh = parse({ clusterId, freezeWindows: "Fri 16:00 - Mon 08:00 Mars/Base", approvalsRequired: "4" }).error!.issues.map((i) => {
+      const carried = (i as { params?: { msg?: unknown } }).params?.msg;
+      return formatMsg(strictTranslator("zh-CN"), isMsg(carried) ? carried : { key: i.message });
+    });
+    expect(zh).toEqual(["请选择 1、2 或 3。", "第 1 行：“Mars/Base”不是时区（请使用 IANA 名称，例如 Asia/Shanghai 或 UTC）。"]);
   });
 });
