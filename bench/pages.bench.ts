@@ -217,22 +217,32 @@ function cpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds of the Postgres backends serving this database (their process title names it), when
- * Postgres runs on this machine: the database's share of a page view. A backend that exits between
- * two readings takes its CPU with it (the servers' pools keep theirs open under load).
+ * CPU seconds of each Postgres backend serving this database (their process title names it), when
+ * Postgres runs on this machine: the database's share of a page view is the growth between two
+ * readings (`databaseCpuSince`). A backend that exits in between takes its CPU with it (the
+ * servers' pools close idle connections): an undercount, never negative.
  */
-function databaseCpuSeconds(database: string): number {
-  let total = 0;
+function databaseCpu(database: string): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
       if (!title.startsWith("postgres: ") || !title.includes(` ${database} `)) continue;
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       /* gone, or not ours to read */
     }
+  }
+  return byPid;
+}
+
+function databaseCpuSince(database: string, before: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of databaseCpu(database)) {
+    const was = before.get(pid) ?? 0;
+    total += seconds >= was ? seconds - was : seconds; // less than before: a new backend with a reused pid
   }
   return total;
 }
@@ -411,10 +421,10 @@ async function measure(label: string, servers: ChildProcess[], ports: number[], 
     let most = 0;
     for (const u of CONCURRENCY) {
       const cpu0 = servers.reduce((a, s) => a + cpuSeconds(s.pid!), 0);
-      const db0 = database ? databaseCpuSeconds(database) : 0;
+      const db0 = database ? databaseCpu(database) : new Map<string, number>();
       const run = await closedLoop(ports, page, cookie, agent, u);
       const cpu = servers.reduce((a, s) => a + cpuSeconds(s.pid!), 0) - cpu0;
-      const dbCpu = database ? databaseCpuSeconds(database) - db0 : NaN;
+      const dbCpu = database ? databaseCpuSince(database, db0) : NaN;
       const perSecond = run.ms.length / run.seconds;
       most = Math.max(most, perSecond);
       cells.push(`${f1(pct(run.ms, 50)).padStart(12)} ${f1(pct(run.ms, 95)).padStart(7)} ${f1(perSecond).padStart(7)} ${f1(perSecond / ports.length).padStart(6)} ${f1((cpu * 1000) / Math.max(1, run.ms.length)).padStart(6)} ${f1((dbCpu * 1000) / Math.max(1, run.ms.length)).padStart(5)} │${run.errors ? ` ${run.errors} errors (${[...run.statuses!].map(([st, n]) => `HTTP ${st || "none"} ×${n}`).join(", ")})` : ""}`);
