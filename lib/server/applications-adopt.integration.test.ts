@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { formatMsg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1 } from "@/e2e/support/deploy-fixtures";
@@ -139,6 +141,7 @@ describe("adopt a StatefulSet Berth did not deploy", () => {
       const list = await listUnmanaged(t.ctx, { clusterId: limited, namespace: ns });
       expect(list.state).toBe("not_allowed");
       expect(list.message).toMatch(/^not allowed: your credential cannot list StatefulSet objects in namespace adopt-denied/);
+      expect(formatMsg(strictTranslator("zh-CN"), list.msg!)).toBe(`不允许：您的凭证不能列出命名空间 ${ns} 中的 StatefulSet 对象`);
       expect(list.items).toEqual([]);
       const refused = await adoptStatefulSet(t.ctx, { clusterId: limited, namespace: ns, statefulSet: "web" }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(AppError);

@@ -62,7 +62,7 @@ export async function listUnmanaged(ctx: Ctx, input: { clusterId: string; namesp
   const api = ObjectApi.for(opened.kc);
   const read = await listKind(api, target.namespace, ["apps/v1", "StatefulSet"], undefined, undefined);
   const out = { ...base, clusterName: opened.cluster.name };
-  if (read.error) return { ...out, state: read.forbidden ? "not_allowed" : "unavailable", message: read.error };
+  if (read.error) return { ...out, state: read.forbidden ? "not_allowed" : "unavailable", message: read.error, msg: read.errorMsg };
   const managed = await managedNames(actor, target.clusterId, target.namespace);
   const items = read.items
     .filter((s) => !isBerthManaged(s) && !managed.has(s.metadata?.name ?? ""))
@@ -137,8 +137,8 @@ function ingressBackends(ing: KubernetesObject): string[] {
 
 function refuseOnError(read: KindRead): void {
   if (!read.error) return;
-  if (read.forbidden) throw new AppError(read.error, "forbidden");
-  throw invalid(msg("serverErrors.applications.clusterUnreadable", { reason: read.error }));
+  if (read.forbidden) throw new AppError(read.errorMsg ?? read.error, "forbidden");
+  throw invalid(msg("serverErrors.applications.clusterUnreadable", { reason: read.errorMsg ?? read.error }));
 }
 
 function isBerthManaged(o: KubernetesObject): boolean {

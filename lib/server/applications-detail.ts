@@ -1,4 +1,5 @@
 import "server-only";
+import { english } from "@/lib/i18n/english";
 import { type Msg } from "@/lib/i18n/message";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import {
@@ -29,7 +30,7 @@ import { appLive, openViewerKubeConfig } from "./applications-live";
 import { authorize, type Ctx } from "./authz";
 import { parseManifest } from "./deployments-render";
 import { describeError } from "./k8s/api-error";
-import { itemsOf, kindsFor, readError, readNamespace, unreachable, type Kind } from "./k8s/app-state";
+import { itemsOf, kindsFor, readError, readErrorMsg, readNamespace, unreachable, type Kind } from "./k8s/app-state";
 import { objectLabel } from "./k8s/object-api";
 
 // One application's live object tree, read now with the viewer's own credential: one list per
@@ -52,8 +53,10 @@ export type AppLiveDetail = {
   autoscalers: HpaView[];
   cronJobs: CronJobView[];
   events: EventView[];
-  /** Per panel: why it could not be read ("not allowed: …"), or "". */
+  /** Per panel: why it could not be read ("not allowed: …"), or "". English. */
   panels: Record<Panel, string>;
+  /** The same as catalogue messages where the words are Berth's, for the console. */
+  panelMsgs: Partial<Record<Panel, Msg>>;
   /** An HPA or cron-HPA owns the replica count (no manual scale). */
   autoscaled: boolean;
   calls: number;
@@ -84,6 +87,7 @@ export async function getApplicationDetail(ctx: Ctx, key: AppKey): Promise<AppDe
     cronJobs: [],
     events: [],
     panels: { ...EMPTY_PANELS },
+    panelMsgs: {},
     autoscaled: objects.some((o) => o.kind === "HorizontalPodAutoscaler" || o.kind === CRON_HPA.kind),
     calls: 0,
   };
@@ -112,16 +116,19 @@ async function readDetail(kc: KubeConfig, record: AppRecord, objects: Kubernetes
   const names = new Set<string>();
   for (const read of snap.kinds.values()) for (const o of read.items) if (o.kind !== "Event") names.add(objectLabel(o));
   for (const o of objects) names.add(objectLabel(o));
-  const panels: Record<Panel, string> = {
-    pods: readError(snap, "v1", "Pod"),
-    claims: readError(snap, "v1", "PersistentVolumeClaim"),
-    services: manifestKinds.some(([, k]) => k === "Service") ? readError(snap, "v1", "Service") : "",
-    endpoints: readError(snap, ...ENDPOINT_SLICE),
-    ingresses: manifestKinds.some(([, k]) => k === "Ingress") ? readError(snap, "networking.k8s.io/v1", "Ingress") : "",
-    autoscalers: readError(snap, ...HPA),
-    cronJobs: manifestKinds.some(([, k]) => k === CRON_HPA.kind) ? readError(snap, CRON_HPA.apiVersion, CRON_HPA.kind) : "",
-    events: readError(snap, "v1", "Event"),
+  const problems: Record<Panel, Msg | string> = {
+    pods: readErrorMsg(snap, "v1", "Pod"),
+    claims: readErrorMsg(snap, "v1", "PersistentVolumeClaim"),
+    services: manifestKinds.some(([, k]) => k === "Service") ? readErrorMsg(snap, "v1", "Service") : "",
+    endpoints: readErrorMsg(snap, ...ENDPOINT_SLICE),
+    ingresses: manifestKinds.some(([, k]) => k === "Ingress") ? readErrorMsg(snap, "networking.k8s.io/v1", "Ingress") : "",
+    autoscalers: readErrorMsg(snap, ...HPA),
+    cronJobs: manifestKinds.some(([, k]) => k === CRON_HPA.kind) ? readErrorMsg(snap, CRON_HPA.apiVersion, CRON_HPA.kind) : "",
+    events: readErrorMsg(snap, "v1", "Event"),
   };
+  const entries = Object.entries(problems) as Array<[Panel, Msg | string]>;
+  const panels = Object.fromEntries(entries.map(([p, m]) => [p, english(m)])) as Record<Panel, string>;
+  const panelMsgs = Object.fromEntries(entries.filter((e): e is [Panel, Msg] => typeof e[1] !== "string")) as Partial<Record<Panel, Msg>>;
   const { health, sync } = appLive(snap, record, objects, stsError);
   return {
     ...empty,
@@ -137,6 +144,7 @@ async function readDetail(kc: KubeConfig, record: AppRecord, objects: Kubernetes
     cronJobs: cronJobViews(cron),
     events: eventViews(itemsOf(snap, "v1", "Event"), names),
     panels,
+    panelMsgs,
     autoscaled: empty.autoscaled || itemsOf(snap, ...HPA).length > 0,
     calls: snap.calls,
   };

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
+import { formatMsg } from "@/lib/i18n/message";
+import { strictTranslator } from "@/lib/i18n/strict-translator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, setupTestCluster, type TestCluster } from "@/e2e/cluster/test-support";
 import { NGINX_IMAGE_1, NGINX_IMAGE_2 } from "@/e2e/support/deploy-fixtures";
@@ -182,6 +184,7 @@ describe("applications", () => {
       const detail = await getApplicationDetail(member.ctx, key);
       expect(detail.live.state).toBe("ok");
       expect(detail.live.panels.events).toMatch(/^not allowed: your credential cannot list Event objects in namespace /);
+      expect(formatMsg(strictTranslator("zh-CN"), detail.live.panelMsgs.events!)).toBe(`不允许：您的凭证不能列出命名空间 ${ns} 中的 Event 对象`);
       expect(detail.live.events).toEqual([]);
       expect(detail.live.panels.pods).toBe("");
       expect(detail.live.pods.map((p) => p.ready)).toEqual([true, true]);

@@ -1,5 +1,7 @@
 import "server-only";
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
+import { english } from "@/lib/i18n/english";
+import { msg, type Msg } from "@/lib/i18n/message";
 import { LABEL_APP } from "@/lib/manifests";
 import { apiError } from "./api-error";
 import { ObjectApi } from "./object-api";
@@ -21,7 +23,8 @@ export const EVENT_KIND: Kind = ["v1", "Event"];
 /** At most this many objects per list reply (a namespace with more is read partly; said so). */
 export const LIST_LIMIT = 1000;
 
-export type KindRead = { items: KubernetesObject[]; error: string; forbidden: boolean; truncated: boolean; unreachable?: boolean };
+/** `error`: English ("" when read); `errorMsg`: the same when the words are Berth's, for the console (the cluster's own text has none). */
+export type KindRead = { items: KubernetesObject[]; error: string; errorMsg?: Msg; forbidden: boolean; truncated: boolean; unreachable?: boolean };
 export type NamespaceSnapshot = { namespace: string; kinds: Map<string, KindRead>; calls: number };
 
 export function kindKey(apiVersion: string, kind: string): string {
@@ -63,8 +66,9 @@ export async function listKind(api: ObjectApi, namespace: string, [apiVersion, k
     return { items: items.map((o) => ({ ...o, apiVersion: o.apiVersion ?? apiVersion, kind: o.kind ?? kind })), error: "", forbidden: false, truncated };
   } catch (e) {
     const info = apiError(e);
-    if (info.status === 403) return { items: [], error: `not allowed: your credential cannot list ${kind} objects in namespace ${namespace}`, forbidden: true, truncated: false };
-    if (info.status === 404) return { items: [], error: `the cluster does not serve ${kind} in ${apiVersion}`, forbidden: false, truncated: false };
+    const ours = (m: Msg) => ({ error: english(m), errorMsg: m });
+    if (info.status === 403) return { items: [], ...ours(msg("serverErrors.applications.listNotAllowed", { kind, namespace })), forbidden: true, truncated: false };
+    if (info.status === 404) return { items: [], ...ours(msg("serverErrors.applications.kindNotServed", { kind, apiVersion })), forbidden: false, truncated: false };
     return { items: [], error: info.message, forbidden: false, truncated: false, unreachable: info.status === 0 };
   }
 }
@@ -77,6 +81,12 @@ export function itemsOf(snap: NamespaceSnapshot, apiVersion: string, kind: strin
 
 export function readError(snap: NamespaceSnapshot, apiVersion: string, kind: string): string {
   return snap.kinds.get(kindKey(apiVersion, kind))?.error ?? "";
+}
+
+/** The same as a message when the words are Berth's ("not allowed: …"), else the cluster's text or "". */
+export function readErrorMsg(snap: NamespaceSnapshot, apiVersion: string, kind: string): Msg | string {
+  const read = snap.kinds.get(kindKey(apiVersion, kind));
+  return read?.errorMsg ?? read?.error ?? "";
 }
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;

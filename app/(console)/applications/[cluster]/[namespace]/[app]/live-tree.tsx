@@ -88,7 +88,7 @@ export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppK
         ))}
       </Section>
 
-      <Section title={t("live.services")} panel="services" live={live} extra={live.panels.endpoints ? t("live.endpointsProblem", { problem: live.panels.endpoints }) : ""}>
+      <Section title={t("live.services")} panel="services" live={live} extra={live.panels.endpoints ? t("live.endpointsProblem", { problem: text(live.panelMsgs.endpoints ?? live.panels.endpoints) }) : ""}>
         <table className="data-table" aria-label={t("live.services")}>
           <thead><tr><th>{t("live.serviceCols.service")}</th><th>{t("live.serviceCols.type")}</th><th>{t("live.serviceCols.clusterIp")}</th><th>{t("live.serviceCols.ports")}</th><th>{t("live.serviceCols.endpoints")}</th></tr></thead>
           <tbody>
@@ -114,7 +114,7 @@ export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppK
               {j.pickedUp ? null : <span className="text-amber-800"> {t("cronNotPickedUp")}</span>}
             </p>
           ))}
-          {live.panels.cronJobs ? <p className="text-sm text-amber-800">{live.panels.cronJobs}</p> : null}
+          {live.panels.cronJobs ? <p className="text-sm text-amber-800">{text(live.panelMsgs.cronJobs ?? live.panels.cronJobs)}</p> : null}
         </Section>
       ) : null}
 
@@ -150,13 +150,18 @@ export async function LiveTree({ ctx, appKey, canAct }: { ctx: Ctx; appKey: AppK
 }
 
 function Section({ title, panel, live, extra, children }: { title: string; panel: Panel; live: AppLiveDetail; extra?: string; children: ReactNode }) {
-  const error = live.panels[panel];
+  const error = live.panelMsgs[panel] ?? live.panels[panel];
   const id = `sec-${panel}`;
   return (
     <section aria-labelledby={id} className="card overflow-x-auto p-4" data-testid={`panel-${panel}`}>
       <h2 id={id} className="mb-2 text-base font-semibold">{title}</h2>
-      {error ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="panel-error">{error}</p> : children}
+      {error ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="panel-error">{typeof error === "string" ? error : <PanelProblem problem={error} />}</p> : children}
       {extra ? <p className="mt-2 text-xs text-amber-800">{extra}</p> : null}
     </section>
   );
+}
+
+/** A panel's problem in Berth's words, in the reader's language. */
+async function PanelProblem({ problem }: { problem: Msg }) {
+  return (await requestTranslator())(problem);
 }
