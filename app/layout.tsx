@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { ErrorTextsProvider } from "./_components/error-texts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,11 +17,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts).
   await connection();
   const locale = await getLocale();
-  // The client provider passes this request's locale, messages and time zone to client components.
+  const t = await getTranslations("errors");
+  // No next-intl client provider here: routes whose client components word something have one in
+  // their layout.tsx with the namespaces they use (lib/i18n/client-namespaces.ts). The error page
+  // (app/error.tsx) gets its texts from this one; "{id}" is filled in with the error's reference.
+  const errorTexts = { pageFailed: t("pageFailed"), databaseUnavailable: t("databaseUnavailable"), tryAgain: t("tryAgain"), pageFailedDetail: t("pageFailedDetail", { id: "{id}" }) };
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ErrorTextsProvider texts={errorTexts}>{children}</ErrorTextsProvider>
       </body>
     </html>
   );

@@ -35,7 +35,8 @@ it("first-load JavaScript on the wire", async () => {
     const templateId = await createNginxTemplate(team.ctx, "nginx");
     server = await startServer(PORT, { ...secrets, DATABASE_URL: database.url, AUTH_URL: `http://localhost:${PORT}`, AUTH_TRUST_HOST: "true", BERTH_LOG_LEVEL: "warn" });
     const token = await encode({ token: { uid: team.owner.id, sub: team.owner.id, email: team.owner.email }, secret: secrets.AUTH_SECRET, salt: "authjs.session-token" });
-    const routes = ["/templates", "/deployments", "/applications", "/templates/new", `/templates/${templateId}/edit`];
+    // /team and /clusters: a route that sends a few catalogue namespaces, and one that sends them all
+    const routes = ["/templates", "/deployments", "/applications", "/team", "/clusters", "/templates/new", `/templates/${templateId}/edit`];
     const runs: WireLoad[][] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await firstLoadsOnTheWire(PORT, sessionCookies(token, team.teamId), routes));
     console.log(`\nChromium first loads, ${RUNS} runs each (median, min–max when they differ)`);

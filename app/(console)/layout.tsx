@@ -1,6 +1,7 @@
-import { Anchor } from "lucide-react";
+import { Anchor } from "lucide";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Icon } from "@/app/_components/icon";
 import { countWaitingForMe } from "@/lib/server/deploy-requests-query";
 import { requireWorkspace } from "@/lib/server/session";
 import { signOutAction } from "../(auth)/actions";
@@ -18,7 +19,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <div className="flex min-h-screen flex-col lg:flex-row">
       <aside className="border-b border-slate-200 bg-slate-900 text-slate-100 lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
         <Link href="/templates" className="flex items-center gap-2 px-4 py-4 text-base font-semibold">
-          <Anchor aria-hidden className="h-5 w-5 text-brand-100" /> Berth
+          <Icon icon={Anchor} className="h-5 w-5 text-brand-100" /> Berth
         </Link>
         <ConsoleNav waiting={waiting} />
       </aside>

@@ -23,16 +23,18 @@ export async function connectSsoAction(): Promise<void> {
 }
 
 /** The account menu's language choice: saved on the user (audited), every page re-rendered in it. */
-export async function setLanguageAction(locale: string): Promise<ActionState> {
+export async function setLanguageAction(formData: FormData): Promise<void> {
   const user = await currentUser();
   if (!user) redirect("/login");
   try {
-    await setMyLocale(user.id, String(locale).slice(0, 16));
+    await setMyLocale(user.id, String(formData.get("locale") ?? "").slice(0, 16));
   } catch (error) {
-    return localizedFailure(error);
+    // Nothing changes and the menu keeps showing the saved language, as the select did before the
+    // form; an unexpected error is still logged with its reference (localizedFailure).
+    await localizedFailure(error);
+    return;
   }
   revalidatePath("/", "layout");
-  return { ok: true, data: undefined };
 }
 
 export async function createApiTokenAction(_prev: ActionState<CreatedToken>, formData: FormData): Promise<ActionState<CreatedToken>> {

@@ -1,7 +1,8 @@
 "use client";
-import { ShieldCheck } from "lucide-react";
+import { ShieldCheck } from "lucide";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Icon } from "@/app/_components/icon";
 import { FieldError, FormMessage, SubmitButton, failedFields } from "@/app/_components/form";
 import { utcTime } from "@/app/_components/format-time";
 import type { ProtectionView } from "@/lib/server/protection";
@@ -19,7 +20,7 @@ export function ProtectionPanel({ clusterId, policy, canManage, members }: { clu
   return (
     <section className="rounded-md border border-slate-200 p-3" aria-label={t("label")} data-testid="protection">
       <h3 className="flex items-center gap-2 text-sm font-semibold">
-        <ShieldCheck aria-hidden className="h-4 w-4" /> {policy ? t("protected") : t("notProtected")}
+        <Icon icon={ShieldCheck} className="h-4 w-4" /> {policy ? t("protected") : t("notProtected")}
       </h3>
       {policy ? (
         <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="protection-summary">

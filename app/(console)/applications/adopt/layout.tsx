@@ -1,0 +1,7 @@
+import { ClientMessages } from "@/app/_components/client-messages";
+
+// The whole catalogue goes to the browser here: the adopt button words the import's notes (data-layer messages: useFormatMsg).
+// lib/i18n/client-namespaces.ts; client-namespaces.test.ts checks every route's list.
+export default function ApplicationsAdoptLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces="all">{children}</ClientMessages>;
+}

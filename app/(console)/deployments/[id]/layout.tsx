@@ -1,0 +1,7 @@
+import { ClientMessages } from "@/app/_components/client-messages";
+
+// The whole catalogue goes to the browser here: redeploy/undeploy results are worded in the browser (data-layer messages: useFormatMsg).
+// lib/i18n/client-namespaces.ts; client-namespaces.test.ts checks every route's list.
+export default function DeploymentsIdLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces="all">{children}</ClientMessages>;
+}
