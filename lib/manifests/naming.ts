@@ -13,11 +13,7 @@ export const CLOUD_LABELS = {
   qos: "alibabacloud.com/compute-qos",
 } as const;
 
-/**
- * A StatefulSet name feeds the `controller-revision-hash` pod label
- * (`<name>-<10-char hash>`, ≤ 63), so 52 is the practical maximum.
- */
-export const MAX_APP_NAME = 52;
+export { MAX_APP_NAME } from "./app-name-limit";
 
 export function headlessServiceName(spec: Pick<AppSpec, "name" | "headlessServiceName">): string {
   return spec.headlessServiceName ?? `${spec.name}-headless`;

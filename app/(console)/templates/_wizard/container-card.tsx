@@ -1,14 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useFieldArray, useFormContext } from "react-hook-form";
 import type { ReactNode } from "react";
-import { AddButton, CheckField, NumberField, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
+import { NumberField, SelectField, TextField } from "./fields";
+import { AddButton, CheckField, ROW, ROW_END, RemoveButton } from "./row-fields";
 import { EnvRows } from "./env-rows";
-import { ListField } from "./kv-rows";
+import { useFieldArray } from "./form-hooks";
+import { ListField } from "./list-field";
 import { ParamToggle } from "./param-toggle";
 import { LifecycleHook, ProbeEditor } from "./probe-editor";
 import { LogRows, MountRows } from "./volume-rows";
-import type { WizardValues } from "./types";
 
 function Group({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -21,12 +21,11 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 
 function PortRows({ base }: { base: string }) {
   const t = useTranslations("wizard.container");
-  const { control } = useFormContext<WizardValues>();
-  const ports = useFieldArray({ control, name: `${base}.ports` as "spec.containers.0.ports" });
+  const ports = useFieldArray(`${base}.ports`);
   return (
     <div className="space-y-2">
-      {ports.fields.map((f, i) => (
-        <div key={f.id} className={ROW}>
+      {ports.keys.map((key, i) => (
+        <div key={key} className={ROW}>
           <TextField path={`${base}.ports.${i}.name`} label={t("portName")} optional mono />
           <NumberField path={`${base}.ports.${i}.containerPort`} label={t("containerPort")} />
           <NumberField path={`${base}.ports.${i}.hostPort`} label={t("hostPort")} optional hint={t("hostPortHint")} />

@@ -1,30 +1,30 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { defaultEnvVar } from "@/lib/manifests/model/defaults";
 import { FIELD_REF_PATHS, RESOURCE_REF_NAMES, type EnvVar, type EnvVarType } from "@/lib/manifests/model/env";
-import { AddButton, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
-import type { WizardValues } from "./types";
+import { SelectField, TextField } from "./fields";
+import { AddButton, ROW, ROW_END, RemoveButton } from "./row-fields";
+import { useFieldArray, useWatch, useWizardForm } from "./form-hooks";
 
 const KINDS: EnvVarType[] = ["value", "configMapKey", "secretKey", "fieldRef", "resourceFieldRef", "fileKey"];
 
 /** Environment variables of every kind, plus whole ConfigMaps/Secrets (envFrom). */
 export function EnvRows({ base }: { base: string }) {
   const t = useTranslations("wizard.env");
-  const { control, getValues } = useFormContext<WizardValues>();
-  const env = useFieldArray({ control, name: `${base}.env` as "spec.containers.0.env" });
-  const from = useFieldArray({ control, name: `${base}.envFrom` as "spec.containers.0.envFrom" });
-  const rows = (useWatch({ name: `${base}.env` as "spec.containers.0.env" }) ?? []) as EnvVar[];
+  const { get } = useWizardForm();
+  const env = useFieldArray(`${base}.env`);
+  const from = useFieldArray(`${base}.envFrom`);
+  const rows = useWatch<EnvVar[] | undefined>(`${base}.env`) ?? [];
   return (
     <div className="space-y-3">
-      {env.fields.map((f, i) => {
+      {env.keys.map((key, i) => {
         const p = `${base}.env.${i}`;
         const type = rows[i]?.type ?? "value";
         return (
           // Kind and name on the first line (the name gets the room: NGINX_ENTRYPOINT_QUIET_LOGS),
           // what the value comes from on the second.
-          <div key={f.id} className="grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)_auto] gap-2 rounded-md bg-slate-50 p-2">
-            <SelectField path={`${p}.type`} label={t("kind")} options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} onValue={(k) => env.update(i, defaultEnvVar(k as EnvVarType, getValues(`${p}.name` as never) as unknown as string))} />
+          <div key={key} className="grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)_auto] gap-2 rounded-md bg-slate-50 p-2">
+            <SelectField path={`${p}.type`} label={t("kind")} options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} onValue={(k) => env.update(i, defaultEnvVar(k as EnvVarType, get<string>(`${p}.name`)))} />
             <TextField path={`${p}.name`} label={t("name")} mono />
             <div className={ROW_END}>
               <RemoveButton label={t("remove", { n: i + 1 })} onClick={() => env.remove(i)} />
@@ -62,8 +62,8 @@ export function EnvRows({ base }: { base: string }) {
         );
       })}
       <AddButton onClick={() => env.append(defaultEnvVar("value", ""))}>{t("add")}</AddButton>
-      {from.fields.map((f, i) => (
-        <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
+      {from.keys.map((key, i) => (
+        <div key={key} className={`${ROW} rounded-md bg-slate-50 p-2`}>
           <SelectField path={`${base}.envFrom.${i}.type`} label={t("wholeObject")} options={[{ value: "configMap", label: t("configMap") }, { value: "secret", label: t("secret") }]} />
           <TextField path={`${base}.envFrom.${i}.name`} label={t("name")} mono />
           <TextField path={`${base}.envFrom.${i}.prefix`} label={t("prefix")} optional mono />

@@ -1,12 +1,23 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { STEPS, fieldId, stepOf } from "./types";
+import { STEPS, stepOf } from "./steps";
+import { fieldId } from "./types";
 
 export type SummaryItem = { path: string; message: string };
 
+/** Takes the user (and focus) to the field at `path`, after `showStep` opened its step. */
+function goToField(path: string, showStep: (step: number) => void) {
+  showStep(stepOf(path));
+  setTimeout(() => {
+    const el = document.getElementById(fieldId(path)) ?? document.querySelector<HTMLElement>(`[id^="${fieldId(path)}"]`);
+    el?.scrollIntoView({ block: "center" });
+    el?.focus();
+  }, 50);
+}
+
 /** "Fix these first": every error with a link that takes the user (and focus) to the field. */
-export function ErrorSummary({ items, message, onGo }: { items: SummaryItem[]; message?: string; onGo: (path: string) => void }) {
+export function ErrorSummary({ items, message, showStep }: { items: SummaryItem[]; message?: string; showStep: (step: number) => void }) {
   const t = useTranslations("wizard");
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,7 +38,7 @@ export function ErrorSummary({ items, message, onGo }: { items: SummaryItem[]; m
                 className="underline"
                 onClick={(e) => {
                   e.preventDefault();
-                  onGo(it.path);
+                  goToField(it.path, showStep);
                 }}
               >
                 {describePath(it.path, (s) => t("summary.stepPrefix", { n: s + 1, title: t(`steps.${STEPS[s].id}`) }))}

@@ -1,21 +1,14 @@
 "use client";
-import { get, useFormContext, useFormState, type RegisterOptions } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { flattenErrors } from "./clean";
-import { fieldId, type WizardValues } from "./types";
+import { bind, useFieldError, useWizardForm } from "./form-hooks";
+import { fieldId } from "./types";
 
 // Labelled inputs bound to a form path: the label points at the input (htmlFor/id), the error
 // sits under it with role=alert, and the input names it in aria-describedby.
-type Common = { path: string; label: string; hint?: ReactNode; className?: string; after?: ReactNode };
+const unsetWhenEmpty = (v: string) => (v === "" ? undefined : v);
 
-export function useFieldError(path: string): string | undefined {
-  const { errors } = useFormState<WizardValues>();
-  const e = get(errors, path) as { message?: string } | undefined;
-  if (!e) return undefined;
-  if (e.message) return e.message;
-  return flattenErrors(e)[0]?.message;
-}
+type Common = { path: string; label: string; hint?: ReactNode; className?: string; after?: ReactNode };
 
 export function FieldMessage({ path, hint }: { path: string; hint?: ReactNode }) {
   const error = useFieldError(path);
@@ -54,9 +47,8 @@ function Shell({ path, label, hint, className, after, children }: Common & { chi
 }
 
 export function TextField(props: Common & { placeholder?: string; optional?: boolean; type?: string; list?: string; mono?: boolean }) {
-  const { register } = useFormContext<WizardValues>();
+  const form = useWizardForm();
   const error = useFieldError(props.path);
-  const options: RegisterOptions = props.optional ? { setValueAs: (v: string) => (v === "" ? undefined : v) } : {};
   return (
     <Shell {...props}>
       <input
@@ -67,7 +59,7 @@ export function TextField(props: Common & { placeholder?: string; optional?: boo
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props.path, error, props.hint)}
         className={`input ${props.mono ? "font-mono" : ""}`}
-        {...register(props.path as never, options as never)}
+        {...bind(form, props.path, props.optional ? { parse: unsetWhenEmpty } : {})}
       />
     </Shell>
   );
@@ -75,11 +67,10 @@ export function TextField(props: Common & { placeholder?: string; optional?: boo
 
 /** Numbers; an optional one is unset when empty. A port may also be a name (`portOrName`). */
 export function NumberField(props: Common & { optional?: boolean; min?: number; max?: number; portOrName?: boolean; readOnly?: boolean }) {
-  const { register } = useFormContext<WizardValues>();
+  const form = useWizardForm();
   const error = useFieldError(props.path);
-  const setValueAs = (v: unknown) => {
-    if (typeof v === "number") return v;
-    const s = String(v ?? "").trim();
+  const parse = (v: string) => {
+    const s = v.trim();
     if (s === "") return props.optional ? undefined : Number.NaN;
     if (/^-?\d+$/.test(s)) return Number(s);
     return props.portOrName ? s : Number.NaN;
@@ -94,7 +85,7 @@ export function NumberField(props: Common & { optional?: boolean; min?: number; 
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props.path, error, props.hint)}
         className={`input ${props.readOnly ? "bg-slate-100 text-slate-600" : ""}`}
-        {...register(props.path as never, { setValueAs })}
+        {...bind(form, props.path, { parse })}
       />
     </Shell>
   );
@@ -102,9 +93,9 @@ export function NumberField(props: Common & { optional?: boolean; min?: number; 
 
 export function SelectField(props: Common & { options: readonly (string | { value: string; label: string })[]; optional?: boolean; onValue?: (v: string) => void }) {
   const t = useTranslations("wizard.kv");
-  const { register } = useFormContext<WizardValues>();
+  const form = useWizardForm();
   const error = useFieldError(props.path);
-  const reg = register(props.path as never, props.optional ? { setValueAs: (v: string) => (v === "" ? undefined : v) } : {});
+  const reg = bind(form, props.path, props.optional ? { parse: unsetWhenEmpty } : {});
   return (
     <Shell {...props}>
       <select
@@ -114,7 +105,7 @@ export function SelectField(props: Common & { options: readonly (string | { valu
         className="input"
         {...reg}
         onChange={(e) => {
-          void reg.onChange(e);
+          reg.onChange(e);
           props.onValue?.(e.target.value);
         }}
       >
@@ -129,18 +120,6 @@ export function SelectField(props: Common & { options: readonly (string | { valu
         })}
       </select>
     </Shell>
-  );
-}
-
-export function CheckField({ path, label, hint }: { path: string; label: string; hint?: ReactNode }) {
-  const { register } = useFormContext<WizardValues>();
-  return (
-    <div>
-      <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" id={fieldId(path)} className="h-4 w-4" {...register(path as never)} /> {label}
-      </label>
-      <FieldMessage path={path} hint={hint} />
-    </div>
   );
 }
 
@@ -169,24 +148,3 @@ export function Section({ title, description, children }: { title: string; descr
     </section>
   );
 }
-
-export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
-  const t = useTranslations("wizard.kv");
-  return (
-    <button type="button" className="btn-danger px-2 py-1 text-xs" aria-label={label} title={label} onClick={onClick}>
-      {t("remove")}
-    </button>
-  );
-}
-
-export function AddButton({ children, onClick }: { children: ReactNode; onClick: () => void }) {
-  return (
-    <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={onClick}>
-      + {children}
-    </button>
-  );
-}
-
-/** A repeating row: its fields wrap at any width; ROW_END holds the row's remove button. */
-export const ROW = "flex flex-wrap items-start gap-2 *:min-w-28 *:flex-1";
-export const ROW_END = "flex-none! min-w-0! pt-6";

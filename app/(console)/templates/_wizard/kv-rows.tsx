@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { useController, useFormContext } from "react-hook-form";
 import { FieldMessage } from "./fields";
-import { fieldId, type WizardValues } from "./types";
+import { useController } from "./form-hooks";
+import { fieldId } from "./types";
 
 // One key/value rows editor for every map and pair list of the app: labels, annotations, log
 // tags (string maps) and HTTP headers (a list of {name, value}, repeats allowed).
@@ -101,56 +101,13 @@ const listToRows = (l: { name: string; value: string }[] | undefined): Pair[] =>
 const rowsToList = (rows: Pair[]) => rows.map(([name, value]) => ({ name, value }));
 
 export function MapField({ path, label }: { path: string; label: string }) {
-  const { control } = useFormContext<WizardValues>();
-  const { field } = useController({ control, name: path as never });
-  const [rows, setRows] = useRows(field.value as Record<string, string> | undefined, mapToRows, rowsToMap, field.onChange);
+  const field = useController<Record<string, string> | undefined>(path);
+  const [rows, setRows] = useRows(field.value, mapToRows, rowsToMap, field.onChange);
   return <KeyValueRows path={path} label={label} rows={rows} onRows={setRows} />;
 }
 
 export function PairListField({ path, label }: { path: string; label: string }) {
-  const { control } = useFormContext<WizardValues>();
-  const { field } = useController({ control, name: path as never });
-  const [rows, setRows] = useRows(field.value as { name: string; value: string }[] | undefined, listToRows, rowsToList, field.onChange);
+  const field = useController<{ name: string; value: string }[] | undefined>(path);
+  const [rows, setRows] = useRows(field.value, listToRows, rowsToList, field.onChange);
   return <KeyValueRows path={path} label={label} rows={rows} onRows={setRows} names />;
-}
-
-/** A list of strings (command, args, pull secrets, TLS hosts), one per line. */
-export function ListField({ path, label, hint, rows = 2 }: { path: string; label: string; hint?: string; rows?: number }) {
-  const t = useTranslations("wizard.kv");
-  const { control } = useFormContext<WizardValues>();
-  const { field } = useController({ control, name: path as never });
-  const list = (field.value as string[] | undefined) ?? [];
-  const [text, setText] = useState(list.join("\n"));
-  const committed = useRef(JSON.stringify(list));
-  useEffect(() => {
-    const incoming = JSON.stringify(field.value ?? []);
-    if (incoming !== committed.current) {
-      committed.current = incoming;
-      setText(((field.value as string[] | undefined) ?? []).join("\n"));
-    }
-  }, [field.value]);
-  const id = fieldId(path);
-  return (
-    <div>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        data-path={path}
-        rows={rows}
-        className="input font-mono"
-        value={text}
-        aria-describedby={`${id}-hint`}
-        onBlur={field.onBlur}
-        onChange={(e) => {
-          setText(e.target.value);
-          const next = e.target.value.split("\n").filter((l) => l.trim() !== "");
-          committed.current = JSON.stringify(next);
-          field.onChange(next);
-        }}
-      />
-      <FieldMessage path={path} hint={hint ?? t("onePerLine")} />
-    </div>
-  );
 }

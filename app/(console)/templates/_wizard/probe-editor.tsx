@@ -1,12 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useFormContext, useWatch } from "react-hook-form";
 import { defaultLifecycleHandler, defaultProbe, SEED_INITIAL_DELAY } from "@/lib/manifests/model/defaults";
 import { type Container } from "@/lib/manifests/model/container";
 import { type ProbeType } from "@/lib/manifests/model/probe";
 import { NumberField, SelectField, TextField, Toggle } from "./fields";
-import { ListField, PairListField } from "./kv-rows";
-import { fieldId, type WizardValues } from "./types";
+import { useWatch, useWizardForm } from "./form-hooks";
+import { ListField } from "./list-field";
+import { PairListField } from "./kv-rows";
+import { fieldId } from "./types";
 
 const TYPES: ProbeType[] = ["httpGet", "tcpSocket", "exec"];
 
@@ -37,12 +38,12 @@ const KINDS = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
 export function ProbeEditor({ base, kind }: { base: string; kind: (typeof KINDS)[number] }) {
   const t = useTranslations("wizard.probe");
-  const { setValue, getValues } = useFormContext<WizardValues>();
+  const { setValue, get } = useWizardForm();
   const path = `${base}.${kind}`;
-  const probe = useWatch({ name: path as never }) as { type: ProbeType } | undefined;
-  const container = () => getValues(base as never) as unknown as Container;
+  const probe = useWatch<{ type: ProbeType } | undefined>(path);
+  const container = () => get<Container>(base);
   return (
-    <Toggle id={fieldId(`${path}-on`)} label={t(kind)} checked={!!probe} onChange={(on) => setValue(path as never, (on ? defaultProbe("httpGet", firstPort(container())) : undefined) as never, { shouldDirty: true })}>
+    <Toggle id={fieldId(`${path}-on`)} label={t(kind)} checked={!!probe} onChange={(on) => setValue(path, on ? defaultProbe("httpGet", firstPort(container())) : undefined)}>
       {probe ? (
         <>
           <SelectField
@@ -50,7 +51,7 @@ export function ProbeEditor({ base, kind }: { base: string; kind: (typeof KINDS)
             label={t("checkBy")}
             options={TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
             hint={t("delayDefaults", { http: SEED_INITIAL_DELAY.httpGet, tcp: SEED_INITIAL_DELAY.tcpSocket, exec: SEED_INITIAL_DELAY.exec })}
-            onValue={(v) => setValue(path as never, defaultProbe(v as ProbeType, firstPort(container())) as never, { shouldDirty: true })}
+            onValue={(v) => setValue(path, defaultProbe(v as ProbeType, firstPort(container())))}
           />
           <ActionFields path={path} type={probe.type} />
           <div className="grid gap-3 sm:grid-cols-5">
@@ -70,15 +71,14 @@ const HOOKS = ["postStart", "preStop"] as const;
 
 export function LifecycleHook({ base, hook }: { base: string; hook: (typeof HOOKS)[number] }) {
   const t = useTranslations("wizard.probe");
-  const { setValue, getValues } = useFormContext<WizardValues>();
+  const { setValue, get } = useWizardForm();
   const path = `${base}.lifecycle.${hook}`;
-  const handler = useWatch({ name: path as never }) as { type: ProbeType } | undefined;
+  const handler = useWatch<{ type: ProbeType } | undefined>(path);
   const set = (value: unknown) => {
-    const lifecycle: Record<string, unknown> = { ...((getValues(`${base}.lifecycle` as never) as object | undefined) ?? {}), [hook]: value };
-    if (!lifecycle.postStart && !lifecycle.preStop) setValue(`${base}.lifecycle` as never, undefined as never, { shouldDirty: true });
-    else setValue(`${base}.lifecycle` as never, lifecycle as never, { shouldDirty: true });
+    const lifecycle: Record<string, unknown> = { ...(get<object | undefined>(`${base}.lifecycle`) ?? {}), [hook]: value };
+    setValue(`${base}.lifecycle`, !lifecycle.postStart && !lifecycle.preStop ? undefined : lifecycle);
   };
-  const fresh = (t: string) => defaultLifecycleHandler(hook, t === "httpGet" ? "httpGet" : "exec", firstPort(getValues(base as never) as unknown as Container));
+  const fresh = (t: string) => defaultLifecycleHandler(hook, t === "httpGet" ? "httpGet" : "exec", firstPort(get<Container>(base)));
   return (
     <Toggle id={fieldId(`${path}-on`)} label={t(hook)} checked={!!handler} onChange={(on) => set(on ? fresh("exec") : undefined)}>
       {handler ? (

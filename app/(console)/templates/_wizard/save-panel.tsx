@@ -1,14 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { PARAMETER_TYPES } from "@/lib/manifests/params/param-schema";
-import { CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField } from "./fields";
-import { ListField } from "./kv-rows";
-import type { WizardValues } from "./types";
+import { FieldMessage, NumberField, Section, SelectField, TextField } from "./fields";
+import { CheckField, ROW, ROW_END, RemoveButton } from "./row-fields";
+import { bind, useFieldArray, useWatch, useWizardForm } from "./form-hooks";
+import { ListField } from "./list-field";
+import type { Binding, WizardValues } from "./types";
 
 /** The template around the app: name, who sees it, the version message, and typed parameters. */
 export function SavePanel({ editing, canLock }: { editing: boolean; canLock: boolean }) {
   const t = useTranslations("wizard.save");
+  const form = useWizardForm();
   return (
     <div className="space-y-4">
       <Section title={editing ? t("newVersion") : t("asTemplate")} description={t("help")}>
@@ -22,7 +24,7 @@ export function SavePanel({ editing, canLock }: { editing: boolean; canLock: boo
           <label htmlFor="f-meta-description" className="label">
             {t("description")}
           </label>
-          <textarea id="f-meta-description" rows={2} className="input" {...useFormContext<WizardValues>().register("meta.description")} />
+          <textarea id="f-meta-description" rows={2} className="input" {...bind(form, "meta.description")} />
           <FieldMessage path="meta.description" />
         </div>
       </Section>
@@ -33,13 +35,13 @@ export function SavePanel({ editing, canLock }: { editing: boolean; canLock: boo
 
 function ParameterRows({ canLock }: { canLock: boolean }) {
   const t = useTranslations("wizard.save");
-  const { control, getValues, setValue } = useFormContext<WizardValues>();
-  const params = useFieldArray({ control, name: "parameters" });
-  const values = useWatch<WizardValues, "parameters">({ name: "parameters" }) ?? [];
-  const bindings = useWatch<WizardValues, "bindings">({ name: "bindings" }) ?? [];
+  const { get, setValue } = useWizardForm();
+  const params = useFieldArray("parameters");
+  const values = useWatch<WizardValues["parameters"] | undefined>("parameters") ?? [];
+  const bindings = useWatch<Binding[] | undefined>("bindings") ?? [];
   const remove = (i: number) => {
-    const name = getValues(`parameters.${i}.name`);
-    setValue("bindings", getValues("bindings").filter((b) => b.parameter !== name));
+    const name = get<string>(`parameters.${i}.name`);
+    setValue("bindings", get<Binding[]>("bindings").filter((b) => b.parameter !== name));
     params.remove(i);
   };
   return (
@@ -47,13 +49,13 @@ function ParameterRows({ canLock }: { canLock: boolean }) {
       title={t("parameters")}
       description={t("parametersHelp", { ref: "{{ params.name }}" })}
     >
-      {params.fields.length === 0 ? <p className="text-sm text-slate-500">{t("noParameters")}</p> : null}
-      {params.fields.map((f, i) => {
+      {params.keys.length === 0 ? <p className="text-sm text-slate-500">{t("noParameters")}</p> : null}
+      {params.keys.map((key, i) => {
         const p = `parameters.${i}`;
         const type = values[i]?.type;
         const used = bindings.filter((b) => b.parameter === values[i]?.name).map((b) => b.path);
         return (
-          <fieldset key={f.id} className="space-y-2 rounded-md bg-slate-50 p-3" aria-label={t("parameter", { n: i + 1 })}>
+          <fieldset key={key} className="space-y-2 rounded-md bg-slate-50 p-3" aria-label={t("parameter", { n: i + 1 })}>
             <div className={ROW}>
               <TextField path={`${p}.name`} label={t("paramName")} mono />
               <SelectField path={`${p}.type`} label={t("type")} options={PARAMETER_TYPES} />
@@ -85,7 +87,7 @@ function ParameterRows({ canLock }: { canLock: boolean }) {
           </fieldset>
         );
       })}
-      <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => params.append({ name: `param${params.fields.length + 1}`, type: "string", required: false, lockedByAdmin: false, default: "" })}>
+      <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => params.append({ name: `param${params.keys.length + 1}`, type: "string", required: false, lockedByAdmin: false, default: "" })}>
         + {t("addParam")}
       </button>
     </Section>

@@ -1,17 +1,20 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { headlessServiceName } from "@/lib/manifests/naming";
 import type { AppSpec } from "@/lib/manifests/model/app-spec";
-import { AddButton, CheckField, FieldMessage, NumberField, ROW, ROW_END, RemoveButton, Section, SelectField, TextField, Toggle } from "./fields";
+import type { ContainerPort } from "@/lib/manifests/model/container";
+import type { IngressRule } from "@/lib/manifests/model/network";
+import { FieldMessage, NumberField, Section, SelectField, TextField, Toggle } from "./fields";
+import { AddButton, CheckField, ROW, ROW_END, RemoveButton } from "./row-fields";
 import { INGRESS_CLASS_LIST } from "@/app/_components/pick-list-ids";
 import { CloudOnlyNote } from "./cloud-note";
-import { ListField, MapField } from "./kv-rows";
+import { useFieldArray, useWatch, useWizardForm } from "./form-hooks";
+import { ListField } from "./list-field";
+import { MapField } from "./kv-rows";
 import { ParamToggle } from "./param-toggle";
-import type { WizardValues } from "./types";
 
 function useSpec<K extends keyof AppSpec>(key: K): AppSpec[K] {
-  return useWatch<WizardValues>({ name: `spec.${key}` as never }) as AppSpec[K];
+  return useWatch<AppSpec[K]>(`spec.${key}`);
 }
 
 /** Labels and annotations of one object, one under the other (each row keeps its key beside its value). */
@@ -28,13 +31,12 @@ function MetadataMaps({ labels, annotations, what }: { labels: string; annotatio
 /** Field arrays live in components that mount with their section, so they start from its value. */
 function ServicePorts({ type }: { type: string | undefined }) {
   const t = useTranslations("wizard.advanced");
-  const { control } = useFormContext<WizardValues>();
-  const ports = useFieldArray({ control, name: "spec.service.ports" });
+  const ports = useFieldArray("spec.service.ports");
   return (
     <fieldset className="space-y-2">
       <legend className="label">{t("portMappings")}</legend>
-      {ports.fields.map((f, i) => (
-        <div key={f.id} className={ROW}>
+      {ports.keys.map((key, i) => (
+        <div key={key} className={ROW}>
           <TextField path={`spec.service.ports.${i}.name`} label={t("name")} optional mono />
           <NumberField path={`spec.service.ports.${i}.port`} label={t("servicePort")} />
           <NumberField path={`spec.service.ports.${i}.targetPort`} label={t("containerPort")} portOrName hint={t("portHint")} />
@@ -58,13 +60,13 @@ function ServicePorts({ type }: { type: string | undefined }) {
 
 function ServiceSection() {
   const t = useTranslations("wizard.advanced");
-  const { setValue, getValues } = useFormContext<WizardValues>();
+  const { setValue, get } = useWizardForm();
   const service = useSpec("service");
   const name = useSpec("name");
-  const headless = headlessServiceName({ name: name || "<name>", headlessServiceName: getValues("spec.headlessServiceName") });
+  const headless = headlessServiceName({ name: name || "<name>", headlessServiceName: get<string | undefined>("spec.headlessServiceName") });
   const on = (v: boolean) => {
-    const first = getValues("spec.containers.0.ports.0");
-    setValue("spec.service", v ? { name: `${name}-svc`, type: "ClusterIP", headless: false, ports: [{ name: first?.name || "http", port: first?.containerPort ?? 80, targetPort: first?.name || first?.containerPort || 80, protocol: "TCP" }], annotations: {}, labels: {} } : undefined, { shouldDirty: true });
+    const first = get<ContainerPort | undefined>("spec.containers.0.ports.0");
+    setValue("spec.service", v ? { name: `${name}-svc`, type: "ClusterIP", headless: false, ports: [{ name: first?.name || "http", port: first?.containerPort ?? 80, targetPort: first?.name || first?.containerPort || 80, protocol: "TCP" }], annotations: {}, labels: {} } : undefined);
   };
   return (
     <Section title={t("service")} description={t("serviceHelp", { headless })}>
@@ -89,15 +91,15 @@ function ServiceSection() {
 
 function IngressPaths({ rule }: { rule: number }) {
   const t = useTranslations("wizard.advanced");
-  const { control, getValues } = useFormContext<WizardValues>();
-  const paths = useFieldArray({ control, name: `spec.ingress.rules.${rule}.paths` });
-  const values = useWatch<WizardValues, `spec.ingress.rules.${number}.paths`>({ name: `spec.ingress.rules.${rule}.paths` }) ?? [];
+  const { get } = useWizardForm();
+  const paths = useFieldArray(`spec.ingress.rules.${rule}.paths`);
+  const values = useWatch<IngressRule["paths"] | undefined>(`spec.ingress.rules.${rule}.paths`) ?? [];
   return (
     <div className="space-y-2">
-      {paths.fields.map((f, j) => {
+      {paths.keys.map((key, j) => {
         const p = `spec.ingress.rules.${rule}.paths.${j}`;
         return (
-          <div key={f.id} className={ROW}>
+          <div key={key} className={ROW}>
             <TextField path={`${p}.path`} label={t("path")} mono />
             <SelectField path={`${p}.pathType`} label={t("pathType")} options={["Prefix", "Exact", "ImplementationSpecific"]} />
             {values[j]?.resource ? (
@@ -118,26 +120,25 @@ function IngressPaths({ rule }: { rule: number }) {
           </div>
         );
       })}
-      <AddButton onClick={() => paths.append({ path: "/", pathType: "Prefix", serviceName: getValues("spec.service.name") ?? "", servicePort: getValues("spec.service.ports.0.port") ?? 80 })}>{t("addPath")}</AddButton>
+      <AddButton onClick={() => paths.append({ path: "/", pathType: "Prefix", serviceName: get<string | undefined>("spec.service.name") ?? "", servicePort: get<number | undefined>("spec.service.ports.0.port") ?? 80 })}>{t("addPath")}</AddButton>
     </div>
   );
 }
 
 function useBackend() {
-  const { getValues } = useFormContext<WizardValues>();
-  return () => ({ path: "/", pathType: "Prefix" as const, serviceName: getValues("spec.service.name") ?? `${getValues("spec.name")}-svc`, servicePort: getValues("spec.service.ports.0.port") ?? 80 });
+  const { get } = useWizardForm();
+  return () => ({ path: "/", pathType: "Prefix" as const, serviceName: get<string | undefined>("spec.service.name") ?? `${get<string>("spec.name")}-svc`, servicePort: get<number | undefined>("spec.service.ports.0.port") ?? 80 });
 }
 
 function IngressRules() {
   const t = useTranslations("wizard.advanced");
-  const { control } = useFormContext<WizardValues>();
-  const rules = useFieldArray({ control, name: "spec.ingress.rules" });
-  const tls = useFieldArray({ control, name: "spec.ingress.tls" });
+  const rules = useFieldArray("spec.ingress.rules");
+  const tls = useFieldArray("spec.ingress.tls");
   const backend = useBackend();
   return (
     <>
-      {rules.fields.map((f, i) => (
-        <fieldset key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
+      {rules.keys.map((key, i) => (
+        <fieldset key={key} className="space-y-2 rounded-md bg-slate-50 p-2">
           <legend className="text-xs font-medium text-slate-600">{t("rule", { n: i + 1 })}</legend>
           <div className="flex items-start gap-2">
             <TextField path={`spec.ingress.rules.${i}.host`} label={t("host")} optional placeholder="foo.bar.com" mono className="flex-1" after={<ParamToggle path={`spec.ingress.rules.${i}.host`} suggested="host" type="string" label={t("hostParam")} />} />
@@ -150,8 +151,8 @@ function IngressRules() {
       ))}
       <AddButton onClick={() => rules.append({ host: "", paths: [backend()] })}>{t("addRule")}</AddButton>
       <FieldMessage path="spec.ingress.rules" />
-      {tls.fields.map((f, i) => (
-        <div key={f.id} className={ROW}>
+      {tls.keys.map((key, i) => (
+        <div key={key} className={ROW}>
           <TextField path={`spec.ingress.tls.${i}.secretName`} label={t("tlsSecret")} optional mono />
           <ListField path={`spec.ingress.tls.${i}.hosts`} label={t("tlsHosts")} rows={1} />
           <div className={ROW_END}>
@@ -166,12 +167,12 @@ function IngressRules() {
 
 function IngressSection() {
   const t = useTranslations("wizard.advanced");
-  const { setValue, getValues } = useFormContext<WizardValues>();
+  const { setValue, get } = useWizardForm();
   const ingress = useSpec("ingress");
   const canary = ingress?.canary;
   const backend = useBackend();
   const on = (v: boolean) =>
-    setValue("spec.ingress", v ? { name: `${getValues("spec.name")}-ingress`, rules: [{ host: "", paths: [backend()] }], tls: [], annotations: {}, labels: {} } : undefined, { shouldDirty: true });
+    setValue("spec.ingress", v ? { name: `${get<string>("spec.name")}-ingress`, rules: [{ host: "", paths: [backend()] }], tls: [], annotations: {}, labels: {} } : undefined);
   return (
     <Section title={t("ingress")} description={t("ingressHelp")}>
       <Toggle id="toggle-ingress" label={t("createIngress")} checked={!!ingress} onChange={on}>
@@ -180,7 +181,7 @@ function IngressSection() {
           <TextField path="spec.ingress.className" label={t("ingressClass")} optional placeholder="nginx" list={INGRESS_CLASS_LIST} hint={t("ingressClassHint")} />
         </div>
         <IngressRules />
-        <Toggle id="toggle-canary" label={t("canary")} checked={!!canary} onChange={(v) => setValue("spec.ingress.canary", v ? { weight: 10 } : undefined, { shouldDirty: true })}>
+        <Toggle id="toggle-canary" label={t("canary")} checked={!!canary} onChange={(v) => setValue("spec.ingress.canary", v ? { weight: 10 } : undefined)}>
           <div className="grid gap-3 sm:grid-cols-3">
             <NumberField path="spec.ingress.canary.weight" label={t("weight")} optional />
             <TextField path="spec.ingress.canary.header" label={t("byHeader")} optional />
@@ -195,12 +196,11 @@ function IngressSection() {
 
 function CronJobs() {
   const t = useTranslations("wizard.advanced");
-  const { control } = useFormContext<WizardValues>();
-  const jobs = useFieldArray({ control, name: "spec.scheduledScaling.jobs" });
+  const jobs = useFieldArray("spec.scheduledScaling.jobs");
   return (
     <>
-      {jobs.fields.map((f, i) => (
-        <div key={f.id} className={ROW}>
+      {jobs.keys.map((key, i) => (
+        <div key={key} className={ROW}>
           <TextField path={`spec.scheduledScaling.jobs.${i}.name`} label={t("jobName")} mono />
           <TextField path={`spec.scheduledScaling.jobs.${i}.schedule`} label={t("schedule")} hint={t("scheduleHint")} mono />
           <NumberField path={`spec.scheduledScaling.jobs.${i}.targetSize`} label={t("targetSize")} />
@@ -212,19 +212,19 @@ function CronJobs() {
           </div>
         </div>
       ))}
-      <AddButton onClick={() => jobs.append({ name: `job-${jobs.fields.length + 1}`, schedule: "0 0 20 * * *", targetSize: 2 })}>{t("addJob")}</AddButton>
+      <AddButton onClick={() => jobs.append({ name: `job-${jobs.keys.length + 1}`, schedule: "0 0 20 * * *", targetSize: 2 })}>{t("addJob")}</AddButton>
     </>
   );
 }
 
 function ScalingSection() {
   const t = useTranslations("wizard.advanced");
-  const { setValue } = useFormContext<WizardValues>();
+  const { setValue } = useWizardForm();
   const autoscaling = useSpec("autoscaling");
   const scheduled = useSpec("scheduledScaling");
   return (
     <Section title={t("scaling")} description={t("scalingHelp")}>
-      <Toggle id="toggle-hpa" label={t("metricScaling")} checked={!!autoscaling} onChange={(v) => setValue("spec.autoscaling", v ? { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } : undefined, { shouldDirty: true })}>
+      <Toggle id="toggle-hpa" label={t("metricScaling")} checked={!!autoscaling} onChange={(v) => setValue("spec.autoscaling", v ? { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } : undefined)}>
         <TextField path="spec.autoscaling.name" label={t("autoscalerName")} optional placeholder={t("appNamePlaceholder")} mono hint={t("autoscalerNameHint")} />
         <div className="grid gap-3 sm:grid-cols-4">
           <NumberField path="spec.autoscaling.minReplicas" label={t("minReplicas")} />
@@ -233,7 +233,7 @@ function ScalingSection() {
           <NumberField path="spec.autoscaling.memoryUtilization" label={t("memoryUtilization")} optional />
         </div>
       </Toggle>
-      <Toggle id="toggle-cron" label={t("scheduledScaling")} checked={!!scheduled} onChange={(v) => setValue("spec.scheduledScaling", v ? { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4 }], excludeDates: [] } : undefined, { shouldDirty: true })}>
+      <Toggle id="toggle-cron" label={t("scheduledScaling")} checked={!!scheduled} onChange={(v) => setValue("spec.scheduledScaling", v ? { jobs: [{ name: "scale-up", schedule: "0 0 8 * * *", targetSize: 4 }], excludeDates: [] } : undefined)}>
         <CloudOnlyNote feature="scheduledScaling" />
         <TextField path="spec.scheduledScaling.name" label={t("scheduledName")} optional placeholder={t("appNamePlaceholder")} mono />
         <CronJobs />
@@ -245,7 +245,7 @@ function ScalingSection() {
 
 function PolicySection() {
   const t = useTranslations("wizard.advanced");
-  const { setValue } = useFormContext<WizardValues>();
+  const { setValue } = useWizardForm();
   const strategy = useSpec("updateStrategy");
   const retention = useSpec("pvcRetentionPolicy");
   return (
@@ -255,7 +255,7 @@ function PolicySection() {
         <SelectField path="spec.updateStrategy.type" label={t("updateStrategy")} options={["RollingUpdate", "OnDelete"]} onValue={(t) => setValue("spec.updateStrategy", t === "OnDelete" ? { type: "OnDelete" } : { type: "RollingUpdate" })} />
         {strategy?.type === "RollingUpdate" ? <NumberField path="spec.updateStrategy.partition" label={t("partition")} optional hint={t("partitionHint")} /> : null}
       </div>
-      <Toggle id="toggle-retention" label={t("retention")} checked={!!retention} onChange={(v) => setValue("spec.pvcRetentionPolicy", v ? { whenDeleted: "Retain", whenScaled: "Retain" } : undefined, { shouldDirty: true })}>
+      <Toggle id="toggle-retention" label={t("retention")} checked={!!retention} onChange={(v) => setValue("spec.pvcRetentionPolicy", v ? { whenDeleted: "Retain", whenScaled: "Retain" } : undefined)}>
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectField path="spec.pvcRetentionPolicy.whenDeleted" label={t("whenDeleted")} options={["Retain", "Delete"]} />
           <SelectField path="spec.pvcRetentionPolicy.whenScaled" label={t("whenScaled")} options={["Retain", "Delete"]} />

@@ -1,18 +1,20 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useFormContext, useWatch } from "react-hook-form";
-import { MAX_APP_NAME } from "@/lib/manifests/naming";
+import { lazy, Suspense, type ReactNode } from "react";
+import { MAX_APP_NAME } from "@/lib/manifests/app-name-limit";
 import { Section, SelectField, TextField, Toggle } from "./fields";
-import { CloudOnlyNote } from "./cloud-note";
+import { useWatch, useWizardForm } from "./form-hooks";
 import { MapField } from "./kv-rows";
 import { ReplicasField } from "./replicas-field";
-import { IdentityFacts } from "./statefulset-facts";
-import type { WizardValues } from "./types";
 
-export function StepBasic() {
+/** `facts`: the StatefulSet facts (the server's until the wizard's first touch, then live ones). */
+// Shown once the instance profile is switched on: it loads with the rest of the wizard (later.ts).
+const CloudOnlyNote = lazy(() => import("./later").then((m) => ({ default: m.CloudOnlyNote })));
+
+export function StepBasic({ facts }: { facts: ReactNode }) {
   const t = useTranslations("wizard.basic");
-  const { setValue } = useFormContext<WizardValues>();
-  const cloud = useWatch<WizardValues, "spec.cloud">({ name: "spec.cloud" });
+  const { setValue } = useWizardForm();
+  const cloud = useWatch("spec.cloud");
   return (
     <div className="space-y-4">
       <Section title={t("application")} description={t("applicationHelp")}>
@@ -23,15 +25,17 @@ export function StepBasic() {
         <p className="text-sm text-slate-600">
           {t("workloadType")} <strong>StatefulSet</strong>
         </p>
-        <IdentityFacts />
+        {facts}
       </Section>
       <Section title={t("labelsAndAnnotations")} description={t("labelsHelp")}>
         <MapField path="spec.labels" label={t("labels")} />
         <MapField path="spec.annotations" label={t("annotations")} />
       </Section>
       <Section title={t("instanceProfile")} description={t("instanceProfileHelp")}>
-        <Toggle id="toggle-cloud" label={t("setInstance")} checked={!!cloud} onChange={(on) => setValue("spec.cloud", on ? { instanceType: "general-purpose", qos: "default" } : undefined, { shouldDirty: true })}>
-          <CloudOnlyNote feature="instanceProfile" />
+        <Toggle id="toggle-cloud" label={t("setInstance")} checked={!!cloud} onChange={(on) => setValue("spec.cloud", on ? { instanceType: "general-purpose", qos: "default" } : undefined)}>
+          <Suspense fallback={null}>
+            <CloudOnlyNote feature="instanceProfile" />
+          </Suspense>
           <div className="grid gap-3 sm:grid-cols-2">
             <SelectField
               path="spec.cloud.instanceType"

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { STEPS } from "./types";
+import { STEP_IDS } from "./types";
 
-const ALL = [...STEPS.map((s) => s.id), "save"] as const;
+const ALL = [...STEP_IDS, "save"] as const;
 
 /** The steps as a list of buttons; the current one is marked for screen readers. */
 export function Stepper({ step, onGo, disabled }: { step: number; onGo: (step: number) => void; disabled?: boolean }) {

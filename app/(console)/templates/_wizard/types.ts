@@ -12,23 +12,11 @@ export type WizardValues = {
   bindings: Binding[];
 };
 
-export type Step = { id: "basic" | "containers" | "advanced"; prefixes: string[] };
+/** The three steps' ids (their titles are the catalogue's wizard.steps.<id>); steps.ts says which fields each holds. */
+export const STEP_IDS = ["basic", "containers", "advanced"] as const;
 
-export const STEPS: Step[] = [
-  { id: "basic", prefixes: ["spec.name", "spec.replicas", "spec.labels", "spec.annotations", "spec.cloud"] },
-  {
-    id: "containers",
-    prefixes: ["spec.imagePullSecrets", "spec.initContainers", "spec.containers", "spec.volumes", "spec.volumeClaimTemplates"],
-  },
-  { id: "advanced", prefixes: ["spec."] },
-];
-
-/** The step a spec error belongs to (step 3 takes whatever the first two do not). */
-export function stepOf(path: string): number {
-  if (!path.startsWith("spec.") && path !== "spec") return 3;
-  for (let i = 0; i < 2; i++) if (STEPS[i].prefixes.some((p) => path === p || path.startsWith(`${p}.`))) return i;
-  return 2;
-}
+/** The save step's number (after the three steps). */
+export const SAVE_STEP = 3;
 
 /** The DOM id of the input for a form path (labels, error links and aria-describedby use it). */
 export function fieldId(path: string): string {

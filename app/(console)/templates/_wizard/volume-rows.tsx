@@ -1,31 +1,31 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { ACCESS_MODES, type ClaimTemplate, type Volume, type VolumeType } from "@/lib/manifests/model/volume";
 import { defaultVolume } from "@/lib/manifests/model/defaults";
-import { AddButton, CheckField, FieldMessage, ROW, ROW_END, RemoveButton, SelectField, TextField } from "./fields";
+import { FieldMessage, SelectField, TextField } from "./fields";
+import { AddButton, CheckField, ROW, ROW_END, RemoveButton } from "./row-fields";
 import { STORAGE_CLASS_LIST } from "@/app/_components/pick-list-ids";
 import { CloudOnlyNote } from "./cloud-note";
+import { bind, useFieldArray, useWatch, useWizardForm } from "./form-hooks";
 import { MapField } from "./kv-rows";
 import { StorageFacts } from "./statefulset-facts";
-import { fieldId, type WizardValues } from "./types";
+import { fieldId } from "./types";
 
 const VOLUME_KINDS: Exclude<VolumeType, "other">[] = ["configMap", "secret", "emptyDir", "persistentVolumeClaim", "nfs"];
 
 /** Pod volumes shared by the containers: ConfigMap, Secret, emptyDir, an existing PVC, NFS. */
 export function PodVolumes() {
   const t = useTranslations("wizard.volumes");
-  const { control } = useFormContext<WizardValues>();
-  const volumes = useFieldArray({ control, name: "spec.volumes" });
-  const values = (useWatch<WizardValues, "spec.volumes">({ name: "spec.volumes" }) ?? []) as Volume[];
+  const volumes = useFieldArray("spec.volumes");
+  const values = useWatch<Volume[] | undefined>("spec.volumes") ?? [];
   return (
     <div className="space-y-2">
-      {volumes.fields.map((f, i) => {
+      {volumes.keys.map((key, i) => {
         const p = `spec.volumes.${i}`;
         const type = values[i]?.type ?? "emptyDir";
         return (
-          <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
+          <div key={key} className={`${ROW} rounded-md bg-slate-50 p-2`}>
             {type === "other" ? (
               <p className="text-sm text-slate-600 sm:col-span-1">{t("otherSource")}</p>
             ) : (
@@ -53,7 +53,7 @@ export function PodVolumes() {
           </div>
         );
       })}
-      <AddButton onClick={() => volumes.append(defaultVolume("emptyDir", `data-${volumes.fields.length + 1}`))}>{t("add")}</AddButton>
+      <AddButton onClick={() => volumes.append(defaultVolume("emptyDir", `data-${volumes.keys.length + 1}`))}>{t("add")}</AddButton>
       <FieldMessage path="spec.volumes" />
     </div>
   );
@@ -67,15 +67,15 @@ type ClassMode = "default" | "none" | "named";
  */
 function StorageClassField({ path }: { path: string }) {
   const t = useTranslations("wizard.volumes");
-  const { setValue } = useFormContext<WizardValues>();
-  const value = useWatch<WizardValues>({ name: path as never }) as unknown as string | undefined;
+  const { setValue } = useWizardForm();
+  const value = useWatch<string | undefined>(path);
   // The mode follows the value (an import may replace it); only "named, not typed yet" needs state.
   const [namingEmpty, setNamingEmpty] = useState(false);
   const derived: ClassMode = value === undefined ? "default" : value === "" ? "none" : "named";
   const mode: ClassMode = derived === "none" && namingEmpty ? "named" : derived;
   const choose = (next: ClassMode) => {
     setNamingEmpty(next === "named");
-    setValue(path as never, (next === "default" ? undefined : next === "none" ? "" : value || "") as never, { shouldDirty: true, shouldValidate: true });
+    setValue(path, next === "default" ? undefined : next === "none" ? "" : value || "", { validate: true });
   };
   const id = fieldId(`${path}-mode`);
   return (
@@ -105,15 +105,15 @@ function StorageClassField({ path }: { path: string }) {
 /** Per-pod storage: one PVC per pod and claim template. */
 export function ClaimTemplates() {
   const t = useTranslations("wizard.volumes");
-  const { control, register } = useFormContext<WizardValues>();
-  const claims = useFieldArray({ control, name: "spec.volumeClaimTemplates" });
-  const values = (useWatch<WizardValues, "spec.volumeClaimTemplates">({ name: "spec.volumeClaimTemplates" }) ?? []) as ClaimTemplate[];
+  const form = useWizardForm();
+  const claims = useFieldArray("spec.volumeClaimTemplates");
+  const values = useWatch<ClaimTemplate[] | undefined>("spec.volumeClaimTemplates") ?? [];
   return (
     <div className="space-y-2">
-      {claims.fields.map((f, i) => {
+      {claims.keys.map((key, i) => {
         const p = `spec.volumeClaimTemplates.${i}`;
         return (
-          <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
+          <div key={key} className="space-y-2 rounded-md bg-slate-50 p-2">
             <div className={ROW}>
               <TextField path={`${p}.name`} label={t("claimName")} mono />
               <StorageClassField path={`${p}.storageClassName`} />
@@ -127,7 +127,7 @@ export function ClaimTemplates() {
               <div className="flex flex-wrap gap-3">
                 {ACCESS_MODES.map((m) => (
                   <label key={m} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" value={m} className="h-4 w-4" {...register(`${p}.accessModes` as never)} /> {m}
+                    <input type="checkbox" value={m} className="h-4 w-4" {...bind(form, `${p}.accessModes`, { member: m })} /> {m}
                   </label>
                 ))}
               </div>
@@ -137,7 +137,7 @@ export function ClaimTemplates() {
           </div>
         );
       })}
-      <AddButton onClick={() => claims.append({ name: claims.fields.length ? `data-${claims.fields.length + 1}` : "data", size: "10Gi", accessModes: ["ReadWriteOnce"] })}>{t("addClaim")}</AddButton>
+      <AddButton onClick={() => claims.append({ name: claims.keys.length ? `data-${claims.keys.length + 1}` : "data", size: "10Gi", accessModes: ["ReadWriteOnce"] })}>{t("addClaim")}</AddButton>
     </div>
   );
 }
@@ -145,10 +145,9 @@ export function ClaimTemplates() {
 /** Where a container mounts the pod volumes and per-pod storage. */
 export function MountRows({ base }: { base: string }) {
   const t = useTranslations("wizard.volumes");
-  const { control } = useFormContext<WizardValues>();
-  const mounts = useFieldArray({ control, name: `${base}.volumeMounts` as "spec.containers.0.volumeMounts" });
-  const volumes = (useWatch<WizardValues, "spec.volumes">({ name: "spec.volumes" }) ?? []) as Volume[];
-  const claims = (useWatch<WizardValues, "spec.volumeClaimTemplates">({ name: "spec.volumeClaimTemplates" }) ?? []) as ClaimTemplate[];
+  const mounts = useFieldArray(`${base}.volumeMounts`);
+  const volumes = useWatch<Volume[] | undefined>("spec.volumes") ?? [];
+  const claims = useWatch<ClaimTemplate[] | undefined>("spec.volumeClaimTemplates") ?? [];
   const listId = fieldId(`${base}-volume-names`);
   return (
     <div className="space-y-2">
@@ -157,10 +156,10 @@ export function MountRows({ base }: { base: string }) {
           <option key={n} value={n} />
         ))}
       </datalist>
-      {mounts.fields.map((f, i) => {
+      {mounts.keys.map((key, i) => {
         const p = `${base}.volumeMounts.${i}`;
         return (
-          <div key={f.id} className={`${ROW} rounded-md bg-slate-50 p-2`}>
+          <div key={key} className={`${ROW} rounded-md bg-slate-50 p-2`}>
             <TextField path={`${p}.name`} label={t("volumeOrClaim")} list={listId} mono />
             <TextField path={`${p}.mountPath`} label={t("mountPath")} mono />
             <TextField path={`${p}.subPath`} label={t("subPath")} optional mono />
@@ -182,15 +181,14 @@ export function MountRows({ base }: { base: string }) {
 /** Log collection (Alibaba Cloud's log service): stdout or a file glob into a log store, with tags. */
 export function LogRows({ base }: { base: string }) {
   const t = useTranslations("wizard.logs");
-  const { control } = useFormContext<WizardValues>();
-  const logs = useFieldArray({ control, name: `${base}.logs` as "spec.containers.0.logs" });
+  const logs = useFieldArray(`${base}.logs`);
   return (
     <div className="space-y-2">
       <CloudOnlyNote feature="logCollection" />
-      {logs.fields.map((f, i) => {
+      {logs.keys.map((key, i) => {
         const p = `${base}.logs.${i}`;
         return (
-          <div key={f.id} className="space-y-2 rounded-md bg-slate-50 p-2">
+          <div key={key} className="space-y-2 rounded-md bg-slate-50 p-2">
             <div className={ROW}>
               <TextField path={`${p}.store`} label={t("store")} mono />
               <TextField path={`${p}.path`} label={t("path")} hint={t("pathHint")} mono />

@@ -1,39 +1,44 @@
 "use client";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, useTransition } from "react";
-import { FormProvider, useForm, type FieldPath } from "react-hook-form";
+import { lazy, Suspense, useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
 import { useUnsavedChangesWarning } from "@/app/_components/unsaved-changes";
-import { formatMsg, type Msg, type Translate } from "@/lib/i18n/message";
-import { createTemplateAction } from "../actions";
-import { saveVersionAction } from "../[id]/actions";
-import { clean, flattenErrors } from "./clean";
-import { ErrorSummary, type SummaryItem } from "./error-summary";
+import type { Translate } from "@/lib/i18n/message";
+import { createFormStore } from "@/lib/web/form-store";
+import type { Flow, Summary } from "./flow";
+import { FormContext, useIsDirty } from "./form-hooks";
 import { loadResolver, makeWizardResolver } from "./lazy-resolver";
 import type { Preview } from "./preview";
 import { useManagedReplicasSync } from "./replicas-field";
 import { StepBasic } from "./step-basic";
 import { Stepper } from "./stepper";
-import { STEPS, fieldId, stepOf, type WizardValues } from "./types";
-import { loadPreview, usePreviewErrorText, YamlPreview } from "./yaml-pane";
+import { SAVE_STEP, STEP_IDS, type WizardValues } from "./types";
+import { scrollPane } from "./pane-scroll";
 
-// The first load is step 1 with the server-rendered preview. Steps 2–3, the save step, the
-// validation (resolver.ts) and the renderer (preview.ts) load with import(): all of them as soon as
-// the user first touches the form (preloadRest), each one on its own when it is needed first.
-const loadContainers = () => import("./step-containers");
-const loadAdvanced = () => import("./step-advanced");
-const loadSavePanel = () => import("./save-panel");
-const StepContainers = dynamic(() => loadContainers().then((m) => m.StepContainers), { loading: () => <Loading /> });
-const StepAdvanced = dynamic(() => loadAdvanced().then((m) => m.StepAdvanced), { loading: () => <Loading /> });
-const SavePanel = dynamic(() => loadSavePanel().then((m) => m.SavePanel), { loading: () => <Loading /> });
-const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <Loading editor /> });
+// The first load is step 1, with the YAML pane and the StatefulSet facts rendered by the server.
+// The rest of the wizard (later.ts: steps 2–3, the save step, the error summary, the live pane and
+// facts, and what the buttons do, flow.ts), the validation (resolver.ts), the renderer
+// (preview.ts) and the pane's field locator load with import(): all of them as soon as the user
+// first touches the form (preloadRest), each one when it is needed first if that comes sooner.
+// The YAML mode (CodeMirror) loads when it opens. React.lazy rather than next/dynamic: none of
+// these is rendered on the server, and next/dynamic's own code would be part of the first load.
+const loadLater = () => import("./later");
+const loadFlow = () => loadLater().then((m) => m.flow);
+const StepContainers = lazy(() => loadLater().then((m) => ({ default: m.StepContainers })));
+const StepAdvanced = lazy(() => loadLater().then((m) => ({ default: m.StepAdvanced })));
+const SavePanel = lazy(() => loadLater().then((m) => ({ default: m.SavePanel })));
+const ErrorSummary = lazy(() => loadLater().then((m) => ({ default: m.ErrorSummary })));
+const YamlPreview = lazy(() => loadLater().then((m) => ({ default: m.YamlPreview })));
+const IdentityFacts = lazy(() => loadLater().then((m) => ({ default: m.IdentityFacts })));
+const ImportNotes = lazy(() => loadLater().then((m) => ({ default: m.ImportNotes })));
+const YamlView = lazy(() => import("./yaml-view").then((m) => ({ default: m.YamlView })));
 
 let preloaded = false;
 function preloadRest() {
   if (preloaded) return;
   preloaded = true;
-  for (const load of [loadResolver, loadPreview, loadContainers, loadAdvanced, loadSavePanel]) void load().catch(() => {});
+  void loadResolver().catch(() => {});
+  void loadLater().then((m) => Promise.all([m.loadPreview(), m.loadLocator()])).catch(() => {});
 }
 
 function Loading({ editor }: { editor?: boolean }) {
@@ -41,168 +46,95 @@ function Loading({ editor }: { editor?: boolean }) {
   return <p className="text-sm text-slate-500">{t(editor ? "loadingEditor" : "loadingStep")}</p>;
 }
 
-const MAX_BYTES = 1024 * 1024;
-const SAVE_STEP = 3;
-
-/** `initialPreview`: the server's rendering of `initial.spec` (the preview until the spec changes). */
-type Props = { mode: "create" | "edit"; templateId?: string; baseVersion?: number; initial: WizardValues; initialPreview: Preview; canLock: boolean };
+/**
+ * `initialPreview`: the server's rendering of `initial.spec` (the preview until the spec changes).
+ * `staticPreview`, `staticFacts`: the YAML pane and the StatefulSet facts of `initial.spec` as the
+ * server rendered them (first-view.tsx); they stay until the spec changes, a field is focused or
+ * the step changes, and the live ones (loaded with import()) take their place.
+ */
+type Props = {
+  mode: "create" | "edit"; templateId?: string; baseVersion?: number; initial: WizardValues; initialPreview: Preview; canLock: boolean;
+  staticPreview: ReactNode; staticFacts: ReactNode;
+};
 
 /** The three-step wizard (plus the save step), with the live YAML beside it and a YAML mode. */
-export function Wizard({ mode, templateId, baseVersion, initial, initialPreview, canLock }: Props) {
+export function Wizard({ mode, templateId, baseVersion, initial, initialPreview, canLock, staticPreview, staticFacts }: Props) {
   const router = useRouter();
   const t = useTranslations("wizard");
   const tAll = useTranslations();
-  const previewErrorText = usePreviewErrorText();
-  const wizardResolver = useMemo(() => makeWizardResolver((m) => formatMsg(tAll as unknown as Translate, m)), [tAll]);
   // Errors appear while the user changes a field or after an attempt to go on (Next, Save), never
   // on blur: a message that appears or disappears on blur moves the button being clicked (the
   // mousedown blurs the field, the mouseup lands elsewhere, and the click is lost).
-  const form = useForm<WizardValues>({ defaultValues: initial, resolver: wizardResolver, mode: "onChange", reValidateMode: "onChange", shouldFocusError: false });
+  const [validator] = useState(() => makeWizardResolver(tAll as unknown as Translate));
+  const [form] = useState(() => createFormStore(initial, validator));
   const [step, setStep] = useState(0);
   const [view, setView] = useState<"form" | "yaml">("form");
   const [yamlText, setYamlText] = useState("");
   const [yamlBase, setYamlBase] = useState("");
   const [yamlErrors, setYamlErrors] = useState<string[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
-  const [summary, setSummary] = useState<{ items: SummaryItem[]; message?: string }>({ items: [] });
+  const [summary, setSummary] = useState<Summary>({ items: [] });
   const [pending, startTransition] = useTransition();
   const [focusPath, setFocusPath] = useState<string | undefined>();
-  useManagedReplicasSync(form.control, form.setValue);
-  // react-hook-form reports isDirty together with the validation's result, and the validation code
-  // loads on the first change: the values subscription sees the change at once, so leaving right
-  // after a first edit still asks.
-  const [valuesDirty, setValuesDirty] = useState(false);
-  useEffect(() => form.subscribe({ formState: { values: true }, callback: (s) => setValuesDirty(!!s.isDirty) }), [form]);
-  const dirty = form.formState.isDirty || valuesDirty || (view === "yaml" && yamlText !== yamlBase);
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const changed = () => form.get("spec") !== initial.spec && setLive(true);
+    changed();
+    return form.subscribe(changed);
+  }, [form, initial]);
+  useManagedReplicasSync(form);
+  const dirty = useIsDirty(form) || (view === "yaml" && yamlText !== yamlBase);
   const initialJson = useMemo(() => JSON.stringify(initial.spec), [initial]);
   const guard = useUnsavedChangesWarning(dirty, t("leaveWarning"));
 
-  const focusField = (path: string) => {
-    const target = path.startsWith("spec") ? stepOf(path) : SAVE_STEP;
+  const flow: Flow = { form, validator, t: t as unknown as Translate, tAll: tAll as unknown as Translate, setSummary };
+
+  /** An error summary's link: the field's step, then the field (error-summary.tsx focuses it). */
+  const showStep = (target: number) => {
     setView("form");
     setStep(target);
-    setTimeout(() => {
-      const el = document.getElementById(fieldId(path)) ?? document.querySelector<HTMLElement>(`[id^="${fieldId(path)}"]`);
-      el?.scrollIntoView({ block: "center" });
-      el?.focus();
-    }, 50);
   };
-
-  /** Every error of the form, read fresh (not from a render's state); shows none of them. */
-  async function currentErrors(): Promise<SummaryItem[]> {
-    const result = await wizardResolver(form.getValues(), undefined, { fields: {}, shouldUseNativeValidation: false });
-    return flattenErrors(result.errors);
-  }
-
-  /** Shows these errors next to their fields (the ones the user tried to move past). */
-  function showErrors(items: SummaryItem[]) {
-    for (const e of items) form.setError(e.path as FieldPath<WizardValues>, { type: "validate", message: e.message });
-  }
 
   async function goTo(target: number) {
     if (target > step) {
-      const all = await currentErrors();
-      for (let s = step; s < target && s < SAVE_STEP; s++) {
-        const items = all.filter((e) => e.path.startsWith("spec") && stepOf(e.path) === s);
-        if (items.length) {
-          showErrors(items);
-          setStep(s);
-          setSummary({ items, message: t("stepHasErrors", { n: s + 1, title: t(`steps.${STEPS[s].id}`), count: items.length }) });
-          return;
-        }
-      }
+      const blocked = await (await loadFlow()).blockingStep(flow, step, target);
+      if (blocked !== undefined) return setStep(blocked);
     }
     setSummary({ items: [] });
+    setLive(true);
     setStep(target);
     window.scrollTo({ top: 0 });
   }
 
   async function toYaml() {
-    const { renderPreview } = await loadPreview();
-    const r = renderPreview(form.getValues("spec"));
-    if ("error" in r) {
-      const items = (await currentErrors()).filter((e) => e.path.startsWith("spec"));
-      showErrors(items);
-      setSummary({ items, message: t("fixFormFirst", { error: previewErrorText(r.error) }) });
-      return;
-    }
-    setYamlText(r.yaml);
-    setYamlBase(r.yaml);
+    const yaml = await (await loadFlow()).formYaml(flow);
+    if (yaml === undefined) return;
+    setYamlText(yaml);
+    setYamlBase(yaml);
     setYamlErrors([]);
     setView("yaml");
   }
 
   async function toForm() {
-    if (yamlText === yamlBase) {
-      setView("form");
-      return;
-    }
-    // The importer (and the YAML parser under it) loads only when edited YAML is applied: it is not
-    // part of the wizard's first load.
-    const { importYaml, importIssueMsg } = await import("./yaml-import");
-    // In the reader's language: the importer returns message keys (importYaml.*, manifests.*).
-    const show = (m: Msg) => formatMsg(tAll as unknown as Translate, m);
-    const result = importYaml(yamlText);
-    if (!result.ok) {
-      setYamlErrors(result.errors.map((e) => capitalize(show(importIssueMsg(e)))));
-      return;
-    }
-    form.reset({ ...form.getValues(), spec: result.spec }, { keepDefaultValues: true });
-    setNotes([...result.warnings.map((w) => show(importIssueMsg(w))), ...result.ignored.map((i) => t("notImported", { kind: i.kind, name: i.name, reason: show(i.msg) }))]);
+    if (yamlText === yamlBase) return setView("form");
+    const result = await (await loadFlow()).applyYaml(flow, yamlText);
+    if ("errors" in result) return setYamlErrors(result.errors);
+    setNotes(result.notes);
     setYamlErrors([]);
     setView("form");
-    void form.trigger();
   }
 
-  const onInvalid = async () => {
-    const items = await currentErrors();
-    setSummary({ items, message: t("cannotSave", { count: items.length }) });
-  };
-
-  const onValid = (values: WizardValues) => {
-    const payload = {
-      name: values.meta.name,
-      description: values.meta.description,
-      labels: values.meta.labelsText.split(",").map((l) => l.trim()).filter(Boolean),
-      visibility: values.meta.visibility,
-      message: values.meta.message,
-      spec: clean(values.spec),
-      parameters: clean(values.parameters).map((p) => ({ ...p, description: p.description || undefined })),
-      bindings: values.bindings,
-      ...(mode === "edit" ? { baseVersion } : {}),
-    };
-    const size = JSON.stringify(payload).length;
-    if (size > MAX_BYTES) {
-      setSummary({ items: [], message: t("tooLarge", { kb: Math.round(size / 1024) }) });
-      return;
-    }
+  const onValid = (values: WizardValues) =>
     startTransition(async () => {
-      let result;
-      try {
-        result = mode === "edit" && templateId ? await saveVersionAction(templateId, payload) : await createTemplateAction(payload);
-      } catch {
-        setSummary({ items: [], message: t("serverRefused") });
-        return;
-      }
-      if (!result) return;
-      if (result.ok) {
+      const next = await (await loadFlow()).save(flow, values, mode === "edit" ? templateId : undefined, baseVersion);
+      if (next) {
         guard.release();
-        const id = "id" in result.data ? (result.data as { id: string }).id : templateId;
-        router.push(`/templates/${id}?saved=${result.data.version}`);
-        return;
+        router.push(next);
       }
-      const items: SummaryItem[] = [];
-      for (const [key, messages] of Object.entries(result.fieldErrors)) {
-        const path = /^(spec|parameters)(\.|$)/.test(key) ? key : key === "labels" || key.startsWith("labels.") ? "meta.labelsText" : `meta.${key}`;
-        form.setError(path as FieldPath<WizardValues>, { type: "server", message: messages[0] });
-        items.push({ path, message: messages[0] });
-      }
-      setSummary({ items, message: result.message });
     });
-  };
 
   return (
-    <FormProvider {...form}>
+    <FormContext.Provider value={form}>
       <form
         noValidate
         onPointerDown={preloadRest}
@@ -211,9 +143,15 @@ export function Wizard({ mode, templateId, baseVersion, initial, initialPreview,
           // The YAML pane follows the field being edited (its registered name, or the path a row editor names).
           const el = e.target as HTMLElement;
           const path = el.getAttribute("name") || el.closest("[data-path]")?.getAttribute("data-path");
-          if (path?.startsWith("spec.")) setFocusPath(path);
+          if (path?.startsWith("spec.")) {
+            setFocusPath(path);
+            setLive(true);
+          }
         }}
-        onSubmit={form.handleSubmit(onValid, onInvalid)} className="space-y-4" aria-label={mode === "edit" ? t("editTemplate") : t("newApplication")}>
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit(onValid, async () => (await loadFlow()).showCannotSave(flow));
+        }} className="space-y-4" aria-label={mode === "edit" ? t("editTemplate") : t("newApplication")}>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Stepper step={step} onGo={(s) => void goTo(s)} disabled={view === "yaml"} />
           <div role="group" aria-label={t("editingMode")} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
@@ -225,44 +163,32 @@ export function Wizard({ mode, templateId, baseVersion, initial, initialPreview,
             </button>
           </div>
         </div>
-        <ErrorSummary items={summary.items} message={summary.message} onGo={focusField} />
+        {summary.items.length || summary.message ? (
+          <Suspense fallback={null}>
+            <ErrorSummary items={summary.items} message={summary.message} showStep={showStep} />
+          </Suspense>
+        ) : null}
         {notes.length ? (
-          <div role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-            <p className="font-medium">{t("importNotes")}</p>
-            <ul className="list-disc pl-5">
-              {notes.slice(0, 10).map((n) => <li key={n}>{n}</li>)}
-            </ul>
-          </div>
+          <Suspense fallback={null}>
+            <ImportNotes notes={notes} />
+          </Suspense>
         ) : null}
         {view === "yaml" ? (
-          <div className="space-y-2">
-            <p className="text-sm text-slate-600">{t("yamlHelp")}</p>
-            {yamlErrors.length ? (
-              <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="yaml-errors">
-                <p className="font-semibold">{t("yamlUnreadable")}</p>
-                <ul className="list-disc pl-5">{yamlErrors.map((e) => <li key={e}>{e}</li>)}</ul>
-              </div>
-            ) : null}
-            <YamlEditor value={yamlText} onChange={setYamlText} />
-            <div className="flex gap-2">
-              <button type="button" className="btn-primary" onClick={() => void toForm()}>
-                {t("applyYaml")}
-              </button>
-              <button type="button" className="btn-secondary" onClick={() => { setView("form"); setYamlErrors([]); }}>
-                {t("discardYaml")}
-              </button>
-            </div>
-          </div>
+          <Suspense fallback={<Loading editor />}>
+            <YamlView text={yamlText} errors={yamlErrors} onChange={setYamlText} onApply={() => void toForm()} onDiscard={() => { setView("form"); setYamlErrors([]); }} />
+          </Suspense>
         ) : (
           <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] 2xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
             <div className="min-w-0 space-y-4">
               <h2 className="text-base font-semibold" id="step-title">
-                {step < SAVE_STEP ? t("stepOf", { n: step + 1, title: t(`steps.${STEPS[step].id}`) }) : t("steps.save")}
+                {step < SAVE_STEP ? t("stepOf", { n: step + 1, title: t(`steps.${STEP_IDS[step]}`) }) : t("steps.save")}
               </h2>
-              {step === 0 ? <StepBasic /> : null}
-              {step === 1 ? <StepContainers /> : null}
-              {step === 2 ? <StepAdvanced /> : null}
-              {step === SAVE_STEP ? <SavePanel editing={mode === "edit"} canLock={canLock} /> : null}
+              {step === 0 ? <StepBasic facts={live ? <Suspense fallback={staticFacts}><IdentityFacts /></Suspense> : staticFacts} /> : null}
+              <Suspense fallback={<Loading />}>
+                {step === 1 ? <StepContainers /> : null}
+                {step === 2 ? <StepAdvanced /> : null}
+                {step === SAVE_STEP ? <SavePanel editing={mode === "edit"} canLock={canLock} /> : null}
+              </Suspense>
               <div className="flex justify-between gap-2 border-t border-slate-200 pt-4">
                 <button type="button" className="btn-secondary" disabled={step === 0} onClick={() => void goTo(step - 1)}>
                   {t("back")}
@@ -270,7 +196,7 @@ export function Wizard({ mode, templateId, baseVersion, initial, initialPreview,
                 {step < SAVE_STEP ? (
                   // Distinct keys: React must not turn this very button into the submit button mid-click.
                   <button key="next" type="button" className="btn-primary" onClick={() => void goTo(step + 1)}>
-                    {step === 2 ? t("nextSave") : t("next", { title: t(`steps.${STEPS[step + 1].id}`) })}
+                    {step === 2 ? t("nextSave") : t("next", { title: t(`steps.${STEP_IDS[step + 1]}`) })}
                   </button>
                 ) : (
                   <button key="save" type="submit" className="btn-primary" disabled={pending} aria-busy={pending}>
@@ -279,16 +205,26 @@ export function Wizard({ mode, templateId, baseVersion, initial, initialPreview,
                 )}
               </div>
             </div>
-            <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-              <YamlPreview initial={initialPreview} initialJson={initialJson} focusKind={step === 2 ? "Ingress" : "StatefulSet"} focusPath={focusPath} />
+            <div
+              className="min-w-0 lg:sticky lg:top-4 lg:self-start"
+              onClick={(e) => {
+                // the server-rendered pane's object buttons (the live pane handles its own)
+                const doc = (e.target as HTMLElement).closest("[data-jump]")?.getAttribute("data-jump");
+                const pre = e.currentTarget.querySelector("pre");
+                if (!live && doc) scrollPane(pre, pre?.querySelector<HTMLElement>(`[data-doc="${doc}"]`), 12);
+              }}
+            >
+              {live ? (
+                <Suspense fallback={staticPreview}>
+                  <YamlPreview initial={initialPreview} initialJson={initialJson} focusKind={step === 2 ? "Ingress" : "StatefulSet"} focusPath={focusPath} />
+                </Suspense>
+              ) : (
+                staticPreview
+              )}
             </div>
           </div>
         )}
       </form>
-    </FormProvider>
+    </FormContext.Provider>
   );
-}
-
-function capitalize(line: string): string {
-  return line.charAt(0).toUpperCase() + line.slice(1);
 }

@@ -6,7 +6,7 @@ import { defaultAppSpec } from "@/lib/manifests";
 import { roleAllows } from "@/lib/auth/roles";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { initialValues } from "../_wizard/initial";
-import { renderPreview } from "../_wizard/preview";
+import { firstView } from "../_wizard/first-view";
 import { Wizard } from "../_wizard/wizard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +20,7 @@ export default async function NewTemplatePage() {
   return (
     <div>
       <PageHeader title={t("newApplication")} description={t("newHelp")} />
-      <Wizard mode="create" initial={initial} initialPreview={renderPreview(initial.spec)} canLock={roleAllows(role, "template.manage")} />
+      <Wizard mode="create" initial={initial} {...firstView(initial)} canLock={roleAllows(role, "template.manage")} />
       <ClusterPickLists ctx={ctx} />
     </div>
   );

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { requireTeamWorkspace } from "@/lib/server/session";
 import { getTemplateForEdit } from "@/lib/server/templates";
 import { initialValues } from "../../_wizard/initial";
-import { renderPreview } from "../../_wizard/preview";
+import { firstView } from "../../_wizard/first-view";
 import { Wizard } from "../../_wizard/wizard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,7 +47,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
   return (
     <div>
       <PageHeader title={t("title", { name: data.template.name })} description={t("help", { version: data.version, next: data.version + 1 })} actions={back} />
-      <Wizard mode="edit" templateId={id} baseVersion={data.version} initial={initial} initialPreview={renderPreview(initial.spec)} canLock={roleAllows(role, "template.manage")} />
+      <Wizard mode="edit" templateId={id} baseVersion={data.version} initial={initial} {...firstView(initial)} canLock={roleAllows(role, "template.manage")} />
       <ClusterPickLists ctx={ctx} />
     </div>
   );
