@@ -32,6 +32,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "cli/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**", ".next*/**"],
           environment: "node",
+          // Property tests (fast-check, hundreds of runs) are CPU-bound: on a loaded CI machine 5 s
+          // (the default) is not enough. A timeout is a hang guard here, never a speed assertion.
+          testTimeout: 60_000,
         },
       },
       {
