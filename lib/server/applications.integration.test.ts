@@ -229,6 +229,12 @@ describe("applications", () => {
       const at = await restartApplication(t.ctx, key);
       const sts = await cluster.admin().makeApiClient(AppsV1Api).readNamespacedStatefulSet({ name: "nginx", namespace: ns });
       expect(sts.spec!.template.metadata!.annotations![RESTART_ANNOTATION]).toBe(at);
+      // The restart replaces nginx-2, then nginx-1, then nginx-0: wait until it has, or the
+      // controller may delete nginx-1 between our read and our delete (a race on a quiet machine).
+      await eventually("restart rolled out", async () => {
+        const s = (await cluster.admin().makeApiClient(AppsV1Api).readNamespacedStatefulSet({ name: "nginx", namespace: ns })).status;
+        return s && s.updateRevision === s.currentRevision && s.updatedReplicas === 3 && s.readyReplicas === 3 ? true : undefined;
+      });
 
       const before = await eventually("nginx-1 exists", () => core.readNamespacedPod({ name: "nginx-1", namespace: ns }));
       await deleteAppPod(t.ctx, key, "nginx-1");
