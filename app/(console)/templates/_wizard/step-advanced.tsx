@@ -149,7 +149,7 @@ function IngressRules() {
           <IngressPaths rule={i} />
         </fieldset>
       ))}
-      <AddButton onClick={() => rules.append({ host: "", paths: [backend()] })}>{t("addRule")}</AddButton>
+      <AddButton onClick={() => rules.append({ paths: [backend()] })}>{t("addRule")}</AddButton>
       <FieldMessage path="spec.ingress.rules" />
       {tls.keys.map((key, i) => (
         <div key={key} className={ROW}>
@@ -172,7 +172,7 @@ function IngressSection() {
   const canary = ingress?.canary;
   const backend = useBackend();
   const on = (v: boolean) =>
-    setValue("spec.ingress", v ? { name: `${get<string>("spec.name")}-ingress`, rules: [{ host: "", paths: [backend()] }], tls: [], annotations: {}, labels: {} } : undefined);
+    setValue("spec.ingress", v ? { name: `${get<string>("spec.name")}-ingress`, rules: [{ paths: [backend()] }], tls: [], annotations: {}, labels: {} } : undefined);
   return (
     <Section title={t("ingress")} description={t("ingressHelp")}>
       <Toggle id="toggle-ingress" label={t("createIngress")} checked={!!ingress} onChange={on}>
