@@ -21,9 +21,12 @@ function directive(sf: ts.SourceFile): string | null {
   return first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) ? first.expression.text : null;
 }
 
+function parse(file: string, source: string): ts.SourceFile {
+  return ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+}
+
 /** The namespaces one module's code asks the client provider for (`ALL` when it cannot say). */
-export function namespacesUsed(file: string, source: string): Needs {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+export function namespacesUsed(file: string, source: string, sf: ts.SourceFile = parse(file, source)): Needs {
   const found = new Set<string>();
   let all = false;
   const visit = (node: ts.Node) => {
@@ -69,10 +72,10 @@ export class ModuleGraph {
     let m = this.cache.get(file);
     if (!m) {
       const source = fs.readFileSync(file, "utf8");
-      const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+      const sf = parse(file, source);
       const specs = ts.preProcessFile(source, true, true).importedFiles.map((i) => i.fileName);
       const imports = specs.map((s) => this.resolve(file, s)).filter((f): f is string => f !== null);
-      m = { file, directive: directive(sf), imports, needs: namespacesUsed(file, source) };
+      m = { file, directive: directive(sf), imports, needs: namespacesUsed(file, source, sf) }; // parsed once for both
       this.cache.set(file, m);
     }
     return m;

@@ -11,17 +11,16 @@ export type WizardForm = FormStore<WizardValues>;
 
 export const FormContext = createContext<WizardForm | null>(null);
 
-export function useWizardForm(): WizardForm {
-  const form = useContext(FormContext);
+/** The wizard's form from the context; `own`: the wizard's own (it provides the context, so it cannot read it). */
+export function useWizardForm(own?: WizardForm): WizardForm {
+  const context = useContext(FormContext);
+  const form = own ?? context;
   if (!form) throw new Error("a wizard field outside the wizard's FormContext");
   return form;
 }
 
-/** `form`: the wizard's own (it provides the context, so it cannot read it). */
 function useStore<T>(read: (form: WizardForm) => T, form?: WizardForm): T {
-  const context = useContext(FormContext);
-  const f = form ?? context;
-  if (!f) throw new Error("a wizard field outside the wizard's FormContext");
+  const f = useWizardForm(form);
   const snapshot = () => read(f);
   return useSyncExternalStore(f.subscribe, snapshot, snapshot);
 }
